@@ -1,0 +1,15 @@
+import type { Db } from '../db/database.js';
+import type { AppContext, Server } from '../server/app.js';
+import type { Job } from '../server/jobs.js';
+import type { DemoContext } from './workspaces/demo.js';
+
+/** The small interface each capability exports to the kernel. */
+export interface Capability {
+  name: string;
+  /** Registers the capability's routes under /api/v1. */
+  register(app: Server, ctx: AppContext): Promise<void> | void;
+  /** Periodic jobs (claimed once per period across instances). */
+  jobs?(ctx: AppContext): Job[];
+  /** Adds this capability's part of the demo workspace (runs in one transaction, in capability order). */
+  seedDemo?(db: Db, demo: DemoContext): Promise<void>;
+}

@@ -1,0 +1,6 @@
+// Every capability of the product, in the order their routes, jobs and demo data are set up.
+// Adding a capability = one folder under src/capabilities and one line here.
+import type { Capability } from './capability.js';
+import { workspaces } from './workspaces/index.js';
+
+export const capabilities: Capability[] = [workspaces];

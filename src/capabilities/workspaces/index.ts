@@ -1,0 +1,20 @@
+// Workspaces, people and access (SPEC S0).
+import type { Capability } from '../capability.js';
+import { registerActivityRoutes } from './routes/activity.js';
+import { registerInviteRoutes } from './routes/invites.js';
+import { registerMemberRoutes } from './routes/members.js';
+import { registerSessionRoutes } from './routes/session.js';
+import { registerSettingsRoutes } from './routes/settings.js';
+import { registerTokenRoutes } from './routes/tokens.js';
+
+export const workspaces: Capability = {
+  name: 'workspaces',
+  register(app, ctx) {
+    registerSessionRoutes(app, ctx);
+    registerSettingsRoutes(app, ctx);
+    registerMemberRoutes(app, ctx);
+    registerInviteRoutes(app, ctx);
+    registerTokenRoutes(app, ctx);
+    registerActivityRoutes(app, ctx);
+  },
+};

@@ -1,0 +1,175 @@
+// Invite links (SPEC S0): expiring, single use; accepted by a new person or by someone signed in.
+import { z } from 'zod';
+import type { AppContext, Server } from '../../../server/app.js';
+import { ErrorView } from '../../../server/app.js';
+import { recordAudit } from '../../../server/audit.js';
+import { actorOf, createSession, hashPassword, setSessionCookie } from '../../../server/auth.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
+import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import type { Db } from '../../../db/database.js';
+import { inviteStatus } from '../domain/invite-status.js';
+import { canManageMembers } from '../policies.js';
+import { presentInvite } from '../presenters.js';
+import { AcceptInviteInput, CreatedInviteView, IdParams, InviteInput, InvitePreview, InviteView, MeView, Ok, TokenParams } from '../schemas.js';
+import { findUserByEmail, insertMember, insertUser } from '../store.js';
+import { loadMe } from './session.js';
+
+const tags = ['invites'];
+
+function invitesWithCreator(db: Db) {
+  return db
+    .selectFrom('invites')
+    .leftJoin('members', 'members.id', 'invites.created_by')
+    .leftJoin('users', 'users.id', 'members.user_id')
+    .selectAll('invites')
+    .select('users.name as created_by_name');
+}
+
+async function findOpenInvite(db: Db, token: string) {
+  const invite = await invitesWithCreator(db).where('invites.token_hash', '=', hashSecret(token)).executeTakeFirst();
+  if (!invite) throw notFound('Invite');
+  const status = inviteStatus(invite, new Date());
+  if (status !== 'pending') throw new AppError('not_found', `This invite link is ${status === 'accepted' ? 'already used' : status}. Ask an admin for a new one.`);
+  return invite;
+}
+
+export function registerInviteRoutes(app: Server, { db, config }: AppContext): void {
+  const k = db.kysely;
+
+  app.get(
+    '/invites',
+    { schema: { tags, summary: 'Invites of the workspace, newest first (admins).', response: { 200: z.array(InviteView), 403: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!canManageMembers(actor)) throw forbidden('Only admins see invites.');
+      const rows = await invitesWithCreator(k).where('invites.workspace_id', '=', actor.workspaceId).orderBy('invites.created_at', 'desc').execute();
+      return rows.map((r) => presentInvite(r));
+    },
+  );
+
+  app.post(
+    '/invites',
+    { schema: { tags, summary: 'Create an invite link (admins). The link is shown only in this response.', body: InviteInput, response: { 201: CreatedInviteView, 400: ErrorView, 403: ErrorView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!canManageMembers(actor)) throw forbidden('Only admins invite people.');
+      const b = req.body;
+      const token = newSecret();
+      const id = newId();
+      const now = new Date();
+      await db.transaction(async (tx) => {
+        await tx
+          .insertInto('invites')
+          .values({
+            id,
+            workspace_id: actor.workspaceId,
+            token_hash: hashSecret(token),
+            email: b.email ?? null,
+            role: b.role,
+            team: b.team,
+            function: b.function,
+            created_by: actor.memberId,
+            created_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + b.expiresInDays * 86_400_000).toISOString(),
+            accepted_at: null,
+            accepted_by: null,
+            revoked_at: null,
+          })
+          .execute();
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'invite.created', entityType: 'invite', entityId: id, after: { email: b.email ?? null, role: b.role, team: b.team } });
+      });
+      const row = await invitesWithCreator(k).where('invites.id', '=', id).executeTakeFirstOrThrow();
+      return reply.code(201).send({ ...presentInvite(row), url: `${config.publicUrl}/invite/${token}`, token });
+    },
+  );
+
+  app.delete(
+    '/invites/:id',
+    { schema: { tags, summary: 'Revoke an invite (admins).', params: IdParams, response: { 200: Ok, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await db.transaction(async (tx) => {
+        const invite = await tx.selectFrom('invites').selectAll().where('id', '=', req.params.id).where('workspace_id', '=', actor.workspaceId).executeTakeFirst();
+        if (!invite) throw notFound('Invite');
+        if (!canManageMembers(actor)) throw forbidden('Only admins revoke invites.');
+        if (invite.accepted_at) throw conflict('This invite was already accepted; change the member instead.');
+        if (invite.revoked_at) return;
+        await tx.updateTable('invites').set({ revoked_at: nowIso() }).where('id', '=', invite.id).execute();
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'invite.revoked', entityType: 'invite', entityId: invite.id, before: { status: 'pending' }, after: { status: 'revoked' } });
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/invites/preview/:token',
+    { schema: { tags, summary: 'What an invite link is for (public: the link is the secret).', params: TokenParams, response: { 200: InvitePreview, 404: ErrorView } }, config: { access: 'public' } },
+    async (req) => {
+      const invite = await findOpenInvite(k, req.params.token);
+      const ws = await k.selectFrom('workspaces').select('name').where('id', '=', invite.workspace_id).executeTakeFirstOrThrow();
+      return { workspaceName: ws.name, role: invite.role, team: invite.team, email: invite.email, invitedBy: invite.created_by_name, expiresAt: invite.expires_at };
+    },
+  );
+
+  app.post(
+    '/invites/accept/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invite: signed in, join as yourself; otherwise give name, email and password to create your account (or set the password of an account an admin added).',
+        params: TokenParams,
+        body: AcceptInviteInput,
+        response: { 200: MeView, 400: ErrorView, 404: ErrorView, 409: ErrorView },
+      },
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const signedInUserId = req.auth?.userId ?? null;
+      const passwordHash = !signedInUserId && b.password ? await hashPassword(b.password) : null;
+      const { userId, workspaceId } = await db.transaction(async (tx) => {
+        const invite = await findOpenInvite(tx, req.params.token);
+        let userId: string;
+        if (signedInUserId) {
+          const me = await tx.selectFrom('users').select(['id', 'email']).where('id', '=', signedInUserId).executeTakeFirstOrThrow();
+          if (invite.email && invite.email !== me.email) throw forbidden(`This invite is for ${invite.email}; sign out and accept it as that person.`);
+          userId = me.id;
+        } else {
+          const email = invite.email ?? b.email;
+          if (!email) throw badRequest('Give your email address to accept this invite.');
+          if (!passwordHash) throw badRequest('Choose a password (at least 10 characters) to accept this invite.');
+          const existing = await findUserByEmail(tx, email);
+          if (existing?.password_hash) throw conflict('An account with this email already exists. Sign in first, then open the invite link again.');
+          if (existing) {
+            await tx.updateTable('users').set({ password_hash: passwordHash, ...(b.name ? { name: b.name } : {}) }).where('id', '=', existing.id).execute();
+            userId = existing.id;
+          } else {
+            if (!b.name) throw badRequest('Give your name to accept this invite.');
+            const ws = await tx.selectFrom('workspaces').select('time_zone').where('id', '=', invite.workspace_id).executeTakeFirstOrThrow();
+            userId = (await insertUser(tx, { email, name: b.name, passwordHash, timeZone: ws.time_zone })).id;
+          }
+        }
+        const existingMember = await tx.selectFrom('members').select(['id', 'active']).where('workspace_id', '=', invite.workspace_id).where('user_id', '=', userId).executeTakeFirst();
+        let memberId: string;
+        if (existingMember?.active === 1 && invite.email === null) throw conflict('You are already a member of this workspace.');
+        if (existingMember) {
+          memberId = existingMember.id;
+          if (existingMember.active !== 1) await tx.updateTable('members').set({ active: 1, updated_at: nowIso() }).where('id', '=', memberId).execute();
+        } else {
+          memberId = (await insertMember(tx, { workspaceId: invite.workspace_id, userId, role: invite.role, team: invite.team, function: invite.function })).id;
+        }
+        // Single use: the update only wins while the invite is still open (guards against a double submit).
+        const used = await tx.updateTable('invites').set({ accepted_at: nowIso(), accepted_by: memberId }).where('id', '=', invite.id).where('accepted_at', 'is', null).executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1) throw notFound('Invite');
+        await recordAudit(tx, { workspaceId: invite.workspace_id, actorMemberId: memberId, action: 'invite.accepted', entityType: 'member', entityId: memberId, after: { role: invite.role, team: invite.team } });
+        return { userId, workspaceId: invite.workspace_id };
+      });
+      if (req.auth?.sessionId) {
+        await k.updateTable('sessions').set({ workspace_id: workspaceId }).where('id', '=', req.auth.sessionId).execute();
+      } else {
+        setSessionCookie(reply, req, config, await createSession(k, config, userId, workspaceId));
+      }
+      return loadMe(k, userId, workspaceId);
+    },
+  );
+}

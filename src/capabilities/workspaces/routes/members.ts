@@ -1,0 +1,160 @@
+// Members of a workspace (SPEC S0): list, add, and set role, team, function, manager, key player, active.
+import { z } from 'zod';
+import type { AppContext, Server } from '../../../server/app.js';
+import { ErrorView } from '../../../server/app.js';
+import { recordAudit } from '../../../server/audit.js';
+import { actorOf } from '../../../server/auth.js';
+import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
+import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import { memberChangeProblem, type MemberState } from '../domain/member-rules.js';
+import { canManageMembers } from '../policies.js';
+import { presentMember } from '../presenters.js';
+import { AddMemberInput, AddMemberView, IdParams, MemberUpdateInput, MemberView } from '../schemas.js';
+import { findUserByEmail, getMember, insertMember, insertUser, listMembers, type MemberWithUser } from '../store.js';
+
+const tags = ['members'];
+const toState = (m: MemberWithUser): MemberState => ({ id: m.id, role: m.role, active: m.active === 1, managerId: m.manager_id });
+
+export function registerMemberRoutes(app: Server, { db, config }: AppContext): void {
+  app.get(
+    '/members',
+    { schema: { tags, summary: 'Everyone in the workspace, active and not.', response: { 200: z.array(MemberView) } } },
+    async (req) => (await listMembers(db.kysely, actorOf(req).workspaceId)).map(presentMember),
+  );
+
+  app.get(
+    '/members/:id',
+    { schema: { tags, summary: 'One member.', params: IdParams, response: { 200: MemberView, 404: ErrorView } } },
+    async (req) => {
+      const m = await getMember(db.kysely, actorOf(req).workspaceId, req.params.id);
+      if (!m) throw notFound('Member');
+      return presentMember(m);
+    },
+  );
+
+  app.post(
+    '/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add a person directly (admins). A person new to Lockstep gets a single-use link to set a password.',
+        body: AddMemberInput,
+        response: { 201: AddMemberView, 400: ErrorView, 403: ErrorView, 409: ErrorView },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!canManageMembers(actor)) throw forbidden('Only admins add members.');
+      const b = req.body;
+      const result = await db.transaction(async (tx) => {
+        if (b.managerId && !(await getMember(tx, actor.workspaceId, b.managerId))) throw badRequest('The manager must be a member of this workspace.');
+        let user = await findUserByEmail(tx, b.email);
+        if (user) {
+          const existing = await tx.selectFrom('members').select('id').where('workspace_id', '=', actor.workspaceId).where('user_id', '=', user.id).executeTakeFirst();
+          if (existing) throw conflict(`${b.email} is already a member of this workspace.`);
+        } else {
+          const ws = await tx.selectFrom('workspaces').select('time_zone').where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
+          user = await insertUser(tx, { email: b.email, name: b.name, passwordHash: null, timeZone: ws.time_zone });
+        }
+        const member = await insertMember(tx, {
+          workspaceId: actor.workspaceId,
+          userId: user.id,
+          role: b.role,
+          team: b.team,
+          function: b.function,
+          managerId: b.managerId,
+          keyPlayer: b.keyPlayer,
+        });
+        let setupUrl: string | null = null;
+        if (user.password_hash === null) {
+          // A single-use invite bound to this email lets the person set a password and sign in.
+          const token = newSecret();
+          const now = new Date();
+          await tx
+            .insertInto('invites')
+            .values({
+              id: newId(),
+              workspace_id: actor.workspaceId,
+              token_hash: hashSecret(token),
+              email: b.email,
+              role: b.role,
+              team: b.team,
+              function: b.function,
+              created_by: actor.memberId,
+              created_at: now.toISOString(),
+              expires_at: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+              accepted_at: null,
+              accepted_by: null,
+              revoked_at: null,
+            })
+            .execute();
+          setupUrl = `${config.publicUrl}/invite/${token}`;
+        }
+        const view = await getMember(tx, actor.workspaceId, member.id);
+        if (!view) throw notFound('Member');
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'member.added', entityType: 'member', entityId: member.id, after: presentMember(view) });
+        return { member: presentMember(view), setupUrl };
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.patch(
+    '/members/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role, team, function, manager, key-player flag or active state (admins).",
+        params: IdParams,
+        body: MemberUpdateInput,
+        response: { 200: MemberView, 400: ErrorView, 403: ErrorView, 404: ErrorView },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      return db.transaction(async (tx) => {
+        const all = await listMembers(tx, actor.workspaceId);
+        const before = all.find((m) => m.id === req.params.id);
+        if (!before) throw notFound('Member');
+        if (!canManageMembers(actor)) throw forbidden('Only admins change members.');
+        const b = req.body;
+        const next: MemberState = {
+          id: before.id,
+          role: b.role ?? before.role,
+          active: b.active ?? before.active === 1,
+          managerId: b.managerId === undefined ? before.manager_id : b.managerId,
+        };
+        const problem = memberChangeProblem(all.map(toState), next);
+        if (problem) throw badRequest(problem);
+        const patch: Record<string, string | number | null> = {};
+        if (b.role !== undefined) patch.role = b.role;
+        if (b.team !== undefined) patch.team = b.team;
+        if (b.function !== undefined) patch.function = b.function;
+        if (b.managerId !== undefined) patch.manager_id = b.managerId;
+        if (b.keyPlayer !== undefined) patch.key_player = b.keyPlayer ? 1 : 0;
+        if (b.active !== undefined) patch.active = b.active ? 1 : 0;
+        if (Object.keys(patch).length === 0) return presentMember(before);
+        await tx.updateTable('members').set({ ...patch, updated_at: nowIso() }).where('id', '=', before.id).where('workspace_id', '=', actor.workspaceId).execute();
+        if (b.active === false) {
+          // A deactivated member loses API tokens at once; browser sessions stop resolving to this workspace.
+          await tx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('member_id', '=', before.id).where('revoked_at', 'is', null).execute();
+        }
+        const after = await getMember(tx, actor.workspaceId, before.id);
+        if (!after) throw notFound('Member');
+        const beforeView = presentMember(before);
+        const afterView = presentMember(after);
+        const changed = Object.keys(b) as Array<keyof typeof beforeView>;
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorMemberId: actor.memberId,
+          action: 'member.changed',
+          entityType: 'member',
+          entityId: before.id,
+          before: Object.fromEntries(changed.map((key) => [key, beforeView[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, afterView[key]])),
+        });
+        return afterView;
+      });
+    },
+  );
+}

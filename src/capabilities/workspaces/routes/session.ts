@@ -1,0 +1,205 @@
+// Sign-up, sign-in, sign-out, the signed-in person and switching workspaces (SPEC S0).
+import type { FastifyRequest } from 'fastify';
+import type { AppContext, Server } from '../../../server/app.js';
+import { ErrorView } from '../../../server/app.js';
+import { recordAudit } from '../../../server/audit.js';
+import {
+  clearSessionCookie,
+  createSession,
+  hashPassword,
+  setSessionCookie,
+  userIdOf,
+  verifyPassword,
+} from '../../../server/auth.js';
+import { badRequest, conflict, notFound, unauthenticated } from '../../../server/errors.js';
+import type { Db } from '../../../db/database.js';
+import { presentMember, presentWorkspace } from '../presenters.js';
+import {
+  ChangePasswordInput,
+  CreateWorkspaceInput,
+  MeView,
+  Ok,
+  SignInInput,
+  SignUpInput,
+  SwitchWorkspaceInput,
+  UpdateProfileInput,
+} from '../schemas.js';
+import { findUserByEmail, getMember, getUser, getWorkspace, insertMember, insertUser, insertWorkspace, listWorkspacesOfUser } from '../store.js';
+
+const tags = ['session'];
+
+export async function loadMe(db: Db, userId: string, workspaceId: string | null): Promise<MeView> {
+  const user = await getUser(db, userId);
+  if (!user) throw unauthenticated();
+  const list = await listWorkspacesOfUser(db, userId);
+  const current = workspaceId ? list.find((w) => w.id === workspaceId) : undefined;
+  const workspace = current ? await getWorkspace(db, current.id) : undefined;
+  const memberRow = current
+    ? await db.selectFrom('members').select('id').where('workspace_id', '=', current.id).where('user_id', '=', userId).executeTakeFirst()
+    : undefined;
+  const member = memberRow && workspace ? await getMember(db, workspace.id, memberRow.id) : undefined;
+  return {
+    user: { id: user.id, email: user.email, name: user.name, timeZone: user.time_zone },
+    workspace: workspace ? presentWorkspace(workspace) : null,
+    member: member ? presentMember(member) : null,
+    workspaces: list.map((w) => ({ id: w.id, name: w.name, role: w.role, team: w.team, isDemo: w.is_demo === 1 })),
+  };
+}
+
+async function currentWorkspaceId(db: Db, req: FastifyRequest): Promise<string | null> {
+  if (req.auth?.actor) return req.auth.actor.workspaceId;
+  if (!req.auth?.sessionId) return null;
+  const s = await db.selectFrom('sessions').select('workspace_id').where('id', '=', req.auth.sessionId).executeTakeFirst();
+  return s?.workspace_id ?? null;
+}
+
+export function registerSessionRoutes(app: Server, { db, config }: AppContext): void {
+  const k = db.kysely;
+
+  app.post(
+    '/auth/signup',
+    {
+      schema: {
+        tags,
+        summary: 'Create a workspace and its first admin, and sign in.',
+        body: SignUpInput,
+        response: { 201: MeView, 400: ErrorView, 409: ErrorView },
+      },
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const passwordHash = await hashPassword(b.password);
+      const { userId, workspaceId } = await db.transaction(async (tx) => {
+        if (await findUserByEmail(tx, b.email)) {
+          throw conflict('An account with this email already exists. Sign in, then create a workspace from the workspace menu.');
+        }
+        const timeZone = b.timeZone ?? 'UTC';
+        const user = await insertUser(tx, { email: b.email, name: b.name, passwordHash, timeZone });
+        const ws = await insertWorkspace(tx, { name: b.workspaceName, timeZone });
+        const member = await insertMember(tx, { workspaceId: ws.id, userId: user.id, role: 'admin', team: 'leadership', keyPlayer: true });
+        await recordAudit(tx, { workspaceId: ws.id, actorMemberId: member.id, action: 'workspace.created', entityType: 'workspace', entityId: ws.id, after: { name: ws.name } });
+        return { userId: user.id, workspaceId: ws.id };
+      });
+      const secret = await createSession(k, config, userId, workspaceId);
+      setSessionCookie(reply, req, config, secret);
+      return reply.code(201).send(await loadMe(k, userId, workspaceId));
+    },
+  );
+
+  app.post(
+    '/auth/signin',
+    {
+      schema: { tags, summary: 'Sign in with email and password.', body: SignInInput, response: { 200: MeView, 401: ErrorView, 429: ErrorView } },
+      config: {
+        access: 'public',
+        // Login rate limiting (SPEC S9): 10 tries a minute per address and email.
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          errorResponseBuilder: () => ({ statusCode: 429, message: 'Too many sign-in attempts. Wait a minute and try again.' }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const user = await findUserByEmail(k, req.body.email);
+      const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
+      if (!user || !ok) throw unauthenticated('Email or password is not right.');
+      const list = await listWorkspacesOfUser(k, user.id);
+      const workspaceId = list[0]?.id ?? null;
+      const secret = await createSession(k, config, user.id, workspaceId);
+      setSessionCookie(reply, req, config, secret);
+      return loadMe(k, user.id, workspaceId);
+    },
+  );
+
+  app.post(
+    '/auth/signout',
+    { schema: { tags, summary: 'Sign out of this browser.', response: { 200: Ok } }, config: { access: 'public' } },
+    async (req, reply) => {
+      if (req.auth?.sessionId) await k.deleteFrom('sessions').where('id', '=', req.auth.sessionId).execute();
+      clearSessionCookie(reply, req, config);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags, summary: 'The signed-in person, the current workspace and every workspace they belong to.', response: { 200: MeView } }, config: { access: 'user' } },
+    async (req) => loadMe(k, userIdOf(req), await currentWorkspaceId(k, req)),
+  );
+
+  app.patch(
+    '/me',
+    { schema: { tags, summary: 'Change your name or time zone.', body: UpdateProfileInput, response: { 200: MeView, 400: ErrorView } }, config: { access: 'user' } },
+    async (req) => {
+      const userId = userIdOf(req);
+      const patch: { name?: string; time_zone?: string } = {};
+      if (req.body.name !== undefined) patch.name = req.body.name;
+      if (req.body.timeZone !== undefined) patch.time_zone = req.body.timeZone;
+      if (Object.keys(patch).length > 0) await k.updateTable('users').set(patch).where('id', '=', userId).execute();
+      return loadMe(k, userId, await currentWorkspaceId(k, req));
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      schema: { tags, summary: 'Change your password; signs out your other sessions.', body: ChangePasswordInput, response: { 200: Ok, 400: ErrorView } },
+      config: { access: 'user', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      const userId = userIdOf(req);
+      const user = await getUser(k, userId);
+      if (!user || !(await verifyPassword(user.password_hash, req.body.currentPassword))) {
+        throw badRequest('The current password is not right.');
+      }
+      const passwordHash = await hashPassword(req.body.newPassword);
+      await db.transaction(async (tx) => {
+        await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+        let others = tx.deleteFrom('sessions').where('user_id', '=', userId);
+        if (req.auth?.sessionId) others = others.where('id', '!=', req.auth.sessionId);
+        await others.execute();
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/me/workspace',
+    {
+      schema: { tags, summary: 'Switch this session to another of your workspaces.', body: SwitchWorkspaceInput, response: { 200: MeView, 400: ErrorView, 404: ErrorView } },
+      config: { access: 'user' },
+    },
+    async (req) => {
+      const userId = userIdOf(req);
+      if (!req.auth?.sessionId) throw badRequest('API tokens belong to one workspace; switching applies to browser sessions.');
+      const list = await listWorkspacesOfUser(k, userId);
+      if (!list.some((w) => w.id === req.body.workspaceId)) throw notFound('Workspace');
+      await k.updateTable('sessions').set({ workspace_id: req.body.workspaceId }).where('id', '=', req.auth.sessionId).execute();
+      return loadMe(k, userId, req.body.workspaceId);
+    },
+  );
+
+  app.post(
+    '/workspaces',
+    {
+      schema: { tags, summary: 'Create another workspace, with you as its admin, and switch to it.', body: CreateWorkspaceInput, response: { 201: MeView, 400: ErrorView } },
+      config: { access: 'user' },
+    },
+    async (req, reply) => {
+      const userId = userIdOf(req);
+      const user = await getUser(k, userId);
+      if (!user) throw unauthenticated();
+      const workspaceId = await db.transaction(async (tx) => {
+        const ws = await insertWorkspace(tx, { name: req.body.name, timeZone: req.body.timeZone ?? user.time_zone });
+        const member = await insertMember(tx, { workspaceId: ws.id, userId, role: 'admin', team: 'leadership', keyPlayer: true });
+        await recordAudit(tx, { workspaceId: ws.id, actorMemberId: member.id, action: 'workspace.created', entityType: 'workspace', entityId: ws.id, after: { name: ws.name } });
+        return ws.id;
+      });
+      if (req.auth?.sessionId) await k.updateTable('sessions').set({ workspace_id: workspaceId }).where('id', '=', req.auth.sessionId).execute();
+      return reply.code(201).send(await loadMe(k, userId, workspaceId));
+    },
+  );
+}

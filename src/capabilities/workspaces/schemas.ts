@@ -1,0 +1,194 @@
+// Request and response schemas for workspaces, people and access (SPEC S0). Shared with the web client.
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/time-zone.js';
+
+export const Role = z.enum(['admin', 'leader', 'member', 'viewer']).describe('admin manages settings, members and integrations; leader leads a team; member contributes; viewer reads only.');
+export const Team = z.enum(['sales', 'marketing', 'leadership']);
+export const TimeZone = z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).describe('Email address');
+const Password = z.string().min(10, { message: 'must be at least 10 characters' }).max(200);
+const Name = z.string().trim().min(1, { message: 'is required' }).max(120);
+const IdParam = z.string().min(1).max(100);
+
+export const Holiday = z.strictObject({
+  date: z.iso.date({ message: 'must be a date as YYYY-MM-DD' }),
+  name: z.string().trim().min(1).max(120),
+});
+
+export const WorkspaceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  weekStart: z.number().int().min(0).max(6).describe('0 = Sunday … 6 = Saturday'),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).describe('1 = January … 12 = December'),
+  holidays: z.array(Holiday),
+  painThreshold: z.number().int().min(0).max(100),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+});
+export type WorkspaceView = z.infer<typeof WorkspaceView>;
+
+export const WorkspaceSettingsInput = z
+  .strictObject({
+    name: Name,
+    timeZone: TimeZone,
+    weekStart: z.number().int().min(0).max(6),
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    holidays: z.array(Holiday).max(200),
+    painThreshold: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .describe('Any subset of the settings; what is left out is unchanged.');
+
+export const WorkspaceSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  team: Team,
+  isDemo: z.boolean(),
+});
+
+export const MemberView = z.object({
+  id: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  role: Role,
+  team: Team,
+  function: z.string(),
+  managerId: z.string().nullable(),
+  keyPlayer: z.boolean(),
+  active: z.boolean(),
+  hasPassword: z.boolean().describe('false until an added person has set a password through their invite link'),
+  createdAt: z.string(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+export const MeView = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), timeZone: z.string() }),
+  workspace: WorkspaceView.nullable(),
+  member: MemberView.nullable(),
+  workspaces: z.array(WorkspaceSummary),
+});
+export type MeView = z.infer<typeof MeView>;
+
+export const SignUpInput = z.strictObject({
+  email: Email,
+  name: Name,
+  password: Password,
+  workspaceName: Name.describe('The company; becomes the workspace name'),
+  timeZone: TimeZone.optional().describe('Defaults to UTC'),
+});
+export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export const SwitchWorkspaceInput = z.strictObject({ workspaceId: IdParam });
+export const CreateWorkspaceInput = z.strictObject({ name: Name, timeZone: TimeZone.optional() });
+export const UpdateProfileInput = z.strictObject({ name: Name, timeZone: TimeZone }).partial();
+export const ChangePasswordInput = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+
+export const MemberUpdateInput = z
+  .strictObject({
+    role: Role,
+    team: Team,
+    function: z.string().trim().max(80),
+    managerId: IdParam.nullable(),
+    keyPlayer: z.boolean(),
+    active: z.boolean(),
+  })
+  .partial();
+
+export const AddMemberInput = z.strictObject({
+  email: Email,
+  name: Name,
+  role: Role.default('member'),
+  team: Team,
+  function: z.string().trim().max(80).default(''),
+  managerId: IdParam.nullable().default(null),
+  keyPlayer: z.boolean().default(false),
+});
+
+export const AddMemberView = z.object({
+  member: MemberView,
+  /** Set when the person has no password yet: a single-use link for them to set one and sign in. */
+  setupUrl: z.string().nullable(),
+});
+
+export const InviteInput = z.strictObject({
+  email: Email.optional().describe('When set, only this address can accept'),
+  role: Role.default('member'),
+  team: Team,
+  function: z.string().trim().max(80).default(''),
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+});
+
+export const InviteView = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  role: Role,
+  team: Team,
+  function: z.string(),
+  status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  createdByName: z.string().nullable(),
+});
+export const CreatedInviteView = InviteView.extend({ url: z.string().describe('The invite link; shown only now'), token: z.string() });
+
+export const InvitePreview = z.object({
+  workspaceName: z.string(),
+  role: Role,
+  team: Team,
+  email: z.string().nullable(),
+  invitedBy: z.string().nullable(),
+  expiresAt: z.string(),
+});
+
+export const AcceptInviteInput = z.strictObject({
+  name: Name.optional().describe('Required when not signed in'),
+  email: Email.optional().describe('Required when not signed in and the invite names no email'),
+  password: Password.optional().describe('Required when not signed in'),
+});
+
+export const ApiTokenInput = z.strictObject({ name: Name });
+export const ApiTokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  memberName: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const CreatedApiTokenView = ApiTokenView.extend({ token: z.string().describe('The token; shown only now') });
+
+export const AuditEntryView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().optional().describe('Return entries strictly older than this instant (paging)'),
+  entityType: z.string().max(60).optional(),
+});
+
+export const NotificationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export const NotificationsView = z.object({ items: z.array(NotificationView), unread: z.number().int() });
+
+export const IdParams = z.strictObject({ id: IdParam });
+export const TokenParams = z.strictObject({ token: z.string().min(10).max(200) });
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,123 @@
+// A small wrapper over Kysely: one object to open, migrate, run transactions with post-commit hooks,
+// and close, over SQLite (better-sqlite3, WAL) or PostgreSQL (pg). Modelled on atproto's pds db.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../server/config.js';
+import type { Dialect } from './dialect.js';
+import { migrations } from './migrations/index.js';
+import type { DatabaseSchema } from './schema/index.js';
+
+export type Db = Kysely<DatabaseSchema>;
+export type Tx = Transaction<DatabaseSchema>;
+export type { Dialect };
+
+// int8 (count(*), sums of integers) comes back from pg as a string; every number we store fits in 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export class Database {
+  private constructor(
+    readonly kysely: Db,
+    readonly dialect: Dialect,
+    /** The better-sqlite3 handle, for online backups; null on PostgreSQL. */
+    readonly sqlite: SqliteDatabase.Database | null,
+    private readonly onDestroy: () => Promise<void>,
+  ) {}
+
+  static async open(config: DatabaseConfig): Promise<Database> {
+    if (config.kind === 'sqlite') {
+      if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+      const handle = new SqliteDatabase(config.path);
+      if (config.path !== ':memory:') handle.pragma('journal_mode = WAL');
+      handle.pragma('foreign_keys = ON');
+      handle.pragma('busy_timeout = 5000');
+      handle.pragma('synchronous = NORMAL');
+      const kysely = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: handle }) });
+      return new Database(kysely, 'sqlite', handle, async () => {});
+    }
+    const schema = config.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Bad schema name: ${schema}`);
+    if (schema) {
+      const admin = new pg.Client({ connectionString: config.url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } finally {
+        await admin.end();
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const kysely = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    return new Database(kysely, 'postgres', null, async () => {});
+  }
+
+  /** Runs every migration not yet applied; throws (and applies nothing more) when one fails. */
+  async migrate(): Promise<string[]> {
+    const dialect = this.dialect;
+    const migrator = new Migrator({
+      db: this.kysely,
+      provider: {
+        async getMigrations() {
+          const out: Record<string, Migration> = {};
+          for (const [name, m] of Object.entries(migrations)) {
+            out[name] = {
+              up: (db) => m.up(db, dialect),
+              down: m.down ? (db) => m.down!(db, dialect) : undefined,
+            };
+          }
+          return out;
+        },
+      },
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error');
+      throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+    }
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+
+  /**
+   * Runs fn in one transaction. Hooks registered with afterCommit run once it has committed
+   * (e.g. waking the outbox deliverer), and never when it rolled back.
+   */
+  async transaction<T>(fn: (tx: Tx, afterCommit: (hook: () => void) => void) => Promise<T>): Promise<T> {
+    const hooks: Array<() => void> = [];
+    const result = await this.kysely.transaction().execute((tx) => fn(tx, (h) => hooks.push(h)));
+    for (const h of hooks) {
+      try {
+        h();
+      } catch {
+        // a hook is a nudge, never a part of the transaction's outcome
+      }
+    }
+    return result;
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.kysely);
+  }
+
+  async close(): Promise<void> {
+    await this.kysely.destroy();
+    await this.onDestroy();
+  }
+}
+
+/** Drops a PostgreSQL schema (test runs each get their own). */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Bad schema name: ${schema}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,13 @@
+// The static list of migrations, in order. Add new ones at the end; never edit a landed one.
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect.js';
+import * as foundation from './2026-11-26T1400-foundation.js';
+
+export interface LockstepMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+  down?(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+export const migrations: Record<string, LockstepMigration> = {
+  '2026-11-26T1400-foundation': foundation,
+};

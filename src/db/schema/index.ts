@@ -1,0 +1,24 @@
+// The whole database as one type (STYLE: one table interface per file, combined here).
+import type { ApiTokensTable } from './api-tokens.js';
+import type { AuditLogTable } from './audit-log.js';
+import type { InvitesTable } from './invites.js';
+import type { JobRunsTable } from './job-runs.js';
+import type { MembersTable } from './members.js';
+import type { NotificationsTable } from './notifications.js';
+import type { OutboxTable } from './outbox.js';
+import type { SessionsTable } from './sessions.js';
+import type { UsersTable } from './users.js';
+import type { WorkspacesTable } from './workspaces.js';
+
+export interface DatabaseSchema {
+  users: UsersTable;
+  workspaces: WorkspacesTable;
+  members: MembersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  notifications: NotificationsTable;
+  job_runs: JobRunsTable;
+  outbox: OutboxTable;
+}

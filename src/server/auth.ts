@@ -1,0 +1,166 @@
+// Who is calling: a browser session (cookie) or an API token (Authorization: Bearer). Sessions and
+// tokens live in the database, so any number of instances can serve the same person (SPEC S0, S8).
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import type { Role, Team } from '../capabilities/workspaces/domain/roles.js';
+import type { Config } from './config.js';
+import { forbidden, unauthenticated } from './errors.js';
+import { hashSecret, newSecret, nowIso } from './ids.js';
+
+export type { Role, Team };
+
+/** The member acting in the current workspace. Everything workspace-owned is read through this. */
+export interface Actor {
+  userId: string;
+  memberId: string;
+  workspaceId: string;
+  role: Role;
+  team: Team;
+  via: 'session' | 'token';
+}
+
+export interface RequestAuth {
+  userId: string;
+  sessionId: string | null;
+  actor: Actor | null;
+}
+
+/** What a route requires: nobody, a signed-in person, or a member of the current workspace. */
+export type Access = 'public' | 'user' | 'member';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export const SESSION_COOKIE = 'lockstep_session';
+const TOKEN_PREFIX = 'lst_';
+
+// argon2id, OWASP's second recommended profile (19 MiB, 2 passes, 1 lane).
+const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const hashPassword = (password: string): Promise<string> => argon2Hash(password, ARGON2);
+export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+  // Verify against a fixed hash when the person has none, so timing does not tell which emails exist.
+  dummyHash ??= hashPassword(newSecret());
+  const target = hash ?? (await dummyHash);
+  const ok = await argon2Verify(target, password).catch(() => false);
+  return ok && hash !== null;
+}
+let dummyHash: Promise<string> | undefined;
+
+export function newApiToken(): { token: string; prefix: string; hash: string } {
+  const token = TOKEN_PREFIX + newSecret();
+  return { token, prefix: token.slice(0, 10), hash: hashSecret(token) };
+}
+
+export async function createSession(db: Db, config: Config, userId: string, workspaceId: string | null): Promise<string> {
+  const secret = newSecret();
+  const now = new Date();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashSecret(secret),
+      user_id: userId,
+      workspace_id: workspaceId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + config.sessionDays * 86_400_000).toISOString(),
+    })
+    .execute();
+  return secret;
+}
+
+export function setSessionCookie(reply: FastifyReply, req: FastifyRequest, config: Config, secret: string): void {
+  reply.setCookie(SESSION_COOKIE, secret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecure(req, config),
+    maxAge: config.sessionDays * 86_400,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, req: FastifyRequest, config: Config): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(req, config) });
+}
+
+function isSecure(req: FastifyRequest, config: Config): boolean {
+  if (config.secureCookies !== 'auto') return config.secureCookies;
+  const forwarded = req.headers['x-forwarded-proto'];
+  return req.protocol === 'https' || forwarded === 'https';
+}
+
+/** Finds the member row that makes the user an actor in the workspace, if active. */
+export async function loadActor(
+  db: Db,
+  userId: string,
+  workspaceId: string | null,
+  via: Actor['via'],
+): Promise<Actor | null> {
+  if (!workspaceId) return null;
+  const m = await db
+    .selectFrom('members')
+    .select(['id', 'role', 'team'])
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return m ? { userId, memberId: m.id, workspaceId, role: m.role, team: m.team, via } : null;
+}
+
+/** Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). */
+export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestAuth | null> {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const token = header.slice('Bearer '.length).trim();
+    const row = await db
+      .selectFrom('api_tokens')
+      .innerJoin('members', 'members.id', 'api_tokens.member_id')
+      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'members.user_id', 'members.workspace_id'])
+      .where('api_tokens.token_hash', '=', hashSecret(token))
+      .where('api_tokens.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw unauthenticated('This API token is not valid or was revoked.');
+    const actor = await loadActor(db, row.user_id, row.workspace_id, 'token');
+    if (!actor) throw unauthenticated('The member this API token belongs to is no longer active.');
+    if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
+      await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.token_id).execute();
+    }
+    return { userId: row.user_id, sessionId: null, actor };
+  }
+  const secret = req.cookies[SESSION_COOKIE];
+  if (!secret) return null;
+  const id = hashSecret(secret);
+  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!session || Date.parse(session.expires_at) <= Date.now()) return null;
+  if (Date.now() - Date.parse(session.last_seen_at) > 5 * 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+  }
+  const actor = await loadActor(db, session.user_id, session.workspace_id, 'session');
+  return { userId: session.user_id, sessionId: id, actor };
+}
+
+/** Throws 401/403 unless the request meets the route's access level; returns the actor when required. */
+export function requireAccess(req: FastifyRequest, access: Access): void {
+  if (access === 'public') return;
+  if (!req.auth) throw unauthenticated();
+  if (access === 'member' && !req.auth.actor) {
+    throw forbidden('You are not a member of a workspace yet. Accept an invite or create a workspace.');
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  const actor = req.auth?.actor;
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+export function userIdOf(req: FastifyRequest): string {
+  if (!req.auth) throw unauthenticated();
+  return req.auth.userId;
+}

@@ -1,0 +1,74 @@
+// The one place that reads process.env (STYLE: config read in one module, validated at boot).
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  SQLITE_PATH: z.string().default('./data/lockstep.sqlite'),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  DEMO: z.enum(['on', 'off']).default('on'),
+  WEB_DIST: z.string().default('./dist/web'),
+});
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** The address people reach the app at; used in invite links and calendar feeds. */
+  publicUrl: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  sessionDays: number;
+  /** 'auto' marks cookies Secure when the request arrived over HTTPS (x-forwarded-proto honoured). */
+  secureCookies: 'auto' | boolean;
+  jobs: boolean;
+  /** Create the demo workspace when the database has no workspace at all. */
+  demo: boolean;
+  webDist: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.SQLITE_PATH },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    sessionDays: e.SESSION_DAYS,
+    secureCookies: e.SECURE_COOKIES === 'auto' ? 'auto' : e.SECURE_COOKIES === 'true',
+    jobs: e.JOBS === 'on',
+    demo: e.DEMO === 'on',
+    webDist: e.WEB_DIST,
+  };
+}
+
+/** A config for tests and embedded use: in-memory SQLite, no jobs, no demo, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'sqlite', path: ':memory:' },
+    publicUrl: 'http://localhost:3000',
+    logLevel: 'silent',
+    sessionDays: 30,
+    secureCookies: false,
+    jobs: false,
+    demo: false,
+    webDist: './dist/web',
+    ...overrides,
+  };
+}
