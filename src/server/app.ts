@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -35,7 +35,7 @@ export interface AppContext {
   jobs: JobScheduler;
 }
 
-export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
+export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** One registered route, as the tenant-isolation and role tests enumerate them. */
 export interface RouteEntry {
@@ -72,7 +72,7 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   const ctx: AppContext = { config, db, log, outbox, jobs };
 
   const server = Fastify({
-    loggerInstance: log,
+    loggerInstance: log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
@@ -185,7 +185,7 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   );
 
   for (const capability of capabilities) {
-    await server.register(async (scope) => capability.register(scope as Server, ctx), { prefix: '/api/v1' });
+    await server.register(async (scope) => capability.register(scope.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: '/api/v1' });
     for (const job of capability.jobs?.(ctx) ?? []) jobs.add(job);
   }
 
