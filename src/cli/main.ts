@@ -1,35 +1,90 @@
 // The `lockstep` command (SPEC S8): start, migrate, seed-demo, create-admin, backup.
+// Every command reads its settings from the environment through loadConfig() (DATABASE_URL or SQLITE_PATH).
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { createApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
-import { seedDemoIfEmpty } from '../server/demo.js';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../capabilities/workspaces/demo.js';
+import { CliError, describeSystemError, EXIT_FAILED, EXIT_USAGE } from './cli-error.js';
+import { backupCommand } from './commands/backup.js';
+import { createAdminCommand } from './commands/create-admin.js';
+import { migrateCommand } from './commands/migrate.js';
+import { seedDemoCommand } from './commands/seed-demo.js';
+import { startCommand } from './commands/start.js';
 
-const program = new Command('lockstep').description('Lockstep: sales and marketing, in step.');
+// src/cli/main.ts and dist/cli/main.js both sit two folders below package.json.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-program
-  .command('start')
-  .description('Migrate the database, create the demo workspace on first start, and serve the API and web app.')
-  .action(async () => {
-    const config = loadConfig();
-    const app = await createApp(config);
-    const demo = config.demo ? await seedDemoIfEmpty(app.ctx.db) : null;
-    await app.start();
-    const url = config.publicUrl;
-    console.log(`\nLockstep is running at ${url}`);
-    console.log(`Database: ${app.ctx.db.dialect}${config.database.kind === 'sqlite' ? ` (${config.database.path})` : ''}`);
-    if (demo) console.log(`Demo workspace created. Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
-    else console.log(`Demo sign-in (if the demo workspace exists): ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      app.ctx.log.info({ signal }, 'shutting down');
-      await app.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
-  });
+const ENVIRONMENT_HELP = `
+Settings come from the environment (see .env.example):
+  DATABASE_URL   postgres://… to use PostgreSQL; unset to use SQLite
+  SQLITE_PATH    the SQLite file (default ./data/lockstep.sqlite)
+  PORT, HOST, PUBLIC_URL, LOG_LEVEL, JOBS, DEMO …
 
-await program.parseAsync(process.argv);
+Exit codes: 0 done, 1 failed while running, 2 refused (bad option or input).`;
+
+export function buildProgram(): Command {
+  const program = new Command('lockstep')
+    .description('Lockstep keeps sales and marketing in step: published goals, the weekly check-in, pain-based messaging, shadow days and shared wins.')
+    .version(version)
+    .showHelpAfterError('(add --help for usage)')
+    // Commander's own usage errors (unknown option, missing argument) exit 2, like our refusals.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE))
+    .addHelpText('after', ENVIRONMENT_HELP);
+
+  program
+    .command('start')
+    .description('Migrate the database, create the demo workspace on the first start with an empty database (DEMO=on), and serve the API and web app on PORT.')
+    .addHelpText('after', '\nStops gracefully on SIGTERM or Ctrl+C: in-flight requests and jobs finish first.\nExample:\n  PORT=8080 DEMO=off lockstep start')
+    .action(startCommand);
+
+  program
+    .command('migrate')
+    .description('Apply the database migrations this version has and the database lacks; prints what it applied, or that it is up to date.')
+    .action(migrateCommand);
+
+  program
+    .command('seed-demo')
+    .description('Create the demo workspace "Northwind Analytics" (15 people, sign in as dana@northwind.example / lockstep-demo). Refuses if a demo workspace exists.')
+    .option('--force', 'create another demo workspace even if one exists')
+    .action(seedDemoCommand);
+
+  program
+    .command('create-admin')
+    .description('Create a clean workspace and its first admin, who signs in with the given email and password.')
+    .option('--email <address>', "the admin's email (required)")
+    .option('--name <name>', "the admin's full name (required)")
+    .option('--password <password>', 'at least 10 characters (required); change it after the first sign-in, since shells keep history')
+    .option('--workspace <name>', 'the company; becomes the workspace name (required)')
+    .option('--time-zone <zone>', 'IANA time zone of the workspace and the admin, e.g. Europe/Berlin', 'UTC')
+    .addHelpText('after', '\nExample:\n  lockstep create-admin --email ada@acme.example --name "Ada Lovelace" --password "correct horse battery" --workspace Acme --time-zone Europe/London')
+    .action(createAdminCommand);
+
+  program
+    .command('backup')
+    .description('Back up the database. SQLite: an online, consistent copy to <path>, checked after writing. PostgreSQL: prints the pg_dump command to run.')
+    .argument('<path>', 'the backup file to write')
+    .option('--force', 'replace <path> if it exists')
+    .action(backupCommand);
+
+  return program;
+}
+
+/** One line for mistakes and for the environment's failures; a stack trace only for bugs. */
+function report(err: unknown): number {
+  if (err instanceof CliError) {
+    console.error(`lockstep: ${err.message}`);
+    return err.exitCode;
+  }
+  const plain = describeSystemError(err);
+  if (plain) {
+    console.error(`lockstep: ${plain}`);
+    return EXIT_FAILED;
+  }
+  console.error('lockstep: an unexpected error stopped the command. This is a bug; please report it with what follows:');
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return EXIT_FAILED;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = report(err);
+}

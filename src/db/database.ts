@@ -60,8 +60,13 @@ export class Database {
   /** Runs every migration not yet applied; throws (and applies nothing more) when one fails. */
   async migrate(): Promise<string[]> {
     const dialect = this.dialect;
+    // Kysely looks for its migration tables in every schema; pin them to ours so other schemas in the
+    // same PostgreSQL database (other test runs, other apps) cannot confuse it.
+    const migrationTableSchema =
+      dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(this.kysely)).rows[0]?.s : undefined;
     const migrator = new Migrator({
       db: this.kysely,
+      ...(migrationTableSchema ? { migrationTableSchema } : {}),
       provider: {
         async getMigrations() {
           const out: Record<string, Migration> = {};
@@ -78,7 +83,8 @@ export class Database {
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error');
-      throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+      const which = failed ? `Migration ${failed.migrationName}` : 'Migrating';
+      throw new Error(`${which} failed: ${String(error)}`, { cause: error });
     }
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   }

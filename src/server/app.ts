@@ -79,6 +79,8 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body (which a cross-site form can send) answers 415.
+  server.removeContentTypeParser('text/plain');
 
   const routes: RouteEntry[] = [];
   server.addHook('onRoute', (r) => {

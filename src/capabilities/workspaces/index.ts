@@ -1,5 +1,6 @@
 // Workspaces, people and access (SPEC S0).
 import type { Capability } from '../capability.js';
+import { accessHousekeeping } from './jobs.js';
 import { registerActivityRoutes } from './routes/activity.js';
 import { registerInviteRoutes } from './routes/invites.js';
 import { registerMemberRoutes } from './routes/members.js';
@@ -17,4 +18,5 @@ export const workspaces: Capability = {
     registerTokenRoutes(app, ctx);
     registerActivityRoutes(app, ctx);
   },
+  jobs: () => [accessHousekeeping],
 };

@@ -174,7 +174,8 @@ export const AuditEntryView = z.object({
 });
 export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().optional().describe('Return entries strictly older than this instant (paging)'),
+  before: z.string().max(40).optional().describe('Paging: return entries older than this instant (the `at` of the last entry seen)'),
+  beforeId: z.string().max(100).optional().describe('Paging: with `before`, the `id` of the last entry seen, so entries sharing its instant are not lost'),
   entityType: z.string().max(60).optional(),
 });
 

@@ -25,9 +25,14 @@ export function registerActivityRoutes(app: Server, { db }: AppContext): void {
         .selectAll('audit_log')
         .select('users.name as actor_name')
         .where('audit_log.workspace_id', '=', actor.workspaceId);
-      if (req.query.before) q = q.where('audit_log.at', '<', req.query.before);
+      const { before, beforeId } = req.query;
+      if (before && beforeId) {
+        q = q.where((eb) => eb.or([eb('audit_log.at', '<', before), eb.and([eb('audit_log.at', '=', before), eb('audit_log.id', '<', beforeId)])]));
+      } else if (before) {
+        q = q.where('audit_log.at', '<', before);
+      }
       if (req.query.entityType) q = q.where('audit_log.entity_type', '=', req.query.entityType);
-      const rows = await q.orderBy('audit_log.at', 'desc').orderBy('audit_log.id').limit(req.query.limit).execute();
+      const rows = await q.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(req.query.limit).execute();
       return rows.map(presentAudit);
     },
   );

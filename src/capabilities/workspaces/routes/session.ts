@@ -95,6 +95,8 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
         access: 'public',
         // Login rate limiting (SPEC S9): 10 tries a minute per address and email.
         rateLimit: {
+          // Count after the body is parsed, so the key can include the email.
+          hook: 'preHandler',
           max: 10,
           timeWindow: '1 minute',
           keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,

@@ -1,0 +1,169 @@
+// Role checks per route (SPEC S0, S9): which of admin / leader / member / viewer may call each /api/v1
+// route, written down as a table. Every route registered under /api/v1 must have a row, so a capability
+// that adds a route must say who may call it (and the test calls it as each role with a valid body).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
+import type { Role } from '../../src/capabilities/workspaces/domain/roles.js';
+import { addMember, makeApiToken, makeInvite, makeNotification, makeWorkspace, PASSWORD, uniqueEmail, type TestMember, type TestWorkspace } from '../factories.js';
+
+const ROLES: Role[] = ['admin', 'leader', 'member', 'viewer'];
+type Expected = Record<Role, number>;
+
+const everyone = (status = 200): Expected => ({ admin: status, leader: status, member: status, viewer: status });
+const adminsOnly = (status = 200): Expected => ({ admin: status, leader: 403, member: 403, viewer: 403 });
+const adminsAndLeaders = (status = 200): Expected => ({ admin: status, leader: status, member: 403, viewer: 403 });
+
+interface CallContext {
+  role: Role;
+  /** The person with this role in the workspace, signed in. */
+  person: TestMember;
+  ws: TestWorkspace;
+  /** Another workspace, whose admin hands out invites for the accept route. */
+  other: TestWorkspace;
+  /** A target member the admins may change freely. */
+  target: TestMember;
+  /** A new browser session for the same person (for calls that end or move the session). */
+  freshSession(): Promise<Client>;
+}
+
+interface MatrixRow {
+  expected: Expected;
+  call(c: CallContext): Promise<ApiResponse<unknown>>;
+}
+
+/** The role matrix. Key: `METHOD url` exactly as registered. */
+const MATRIX: Record<string, MatrixRow> = {
+  'POST /api/v1/auth/signup': {
+    expected: everyone(201),
+    call: (c) => c.person.client.clone().signUp({ email: uniqueEmail('signup'), password: PASSWORD, name: 'New Admin', workspaceName: 'Another Co' }),
+  },
+  'POST /api/v1/auth/signin': { expected: everyone(200), call: (c) => c.person.client.stranger().signIn(c.person.email, PASSWORD) },
+  'POST /api/v1/auth/signout': { expected: everyone(200), call: async (c) => (await c.freshSession()).signOut() },
+  'GET /api/v1/me': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/me') },
+  'PATCH /api/v1/me': { expected: everyone(200), call: (c) => c.person.client.patch('/api/v1/me', { name: c.person.member.name, timeZone: 'Europe/Berlin' }) },
+  'POST /api/v1/me/password': {
+    expected: everyone(200),
+    call: (c) => c.person.client.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: PASSWORD }),
+  },
+  'POST /api/v1/me/workspace': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/me/workspace', { workspaceId: c.ws.id }) },
+  'POST /api/v1/workspaces': { expected: everyone(201), call: async (c) => (await c.freshSession()).post('/api/v1/workspaces', { name: `${c.role}'s own company` }) },
+  'GET /api/v1/workspace': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/workspace') },
+  'PATCH /api/v1/workspace': { expected: adminsOnly(200), call: (c) => c.person.client.patch('/api/v1/workspace', { painThreshold: 60 }) },
+  'GET /api/v1/members': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/members') },
+  'GET /api/v1/members/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/members/${c.target.member.id}`) },
+  'POST /api/v1/members': {
+    expected: adminsOnly(201),
+    call: (c) => c.person.client.post('/api/v1/members', { email: uniqueEmail('added'), name: 'Added Person', role: 'member', team: 'sales' }),
+  },
+  'PATCH /api/v1/members/:id': {
+    expected: adminsOnly(200),
+    call: (c) => c.person.client.patch(`/api/v1/members/${c.target.member.id}`, { function: `Set by ${c.role}`, keyPlayer: true }),
+  },
+  'GET /api/v1/invites': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/invites') },
+  'POST /api/v1/invites': { expected: adminsOnly(201), call: (c) => c.person.client.post('/api/v1/invites', { role: 'member', team: 'marketing' }) },
+  'DELETE /api/v1/invites/:id': { expected: adminsOnly(200), call: async (c) => c.person.client.delete(`/api/v1/invites/${(await makeInvite(c.ws)).id}`) },
+  'GET /api/v1/invites/preview/:token': {
+    expected: everyone(200),
+    call: async (c) => c.person.client.get(`/api/v1/invites/preview/${(await makeInvite(c.ws)).token}`),
+  },
+  'POST /api/v1/invites/accept/:token': {
+    expected: everyone(200),
+    call: async (c) => (await c.freshSession()).post(`/api/v1/invites/accept/${(await makeInvite(c.other, { email: c.person.email })).token}`, {}),
+  },
+  'GET /api/v1/tokens': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/tokens') },
+  'POST /api/v1/tokens': { expected: adminsOnly(201), call: (c) => c.person.client.post('/api/v1/tokens', { name: `${c.role} token` }) },
+  'DELETE /api/v1/tokens/:id': { expected: adminsOnly(200), call: async (c) => c.person.client.delete(`/api/v1/tokens/${(await makeApiToken(c.ws)).id}`) },
+  'GET /api/v1/audit': { expected: adminsAndLeaders(200), call: (c) => c.person.client.get('/api/v1/audit') },
+  'GET /api/v1/notifications': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/notifications') },
+  'POST /api/v1/notifications/:id/read': {
+    expected: everyone(200),
+    call: async (c) => c.person.client.post(`/api/v1/notifications/${await makeNotification(t, c.ws.id, c.person.member.id)}/read`),
+  },
+  'POST /api/v1/notifications/read-all': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/notifications/read-all') },
+};
+
+let t: TestApp;
+let ws: TestWorkspace;
+let other: TestWorkspace;
+let target: TestMember;
+const people = {} as Record<Role, TestMember>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ws = await makeWorkspace(t, { name: 'Role matrix' });
+  other = await makeWorkspace(t, { name: 'Elsewhere' });
+  // The admin is the signed-up admin, presented as a TestMember so every role is called the same way.
+  const adminMe = await ws.admin.me();
+  people.admin = { client: ws.admin, member: adminMe.member!, email: ws.admin.email!, password: PASSWORD };
+  people.leader = await addMember(t, ws, { role: 'leader', team: 'sales', name: 'Lee Leader' });
+  people.member = await addMember(t, ws, { role: 'member', team: 'marketing', name: 'Mo Member' });
+  people.viewer = await addMember(t, ws, { role: 'viewer', team: 'sales', name: 'Vi Viewer' });
+  target = await addMember(t, ws, { role: 'member', team: 'sales', name: 'Tara Target' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function contextFor(role: Role): CallContext {
+  const person = people[role];
+  return {
+    role,
+    person,
+    ws,
+    other,
+    target,
+    async freshSession() {
+      const c = person.client.stranger();
+      expectStatus(await c.signIn(person.email, PASSWORD), 200);
+      expectStatus(await c.post('/api/v1/me/workspace', { workspaceId: ws.id }), 200);
+      return c;
+    },
+  };
+}
+
+describe('role matrix', () => {
+  it('every /api/v1 route has a row in the matrix, and every row is a route', () => {
+    const registered = t.app.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+    const missing = registered.filter((key) => !(key in MATRIX));
+    expect(missing, 'routes without a row in the role matrix (say which roles may call them)').toEqual([]);
+    const stale = Object.keys(MATRIX).filter((key) => !registered.includes(key));
+    expect(stale, 'matrix rows for routes that do not exist').toEqual([]);
+  });
+
+  it.for(Object.entries(MATRIX))('%s', async ([, row]) => {
+    const actual = {} as Expected;
+    const refusals: string[] = [];
+    for (const role of ROLES) {
+      const res = await row.call(contextFor(role));
+      actual[role] = res.status;
+      if (res.status === 403 && res.error?.code !== 'forbidden') refusals.push(`${role}: ${res.text}`);
+      if (res.status !== row.expected[role]) refusals.push(`${role}: ${res.status} ${res.text.slice(0, 200)}`);
+    }
+    expect(actual, refusals.join('\n')).toEqual(row.expected);
+    // Each person still has a working session in the workspace afterwards.
+    for (const role of ROLES) expect((await people[role].client.me()).workspace?.id).toBe(ws.id);
+  });
+
+  it('routes that need a person answer 401 without credentials', async () => {
+    const stranger = t.client();
+    for (const route of t.app.routes.filter((r) => r.access !== 'public')) {
+      const url = route.url.replace(/:(\w+)/g, 'some-id-value');
+      const res = await stranger.request(route.method as 'GET' | 'POST' | 'PATCH' | 'DELETE', url);
+      expect(res.status, `${route.method} ${route.url}`).toBe(401);
+      expect(res.error?.code).toBe('unauthenticated');
+    }
+  });
+
+  it('a signed-in person without a workspace gets 403 on workspace routes and 200 on their own', async () => {
+    const ws2 = await makeWorkspace(t);
+    const me = await ws2.admin.me();
+    // Deactivating a member (here: after making another admin) leaves a person with no workspace.
+    const second = await addMember(t, ws2, { role: 'admin', team: 'leadership' });
+    expectStatus(await second.client.patch(`/api/v1/members/${me.member!.id}`, { active: false }), 200);
+    expect((await ws2.admin.get('/api/v1/me')).status).toBe(200);
+    const res = await ws2.admin.get('/api/v1/members');
+    expect(res.status).toBe(403);
+    expect(res.error?.message).toMatch(/not a member of a workspace/);
+  });
+});

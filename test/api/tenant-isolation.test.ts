@@ -1,0 +1,227 @@
+// Tenant isolation (SPEC S0, S9): no request can read or change another workspace's data, and a foreign
+// id answers 404. The test walks the app's registered route table, so a route added later is checked
+// without anyone remembering to: every path parameter must resolve to one of workspace A's ids through
+// ID_SOURCES below, or the route must be listed in EXCLUDED with a reason, or this file fails.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteEntry } from '../../src/server/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
+import type { MemberView } from '../helpers/views.js';
+import { addMember, makeApiToken, makeInvite, makeNotification, makeWorkspace, type TestMember, type TestWorkspace } from '../factories.js';
+
+/** Workspace A's data, made through the API; the sources below pick ids out of it. */
+interface WorkspaceA {
+  ws: TestWorkspace;
+  member: TestMember;
+  inviteId: string;
+  tokenId: string;
+  notificationId: string;
+}
+
+/**
+ * How to find one of A's ids for a path parameter. The key is the parameter's name, or for a bare
+ * `:id` the path segment before it (`/members/:id` → `members`). A capability that adds a route with a
+ * new kind of id adds a line here (creating the row through A's admin if need be).
+ */
+const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = {
+  members: (a) => a.member.member.id,
+  memberId: (a) => a.member.member.id,
+  invites: (a) => a.inviteId,
+  inviteId: (a) => a.inviteId,
+  tokens: (a) => a.tokenId,
+  tokenId: (a) => a.tokenId,
+  notifications: (a) => a.notificationId,
+  notificationId: (a) => a.notificationId,
+  workspaces: (a) => a.ws.id,
+  workspaceId: (a) => a.ws.id,
+};
+
+/** Routes whose parameter is not a workspace-owned id, with the reason they are not checked here. */
+const EXCLUDED: Record<string, string> = {
+  'GET /api/v1/invites/preview/:token':
+    'the invite token is itself the secret that grants access (anyone holding the link may see it); it is not an id of a row of A; invites.test.ts covers unknown/expired/revoked tokens',
+  'POST /api/v1/invites/accept/:token': 'same as the preview: the link is the credential; accepting it is how a person joins a workspace (invites.test.ts)',
+};
+
+/** Bodies that make a mutation valid, so the call reaches the handler's lookup (a 400 would prove nothing). */
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/members/:id': { role: 'viewer', team: 'marketing', function: 'Taken over', keyPlayer: true, active: false },
+};
+
+const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
+const paramsOf = (url: string): Array<{ name: string; source: string }> => {
+  const segments = url.split('/');
+  return segments.flatMap((s, i) => {
+    if (!s.startsWith(':')) return [];
+    const name = s.slice(1);
+    return [{ name, source: name === 'id' ? (segments[i - 1] ?? '') : name }];
+  });
+};
+
+// The route table is known only once the app is built; build it while collecting so each route gets a test.
+const t: TestApp = await createTestApp();
+const paramRoutes = t.app.routes.filter((r) => r.url.includes('/:'));
+const checkedRoutes = paramRoutes.filter((r) => !(routeKey(r) in EXCLUDED) && paramsOf(r.url).every((p) => p.source in ID_SOURCES));
+
+let a: WorkspaceA;
+let b: TestWorkspace;
+let bMember: TestMember;
+let aIds: string[];
+let before: Snapshot;
+
+type Snapshot = Record<string, unknown[]>;
+
+/** Every row of A: each table with a workspace_id column, A's workspace row and its people's user rows. */
+async function snapshotOf(workspaceId: string): Promise<Snapshot> {
+  const k = t.db.kysely;
+  const tables =
+    t.db.dialect === 'sqlite'
+      ? (
+          await sql<{ name: string }>`select m.name as name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and p.name = 'workspace_id' order by m.name`.execute(k)
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{ name: string }>`select table_name as name from information_schema.columns where column_name = 'workspace_id' and table_schema = current_schema() order by table_name`.execute(k)
+        ).rows.map((r) => r.name);
+  expect(tables).toContain('members');
+  const snap: Snapshot = {};
+  const sortRows = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+  for (const table of tables) {
+    const rows = await sql`select * from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(k);
+    snap[table] = sortRows(rows.rows);
+  }
+  snap.workspaces = sortRows((await sql`select * from workspaces where id = ${workspaceId}`.execute(k)).rows);
+  snap.users = sortRows((await sql`select u.* from users u join members m on m.user_id = u.id where m.workspace_id = ${workspaceId}`.execute(k)).rows);
+  return snap;
+}
+
+async function resolveUrl(url: string): Promise<string> {
+  let out = url;
+  for (const p of paramsOf(url)) {
+    const source = ID_SOURCES[p.source];
+    if (!source) throw new Error(`No id source for :${p.name} in ${url}`);
+    out = out.replace(`:${p.name}`, encodeURIComponent(await source(a)));
+  }
+  return out;
+}
+
+function call(client: Client, route: RouteEntry, url: string): Promise<ApiResponse<unknown>> {
+  const body = BODIES[routeKey(route)] ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+  return client.request(route.method as 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url, body === undefined ? {} : { body });
+}
+
+beforeAll(async () => {
+  const ws = await makeWorkspace(t, { name: 'Workspace A' });
+  const member = await addMember(t, ws, { role: 'member', team: 'sales' });
+  const invite = await makeInvite(ws, { role: 'leader', team: 'marketing' });
+  const token = await makeApiToken(ws);
+  const notificationId = await makeNotification(t, ws.id, ws.adminMemberId);
+  await makeNotification(t, ws.id, member.member.id);
+  expectStatus(await ws.admin.patch(`/api/v1/members/${member.member.id}`, { managerId: ws.adminMemberId }), 200);
+  a = { ws, member, inviteId: invite.id, tokenId: token.id, notificationId };
+
+  b = await makeWorkspace(t, { name: 'Workspace B' });
+  bMember = await addMember(t, b, { role: 'member', team: 'marketing' });
+  await makeNotification(t, b.id, b.adminMemberId);
+
+  // Resolve every id first (sources may create rows), then take the snapshot the calls must not change.
+  for (const r of checkedRoutes) await resolveUrl(r.url);
+  aIds = [a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId, a.inviteId, a.tokenId, a.notificationId];
+  before = await snapshotOf(a.ws.id);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('tenant isolation over the whole route table', () => {
+  it('every route with a path parameter is checked here or excluded with a reason', () => {
+    const uncovered = paramRoutes
+      .filter((r) => !(routeKey(r) in EXCLUDED))
+      .flatMap((r) => paramsOf(r.url).filter((p) => !(p.source in ID_SOURCES)).map((p) => `${routeKey(r)} (:${p.name} → add "${p.source}" to ID_SOURCES, or the route to EXCLUDED with a reason)`));
+    expect(uncovered, 'routes with an id parameter that the tenant-isolation test does not know').toEqual([]);
+    const stale = Object.keys(EXCLUDED).filter((key) => !paramRoutes.some((r) => routeKey(r) === key));
+    expect(stale, 'EXCLUDED lists routes that no longer exist').toEqual([]);
+    for (const reason of Object.values(EXCLUDED)) expect(reason.length).toBeGreaterThan(20);
+    expect(checkedRoutes.length).toBeGreaterThan(0);
+  });
+
+  it.for(checkedRoutes.map((r) => [routeKey(r), r] as const))('%s with workspace A ids answers 404 to an admin of B and changes nothing', async ([, route]) => {
+    const url = await resolveUrl(route.url);
+    const res = await call(b.admin, route, url);
+    expect(res.status, `${route.method} ${url}: ${res.text.slice(0, 300)}`).toBe(404);
+    expect(res.error?.code).toBe('not_found');
+    for (const id of aIds) expect(res.text).not.toContain(id);
+    // Through an API token of B the answer is the same.
+    const bToken = await makeApiToken(b, `probe ${route.method}`);
+    const viaToken = await call(t.client().withToken(bToken.token), route, url);
+    expect(viaToken.status).toBe(404);
+    expect(await snapshotOf(a.ws.id)).toEqual(before);
+  });
+
+  it('the same calls with B’s own ids reach the handler (the 404s above are not an artefact)', async () => {
+    const throwaway = (await addMember(t, b, { role: 'member', team: 'sales' })).member.id;
+    const own: Record<string, string> = {
+      members: throwaway,
+      memberId: throwaway,
+      workspaces: b.id,
+      workspaceId: b.id,
+      invites: (await makeInvite(b)).id,
+      inviteId: (await makeInvite(b)).id,
+      tokens: (await makeApiToken(b, 'own')).id,
+      tokenId: (await makeApiToken(b, 'own')).id,
+      notifications: await makeNotification(t, b.id, b.adminMemberId),
+      notificationId: await makeNotification(t, b.id, b.adminMemberId),
+    };
+    for (const route of checkedRoutes) {
+      const params = paramsOf(route.url);
+      if (!params.every((p) => p.source in own)) continue; // a source added later: its own test proves the route works
+      let url = route.url;
+      for (const p of params) url = url.replace(`:${p.name}`, own[p.source]!);
+      const res = await call(b.admin, route, url);
+      expect(res.status, `${route.method} ${url}: ${res.text.slice(0, 300)}`).toBeLessThan(300);
+    }
+  });
+
+  it('lists and reads without parameters never show A’s rows to B', async () => {
+    const getRoutes = t.app.routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes('/:'));
+    expect(getRoutes.length).toBeGreaterThan(3);
+    for (const who of [b.admin, bMember.client]) {
+      for (const route of getRoutes) {
+        const res = await who.get(route.url);
+        expect(res.status, route.url).toBeLessThan(500);
+        for (const id of aIds) expect(res.text, `${route.url} shows an id of workspace A`).not.toContain(id);
+      }
+    }
+  });
+
+  it('ids of A inside request bodies are refused too', async () => {
+    const switched = await b.admin.post('/api/v1/me/workspace', { workspaceId: a.ws.id });
+    expect(switched.status).toBe(404);
+    expect((await b.admin.me()).workspace?.id).toBe(b.id);
+
+    const manager = await b.admin.patch(`/api/v1/members/${bMember.member.id}`, { managerId: a.ws.adminMemberId });
+    expect(manager.status).toBeGreaterThanOrEqual(400);
+    expect(manager.status).toBeLessThan(500);
+    expect((await b.admin.get<MemberView>(`/api/v1/members/${bMember.member.id}`)).body.managerId).toBeNull();
+
+    const added = await b.admin.post('/api/v1/members', { email: 'someone@example.test', name: 'Some One', team: 'sales', managerId: a.member.member.id });
+    expect(added.status).toBeGreaterThanOrEqual(400);
+    expect(added.status).toBeLessThan(500);
+
+    // Adding A's member (a person) to B by email is allowed: people may belong to several workspaces.
+    // It must create a new member row in B, never touch A's.
+    const joined = await b.admin.post<{ member: MemberView }>('/api/v1/members', { email: a.member.email, name: 'Ignored', team: 'sales' });
+    expect(joined.status).toBe(201);
+    expect(joined.body.member.id).not.toBe(a.member.member.id);
+    expect(await snapshotOf(a.ws.id)).toEqual(before);
+  });
+
+  it('A’s session and A’s API token do not reach into B either', async () => {
+    expect((await a.ws.admin.get(`/api/v1/members/${bMember.member.id}`)).status).toBe(404);
+    const aToken = await makeApiToken(a.ws, 'reverse probe');
+    const res = await t.client().withToken(aToken.token).get<MemberView[]>('/api/v1/members');
+    expect(res.status).toBe(200);
+    expect(res.body.map((m) => m.id)).not.toContain(bMember.member.id);
+  });
+});

@@ -1,0 +1,51 @@
+// One `vitest run` runs every kind of test (issue: foundation tests). The API tests run twice, once on
+// SQLite and once on PostgreSQL: PostgreSQL is required (CI starts it); set LOCKSTEP_SKIP_PG=1 only on a
+// machine without it, and the run then says so instead of passing quietly.
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const skipPostgres = Boolean(process.env.LOCKSTEP_SKIP_PG);
+if (skipPostgres && process.env.CI) throw new Error('LOCKSTEP_SKIP_PG is set in CI: PostgreSQL is required there, start it instead.');
+if (skipPostgres) console.warn('LOCKSTEP_SKIP_PG is set: the api-postgres project does not run.');
+
+const projects: TestProjectInlineConfiguration[] = [
+  { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+  // Each API test file builds its own app on its own database (SQLite :memory: or a PostgreSQL schema),
+  // so files run in parallel safely.
+  { test: { name: 'api-sqlite', include: ['test/api/**/*.test.ts'], environment: 'node', env: { LOCKSTEP_TEST_DB: 'sqlite' } } },
+  ...(skipPostgres
+    ? []
+    : [
+        {
+          test: {
+            name: 'api-postgres',
+            include: ['test/api/**/*.test.ts'],
+            environment: 'node',
+            env: { LOCKSTEP_TEST_DB: 'postgres', LOCKSTEP_TEST_PG_URL: process.env.LOCKSTEP_TEST_PG_URL ?? PG_URL },
+          },
+        },
+      ]),
+  { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
+  {
+    test: {
+      name: 'e2e',
+      include: ['test/e2e/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      // One browser and one server at a time on a 2-core machine.
+      fileParallelism: false,
+    },
+  },
+];
+
+export default defineConfig({
+  test: {
+    // better-sqlite3 and argon2 are native modules: child processes are the safe pool for them.
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', './test/reporter.ts'],
+    projects,
+  },
+});
