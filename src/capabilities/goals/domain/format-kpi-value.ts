@@ -1,0 +1,45 @@
+// Formats a KPI value for people, by unit (SPEC S1 publication diff, status explanations).
+// Currency values are integer cents of an ISO 4217 currency: whole amounts show no decimals
+// ("$1,250,000"), others show cents ("$1,234.56"). Percent values are percentage points (22 → "22%").
+// Counts, percents and ratios keep at most one decimal; days and hours say their unit.
+import type { KpiUnit } from './types.js';
+
+const LOCALE = 'en-US';
+
+function plain(value: number, maxDecimals: number): string {
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxDecimals }).format(value);
+}
+
+function money(cents: number, currency: string): string {
+  const whole = Math.round(cents) % 100 === 0;
+  const digits = whole ? 0 : 2;
+  try {
+    return new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(Math.round(cents) / 100);
+  } catch {
+    // An unknown code still reads sensibly: "XYZ 1,200".
+    return `${currency} ${plain(Math.round(cents) / 100, digits)}`;
+  }
+}
+
+export function formatKpiValue(value: number | null, unit: KpiUnit, currency = 'USD'): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  switch (unit) {
+    case 'currency':
+      return money(value, currency);
+    case 'percent':
+      return `${plain(value, 1)}%`;
+    case 'ratio':
+      return `${plain(value, 2)}×`;
+    case 'days':
+      return `${plain(value, 1)} ${value === 1 ? 'day' : 'days'}`;
+    case 'hours':
+      return `${plain(value, 1)} ${value === 1 ? 'hour' : 'hours'}`;
+    case 'count':
+      return plain(value, 1);
+  }
+}

@@ -1,0 +1,36 @@
+// A KPI's status over its last n periods, oldest first (SPEC S1 "Trend over the last 12 periods").
+// Each period is judged as projectKpiStatus would at `now`: past periods are closed (final), the
+// current one is projected.
+import { lastPeriods } from './last-periods.js';
+import { projectKpiStatus } from './project-kpi-status.js';
+import type { Instant, KpiAggregation, KpiDirection, KpiTrendPoint, KpiUnit, KpiValuePoint, PeriodKind, PeriodOptions } from './types.js';
+
+export interface KpiTrendInput {
+  unit: KpiUnit;
+  direction: KpiDirection;
+  aggregation?: KpiAggregation;
+  target: number | null;
+  targetPeriod: PeriodKind;
+  values: readonly KpiValuePoint[];
+  now: Instant;
+  options: PeriodOptions;
+  /** How many periods; 12 by default. */
+  count?: number;
+  currency?: string;
+}
+
+export function kpiTrend(input: KpiTrendInput): KpiTrendPoint[] {
+  return lastPeriods(input.count ?? 12, input.targetPeriod, input.now, input.options).map((period) => ({
+    period,
+    result: projectKpiStatus({
+      unit: input.unit,
+      direction: input.direction,
+      aggregation: input.aggregation,
+      target: input.target,
+      values: input.values,
+      period,
+      now: input.now,
+      currency: input.currency,
+    }),
+  }));
+}
