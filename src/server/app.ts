@@ -192,7 +192,7 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   }
 
   if (existsSync(config.webDist)) {
-    await server.register(fastifyStatic, { root: resolve(config.webDist), wildcard: false, index: 'index.html' });
+    await server.register(fastifyStatic, { root: resolve(config.webDist), wildcard: true, index: 'index.html' });
   }
 
   await server.ready();

@@ -1,0 +1,77 @@
+// The web app: providers, then the routes — signed-out pages, and the signed-in app inside the shell.
+import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError, isUnauthenticated } from './api/client.js';
+import { CheckinsPage } from './checkins/checkins-page.js';
+import { GoalsPage } from './goals/goals-page.js';
+import { MessagingPage } from './messaging/messaging-page.js';
+import { ShadowingPage } from './shadowing/shadowing-page.js';
+import { AppLayout } from './shell/app-layout.js';
+import { DashboardPage } from './shell/dashboard-page.js';
+import { NotFoundPage } from './shell/not-found-page.js';
+import { RequireSession } from './shell/require-session.js';
+import { cssVariablesResolver, theme } from './theme.js';
+import { WinsPage } from './wins/wins-page.js';
+import { InvitePage } from './workspaces/invite-page.js';
+import { keys } from './workspaces/queries.js';
+import { SettingsPage } from './workspaces/settings/settings-page.js';
+import { SignInPage } from './workspaces/sign-in-page.js';
+import { SignUpPage } from './workspaces/sign-up-page.js';
+
+// No <ColorSchemeScript/>: it is an inline script, which the server's CSP (script-src 'self') refuses.
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'lockstep-color-scheme' });
+
+// A 401 from any call means the session ended (expired, or signed out elsewhere): forget who we were, and
+// RequireSession sends the person to /signin.
+const onError = (err: unknown) => {
+  if (isUnauthenticated(err)) queryClient.setQueryData(keys.me, null);
+};
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: {
+    queries: {
+      // 4xx answers are final; only retry what might be a blip.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 15_000,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/signin" element={<SignInPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+            <Route
+              element={
+                <RequireSession>
+                  <AppLayout />
+                </RequireSession>
+              }
+            >
+              <Route index element={<DashboardPage />} />
+              <Route path="goals" element={<GoalsPage />} />
+              <Route path="checkins" element={<CheckinsPage />} />
+              <Route path="messaging" element={<MessagingPage />} />
+              <Route path="shadowing" element={<ShadowingPage />} />
+              <Route path="wins" element={<WinsPage />} />
+              <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />
+              <Route path="settings/:tab" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,223 @@
+import { Alert, Anchor, Avatar, Badge, Card, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { IconChartDonut3, IconCircleCheckFilled, IconCircleDashed } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../api/client.js';
+import type { MemberView, Team, WorkspaceView } from '../api/types.js';
+import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
+import { useMembers } from '../workspaces/queries.js';
+import { initials, MONTHS } from './format.js';
+import { PageHeader } from './page-header.js';
+import { usePermissions, useSession } from './session.js';
+
+export function DashboardPage() {
+  const { workspace, me } = useSession();
+  const members = useMembers();
+  const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name;
+  return (
+    <>
+      <PageHeader
+        title={workspace.name}
+        description={`Welcome back, ${firstName}. Here is where your sales, marketing and leadership teams stand.`}
+      />
+      {members.isError ? (
+        <Alert color="red" title="Could not load the teams" role="alert" mb="lg">
+          {errorMessage(members.error)}
+        </Alert>
+      ) : null}
+      <Stack gap="lg">
+        <section aria-labelledby="teams-heading">
+          <Title order={2} fz="lg" mb="sm" id="teams-heading">
+            Teams
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+            {TEAMS.map((team) =>
+              members.data ? <TeamCard key={team} team={team} members={members.data} /> : <Skeleton key={team} h={170} radius="md" />,
+            )}
+          </SimpleGrid>
+        </section>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          {members.data ? <GettingStarted workspace={workspace} members={members.data} /> : <Skeleton h={260} radius="md" />}
+          <AlignmentScoreCard />
+        </SimpleGrid>
+      </Stack>
+    </>
+  );
+}
+
+function TeamCard({ team, members }: { team: Team; members: MemberView[] }) {
+  const active = members.filter((m) => m.active && m.team === team);
+  const keyPlayers = active.filter((m) => m.keyPlayer);
+  const color = TEAM_COLOR[team];
+  const leads = active.filter((m) => m.role === 'leader' || m.role === 'admin');
+  return (
+    <Card style={{ borderTop: `4px solid var(--mantine-color-${color}-6)` }}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Title order={3} fz="md">
+            {TEAM_LABEL[team]}
+          </Title>
+          <Text size="sm" c="dimmed" lineClamp={2}>
+            {leads.length === 0 ? 'No team lead yet' : `Led by ${listNames(leads.map((m) => m.name))}`}
+          </Text>
+        </div>
+        <Stack gap={0} align="flex-end">
+          <Text fz={30} fw={700} lh={1} c={`${color}.8`}>
+            {active.length}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {active.length === 1 ? 'member' : 'members'}
+          </Text>
+        </Stack>
+      </Group>
+      <Text size="xs" tt="uppercase" fw={700} c="dimmed" mt="md" mb={6}>
+        Key players
+      </Text>
+      {keyPlayers.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None marked yet.
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          {keyPlayers.slice(0, 4).map((m) => (
+            <Group key={m.id} gap="xs" wrap="nowrap">
+              <Avatar size={26} radius="xl" color={color} aria-hidden>
+                {initials(m.name)}
+              </Avatar>
+              <Text size="sm" truncate>
+                {m.name}
+              </Text>
+              {m.function ? (
+                <Text size="xs" c="dimmed" truncate>
+                  {m.function}
+                </Text>
+              ) : null}
+            </Group>
+          ))}
+          {keyPlayers.length > 4 ? (
+            <Text size="xs" c="dimmed">
+              and {keyPlayers.length - 4} more
+            </Text>
+          ) : null}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+const listNames = (names: string[]): string =>
+  names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+
+interface Step {
+  done: boolean;
+  title: string;
+  detail: string;
+  action?: ReactNode;
+}
+
+function GettingStarted({ workspace, members }: { workspace: WorkspaceView; members: MemberView[] }) {
+  const { isAdmin } = usePermissions();
+  const active = members.filter((m) => m.active);
+  const count = (team: Team, pred: (m: MemberView) => boolean = () => true) => active.filter((m) => m.team === team && pred(m)).length;
+  const sales = count('sales');
+  const marketing = count('marketing');
+  const salesKey = count('sales', (m) => m.keyPlayer);
+  const marketingKey = count('marketing', (m) => m.keyPlayer);
+  const settingsLink = (to: string, label: string) =>
+    isAdmin ? (
+      <Anchor component={Link} to={to} size="sm">
+        {label}
+      </Anchor>
+    ) : (
+      <Text size="sm" c="dimmed">
+        An admin can do this in Settings.
+      </Text>
+    );
+
+  const steps: Step[] = [
+    {
+      done: sales > 0 && marketing > 0,
+      title: 'Invite your teams',
+      detail: `At least one sales and one marketing member. Now: ${sales} in sales, ${marketing} in marketing.`,
+      action: settingsLink('/settings/invites', 'Create an invite link'),
+    },
+    {
+      done: salesKey > 0 && marketingKey > 0,
+      title: 'Mark key players for the weekly check-in',
+      detail: `At least one from each team. Now: ${salesKey} in sales, ${marketingKey} in marketing.`,
+      action: settingsLink('/settings/members', 'Choose key players'),
+    },
+    {
+      // Sign-up falls back to UTC with fiscal years from January; anything else was chosen on purpose.
+      done: workspace.timeZone !== 'UTC' || workspace.fiscalYearStartMonth !== 1,
+      title: 'Set time zone & fiscal year',
+      detail: `Time zone ${workspace.timeZone}; the fiscal year starts in ${MONTHS[workspace.fiscalYearStartMonth - 1] ?? 'January'}.`,
+      action: settingsLink('/settings/workspace', 'Review workspace settings'),
+    },
+  ];
+  const done = steps.filter((s) => s.done).length;
+
+  return (
+    <Card>
+      <Group justify="space-between" mb={4}>
+        <Title order={2} fz="lg">
+          Getting started
+        </Title>
+        <Badge variant="light" color={done === steps.length ? 'teal' : 'indigo'}>
+          {done} of {steps.length} done
+        </Badge>
+      </Group>
+      <Progress value={(done / steps.length) * 100} color="teal" size="sm" mb="md" aria-label={`${done} of ${steps.length} steps done`} />
+      <List spacing="md" listStyleType="none" p={0}>
+        {steps.map((s) => (
+          <List.Item
+            key={s.title}
+            icon={
+              <ThemeIcon color={s.done ? 'teal' : 'gray'} variant="transparent" size={24} aria-hidden>
+                {s.done ? <IconCircleCheckFilled size={22} /> : <IconCircleDashed size={22} />}
+              </ThemeIcon>
+            }
+          >
+            <Text size="sm" fw={600}>
+              {s.title}
+              <VisuallyHidden>{s.done ? ' (done)' : ' (to do)'}</VisuallyHidden>
+            </Text>
+            <Text size="sm" c="dimmed">
+              {s.detail}
+            </Text>
+            {!s.done ? s.action : null}
+          </List.Item>
+        ))}
+      </List>
+    </Card>
+  );
+}
+
+function AlignmentScoreCard() {
+  return (
+    <Card>
+      <Group gap="sm" mb="sm" wrap="nowrap">
+        <ThemeIcon size={40} radius="md" variant="light" color="indigo" aria-hidden>
+          <IconChartDonut3 size={22} />
+        </ThemeIcon>
+        <Title order={2} fz="lg">
+          Alignment score
+        </Title>
+      </Group>
+      <Text size="sm">
+        Your alignment score will appear here once goals and check-ins exist: one number from 0 to 100 for how well sales and
+        marketing work together, with the reasons behind it and what would raise it.
+      </Text>
+      <Text size="sm" c="dimmed" mt="sm">
+        It is built from the five practices:
+      </Text>
+      <Group gap={6} mt="xs">
+        {['Goals', 'Cadence', 'Messaging', 'Shadowing', 'Celebration'].map((s) => (
+          <Badge key={s} variant="light" color="gray">
+            {s}
+          </Badge>
+        ))}
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+import { ActionIcon, Group, Menu, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconPlus, IconSelector } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../api/client.js';
+import type { MeView } from '../api/types.js';
+import { CreateWorkspaceModal } from '../workspaces/create-workspace-modal.js';
+import { useSwitchWorkspace } from '../workspaces/queries.js';
+import { ROLE_LABEL } from '../workspaces/team-badge.js';
+import classes from './shell.module.css';
+
+export function WorkspaceSwitcher({ me }: { me: MeView }) {
+  const [creating, createModal] = useDisclosure(false);
+  const switchTo = useSwitchWorkspace();
+  const navigate = useNavigate();
+  const current = me.workspace;
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Menu opened={opened} onChange={setOpened} position="bottom-start" width={280} shadow="md" withinPortal>
+        {/* The button's accessible name is exactly "Switch workspace"; the workspace name beside it is plain text (a click on
+            it opens the menu too), so the name in the button matches what it shows (WCAG 2.5.3). */}
+        <Group
+          gap={2}
+          wrap="nowrap"
+          className={classes.switcher}
+          style={{ minWidth: 0 }}
+          onClick={(e) => {
+            if (!(e.target as HTMLElement).closest('button')) setOpened((o) => !o);
+          }}
+        >
+          <Text fw={600} size="sm" truncate maw={{ base: 110, sm: 220 }} pl={4}>
+            {current?.name ?? 'No workspace'}
+          </Text>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" size="sm" aria-label="Switch workspace">
+              <IconSelector size={16} />
+            </ActionIcon>
+          </Menu.Target>
+        </Group>
+        <Menu.Dropdown>
+          <Menu.Label>Your workspaces</Menu.Label>
+          {me.workspaces.map((w) => (
+            <Menu.Item
+              key={w.id}
+              leftSection={w.id === current?.id ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16, display: 'inline-block' }} />}
+              rightSection={
+                <Text size="xs" c="dimmed">
+                  {ROLE_LABEL[w.role]}
+                </Text>
+              }
+              onClick={() => {
+                if (w.id === current?.id) return;
+                switchTo.mutate(w.id, {
+                  onSuccess: (next) => {
+                    notifications.show({ color: 'teal', message: `Switched to ${next.workspace?.name ?? w.name}.` });
+                    void navigate('/');
+                  },
+                  onError: (err) => notifications.show({ color: 'red', title: 'Could not switch workspace', message: errorMessage(err) }),
+                });
+              }}
+              aria-current={w.id === current?.id ? 'true' : undefined}
+            >
+              <Text size="sm" truncate>
+                {w.name}
+                {w.isDemo ? ' (demo)' : ''}
+              </Text>
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
+            Create workspace
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <CreateWorkspaceModal opened={creating} onClose={createModal.close} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { errorMessage } from '../api/client.js';
+import { useChangePassword } from './queries.js';
+
+export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Change password" centered>
+      {opened ? <ChangePasswordForm onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function ChangePasswordForm({ onDone }: { onDone: () => void }) {
+  const change = useChangePassword();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    validate: {
+      currentPassword: (v) => (v ? null : 'Enter your current password'),
+      newPassword: (v) => (v.length >= 10 ? null : 'Use at least 10 characters'),
+      confirm: (v, values) => (v === values.newPassword ? null : 'The passwords do not match'),
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) =>
+        change.mutate(
+          { currentPassword: v.currentPassword, newPassword: v.newPassword },
+          {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out.' });
+              onDone();
+            },
+          },
+        ),
+      )}
+    >
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Changing your password signs you out everywhere else.
+        </Text>
+        {change.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(change.error)}
+          </Alert>
+        ) : null}
+        <PasswordInput label="Current password" autoComplete="current-password" required data-autofocus {...form.getInputProps('currentPassword')} />
+        <PasswordInput label="New password" description="At least 10 characters" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+        <PasswordInput label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={change.isPending}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

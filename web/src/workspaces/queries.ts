@@ -1,0 +1,264 @@
+// Query and mutation hooks for workspaces, people and access (SPEC S0), over /api/v1.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client.js';
+import type {
+  AcceptInviteInput,
+  AddMemberInput,
+  AddMemberView,
+  ApiTokenView,
+  AuditEntryView,
+  CreatedApiTokenView,
+  CreatedInviteView,
+  InviteInput,
+  InvitePreview,
+  InviteView,
+  MemberUpdateInput,
+  MemberView,
+  MeView,
+  NotificationsView,
+  SignUpInput,
+  WorkspaceSettingsInput,
+  WorkspaceView,
+} from '../api/types.js';
+
+export const keys = {
+  me: ['me'] as const,
+  workspace: ['workspace'] as const,
+  members: ['members'] as const,
+  invites: ['invites'] as const,
+  tokens: ['tokens'] as const,
+  audit: ['audit'] as const,
+  notifications: ['notifications'] as const,
+  invitePreview: (token: string) => ['invite-preview', token] as const,
+};
+
+/** The signed-in person, or null when signed out (401 is an answer here, not an error). */
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async (): Promise<MeView | null> => {
+      try {
+        return await api.get<MeView>('/me');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** A new session or workspace: forget everything cached for the old one, keep the new MeView. */
+export function startFresh(qc: QueryClient, me: MeView | null): void {
+  // An invite preview stays: the invite page is still showing it, and the used invite would now answer 404.
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'invite-preview' });
+  qc.setQueryData(keys.me, me);
+}
+
+export function useSignIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.post<MeView>('/auth/signin', body),
+    onSuccess: (me) => startFresh(qc, me),
+  });
+}
+
+export function useSignUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignUpInput) => api.post<MeView>('/auth/signup', body),
+    onSuccess: (me) => startFresh(qc, me),
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/auth/signout'),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(keys.me, null);
+    },
+  });
+}
+
+export function useUpdateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name?: string; timeZone?: string }) => api.patch<MeView>('/me', body),
+    onSuccess: (me) => {
+      qc.setQueryData(keys.me, me);
+      void qc.invalidateQueries({ queryKey: keys.members });
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/me/password', body),
+  });
+}
+
+export function useSwitchWorkspace() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (workspaceId: string) => api.post<MeView>('/me/workspace', { workspaceId }),
+    onSuccess: (me) => startFresh(qc, me),
+  });
+}
+
+export function useCreateWorkspace() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; timeZone?: string }) => api.post<MeView>('/workspaces', body),
+    onSuccess: (me) => startFresh(qc, me),
+  });
+}
+
+export function useWorkspace() {
+  return useQuery({ queryKey: keys.workspace, queryFn: () => api.get<WorkspaceView>('/workspace') });
+}
+
+export function useUpdateWorkspace() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WorkspaceSettingsInput) => api.patch<WorkspaceView>('/workspace', body),
+    onSuccess: (ws) => {
+      qc.setQueryData(keys.workspace, ws);
+      void qc.invalidateQueries({ queryKey: keys.me });
+      void qc.invalidateQueries({ queryKey: keys.audit });
+    },
+  });
+}
+
+export function useMembers() {
+  return useQuery({ queryKey: keys.members, queryFn: () => api.get<MemberView[]>('/members') });
+}
+
+export function useAddMember() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddMemberInput) => api.post<AddMemberView>('/members', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.members });
+      void qc.invalidateQueries({ queryKey: keys.audit });
+    },
+  });
+}
+
+export function useUpdateMember() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: MemberUpdateInput }) => api.patch<MemberView>(`/members/${encodeURIComponent(id)}`, patch),
+    onSuccess: (member) => {
+      qc.setQueryData<MemberView[]>(keys.members, (list) => list?.map((m) => (m.id === member.id ? member : m)));
+      void qc.invalidateQueries({ queryKey: keys.members });
+      void qc.invalidateQueries({ queryKey: keys.me });
+      void qc.invalidateQueries({ queryKey: keys.audit });
+    },
+  });
+}
+
+export function useInvites(enabled: boolean) {
+  return useQuery({ queryKey: keys.invites, queryFn: () => api.get<InviteView[]>('/invites'), enabled });
+}
+
+export function useCreateInvite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InviteInput) => api.post<CreatedInviteView>('/invites', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: keys.invites }),
+  });
+}
+
+export function useRevokeInvite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/invites/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.invites });
+      void qc.invalidateQueries({ queryKey: keys.audit });
+    },
+  });
+}
+
+export function useInvitePreview(token: string) {
+  return useQuery({
+    queryKey: keys.invitePreview(token),
+    queryFn: () => api.get<InvitePreview>(`/invites/preview/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+}
+
+export function useAcceptInvite(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AcceptInviteInput) => api.post<MeView>(`/invites/accept/${encodeURIComponent(token)}`, body),
+    onSuccess: (me) => startFresh(qc, me),
+  });
+}
+
+export function useTokens(enabled: boolean) {
+  return useQuery({ queryKey: keys.tokens, queryFn: () => api.get<ApiTokenView[]>('/tokens'), enabled });
+}
+
+export function useCreateToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string }) => api.post<CreatedApiTokenView>('/tokens', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/tokens/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.tokens });
+      void qc.invalidateQueries({ queryKey: keys.audit });
+    },
+  });
+}
+
+const AUDIT_PAGE = 50;
+
+/** The audit log, newest first, paged with ?before= the oldest entry seen. */
+export function useAuditLog(enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: keys.audit,
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: String(AUDIT_PAGE) });
+      if (pageParam) q.set('before', pageParam);
+      return api.get<AuditEntryView[]>(`/audit?${q.toString()}`);
+    },
+    getNextPageParam: (last) => (last.length < AUDIT_PAGE ? null : (last[last.length - 1]?.at ?? null)),
+  });
+}
+
+export function useNotifications(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.notifications,
+    queryFn: () => api.get<NotificationsView>('/notifications'),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ ok: true }>(`/notifications/${encodeURIComponent(id)}/read`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: keys.notifications }),
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/notifications/read-all'),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: keys.notifications }),
+  });
+}

@@ -1,0 +1,73 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { errorMessage } from '../api/client.js';
+import { AuthLayout } from '../shell/auth-layout.js';
+import { useMe, useSignUp } from './queries.js';
+import { browserTimeZone, TimeZoneSelect } from './time-zone-select.js';
+
+export function SignUpPage() {
+  const me = useMe();
+  const signUp = useSignUp();
+  const navigate = useNavigate();
+  const form = useForm({
+    initialValues: { name: '', email: '', password: '', workspaceName: '', timeZone: browserTimeZone() },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Enter your name'),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
+      password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters'),
+      workspaceName: (v) => (v.trim() ? null : 'Enter your company name'),
+      timeZone: (v) => (v ? null : 'Choose a time zone'),
+    },
+  });
+
+  if (me.data) return <Navigate to="/" replace />;
+
+  return (
+    <AuthLayout
+      title="Create your workspace"
+      subtitle="One workspace for your company's sales, marketing and leadership. You will be its first admin."
+      footer={
+        <>
+          Already have an account?{' '}
+          <Anchor component={Link} to="/signin">
+            Sign in
+          </Anchor>
+        </>
+      }
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) =>
+          signUp.mutate(
+            { name: v.name.trim(), email: v.email.trim(), password: v.password, workspaceName: v.workspaceName.trim(), timeZone: v.timeZone },
+            { onSuccess: () => void navigate('/', { replace: true }) },
+          ),
+        )}
+      >
+        <Stack gap="md">
+          {signUp.error ? (
+            <Alert color="red" icon={<IconAlertCircle size={18} />} title="Could not create the workspace" role="alert">
+              {errorMessage(signUp.error)}
+            </Alert>
+          ) : null}
+          <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
+          <TextInput label="Work email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <PasswordInput
+            label="Password"
+            description="At least 10 characters"
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <TextInput label="Company name" description="Becomes your workspace's name" autoComplete="organization" required {...form.getInputProps('workspaceName')} />
+          <TimeZoneSelect label="Time zone" description="Check-ins and reports follow this zone" required {...form.getInputProps('timeZone')} />
+          <Button type="submit" fullWidth loading={signUp.isPending} mt="xs">
+            Create workspace
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}
