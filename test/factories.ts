@@ -1,6 +1,8 @@
 // Test factories (Outline-style): small functions that make real data through the API, so tests state
 // only what matters to them. Everything goes through HTTP except what has no route (notifications).
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type * as G from '../src/capabilities/goals/schemas.js';
 import type { Role, Team } from '../src/capabilities/workspaces/domain/roles.js';
 import { notifyMember } from '../src/server/notifications.js';
 import type { TestApp } from './helpers/app.js';
@@ -102,3 +104,40 @@ export const tokenOf = (url: string): string => {
   if (!token) throw new Error(`not an invite url: ${url}`);
   return token;
 };
+
+// ── Published goals (SPEC S1) ──────────────────────────────────────────────────────────────────────
+
+export type KpiView = z.infer<typeof G.KpiView>;
+export type KpiDetailView = z.infer<typeof G.KpiDetailView>;
+export type PublicationView = z.infer<typeof G.PublicationView>;
+export type KpiInput = z.input<typeof G.KpiCreateInput>;
+
+/** What a KPI says when a test does not care: a monthly win rate with a measurement definition. */
+export const kpiDefaults = (team: 'sales' | 'marketing'): KpiInput => ({
+  team,
+  name: team === 'sales' ? 'Win rate' : 'MQLs',
+  kind: team === 'sales' ? 'win_rate' : 'mqls',
+  measurement: team === 'sales' ? 'Closed-won ÷ closed deals, trailing 90 days.' : 'Leads reaching score 65 for the first time.',
+  period: 'month',
+});
+
+/** Creates a KPI as `lead` (a lead of the KPI's team). */
+export async function makeKpi(lead: Client, input: Partial<KpiInput> & { team: 'sales' | 'marketing' }): Promise<KpiView> {
+  return expectStatus(await lead.post<KpiView>('/api/v1/goals/kpis', { ...kpiDefaults(input.team), ...input }), 201);
+}
+
+/** Sets a team's top three in rank order as `lead`. */
+export async function setTopThree(lead: Client, team: 'sales' | 'marketing', kpiIds: string[]): Promise<KpiView[]> {
+  return expectStatus(await lead.request<KpiView[]>('PUT', '/api/v1/goals/top-three', { body: { team, kpiIds } }), 200);
+}
+
+/** Publishes a team's current top three as `lead`. */
+export async function publishTopThree(lead: Client, team: 'sales' | 'marketing', note?: string): Promise<PublicationView> {
+  return expectStatus(await lead.post<PublicationView>('/api/v1/goals/publications', { team, ...(note ? { note } : {}) }), 201);
+}
+
+/** A team with a published top three of one KPI (ranked #1), made by `lead`. */
+export async function makePublishedTeam(lead: Client, team: 'sales' | 'marketing', kpi: Partial<KpiInput> = {}): Promise<{ kpi: KpiView; publication: PublicationView }> {
+  const made = await makeKpi(lead, { team, rank: 1, ...kpi });
+  return { kpi: made, publication: await publishTopThree(lead, team) };
+}

@@ -5,7 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import type { Role } from '../../src/capabilities/workspaces/domain/roles.js';
-import { addMember, makeApiToken, makeInvite, makeNotification, makeWorkspace, PASSWORD, uniqueEmail, type TestMember, type TestWorkspace } from '../factories.js';
+import {
+  addMember,
+  makeApiToken,
+  makeInvite,
+  makeKpi,
+  makeNotification,
+  makePublishedTeam,
+  makeWorkspace,
+  PASSWORD,
+  uniqueEmail,
+  type KpiView,
+  type TestMember,
+  type TestWorkspace,
+} from '../factories.js';
 
 const ROLES: Role[] = ['admin', 'leader', 'member', 'viewer'];
 type Expected = Record<Role, number>;
@@ -13,6 +26,14 @@ type Expected = Record<Role, number>;
 const everyone = (status = 200): Expected => ({ admin: status, leader: status, member: status, viewer: status });
 const adminsOnly = (status = 200): Expected => ({ admin: status, leader: 403, member: 403, viewer: 403 });
 const adminsAndLeaders = (status = 200): Expected => ({ admin: status, leader: status, member: 403, viewer: 403 });
+/**
+ * A team's KPIs are edited and published by that team's leads: role leader or admin AND on that team
+ * (SPEC S0). Here the leader is on sales, the admin on leadership, the member on marketing and the
+ * viewer on sales, so for sales KPIs only the leader may.
+ */
+const salesLeadsOnly = (status = 200): Expected => ({ admin: 403, leader: status, member: 403, viewer: 403 });
+/** Viewers read only: everyone else answers expectations and the awareness quiz. */
+const allButViewers = (status = 200): Expected => ({ admin: status, leader: status, member: status, viewer: 403 });
 
 interface CallContext {
   role: Role;
@@ -25,6 +46,9 @@ interface CallContext {
   target: TestMember;
   /** A new browser session for the same person (for calls that end or move the session). */
   freshSession(): Promise<Client>;
+  /** Goals fixtures: a sales KPI ranked #1 and published, and a fresh sales KPI made by the sales leader. */
+  salesKpi: KpiView;
+  freshSalesKpi(): Promise<KpiView>;
 }
 
 interface MatrixRow {
@@ -81,12 +105,81 @@ const MATRIX: Record<string, MatrixRow> = {
     call: async (c) => c.person.client.post(`/api/v1/notifications/${await makeNotification(t, c.ws.id, c.person.member.id)}/read`),
   },
   'POST /api/v1/notifications/read-all': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/notifications/read-all') },
+
+  // Published goals (SPEC S1): everyone reads; a team's leads change its KPIs; viewers do not answer.
+  'GET /api/v1/goals/catalog': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/catalog') },
+  'POST /api/v1/goals/catalog': {
+    expected: adminsAndLeaders(201),
+    call: (c) => c.person.client.post('/api/v1/goals/catalog', { name: `Demos booked by ${c.role}`, unit: 'count', direction: 'higher' }),
+  },
+  'GET /api/v1/goals/kpis': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/kpis') },
+  'POST /api/v1/goals/kpis': {
+    expected: salesLeadsOnly(201),
+    call: (c) => c.person.client.post('/api/v1/goals/kpis', { team: 'sales', name: `SQLs (${c.role})`, kind: 'sqls', measurement: 'Accepted at discovery.' }),
+  },
+  'GET /api/v1/goals/kpis/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/goals/kpis/${c.salesKpi.id}`) },
+  'PATCH /api/v1/goals/kpis/:id': {
+    expected: salesLeadsOnly(200),
+    call: (c) => c.person.client.patch(`/api/v1/goals/kpis/${c.salesKpi.id}`, { target: 25, measurement: `Closed-won ÷ closed, set by ${c.role}.` }),
+  },
+  'DELETE /api/v1/goals/kpis/:id': { expected: salesLeadsOnly(200), call: async (c) => c.person.client.delete(`/api/v1/goals/kpis/${(await c.freshSalesKpi()).id}`) },
+  'PUT /api/v1/goals/top-three': {
+    expected: salesLeadsOnly(200),
+    call: (c) => c.person.client.request('PUT', '/api/v1/goals/top-three', { body: { team: 'sales', kpiIds: [c.salesKpi.id] } }),
+  },
+  'POST /api/v1/goals/kpis/:id/values': {
+    expected: salesLeadsOnly(200),
+    call: (c) => c.person.client.post(`/api/v1/goals/kpis/${c.salesKpi.id}/values`, { values: [{ date: '2025-06-02', value: 24 }] }),
+  },
+  'POST /api/v1/goals/kpis/:id/values/paste': {
+    expected: salesLeadsOnly(200),
+    call: (c) => c.person.client.post(`/api/v1/goals/kpis/${c.salesKpi.id}/values/paste`, { text: 'date,value\n2025-06-09,23.5' }),
+  },
+  // Proposing is for the KPI's own team's leads; accepting (a marketing lead) is covered in goals-kpis.test.ts.
+  'POST /api/v1/goals/kpis/:id/share': { expected: salesLeadsOnly(200), call: async (c) => c.person.client.post(`/api/v1/goals/kpis/${(await c.freshSalesKpi()).id}/share`) },
+  'DELETE /api/v1/goals/kpis/:id/share': {
+    expected: salesLeadsOnly(200),
+    call: async (c) => {
+      const kpi = await c.freshSalesKpi();
+      expectStatus(await people.leader.client.post(`/api/v1/goals/kpis/${kpi.id}/share`), 200);
+      return c.person.client.delete(`/api/v1/goals/kpis/${kpi.id}/share`);
+    },
+  },
+  'GET /api/v1/goals/publications': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/publications?team=sales') },
+  'GET /api/v1/goals/publications/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/goals/publications/${salesPublicationId}`) },
+  'POST /api/v1/goals/publications': {
+    expected: salesLeadsOnly(201),
+    call: async (c) => {
+      // A change to publish (publishing an unchanged top three is refused with a 400).
+      expectStatus(await people.leader.client.patch(`/api/v1/goals/kpis/${c.salesKpi.id}`, { target: 20 + ROLES.indexOf(c.role) }), 200);
+      return c.person.client.post('/api/v1/goals/publications', { team: 'sales', note: `Published by ${c.role}` });
+    },
+  },
+  'GET /api/v1/goals/expectations/mine': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/expectations/mine') },
+  'PUT /api/v1/goals/expectations/mine': {
+    expected: allButViewers(200),
+    // Leadership (the admin) says which team it is about; sales and marketing answer about each other.
+    call: (c) =>
+      c.person.client.request('PUT', '/api/v1/goals/expectations/mine', {
+        body: { ...(c.role === 'admin' ? { aboutTeam: 'marketing' } : {}), items: [{ kind: 'win_rate' }, { text: 'lead gen' }] },
+      }),
+  },
+  'GET /api/v1/goals/expectation-gap': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/expectation-gap') },
+  'POST /api/v1/goals/quiz': {
+    expected: allButViewers(200),
+    call: (c) => c.person.client.post('/api/v1/goals/quiz', { ...(c.role === 'admin' ? { aboutTeam: 'sales' } : {}), kinds: ['win_rate', 'mqls'] }),
+  },
+  'GET /api/v1/goals/awareness': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/awareness') },
+  'GET /api/v1/goals/comp-alignment': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/comp-alignment') },
+  'GET /api/v1/goals/overview': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/overview') },
 };
 
 let t: TestApp;
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let target: TestMember;
+let salesKpi: KpiView;
+let salesPublicationId: string;
 const people = {} as Record<Role, TestMember>;
 
 beforeAll(async () => {
@@ -100,6 +193,12 @@ beforeAll(async () => {
   people.member = await addMember(t, ws, { role: 'member', team: 'marketing', name: 'Mo Member' });
   people.viewer = await addMember(t, ws, { role: 'viewer', team: 'sales', name: 'Vi Viewer' });
   target = await addMember(t, ws, { role: 'member', team: 'sales', name: 'Tara Target' });
+  // Both teams have published a top three, so the quiz has something to be scored against.
+  const sales = await makePublishedTeam(people.leader.client, 'sales');
+  salesKpi = sales.kpi;
+  salesPublicationId = sales.publication.id;
+  const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mara Marketing' });
+  await makePublishedTeam(marketingLead.client, 'marketing');
 });
 afterAll(async () => {
   await t?.close();
@@ -113,6 +212,8 @@ function contextFor(role: Role): CallContext {
     ws,
     other,
     target,
+    salesKpi,
+    freshSalesKpi: () => makeKpi(people.leader.client, { team: 'sales', name: `Spare KPI ${Math.random().toString(36).slice(2, 8)}`, kind: 'pipeline_generated' }),
     async freshSession() {
       const c = person.client.stranger();
       expectStatus(await c.signIn(person.email, PASSWORD), 200);

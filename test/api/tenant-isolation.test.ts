@@ -8,7 +8,18 @@ import type { RouteEntry } from '../../src/server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import type { MemberView } from '../helpers/views.js';
-import { addMember, makeApiToken, makeInvite, makeNotification, makeWorkspace, type TestMember, type TestWorkspace } from '../factories.js';
+import {
+  addMember,
+  makeApiToken,
+  makeInvite,
+  makeKpi,
+  makeNotification,
+  makePublishedTeam,
+  makeWorkspace,
+  type KpiView,
+  type TestMember,
+  type TestWorkspace,
+} from '../factories.js';
 
 /** Workspace A's data, made through the API; the sources below pick ids out of it. */
 interface WorkspaceA {
@@ -17,6 +28,10 @@ interface WorkspaceA {
   inviteId: string;
   tokenId: string;
   notificationId: string;
+  /** A sales leader: only a team's leads create and publish its KPIs (A's admin is in leadership). */
+  salesLead: TestMember;
+  kpiId: string;
+  publicationId: string;
 }
 
 /**
@@ -35,6 +50,8 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   notificationId: (a) => a.notificationId,
   workspaces: (a) => a.ws.id,
   workspaceId: (a) => a.ws.id,
+  kpis: (a) => a.kpiId,
+  publications: (a) => a.publicationId,
 };
 
 /** Routes whose parameter is not a workspace-owned id, with the reason they are not checked here. */
@@ -47,6 +64,9 @@ const EXCLUDED: Record<string, string> = {
 /** Bodies that make a mutation valid, so the call reaches the handler's lookup (a 400 would prove nothing). */
 const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/members/:id': { role: 'viewer', team: 'marketing', function: 'Taken over', keyPlayer: true, active: false },
+  'PATCH /api/v1/goals/kpis/:id': { name: 'Taken over', target: 1, rank: null, compensated: true, compWeight: 100 },
+  'POST /api/v1/goals/kpis/:id/values': { values: [{ date: '2025-06-02', value: 99, note: 'forged' }] },
+  'POST /api/v1/goals/kpis/:id/values/paste': { text: 'date,value\n2025-06-02,99' },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -118,7 +138,9 @@ beforeAll(async () => {
   const notificationId = await makeNotification(t, ws.id, ws.adminMemberId);
   await makeNotification(t, ws.id, member.member.id);
   expectStatus(await ws.admin.patch(`/api/v1/members/${member.member.id}`, { managerId: ws.adminMemberId }), 200);
-  a = { ws, member, inviteId: invite.id, tokenId: token.id, notificationId };
+  const salesLead = await addMember(t, ws, { role: 'leader', team: 'sales' });
+  const published = await makePublishedTeam(salesLead.client, 'sales');
+  a = { ws, member, inviteId: invite.id, tokenId: token.id, notificationId, salesLead, kpiId: published.kpi.id, publicationId: published.publication.id };
 
   b = await makeWorkspace(t, { name: 'Workspace B' });
   bMember = await addMember(t, b, { role: 'member', team: 'marketing' });
@@ -126,7 +148,7 @@ beforeAll(async () => {
 
   // Resolve every id first (sources may create rows), then take the snapshot the calls must not change.
   for (const r of checkedRoutes) await resolveUrl(r.url);
-  aIds = [a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId, a.inviteId, a.tokenId, a.notificationId];
+  aIds = [a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId];
   before = await snapshotOf(a.ws.id);
 });
 
@@ -161,6 +183,13 @@ describe('tenant isolation over the whole route table', () => {
 
   it('the same calls with B’s own ids reach the handler (the 404s above are not an artefact)', async () => {
     const throwaway = (await addMember(t, b, { role: 'member', team: 'sales' })).member.id;
+    // Goals routes are for a team's leads: B's sales lead calls them, on a fresh KPI each time (one call archives it).
+    const bLead = await addMember(t, b, { role: 'leader', team: 'sales' });
+    const bPublished = await makePublishedTeam(bLead.client, 'sales');
+    const goalsSources: Record<string, () => Promise<string>> = {
+      kpis: async () => (await makeKpi(bLead.client, { team: 'sales', name: `Own KPI ${Math.random().toString(36).slice(2, 8)}`, kind: 'sqls' })).id,
+      publications: async () => bPublished.publication.id,
+    };
     const own: Record<string, string> = {
       members: throwaway,
       memberId: throwaway,
@@ -173,14 +202,18 @@ describe('tenant isolation over the whole route table', () => {
       notifications: await makeNotification(t, b.id, b.adminMemberId),
       notificationId: await makeNotification(t, b.id, b.adminMemberId),
     };
+    let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      if (!params.every((p) => p.source in own)) continue; // a source added later: its own test proves the route works
+      if (!params.every((p) => p.source in own || p.source in goalsSources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
-      for (const p of params) url = url.replace(`:${p.name}`, own[p.source]!);
-      const res = await call(b.admin, route, url);
+      for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await goalsSources[p.source]!()));
+      const caller = params.some((p) => p.source in goalsSources) ? bLead.client : b.admin;
+      const res = await call(caller, route, url);
+      reached++;
       expect(res.status, `${route.method} ${url}: ${res.text.slice(0, 300)}`).toBeLessThan(300);
     }
+    expect(reached).toBe(checkedRoutes.length);
   });
 
   it('lists and reads without parameters never show A’s rows to B', async () => {
@@ -211,6 +244,16 @@ describe('tenant isolation over the whole route table', () => {
 
     // Adding A's member (a person) to B by email is allowed: people may belong to several workspaces.
     // It must create a new member row in B, never touch A's.
+    // Goals: A's member as a KPI owner, A's KPI in B's top three, A's KPI kind names nothing in B.
+    const bLead = await addMember(t, b, { role: 'leader', team: 'sales' });
+    const owned = await bLead.client.post('/api/v1/goals/kpis', { team: 'sales', name: 'Win rate', kind: 'win_rate', ownerMemberId: a.salesLead.member.id });
+    expect(owned.status).toBe(400);
+    expect(owned.error?.message).toMatch(/owner must be an active member of this workspace/);
+    const ranked = await bLead.client.request('PUT', '/api/v1/goals/top-three', { body: { team: 'sales', kpiIds: [a.kpiId] } });
+    expect(ranked.status).toBe(400);
+    const bKpis = await bLead.client.get<KpiView[]>('/api/v1/goals/kpis');
+    expect(bKpis.body.map((k) => k.id)).not.toContain(a.kpiId);
+
     const joined = await b.admin.post<{ member: MemberView }>('/api/v1/members', { email: a.member.email, name: 'Ignored', team: 'sales' });
     expect(joined.status).toBe(201);
     expect(joined.body.member.id).not.toBe(a.member.member.id);

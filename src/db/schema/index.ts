@@ -1,6 +1,7 @@
 // The whole database as one type (STYLE: one table interface per file, combined here).
 import type { ApiTokensTable } from './api-tokens.js';
 import type { AuditLogTable } from './audit-log.js';
+import type { ExpectationsTable, KpiKindsTable, KpisTable, KpiValuesTable, PublicationsTable, QuizAnswersTable } from './goals.js';
 import type { InvitesTable } from './invites.js';
 import type { JobRunsTable } from './job-runs.js';
 import type { MembersTable } from './members.js';
@@ -21,4 +22,10 @@ export interface DatabaseSchema {
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
   outbox: OutboxTable;
+  kpi_kinds: KpiKindsTable;
+  kpis: KpisTable;
+  kpi_values: KpiValuesTable;
+  publications: PublicationsTable;
+  expectations: ExpectationsTable;
+  quiz_answers: QuizAnswersTable;
 }

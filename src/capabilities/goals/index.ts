@@ -1,0 +1,16 @@
+// Published goals — strategy ONE (SPEC S1).
+import type { Capability } from '../capability.js';
+import { seedGoalsDemo } from './demo.js';
+import { registerAlignmentRoutes } from './routes/alignment.js';
+import { registerKpiRoutes } from './routes/kpis.js';
+import { registerPublicationRoutes } from './routes/publications.js';
+
+export const goals: Capability = {
+  name: 'goals',
+  register(app, ctx) {
+    registerKpiRoutes(app, ctx);
+    registerPublicationRoutes(app, ctx);
+    registerAlignmentRoutes(app, ctx);
+  },
+  seedDemo: seedGoalsDemo,
+};

@@ -1,0 +1,103 @@
+// Shapes goals rows into API views, with each KPI's status this period (SPEC S1 "Values").
+import {
+  catalogKind,
+  periodOf,
+  projectKpiStatus,
+  type KpiKind,
+  type KpiStatusResult,
+  type Period,
+  type PeriodOptions,
+} from './domain/index.js';
+import type { KpiView } from './schemas.js';
+import type { KpiRow, KpiValueRow, PublicationRow } from './store.js';
+import { parseDiff, parseSnapshot } from './store.js';
+
+export const CURRENCY = 'USD';
+
+export function presentPeriod(p: Period) {
+  return { key: p.key, label: p.label, start: p.start, end: p.end };
+}
+
+export function presentStatus(r: KpiStatusResult, p: Period) {
+  return {
+    status: r.status,
+    actual: r.actual,
+    projected: r.projected,
+    target: r.target,
+    attainment: r.attainment,
+    explanation: r.explanation,
+    period: presentPeriod(p),
+  };
+}
+
+/**
+ * The first day any KPI's current period can start, for loading the values every current status needs:
+ * months start on or after their quarter's first day, but a week can begin before the quarter does.
+ */
+export function currentPeriodsStart(now: Date, options: PeriodOptions): string {
+  const week = periodOf('week', now, options).startDate;
+  const quarter = periodOf('quarter', now, options).startDate;
+  return week < quarter ? week : quarter;
+}
+
+export function currentStatus(k: KpiRow, values: readonly KpiValueRow[], options: PeriodOptions, catalog: readonly KpiKind[], now: Date) {
+  const period = periodOf(k.period, now, options);
+  const kind = catalogKind(k.kind, catalog);
+  const result = projectKpiStatus({
+    unit: k.unit,
+    direction: k.direction,
+    ...(kind ? { aggregation: kind.aggregation } : {}),
+    target: k.target,
+    values: values.filter((v) => v.kpi_id === k.id && v.date >= period.startDate && v.date < period.endDate),
+    period,
+    now,
+    currency: CURRENCY,
+  });
+  return presentStatus(result, period);
+}
+
+export function presentKpi(
+  k: KpiRow,
+  values: readonly KpiValueRow[],
+  options: PeriodOptions,
+  catalog: readonly KpiKind[],
+  now: Date,
+): KpiView {
+  return {
+    id: k.id,
+    team: k.team === 'leadership' ? 'sales' : k.team,
+    name: k.name,
+    kind: k.kind,
+    kindName: catalogKind(k.kind, catalog)?.name ?? k.kind,
+    unit: k.unit,
+    direction: k.direction,
+    measurement: k.measurement,
+    dataSource: k.data_source,
+    period: k.period,
+    target: k.target,
+    baseline: k.baseline,
+    ownerMemberId: k.owner_member_id,
+    ownerName: k.owner_name,
+    compensated: k.compensated === 1,
+    compWeight: k.comp_weight,
+    rank: k.rank,
+    shared: k.shared === 1,
+    sharedProposedByTeam: k.shared === 0 && k.proposer_team && k.proposer_team !== 'leadership' ? k.proposer_team : null,
+    current: currentStatus(k, values, options, catalog, now),
+    updatedAt: k.updated_at,
+  };
+}
+
+export function presentPublication(p: PublicationRow) {
+  const snapshot = parseSnapshot(p);
+  return {
+    id: p.id,
+    team: p.team === 'leadership' ? ('sales' as const) : p.team,
+    number: p.number,
+    publishedAt: p.published_at,
+    publishedByName: p.published_by_name,
+    note: p.note,
+    items: snapshot.items,
+    changes: parseDiff(p),
+  };
+}

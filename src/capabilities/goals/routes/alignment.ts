@@ -1,0 +1,247 @@
+// Knowing the other team's goals (SPEC S1): expectations and the expectation gap, the awareness quiz,
+// comp alignment, and the Goals overview that puts both teams side by side.
+import type { Db } from '../../../db/database.js';
+import type { AppContext, Server } from '../../../server/app.js';
+import { ErrorView } from '../../../server/app.js';
+import { actorOf, type Actor } from '../../../server/auth.js';
+import { badRequest, forbidden } from '../../../server/errors.js';
+import { newId, nowIso } from '../../../server/ids.js';
+import {
+  buildPublicationSnapshot,
+  catalogKind,
+  compAlignment,
+  diffPublications,
+  validateTopThree,
+  type Kpi,
+  type PublicationChange,
+  type PublicationSnapshot,
+  expectationGap,
+  matchKpiKind,
+  otherTeam,
+  publicationFreshness,
+  scoreAwarenessQuiz,
+  type KpiKind,
+  type MemberExpectation,
+  type Team,
+  type TopThreeItem,
+} from '../domain/index.js';
+import { canAnswer } from '../policies.js';
+import { CURRENCY, currentPeriodsStart, currentStatus, presentKpi, presentPublication } from '../presenters.js';
+import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
+import { activeTeamSizes, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, toDomainKpi } from '../store.js';
+
+const tags = ['goals'];
+const GOAL_TEAMS = ['sales', 'marketing'] as const;
+
+/** Sales answers about marketing and marketing about sales; leadership must say which. */
+function aboutTeamFor(actor: Actor, asked: 'sales' | 'marketing' | undefined): 'sales' | 'marketing' {
+  const other = otherTeam(actor.team);
+  if (other === 'sales' || other === 'marketing') {
+    if (asked && asked !== other) throw badRequest(`As a ${actor.team} member you answer about ${other}.`);
+    return other;
+  }
+  if (!asked) throw badRequest('Say which team this is about: aboutTeam "sales" or "marketing".');
+  return asked;
+}
+
+async function latestTopThrees(db: Db, workspaceId: string) {
+  const topThree: Partial<Record<Team, TopThreeItem[]>> = {};
+  const latest: Partial<Record<Team, Awaited<ReturnType<typeof latestPublication>>>> = {};
+  for (const team of GOAL_TEAMS) {
+    const p = await latestPublication(db, workspaceId, team);
+    latest[team] = p;
+    if (p) topThree[team] = parseSnapshot(p).items.map((i) => ({ kindId: i.kindId, name: i.name }));
+  }
+  return { topThree, latest };
+}
+
+async function loadExpectations(db: Db, workspaceId: string): Promise<MemberExpectation[]> {
+  const rows = await db
+    .selectFrom('expectations')
+    .innerJoin('members', 'members.id', 'expectations.member_id')
+    .select(['expectations.member_id', 'expectations.about_team', 'expectations.rank', 'expectations.kind', 'expectations.text', 'members.team'])
+    .where('expectations.workspace_id', '=', workspaceId)
+    .where('members.active', '=', 1)
+    .orderBy('expectations.rank')
+    .execute();
+  const byMember = new Map<string, MemberExpectation & { items: Array<{ rank: number; kindId: string | null; text: string }> }>();
+  for (const r of rows) {
+    const e = byMember.get(r.member_id) ?? { memberId: r.member_id, team: r.team, aboutTeam: r.about_team, items: [] };
+    e.items.push({ rank: r.rank, kindId: r.kind, text: r.text });
+    byMember.set(r.member_id, e);
+  }
+  return [...byMember.values()];
+}
+
+async function computeGap(db: Db, workspaceId: string, catalog: readonly KpiKind[]) {
+  const { topThree } = await latestTopThrees(db, workspaceId);
+  return expectationGap({ expectations: await loadExpectations(db, workspaceId), topThree, teamSizes: await activeTeamSizes(db, workspaceId), catalog });
+}
+
+async function computeAwareness(db: Db, workspaceId: string) {
+  const { topThree } = await latestTopThrees(db, workspaceId);
+  const rows = await db
+    .selectFrom('quiz_answers')
+    .innerJoin('members', 'members.id', 'quiz_answers.member_id')
+    .select(['quiz_answers.member_id', 'quiz_answers.kinds', 'quiz_answers.answered_at', 'members.team'])
+    .where('quiz_answers.workspace_id', '=', workspaceId)
+    .where('members.active', '=', 1)
+    .execute();
+  const scores = scoreAwarenessQuiz({
+    answers: rows.map((r) => ({ memberId: r.member_id, team: r.team, answeredAt: r.answered_at, kindIds: JSON.parse(r.kinds) as string[] })),
+    topThree,
+    teamSizes: await activeTeamSizes(db, workspaceId),
+  });
+  return scores.map((s) => ({ team: s.team, aboutTeam: s.aboutTeam, answered: s.answered, teamSize: s.teamSize, participation: s.participation, score: s.score }));
+}
+
+async function computeComp(db: Db, workspaceId: string) {
+  const kpis = (await listKpis(db, workspaceId)).map(toDomainKpi);
+  // A KPI agreed as shared (one team proposed, a lead of the other accepted) is a goal of both teams. The
+  // other team's KPI of the same kind counts as shared; when it has none, it holds the goal unpaid.
+  const sharedKinds = new Set(kpis.filter((k) => k.shared && k.kindId).map((k) => k.kindId));
+  const marked = kpis.map((k) => ({ ...k, shared: k.shared || (k.kindId !== null && sharedKinds.has(k.kindId)) }));
+  const counterparts = kpis
+    .filter((k) => k.shared)
+    .flatMap((k) => {
+      const other = otherTeam(k.team);
+      if (!other || marked.some((m) => m.team === other && m.kindId === k.kindId)) return [];
+      return [{ ...k, id: `${k.id}:${other}`, team: other, compensated: false, compWeight: 0, rank: null, shared: true }];
+    });
+  return compAlignment([...marked, ...counterparts]);
+}
+
+/** What publishing now would change against the latest publication (empty when nothing would). */
+export function pendingChanges(kpis: readonly Kpi[], team: 'sales' | 'marketing', latest: PublicationSnapshot | null, now: Date): PublicationChange[] {
+  if (!validateTopThree(kpis, { team, forPublication: true }).ok) return [];
+  const next = buildPublicationSnapshot(kpis, { team, number: (latest?.number ?? 0) + 1, publishedAt: now, currency: CURRENCY });
+  return diffPublications(latest, next);
+}
+
+export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
+  const k = db.kysely;
+
+  app.get(
+    '/goals/expectations/mine',
+    { schema: { tags, summary: "What you expect the other team's top priorities to be.", response: { 200: ExpectationsView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const rows = await k.selectFrom('expectations').selectAll().where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).orderBy('rank').execute();
+      return {
+        aboutTeam: (rows[0]?.about_team as 'sales' | 'marketing' | undefined) ?? (otherTeam(actor.team) as 'sales' | 'marketing' | null),
+        items: rows.map((r) => ({ rank: r.rank, kind: r.kind, kindName: r.kind ? (catalogKind(r.kind, catalog)?.name ?? null) : null, text: r.text })),
+      };
+    },
+  );
+
+  app.put(
+    '/goals/expectations/mine',
+    { schema: { tags, summary: "Replace your ranked expectations of the other team's top priorities (catalog kinds or free text).", body: ExpectationsInput, response: { 200: ExpectationsView, 400: ErrorView, 403: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!canAnswer(actor)) throw forbidden('Viewers read only.');
+      const aboutTeam = aboutTeamFor(actor, req.body.aboutTeam);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const items = req.body.items.map((i, idx) => {
+        if (i.kind !== undefined && !catalogKind(i.kind, catalog)) throw badRequest(`Unknown KPI kind "${i.kind}".`);
+        // Free text that clearly names a catalog kind ("lead gen") is stored as that kind, keeping the words.
+        const kind = i.kind ?? matchKpiKind(i.text ?? '', catalog);
+        const text = i.text ?? catalogKind(kind ?? '', catalog)?.name ?? '';
+        return { rank: idx + 1, kind, text };
+      });
+      await db.transaction(async (tx) => {
+        await tx.deleteFrom('expectations').where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).execute();
+        if (items.length > 0) {
+          await tx
+            .insertInto('expectations')
+            .values(items.map((i) => ({ id: newId(), workspace_id: actor.workspaceId, member_id: actor.memberId, about_team: aboutTeam, rank: i.rank, kind: i.kind, text: i.text, created_at: nowIso() })))
+            .execute();
+        }
+      });
+      return { aboutTeam, items: items.map((i) => ({ ...i, kindName: i.kind ? (catalogKind(i.kind, catalog)?.name ?? null) : null })) };
+    },
+  );
+
+  app.get(
+    '/goals/expectation-gap',
+    { schema: { tags, summary: "Every expectation that is not in the other team's published top three, and how many hold it.", response: { 200: ExpectationGapView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return computeGap(k, actor.workspaceId, await loadCatalog(k, actor.workspaceId));
+    },
+  );
+
+  app.post(
+    '/goals/quiz',
+    { schema: { tags, summary: "Awareness check: name the other team's top three; scored against its latest publication.", body: QuizInput, response: { 200: QuizResultView, 400: ErrorView, 403: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!canAnswer(actor)) throw forbidden('Viewers read only.');
+      const aboutTeam = aboutTeamFor(actor, req.body.aboutTeam);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const kinds = [...new Set(req.body.kinds)];
+      for (const kind of kinds) if (!catalogKind(kind, catalog)) throw badRequest(`Unknown KPI kind "${kind}".`);
+      const publication = await latestPublication(k, actor.workspaceId, aboutTeam);
+      if (!publication) throw badRequest(`${aboutTeam === 'sales' ? 'Sales' : 'Marketing'} has not published its top three yet, so there is nothing to name.`);
+      const items = parseSnapshot(publication).items;
+      const published = new Set(items.map((i) => i.kindId).filter((x): x is string => x !== null));
+      const correct = kinds.filter((kind) => published.has(kind)).length;
+      await k
+        .insertInto('quiz_answers')
+        .values({ id: newId(), workspace_id: actor.workspaceId, member_id: actor.memberId, about_team: aboutTeam, publication_id: publication.id, kinds: JSON.stringify(kinds), correct, answered_at: nowIso() })
+        .execute();
+      return {
+        aboutTeam,
+        correct,
+        outOf: items.length,
+        answer: kinds.map((kind) => ({ kind, name: catalogKind(kind, catalog)?.name ?? kind, correct: published.has(kind) })),
+        topThree: items.map((i) => ({ rank: i.rank, name: i.name, kindId: i.kindId })),
+      };
+    },
+  );
+
+  app.get('/goals/awareness', { schema: { tags, summary: "Awareness per team: the share of the other team's top three its members name correctly.", response: { 200: AwarenessView } } }, async (req) =>
+    computeAwareness(k, actorOf(req).workspaceId),
+  );
+
+  app.get('/goals/comp-alignment', { schema: { tags, summary: "Where the teams' pay plans pull apart, and the share of comp weight on shared KPIs.", response: { 200: CompAlignmentView } } }, async (req) =>
+    computeComp(k, actorOf(req).workspaceId),
+  );
+
+  app.get(
+    '/goals/overview',
+    { schema: { tags, summary: 'The Goals page: both teams side by side with their published top three and current status, shared KPIs, awareness, comp and the gap.', response: { 200: GoalsOverviewView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const now = new Date();
+      const options = await loadPeriodOptions(k, actor.workspaceId);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const kpis = await listKpis(k, actor.workspaceId);
+      const values = await listValues(k, actor.workspaceId, kpis.map((x) => x.id), currentPeriodsStart(now, options));
+      const { latest } = await latestTopThrees(k, actor.workspaceId);
+      const teams = GOAL_TEAMS.map((team) => {
+        const p = latest[team];
+        const items = p ? parseSnapshot(p).items : [];
+        const unpublishedChanges = pendingChanges(kpis.filter((x) => x.team === team).map(toDomainKpi), team, p ? parseSnapshot(p) : null, now).length > 0;
+        return {
+          team,
+          freshness: publicationFreshness(p?.published_at ?? null, now),
+          latest: p ? presentPublication(p) : null,
+          topThree: items.map((item) => {
+            const live = kpis.find((x) => x.id === item.kpiId);
+            return { item, current: live ? currentStatus(live, values, options, catalog, now) : null };
+          }),
+          unpublishedChanges,
+        };
+      });
+      return {
+        teams,
+        shared: kpis.filter((x) => x.shared === 1).map((x) => presentKpi(x, values, options, catalog, now)),
+        awareness: await computeAwareness(k, actor.workspaceId),
+        comp: await computeComp(k, actor.workspaceId),
+        gap: await computeGap(k, actor.workspaceId, catalog),
+      };
+    },
+  );
+}

@@ -1,0 +1,449 @@
+// The KPI catalog, team KPIs, the top three, values and shared KPIs (SPEC S1).
+import { parse as parseCsv, type InfoRecord } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Db } from '../../../db/database.js';
+import type { AppContext, Server } from '../../../server/app.js';
+import { ErrorView } from '../../../server/app.js';
+import { recordAudit } from '../../../server/audit.js';
+import { actorOf, type Actor } from '../../../server/auth.js';
+import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
+import { newId, nowIso } from '../../../server/ids.js';
+import {
+  catalogKind,
+  kpiTrend,
+  lastPeriods,
+  normalizeKpiText,
+  otherTeam,
+  periodOf,
+  validateTopThree,
+  type Kpi,
+  type KpiKind,
+  type Team,
+} from '../domain/index.js';
+import { canAddCatalogKind, canEditTeamGoals } from '../policies.js';
+import { CURRENCY, currentPeriodsStart, presentKpi, presentPeriod } from '../presenters.js';
+import {
+  IdParams,
+  KpiCreateInput,
+  KpiDetailView,
+  KpiKindInput,
+  KpiKindView,
+  KpiListQuery,
+  KpiUpdateInput,
+  KpiValuesInput,
+  KpiValuesPasteInput,
+  KpiView,
+  TopThreeInput,
+  ValuesRecordedView,
+} from '../schemas.js';
+import { getKpi, listKpis, listValues, loadCatalog, loadPeriodOptions, refusingRaces, toDomainKpi, type KpiRow } from '../store.js';
+
+/** The 409 when another lead took the same rank at the same moment (the unique rank index refused the second). */
+const rankRace = (team: string) => `Another ${team} lead changed the ${team} top three at the same moment; reload and try again.`;
+
+const tags = ['goals'];
+
+const presentKind = (k: KpiKind) => ({ id: k.id, name: k.name, unit: k.unit, direction: k.direction, defaultTeam: k.defaultTeam, measuredAs: k.measuredAs, builtIn: k.builtIn });
+
+/** Throws a 400 listing every problem with the team's KPIs as they would be after a change. */
+function assertValidTeam(kpis: readonly Kpi[], team: Team): void {
+  const check = validateTopThree(kpis.filter((k) => k.team === team), { team });
+  if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
+}
+
+async function presentOne(db: Db, actor: Actor, id: string) {
+  const row = await getKpi(db, actor.workspaceId, id);
+  if (!row) throw notFound('KPI');
+  const options = await loadPeriodOptions(db, actor.workspaceId);
+  const catalog = await loadCatalog(db, actor.workspaceId);
+  const now = new Date();
+  const from = periodOf(row.period, now, options).startDate;
+  const values = await listValues(db, actor.workspaceId, [row.id], from);
+  return presentKpi(row, values, options, catalog, now);
+}
+
+/** The KPI, or 404 (also for another workspace's id); then 403 unless the actor leads its team. */
+async function kpiForEdit(db: Db, actor: Actor, id: string): Promise<KpiRow> {
+  const row = await getKpi(db, actor.workspaceId, id);
+  if (!row || row.archived_at) throw notFound('KPI');
+  if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
+  return row;
+}
+
+async function auditKpi(db: Db, actor: Actor, action: string, id: string, before: unknown, after: unknown) {
+  await recordAudit(db, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action, entityType: 'kpi', entityId: id, before, after });
+}
+
+function auditShape(r: Pick<KpiRow, 'name' | 'kind' | 'measurement' | 'data_source' | 'period' | 'target' | 'baseline' | 'owner_member_id' | 'compensated' | 'comp_weight' | 'rank' | 'shared'>) {
+  return {
+    name: r.name,
+    kind: r.kind,
+    measurement: r.measurement,
+    dataSource: r.data_source,
+    period: r.period,
+    target: r.target,
+    baseline: r.baseline,
+    ownerMemberId: r.owner_member_id,
+    compensated: r.compensated === 1,
+    compWeight: r.comp_weight,
+    rank: r.rank,
+    shared: r.shared === 1,
+  };
+}
+
+export function registerKpiRoutes(app: Server, { db }: AppContext): void {
+  const k = db.kysely;
+
+  app.get('/goals/catalog', { schema: { tags, summary: 'The KPI catalog: built-in kinds and the workspace\'s own.', response: { 200: z.array(KpiKindView) } } }, async (req) =>
+    (await loadCatalog(k, actorOf(req).workspaceId)).map(presentKind),
+  );
+
+  app.post(
+    '/goals/catalog',
+    { schema: { tags, summary: 'Add a KPI kind to the workspace catalog (leaders and admins).', body: KpiKindInput, response: { 201: KpiKindView, 400: ErrorView, 403: ErrorView, 409: ErrorView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!canAddCatalogKind(actor)) throw forbidden('Only leaders and admins add KPI kinds.');
+      // The key is the normalised name; a name with no Latin letters or digits ("Продажи") normalises
+      // to nothing, so it gets a key of its own and is compared by its lower-cased words instead.
+      const normalised = normalizeKpiText(req.body.name);
+      const id = newId();
+      const key = normalised ? `custom:${normalised.replace(/\s+/g, '_')}` : `custom:${id}`;
+      const sameName = (name: string) => (normalised ? normalizeKpiText(name) === normalised : name.trim().toLowerCase() === req.body.name.toLowerCase());
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const taken = `The catalog already has a kind named like "${req.body.name}".`;
+      if (catalog.some((c) => c.id === key || sameName(c.name))) throw conflict(taken);
+      await refusingRaces(
+        taken,
+        db.transaction(async (tx) => {
+          await tx.insertInto('kpi_kinds').values({ id, workspace_id: actor.workspaceId, key, name: req.body.name, unit: req.body.unit, direction: req.body.direction, description: req.body.description, created_at: nowIso() }).execute();
+          await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'kpi_kind.created', entityType: 'kpi_kind', entityId: id, after: { key, ...req.body } });
+        }),
+      );
+      const added = (await loadCatalog(k, actor.workspaceId)).find((c) => c.id === key);
+      if (!added) throw notFound('KPI kind');
+      return reply.code(201).send(presentKind(added));
+    },
+  );
+
+  app.get(
+    '/goals/kpis',
+    { schema: { tags, summary: "KPIs of both teams (or one), with this period's status.", querystring: KpiListQuery, response: { 200: z.array(KpiView) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const rows = await listKpis(k, actor.workspaceId, { ...(req.query.team ? { team: req.query.team } : {}), includeArchived: req.query.includeArchived === 'true' });
+      const options = await loadPeriodOptions(k, actor.workspaceId);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const now = new Date();
+      const values = await listValues(k, actor.workspaceId, rows.map((r) => r.id), currentPeriodsStart(now, options));
+      return rows.map((r) => presentKpi(r, values, options, catalog, now));
+    },
+  );
+
+  app.post(
+    '/goals/kpis',
+    { schema: { tags, summary: "Create a KPI for a team (that team's leads).", body: KpiCreateInput, response: { 201: KpiView, 400: ErrorView, 403: ErrorView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const b = req.body;
+      if (!canEditTeamGoals(actor, b.team)) throw forbidden(`Only ${b.team} leads create ${b.team} KPIs.`);
+      const id = newId();
+      await refusingRaces(rankRace(b.team), db.transaction(async (tx) => {
+        const catalog = await loadCatalog(tx, actor.workspaceId);
+        const kind = catalogKind(b.kind, catalog);
+        if (!kind) throw badRequest(`Unknown KPI kind "${b.kind}". Pick one from the catalog or add it there first.`);
+        if (b.ownerMemberId) await assertMember(tx, actor.workspaceId, b.ownerMemberId);
+        const existing = (await listKpis(tx, actor.workspaceId, { team: b.team })).map(toDomainKpi);
+        const candidate: Kpi = { ...toDomainKpi(rowFrom(id, actor.workspaceId, b, kind)), id };
+        assertValidTeam([...existing, candidate], b.team);
+        const row = rowFrom(id, actor.workspaceId, b, kind);
+        await tx.insertInto('kpis').values(row).execute();
+        await auditKpi(tx, actor, 'kpi.created', id, null, auditShape(row));
+      }));
+      return reply.code(201).send(await presentOne(k, actor, id));
+    },
+  );
+
+  app.get(
+    '/goals/kpis/:id',
+    { schema: { tags, summary: 'One KPI with its values and the status of the last 12 periods.', params: IdParams, response: { 200: KpiDetailView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await getKpi(k, actor.workspaceId, req.params.id);
+      if (!row) throw notFound('KPI');
+      const options = await loadPeriodOptions(k, actor.workspaceId);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const now = new Date();
+      const first = lastPeriods(12, row.period, now, options)[0];
+      const values = await listValues(k, actor.workspaceId, [row.id], first?.startDate);
+      const kind = catalogKind(row.kind, catalog);
+      const trend = kpiTrend({
+        unit: row.unit,
+        direction: row.direction,
+        ...(kind ? { aggregation: kind.aggregation } : {}),
+        target: row.target,
+        targetPeriod: row.period,
+        values: values.map((v) => ({ date: v.date, value: v.value })),
+        now,
+        options,
+        currency: CURRENCY,
+      });
+      return {
+        kpi: presentKpi(row, values, options, catalog, now),
+        values: values.map((v) => ({ id: v.id, date: v.date, value: v.value, source: v.source, note: v.note })).reverse(),
+        trend: trend.map((t) => ({ period: presentPeriod(t.period), actual: t.result.actual, target: t.result.target, status: t.result.status })),
+      };
+    },
+  );
+
+  app.patch(
+    '/goals/kpis/:id',
+    { schema: { tags, summary: "Change a KPI (its team's leads).", params: IdParams, body: KpiUpdateInput, response: { 200: KpiView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await refusingRaces('Another lead changed this team\'s top three at the same moment; reload and try again.', db.transaction(async (tx) => {
+        const before = await kpiForEdit(tx, actor, req.params.id);
+        const b = req.body;
+        const catalog = await loadCatalog(tx, actor.workspaceId);
+        const kind = b.kind !== undefined ? catalogKind(b.kind, catalog) : catalogKind(before.kind, catalog);
+        if (b.kind !== undefined && !kind) throw badRequest(`Unknown KPI kind "${b.kind}".`);
+        if (b.ownerMemberId) await assertMember(tx, actor.workspaceId, b.ownerMemberId);
+        const patch = {
+          ...(b.name !== undefined ? { name: b.name } : {}),
+          ...(b.kind !== undefined && kind ? { kind: kind.id, unit: kind.unit, direction: kind.direction } : {}),
+          ...(b.measurement !== undefined ? { measurement: b.measurement } : {}),
+          ...(b.dataSource !== undefined ? { data_source: b.dataSource } : {}),
+          ...(b.period !== undefined ? { period: b.period } : {}),
+          ...(b.target !== undefined ? { target: b.target } : {}),
+          ...(b.baseline !== undefined ? { baseline: b.baseline } : {}),
+          ...(b.ownerMemberId !== undefined ? { owner_member_id: b.ownerMemberId } : {}),
+          ...(b.compensated !== undefined ? { compensated: b.compensated ? 1 : 0 } : {}),
+          ...(b.compWeight !== undefined ? { comp_weight: b.compWeight } : {}),
+          ...(b.rank !== undefined ? { rank: b.rank } : {}),
+        };
+        const after = { ...before, ...patch };
+        const team = (await listKpis(tx, actor.workspaceId, { team: before.team })).map((r) => (r.id === before.id ? toDomainKpi(after) : toDomainKpi(r)));
+        assertValidTeam(team, before.team);
+        if (Object.keys(patch).length === 0) return;
+        await tx.updateTable('kpis').set({ ...patch, updated_at: nowIso() }).where('id', '=', before.id).where('workspace_id', '=', actor.workspaceId).execute();
+        await auditKpi(tx, actor, 'kpi.changed', before.id, auditShape(before), auditShape(after));
+      }));
+      return presentOne(k, actor, req.params.id);
+    },
+  );
+
+  app.delete(
+    '/goals/kpis/:id',
+    { schema: { tags, summary: "Archive a KPI (its team's leads). Its values and past publications stay.", params: IdParams, response: { 200: KpiView, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await db.transaction(async (tx) => {
+        const before = await kpiForEdit(tx, actor, req.params.id);
+        await tx.updateTable('kpis').set({ archived_at: nowIso(), rank: null, shared: 0, shared_proposed_by: null, updated_at: nowIso() }).where('id', '=', before.id).execute();
+        await auditKpi(tx, actor, 'kpi.archived', before.id, auditShape(before), null);
+      });
+      return presentOne(k, actor, req.params.id);
+    },
+  );
+
+  app.put(
+    '/goals/top-three',
+    { schema: { tags, summary: "Set a team's top three in one step, in rank order (that team's leads).", body: TopThreeInput, response: { 200: z.array(KpiView), 400: ErrorView, 403: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { team, kpiIds } = req.body;
+      if (!canEditTeamGoals(actor, team)) throw forbidden(`Only ${team} leads set the ${team} top three.`);
+      if (new Set(kpiIds).size !== kpiIds.length) throw badRequest('A KPI can hold only one rank.');
+      await refusingRaces(rankRace(team), db.transaction(async (tx) => {
+        const rows = await listKpis(tx, actor.workspaceId, { team });
+        for (const id of kpiIds) if (!rows.some((r) => r.id === id)) throw badRequest(`KPI ${id} is not an active ${team} KPI.`);
+        const next = rows.map((r) => {
+          const i = kpiIds.indexOf(r.id);
+          return { ...toDomainKpi(r), rank: i === -1 ? null : i + 1 };
+        });
+        assertValidTeam(next, team);
+        // Clear ranks first: the unique (team, rank) index would refuse a swap done row by row.
+        await tx.updateTable('kpis').set({ rank: null }).where('workspace_id', '=', actor.workspaceId).where('team', '=', team).execute();
+        for (const [i, id] of kpiIds.entries()) await tx.updateTable('kpis').set({ rank: i + 1, updated_at: nowIso() }).where('id', '=', id).execute();
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorMemberId: actor.memberId,
+          action: 'top_three.set',
+          entityType: 'team',
+          entityId: team,
+          before: rows.filter((r) => r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((r) => r.name),
+          after: kpiIds.map((id) => rows.find((r) => r.id === id)?.name ?? id),
+        });
+      }));
+      const rows = await listKpis(k, actor.workspaceId, { team });
+      return Promise.all(rows.map((r) => presentOne(k, actor, r.id)));
+    },
+  );
+
+  async function recordValues(actor: Actor, id: string, values: Array<{ date: string; value: number; note: string | null }>) {
+    return db.transaction(async (tx) => {
+      const row = await kpiForEdit(tx, actor, id);
+      const options = await loadPeriodOptions(tx, actor.workspaceId);
+      // Values may be recorded up to the end of the current period, not for a later one.
+      const current = periodOf(row.period, new Date(), options);
+      for (const v of values) {
+        if (v.date >= current.endDate) {
+          throw badRequest(`${v.date} is in a future period; values can be recorded up to ${current.label} (until ${current.endDate}).`);
+        }
+      }
+      // One row per KPI and date: a value on a date that has one replaces it. An upsert, so two people
+      // recording the same date at the same moment both succeed (the later one wins).
+      for (const v of values) {
+        await tx
+          .insertInto('kpi_values')
+          .values({ id: newId(), workspace_id: actor.workspaceId, kpi_id: row.id, date: v.date, value: v.value, source: 'manual', note: v.note, recorded_by: actor.memberId, created_at: nowIso() })
+          .onConflict((oc) => oc.columns(['kpi_id', 'date']).doUpdateSet({ value: v.value, note: v.note, source: 'manual', recorded_by: actor.memberId }))
+          .execute();
+      }
+      await auditKpi(tx, actor, 'kpi.values_recorded', row.id, null, { count: values.length, dates: values.slice(0, 20).map((v) => v.date) });
+      return values.length;
+    });
+  }
+
+  app.post(
+    '/goals/kpis/:id/values',
+    { schema: { tags, summary: "Record values (its team's leads). A value on a date that has one replaces it.", params: IdParams, body: KpiValuesInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const recorded = await recordValues(actor, req.params.id, req.body.values);
+      return { recorded, kpi: await presentOne(k, actor, req.params.id) };
+    },
+  );
+
+  app.post(
+    '/goals/kpis/:id/values/paste',
+    { schema: { tags, summary: 'Record values pasted as `YYYY-MM-DD,value` lines (money in currency units, not cents); all or nothing.', params: IdParams, body: KpiValuesPasteInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await getKpi(k, actor.workspaceId, req.params.id);
+      if (!row || row.archived_at) throw notFound('KPI');
+      // Authorize before reading the text: someone who may not record values learns nothing from it.
+      if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
+      // People paste money in currency units (1250.50); the API stores cents.
+      const values = parsePastedValues(req.body.text).map((v) => (row.unit === 'currency' ? { ...v, value: Math.round(v.value * 100) } : v));
+      const recorded = await recordValues(actor, req.params.id, values);
+      return { recorded, kpi: await presentOne(k, actor, req.params.id) };
+    },
+  );
+
+  app.post(
+    '/goals/kpis/:id/share',
+    { schema: { tags, summary: "Propose a KPI as shared (a lead of its team), or accept the other team's proposal (a lead of the other team).", params: IdParams, response: { 200: KpiView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await db.transaction(async (tx) => {
+        const row = await getKpi(tx, actor.workspaceId, req.params.id);
+        if (!row || row.archived_at) throw notFound('KPI');
+        const other = otherTeam(row.team);
+        if (row.shared === 1) {
+          // Already agreed: a no-op for the leads of either team, still refused to everyone else.
+          if (!canEditTeamGoals(actor, row.team) && !(other && canEditTeamGoals(actor, other))) throw forbidden('Only a lead of sales or marketing changes sharing.');
+          return;
+        }
+        if (row.shared_proposed_by === null) {
+          if (!canEditTeamGoals(actor, row.team)) throw forbidden(`A ${row.team} lead proposes sharing a ${row.team} KPI.`);
+          await tx.updateTable('kpis').set({ shared_proposed_by: actor.memberId, updated_at: nowIso() }).where('id', '=', row.id).execute();
+          await auditKpi(tx, actor, 'kpi.share_proposed', row.id, { shared: false }, { shared: false, proposedBy: actor.memberId });
+          return;
+        }
+        if (!other || !canEditTeamGoals(actor, other)) {
+          throw forbidden(`Sharing is proposed; a ${other ?? 'other team'} lead accepts it.`);
+        }
+        await tx.updateTable('kpis').set({ shared: 1, updated_at: nowIso() }).where('id', '=', row.id).execute();
+        await auditKpi(tx, actor, 'kpi.share_accepted', row.id, { shared: false }, { shared: true, acceptedBy: actor.memberId });
+      });
+      return presentOne(k, actor, req.params.id);
+    },
+  );
+
+  app.delete(
+    '/goals/kpis/:id/share',
+    { schema: { tags, summary: 'Withdraw a share proposal or stop sharing a KPI (a lead of either team).', params: IdParams, response: { 200: KpiView, 403: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await db.transaction(async (tx) => {
+        const row = await getKpi(tx, actor.workspaceId, req.params.id);
+        if (!row || row.archived_at) throw notFound('KPI');
+        const other = otherTeam(row.team);
+        if (!canEditTeamGoals(actor, row.team) && !(other && canEditTeamGoals(actor, other))) throw forbidden('Only a lead of sales or marketing changes sharing.');
+        if (row.shared === 0 && row.shared_proposed_by === null) return;
+        await tx.updateTable('kpis').set({ shared: 0, shared_proposed_by: null, updated_at: nowIso() }).where('id', '=', row.id).execute();
+        await auditKpi(tx, actor, 'kpi.unshared', row.id, { shared: row.shared === 1 }, { shared: false });
+      });
+      return presentOne(k, actor, req.params.id);
+    },
+  );
+}
+
+async function assertMember(db: Db, workspaceId: string, memberId: string): Promise<void> {
+  const m = await db.selectFrom('members').select('id').where('workspace_id', '=', workspaceId).where('id', '=', memberId).where('active', '=', 1).executeTakeFirst();
+  if (!m) throw badRequest('The owner must be an active member of this workspace.');
+}
+
+function rowFrom(id: string, workspaceId: string, b: z.infer<typeof KpiCreateInput>, kind: KpiKind) {
+  const now = nowIso();
+  return {
+    id,
+    workspace_id: workspaceId,
+    team: b.team,
+    name: b.name,
+    kind: kind.id,
+    unit: kind.unit,
+    direction: kind.direction,
+    measurement: b.measurement,
+    data_source: b.dataSource,
+    period: b.period,
+    target: b.target,
+    baseline: b.baseline,
+    owner_member_id: b.ownerMemberId,
+    compensated: b.compensated ? 1 : 0,
+    comp_weight: b.compWeight,
+    rank: b.rank,
+    shared: 0,
+    shared_proposed_by: null,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A real day as YYYY-MM-DD: Date.parse would roll 2026-02-31 over to 3 March, so the date must round-trip. */
+function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === date;
+}
+
+/** Parses pasted `date,value` lines (CSV, a header line allowed); every bad line is reported by number. */
+export function parsePastedValues(text: string): Array<{ date: string; value: number; note: string | null }> {
+  // Line numbers are the person's lines: blank lines count (the parser skips them but reports where
+  // each record ends), so the text is not trimmed first.
+  let records: Array<{ record: string[]; info: InfoRecord }>;
+  try {
+    // With `info: true` each record comes wrapped with where it was read; the typings do not model it.
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as Array<{ record: string[]; info: InfoRecord }>;
+  } catch (err) {
+    throw badRequest(`The pasted text is not readable as CSV: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const out: Array<{ date: string; value: number; note: string | null }> = [];
+  const problems: string[] = [];
+  records.forEach(({ record, info }, i) => {
+    const [date = '', raw = '', note = ''] = record;
+    const line = info.lines;
+    if (i === 0 && !/^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isNaN(Number(raw.replace(/[$,%\s]/g, '')))) return; // header
+    const value = Number(raw.replace(/[$,%\s]/g, ''));
+    if (!isCalendarDate(date)) problems.push(`line ${line}: "${date}" is not a date as YYYY-MM-DD`);
+    else if (raw === '' || !Number.isFinite(value)) problems.push(`line ${line}: "${raw}" is not a number`);
+    else out.push({ date, value, note: note || null });
+  });
+  if (problems.length > 0) throw badRequest(`Nothing was recorded. ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`, problems);
+  if (out.length === 0) throw badRequest('No values found: paste lines like 2026-11-02,125.');
+  if (out.length > 1000) throw badRequest('Paste at most 1,000 lines at a time.');
+  return out;
+}

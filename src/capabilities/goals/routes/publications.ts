@@ -1,0 +1,83 @@
+// Publishing a team's top three (SPEC S1 "Publication"): an immutable numbered snapshot with a readable
+// diff against the previous one; the whole workspace is notified.
+import { z } from 'zod';
+import type { AppContext, Server } from '../../../server/app.js';
+import { ErrorView } from '../../../server/app.js';
+import { recordAudit } from '../../../server/audit.js';
+import { actorOf } from '../../../server/auth.js';
+import { badRequest, forbidden, notFound } from '../../../server/errors.js';
+import { newId } from '../../../server/ids.js';
+import { notifyWorkspace } from '../../../server/notifications.js';
+import { buildPublicationSnapshot, diffPublications, validateTopThree } from '../domain/index.js';
+import { canEditTeamGoals } from '../policies.js';
+import { CURRENCY, presentPublication } from '../presenters.js';
+import { IdParams, PublicationListQuery, PublicationView, PublishInput } from '../schemas.js';
+import { getPublication, latestPublication, listKpis, listPublications, parseSnapshot, refusingRaces, toDomainKpi } from '../store.js';
+
+const tags = ['goals'];
+
+export function registerPublicationRoutes(app: Server, { db }: AppContext): void {
+  const k = db.kysely;
+
+  app.get(
+    '/goals/publications',
+    { schema: { tags, summary: 'Publication history, newest first, each with its changes.', querystring: PublicationListQuery, response: { 200: z.array(PublicationView) } } },
+    async (req) => (await listPublications(k, actorOf(req).workspaceId, req.query.team)).map(presentPublication),
+  );
+
+  app.get(
+    '/goals/publications/:id',
+    { schema: { tags, summary: 'One publication.', params: IdParams, response: { 200: PublicationView, 404: ErrorView } } },
+    async (req) => {
+      const p = await getPublication(k, actorOf(req).workspaceId, req.params.id);
+      if (!p) throw notFound('Publication');
+      return presentPublication(p);
+    },
+  );
+
+  app.post(
+    '/goals/publications',
+    { schema: { tags, summary: "Publish the team's current top three (that team's leads) and notify everyone.", body: PublishInput, response: { 201: PublicationView, 400: ErrorView, 403: ErrorView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { team, note } = req.body;
+      if (!canEditTeamGoals(actor, team)) throw forbidden(`Only ${team} leads publish the ${team} top three.`);
+      const race = `Another ${team} lead published the ${team} top three at the same moment; reload to see it, then publish again if something is still to change.`;
+      const id = await refusingRaces(race, db.transaction(async (tx) => {
+        const kpis = (await listKpis(tx, actor.workspaceId, { team })).map(toDomainKpi);
+        const check = validateTopThree(kpis, { team, forPublication: true });
+        if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
+        const previous = await latestPublication(tx, actor.workspaceId, team);
+        const number = (previous?.number ?? 0) + 1;
+        const publishedAt = new Date().toISOString();
+        const snapshot = buildPublicationSnapshot(kpis, { team, number, publishedAt, currency: CURRENCY });
+        const changes = diffPublications(previous ? parseSnapshot(previous) : null, snapshot);
+        if (previous && changes.length === 0) {
+          throw badRequest(`Nothing changed since publication #${previous.number}; the ${team} top three is already published as it is.`);
+        }
+        const id = newId();
+        await tx
+          .insertInto('publications')
+          .values({ id, workspace_id: actor.workspaceId, team, number, published_by: actor.memberId, published_at: publishedAt, note: note ?? null, snapshot: JSON.stringify(snapshot), diff: JSON.stringify(changes) })
+          .execute();
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'publication.published', entityType: 'publication', entityId: id, before: previous ? { number: previous.number } : null, after: { number, items: snapshot.items.map((i) => `#${i.rank} ${i.name}`) } });
+        const teamName = team === 'sales' ? 'Sales' : 'Marketing';
+        await notifyWorkspace(
+          tx,
+          actor.workspaceId,
+          {
+            kind: 'publication',
+            title: `${teamName} published its top three (#${number})`,
+            body: [snapshot.items.map((i) => `#${i.rank} ${i.name}`).join(' · '), ...changes.slice(0, 3).map((c) => c.message)].join('\n'),
+            link: '/goals',
+          },
+          actor.memberId,
+        );
+        return id;
+      }));
+      const p = await getPublication(k, actor.workspaceId, id);
+      if (!p) throw notFound('Publication');
+      return reply.code(201).send(presentPublication(p));
+    },
+  );
+}

@@ -1,0 +1,206 @@
+// Request and response schemas for published goals (SPEC S1). Shared with the web client.
+import { z } from 'zod';
+import { KPI_DATA_SOURCES, KPI_DIRECTIONS, KPI_UNITS, PERIOD_KINDS } from './domain/types.js';
+
+export const GoalTeam = z.enum(['sales', 'marketing']).describe('KPIs belong to sales or marketing');
+export const KpiUnit = z.enum(KPI_UNITS);
+export const KpiDirection = z.enum(KPI_DIRECTIONS).describe('higher: more is better (win rate); lower: less is better (CAC)');
+export const KpiDataSource = z.enum(KPI_DATA_SOURCES);
+export const PeriodKind = z.enum(PERIOD_KINDS);
+const IdParam = z.string().min(1).max(100);
+const DateString = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+const Measure = z.number({ message: 'must be a number' }).finite().min(-1e15).max(1e15);
+
+export const KpiKindView = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: KpiUnit,
+  direction: KpiDirection,
+  defaultTeam: z.string(),
+  measuredAs: z.string(),
+  builtIn: z.boolean(),
+});
+export const KpiKindInput = z.strictObject({
+  name: z.string().trim().min(2).max(80),
+  unit: KpiUnit,
+  direction: KpiDirection,
+  description: z.string().trim().max(500).default(''),
+});
+
+export const PeriodView = z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() });
+export const KpiStatusView = z.object({
+  status: z.enum(['on_track', 'at_risk', 'off_track', 'no_data', 'no_target']),
+  actual: z.number().nullable(),
+  projected: z.number().nullable(),
+  target: z.number().nullable(),
+  attainment: z.number().nullable(),
+  explanation: z.string(),
+  period: PeriodView,
+});
+
+export const KpiView = z.object({
+  id: z.string(),
+  team: GoalTeam,
+  name: z.string(),
+  kind: z.string(),
+  kindName: z.string(),
+  unit: KpiUnit,
+  direction: KpiDirection,
+  measurement: z.string().describe('How it is measured'),
+  dataSource: KpiDataSource,
+  period: PeriodKind.describe('The period the target is for'),
+  target: z.number().nullable(),
+  baseline: z.number().nullable(),
+  ownerMemberId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  compensated: z.boolean(),
+  compWeight: z.number().int(),
+  rank: z.number().int().nullable(),
+  shared: z.boolean(),
+  sharedProposedByTeam: GoalTeam.nullable().describe('Set while a proposal to share this KPI waits for the other team'),
+  current: KpiStatusView,
+  updatedAt: z.string(),
+});
+export type KpiView = z.infer<typeof KpiView>;
+
+const KpiFields = {
+  name: z.string().trim().min(2).max(80),
+  kind: z.string().min(1).max(80).describe('A catalog kind id, e.g. mqls, win_rate'),
+  measurement: z.string().trim().max(1000).describe('How it is measured; required before it can be ranked'),
+  dataSource: KpiDataSource,
+  period: PeriodKind,
+  target: Measure.nullable(),
+  baseline: Measure.nullable(),
+  ownerMemberId: IdParam.nullable(),
+  compensated: z.boolean(),
+  compWeight: z.number().int().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' }),
+  rank: z.number().int().nullable().describe('1–3 when in the top three'),
+};
+export const KpiCreateInput = z.strictObject({
+  team: GoalTeam,
+  ...KpiFields,
+  measurement: KpiFields.measurement.default(''),
+  dataSource: KpiFields.dataSource.default('manual'),
+  period: KpiFields.period.default('month'),
+  target: KpiFields.target.default(null),
+  baseline: KpiFields.baseline.default(null),
+  ownerMemberId: KpiFields.ownerMemberId.default(null),
+  compensated: KpiFields.compensated.default(false),
+  compWeight: KpiFields.compWeight.default(0),
+  rank: KpiFields.rank.default(null),
+});
+export const KpiUpdateInput = z.strictObject(KpiFields).partial();
+
+export const TopThreeInput = z.strictObject({
+  team: GoalTeam,
+  kpiIds: z.array(IdParam).max(3, { message: 'the top three has at most three KPIs' }).describe('In rank order: #1 first'),
+});
+
+export const KpiValueView = z.object({ id: z.string(), date: z.string(), value: z.number(), source: z.string(), note: z.string().nullable() });
+export const TrendPointView = z.object({ period: PeriodView, actual: z.number().nullable(), target: z.number().nullable(), status: KpiStatusView.shape.status });
+export const KpiDetailView = z.object({ kpi: KpiView, values: z.array(KpiValueView), trend: z.array(TrendPointView) });
+
+export const KpiValuesInput = z.strictObject({
+  values: z
+    .array(z.strictObject({ date: DateString, value: Measure, note: z.string().trim().max(500).nullable().default(null) }))
+    .min(1)
+    .max(1000),
+});
+export const KpiValuesPasteInput = z.strictObject({
+  text: z.string().min(1).max(100_000).describe('Lines of `YYYY-MM-DD,value`; a header line is allowed'),
+});
+export const ValuesRecordedView = z.object({ recorded: z.number().int(), kpi: KpiView });
+
+export const PublicationChangeView = z.object({ type: z.string(), kpiId: z.string(), message: z.string() });
+export const PublishedKpiView = z.object({
+  kpiId: z.string(),
+  rank: z.number().int(),
+  name: z.string(),
+  kindId: z.string().nullable(),
+  unit: KpiUnit,
+  direction: KpiDirection,
+  measurement: z.string(),
+  dataSource: z.string(),
+  target: z.number().nullable(),
+  targetPeriod: PeriodKind,
+  compensated: z.boolean(),
+  compWeight: z.number().nullable(),
+  shared: z.boolean(),
+});
+export const PublicationView = z.object({
+  id: z.string(),
+  team: GoalTeam,
+  number: z.number().int(),
+  publishedAt: z.string(),
+  publishedByName: z.string().nullable(),
+  note: z.string().nullable(),
+  items: z.array(PublishedKpiView),
+  changes: z.array(PublicationChangeView),
+});
+export const PublishInput = z.strictObject({ team: GoalTeam, note: z.string().trim().max(1000).optional() });
+
+export const ExpectationItemInput = z
+  .strictObject({ kind: z.string().min(1).max(80).optional(), text: z.string().trim().min(2).max(120).optional() })
+  .refine((i) => i.kind !== undefined || i.text !== undefined, { message: 'give a catalog kind or a text' });
+export const ExpectationsInput = z.strictObject({
+  aboutTeam: GoalTeam.optional().describe('Needed for leadership members; sales is about marketing and vice versa'),
+  items: z.array(ExpectationItemInput).max(5, { message: 'name at most five priorities' }).describe('Ranked: most important first'),
+});
+export const ExpectationsView = z.object({
+  aboutTeam: GoalTeam.nullable(),
+  items: z.array(z.object({ rank: z.number().int(), kind: z.string().nullable(), kindName: z.string().nullable(), text: z.string() })),
+});
+export const ExpectationGapView = z.object({
+  rows: z.array(
+    z.object({
+      holderTeam: z.string(),
+      aboutTeam: z.string(),
+      kindId: z.string().nullable(),
+      label: z.string(),
+      holders: z.number().int(),
+      teamSize: z.number().int(),
+      inTopThree: z.boolean(),
+      sentence: z.string(),
+    }),
+  ),
+  shareMet: z.number().nullable(),
+});
+
+export const QuizInput = z.strictObject({
+  aboutTeam: GoalTeam.optional().describe('Needed for leadership members'),
+  kinds: z.array(z.string().min(1).max(80)).min(1).max(3, { message: 'name at most three KPIs' }),
+});
+export const QuizResultView = z.object({
+  aboutTeam: GoalTeam,
+  correct: z.number().int(),
+  outOf: z.number().int(),
+  answer: z.array(z.object({ kind: z.string(), name: z.string(), correct: z.boolean() })),
+  topThree: z.array(z.object({ rank: z.number().int(), name: z.string(), kindId: z.string().nullable() })),
+});
+export const AwarenessView = z.array(
+  z.object({ team: z.string(), aboutTeam: z.string(), answered: z.number().int(), teamSize: z.number().int(), participation: z.number().nullable(), score: z.number().nullable() }),
+);
+export const CompAlignmentView = z.object({
+  teams: z.array(z.object({ team: z.string(), totalWeight: z.number(), sharedWeight: z.number(), sharedShare: z.number().nullable() })),
+  sharedKeys: z.array(z.string()),
+  flags: z.array(z.object({ id: z.string(), severity: z.enum(['high', 'medium', 'low']), message: z.string() })),
+});
+
+export const TeamGoalsView = z.object({
+  team: GoalTeam,
+  freshness: z.object({ state: z.enum(['unpublished', 'fresh', 'stale']), ageDays: z.number().nullable() }),
+  latest: PublicationView.nullable(),
+  topThree: z.array(z.object({ item: PublishedKpiView, current: KpiStatusView.nullable() })),
+  unpublishedChanges: z.boolean().describe("The team's current ranked KPIs differ from its latest publication"),
+});
+export const GoalsOverviewView = z.object({
+  teams: z.array(TeamGoalsView),
+  shared: z.array(KpiView),
+  awareness: AwarenessView,
+  comp: CompAlignmentView,
+  gap: ExpectationGapView,
+});
+
+export const KpiListQuery = z.strictObject({ team: GoalTeam.optional(), includeArchived: z.enum(['true', 'false']).optional() });
+export const PublicationListQuery = z.strictObject({ team: GoalTeam.optional() });
+export const IdParams = z.strictObject({ id: IdParam });

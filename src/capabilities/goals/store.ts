@@ -1,0 +1,161 @@
+// Data access for published goals (SPEC S1). Every query is scoped by the actor's workspace id.
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { conflict } from '../../server/errors.js';
+import type { KpisTable, KpiValuesTable, PublicationsTable } from '../../db/schema/goals.js';
+import { defaultAggregation, kpiCatalog } from './domain/index.js';
+import type { Kpi, KpiKind, PeriodOptions, PublicationChange, PublicationSnapshot, Team } from './domain/index.js';
+
+export type KpiRow = Selectable<KpisTable> & { owner_name: string | null; proposer_team: Team | null };
+export type KpiValueRow = Selectable<KpiValuesTable>;
+export type PublicationRow = Selectable<PublicationsTable> & { published_by_name: string | null };
+
+/** The built-in catalog plus the workspace's own kinds. */
+export async function loadCatalog(db: Db, workspaceId: string): Promise<KpiKind[]> {
+  const custom = await db.selectFrom('kpi_kinds').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+  return [
+    ...kpiCatalog,
+    ...custom.map(
+      (c): KpiKind => ({
+        id: c.key,
+        name: c.name,
+        unit: c.unit,
+        direction: c.direction,
+        aggregation: defaultAggregation(c.unit),
+        defaultTeam: 'marketing',
+        measuredAs: c.description,
+        aliases: [c.name.toLowerCase()],
+        builtIn: false,
+      }),
+    ),
+  ];
+}
+
+export async function loadPeriodOptions(db: Db, workspaceId: string): Promise<PeriodOptions> {
+  const w = await db
+    .selectFrom('workspaces')
+    .select(['time_zone', 'week_start', 'fiscal_year_start_month'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
+}
+
+function kpisQuery(db: Db, workspaceId: string) {
+  return db
+    .selectFrom('kpis')
+    .leftJoin('members as owner', 'owner.id', 'kpis.owner_member_id')
+    .leftJoin('users as owner_user', 'owner_user.id', 'owner.user_id')
+    .leftJoin('members as proposer', 'proposer.id', 'kpis.shared_proposed_by')
+    .selectAll('kpis')
+    .select(['owner_user.name as owner_name', 'proposer.team as proposer_team'])
+    .where('kpis.workspace_id', '=', workspaceId);
+}
+
+export async function listKpis(db: Db, workspaceId: string, opts: { team?: Team; includeArchived?: boolean } = {}): Promise<KpiRow[]> {
+  let q = kpisQuery(db, workspaceId);
+  if (opts.team) q = q.where('kpis.team', '=', opts.team);
+  if (!opts.includeArchived) q = q.where('kpis.archived_at', 'is', null);
+  const rows = await q.orderBy('kpis.team').orderBy('kpis.rank').orderBy('kpis.name').execute();
+  // Ranked first (1, 2, 3), then the rest by name; SQL sorts nulls differently per dialect.
+  return rows.sort((a, b) => a.team.localeCompare(b.team) || (a.rank ?? 99) - (b.rank ?? 99) || a.name.localeCompare(b.name)) as KpiRow[];
+}
+
+export async function getKpi(db: Db, workspaceId: string, id: string): Promise<KpiRow | undefined> {
+  return (await kpisQuery(db, workspaceId).where('kpis.id', '=', id).executeTakeFirst()) as KpiRow | undefined;
+}
+
+export function toDomainKpi(r: Selectable<KpisTable>): Kpi {
+  return {
+    id: r.id,
+    team: r.team,
+    name: r.name,
+    kindId: r.kind,
+    unit: r.unit,
+    direction: r.direction,
+    measurement: r.measurement,
+    dataSource: r.data_source,
+    target: r.target,
+    targetPeriod: r.period,
+    baseline: r.baseline,
+    compensated: r.compensated === 1,
+    compWeight: r.comp_weight,
+    rank: r.rank,
+    shared: r.shared === 1,
+  };
+}
+
+export async function listValues(db: Db, workspaceId: string, kpiIds: readonly string[], fromDate?: string): Promise<KpiValueRow[]> {
+  if (kpiIds.length === 0) return [];
+  let q = db.selectFrom('kpi_values').selectAll().where('workspace_id', '=', workspaceId).where('kpi_id', 'in', kpiIds);
+  if (fromDate) q = q.where('date', '>=', fromDate);
+  return q.orderBy('date').execute();
+}
+
+function publicationsQuery(db: Db, workspaceId: string) {
+  return db
+    .selectFrom('publications')
+    .leftJoin('members', 'members.id', 'publications.published_by')
+    .leftJoin('users', 'users.id', 'members.user_id')
+    .selectAll('publications')
+    .select('users.name as published_by_name')
+    .where('publications.workspace_id', '=', workspaceId);
+}
+
+export async function listPublications(db: Db, workspaceId: string, team?: Team): Promise<PublicationRow[]> {
+  let q = publicationsQuery(db, workspaceId);
+  if (team) q = q.where('publications.team', '=', team);
+  return q.orderBy('publications.published_at', 'desc').orderBy('publications.number', 'desc').execute();
+}
+
+export async function getPublication(db: Db, workspaceId: string, id: string): Promise<PublicationRow | undefined> {
+  return publicationsQuery(db, workspaceId).where('publications.id', '=', id).executeTakeFirst();
+}
+
+export async function latestPublication(db: Db, workspaceId: string, team: Team): Promise<PublicationRow | undefined> {
+  return publicationsQuery(db, workspaceId).where('publications.team', '=', team).orderBy('publications.number', 'desc').limit(1).executeTakeFirst();
+}
+
+export function parseSnapshot(p: Pick<PublicationsTable, 'snapshot'>): PublicationSnapshot {
+  return JSON.parse(p.snapshot) as PublicationSnapshot;
+}
+
+export function parseDiff(p: Pick<PublicationsTable, 'diff'>): PublicationChange[] {
+  return JSON.parse(p.diff) as PublicationChange[];
+}
+
+/** Active members per team who can hold expectations and take the quiz (viewers only read, so they don't count). */
+export async function activeTeamSizes(db: Db, workspaceId: string): Promise<Record<Team, number>> {
+  const rows = await db
+    .selectFrom('members')
+    .select(['team', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('active', '=', 1)
+    .where('role', '!=', 'viewer')
+    .groupBy('team')
+    .execute();
+  const sizes: Record<Team, number> = { sales: 0, marketing: 0, leadership: 0 };
+  for (const r of rows) sizes[r.team] = Number(r.n);
+  return sizes;
+}
+
+/**
+ * Whether a database error is a unique-constraint violation (PostgreSQL 23505, SQLite
+ * SQLITE_CONSTRAINT_UNIQUE). Two leads acting at the same moment on PostgreSQL can both pass the
+ * checks inside their transactions (a publication number, a rank); the unique index then refuses the
+ * second, which the routes answer as a 409 rather than a 500.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
+  const code = (err as { code: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Runs a write, answering a unique-constraint violation with a 409 that says what happened. */
+export async function refusingRaces<T>(message: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(message);
+    throw err;
+  }
+}
