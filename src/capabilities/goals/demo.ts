@@ -168,6 +168,19 @@ export async function seedGoalsDemo(db: Db, demo: DemoContext): Promise<void> {
         .values({ id: newId(), workspace_id: demo.workspaceId, team, number: i + 1, published_by: demo.person(h.by).memberId, published_at: publishedAt, note: h.note, snapshot: JSON.stringify(snapshot), diff: JSON.stringify(changes) })
         .execute();
       previous = snapshot;
+      // Everyone was told about the latest publication when it went out; those older than a week have been read.
+      if (i === history[team].length - 1) {
+        const title = `${team === 'sales' ? 'Sales' : 'Marketing'} published its top three (#${i + 1})`;
+        const body = [snapshot.items.map((x) => `#${x.rank} ${x.name}`).join(' · '), ...changes.slice(0, 3).map((c) => c.message)].join('\n');
+        await db
+          .insertInto('notifications')
+          .values(
+            demo.people
+              .filter((p) => p.key !== h.by)
+              .map((p) => ({ id: newId(), workspace_id: demo.workspaceId, member_id: p.memberId, kind: 'publication', title, body, link: '/goals', created_at: publishedAt, read_at: h.daysAgo > 25 ? publishedAt : null })),
+          )
+          .execute();
+      }
     }
   }
 
