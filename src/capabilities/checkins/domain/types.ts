@@ -1,0 +1,317 @@
+// Types of the weekly check-in domain (SPEC S2): the series and its occurrences, meetings and their
+// state, quorum, the agenda and its section providers, action items, compliance and the calendar feed.
+// Conventions (as in goals/domain): instants are ISO-8601 strings or Date; calendar dates are
+// 'YYYY-MM-DD' and wall-clock times 'HH:MM', both local to the workspace time zone.
+import type { KpiDirection, KpiStatus, KpiUnit } from '../../goals/domain/types.js';
+import type { Team } from '../../workspaces/domain/roles.js';
+
+export type { Team, KpiDirection, KpiStatus, KpiUnit };
+
+/** An instant: an ISO-8601 string with a time and offset, or a Date. */
+export type Instant = string | Date;
+
+// ---------------------------------------------------------------------------------------------
+// Series and occurrences
+
+/** RFC 5545 weekday codes, Monday first (as RRULE writes them). */
+export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
+
+/** The recurrence a check-in series keeps: one weekday, every week or every other week. */
+export interface WeeklyRecurrence {
+  weekday: WeekdayCode;
+  /** 1 = every week, 2 = every other week. */
+  interval: number;
+  /** COUNT, when the series ends after a number of meetings. */
+  count: number | null;
+  /** UNTIL as written in the rule ('20261231' or '20261231T235959Z'); null when open-ended. */
+  until: string | null;
+  /** WKST; matters only for INTERVAL=2 (which weeks count as "every other"). Monday by default. */
+  weekStart: WeekdayCode;
+}
+
+/** A check-in series as the domain needs it (the store maps rows to this). */
+export interface CheckinSeries {
+  /** RRULE value, e.g. 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU' (a leading 'RRULE:' is accepted). */
+  rrule: string;
+  /** First local date the series may meet on (the DTSTART date); occurrences start on or after it. */
+  startDate: string;
+  /** Local wall-clock start, 'HH:MM' (24 h), kept across daylight-saving changes. */
+  localTime: string;
+  /** IANA time zone of the workspace. */
+  timeZone: string;
+  durationMinutes: number;
+}
+
+/** One meeting the series schedules. */
+export interface CheckinOccurrence {
+  /** Local date of the meeting: the occurrence's stable key within its series. */
+  localDate: string;
+  /** The series' local time ('HH:MM'). */
+  localTime: string;
+  /** Local time it actually starts: differs from `localTime` only in a spring-forward gap. */
+  startsAtLocalTime: string;
+  /** True when `localTime` did not exist that day and the start moved forward out of the gap. */
+  shifted: boolean;
+  /** UTC ISO-8601 instants. */
+  start: string;
+  end: string;
+}
+
+/** A field-level problem, worded for the person who can fix it. */
+export interface CheckinProblem {
+  field: string;
+  message: string;
+}
+
+export interface CheckinValidationResult {
+  ok: boolean;
+  problems: CheckinProblem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings, attendance and quorum
+
+/** A meeting as the state and compliance rules need it. */
+export interface CheckinMeeting {
+  id: string;
+  start: Instant;
+  end: Instant;
+  /** When someone marked it held; null while not marked. */
+  heldAt: Instant | null;
+  /** Whether the attendance recorded when it was marked held met the quorum rule. */
+  quorumMet: boolean;
+  /** When it was cancelled; null unless cancelled. */
+  cancelledAt: Instant | null;
+}
+
+export type MeetingState = 'upcoming' | 'in_progress' | 'ended' | 'held' | 'missed' | 'cancelled';
+
+/** One requirement of a quorum rule: at least `min` (key players, if `keyPlayersOnly`) from `team` present. */
+export interface QuorumRequirement {
+  team: Team;
+  min: number;
+  keyPlayersOnly: boolean;
+}
+
+export interface QuorumRule {
+  requirements: QuorumRequirement[];
+}
+
+/** One person's attendance at a meeting, with what quorum needs to know about them. */
+export interface AttendanceEntry {
+  memberId: string;
+  team: Team;
+  keyPlayer: boolean;
+  present: boolean;
+}
+
+export interface QuorumShortfall {
+  team: Team;
+  keyPlayersOnly: boolean;
+  needed: number;
+  attended: number;
+}
+
+export interface QuorumResult {
+  met: boolean;
+  /** One sentence: why it is met, or what is missing. */
+  reason: string;
+  shortfalls: QuorumShortfall[];
+}
+
+/** A workspace member as the attendee defaults need them. */
+export interface CheckinMember {
+  id: string;
+  name: string;
+  team: Team;
+  keyPlayer: boolean;
+  active: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agenda
+
+/** The six sections SPEC S2 lists, in its order. */
+export const AGENDA_SECTION_KEYS = ['wins', 'kpis', 'action_items', 'evidence', 'reflections', 'alignment_todos'] as const;
+export type AgendaSectionKey = (typeof AGENDA_SECTION_KEYS)[number];
+
+/** The last section: items attendees added themselves. */
+export const ATTENDEE_ITEMS_KEY = 'attendee_items';
+
+/** How an item should look: a win to celebrate, good news, neutral, something at risk, something off. */
+export type AgendaTone = 'celebrate' | 'good' | 'neutral' | 'warning' | 'alert';
+
+export interface AgendaItem {
+  /** Stable within the section, e.g. 'kpi:abc' or 'win:42', so a refreshed agenda keeps its items. */
+  id: string;
+  text: string;
+  detail?: string | null;
+  /** A link into the app, e.g. '/wins/42'. */
+  href?: string | null;
+  tone?: AgendaTone;
+  /** What the item is about, for the web app to link or the meeting to act on. */
+  ref?: { type: string; id: string } | null;
+}
+
+/** What a provider gets: the meeting the agenda is for and the window "since last meeting". */
+export interface AgendaBuildContext {
+  workspaceId: string;
+  meetingId: string;
+  /** Start of the window (UTC ISO-8601): see agendaWindow. */
+  since: string;
+  /** End of the window: the meeting's start. */
+  until: string;
+  timeZone: string;
+  /** When the agenda is built; after `until` never (agendas stop refreshing when the meeting starts). */
+  now: string;
+}
+
+/**
+ * One agenda section, supplied by the capability that owns its data (wins, goals, messaging,
+ * shadowing, alignment; action items by check-ins itself). Implementations live with their
+ * capability; this is the only way the check-in reaches them (STYLE.md).
+ */
+export interface AgendaSectionProvider {
+  key: AgendaSectionKey;
+  title: string;
+  /** Position in the agenda (1–6, from AGENDA_SECTIONS); assembleAgenda orders by the SPEC order. */
+  order: number;
+  build(ctx: AgendaBuildContext): Promise<AgendaItem[]>;
+}
+
+/** What one provider returned: its items, or why it could not build them. */
+export type AgendaSectionResult = { key: AgendaSectionKey; items: AgendaItem[] } | { key: AgendaSectionKey; error: string };
+
+/** An item an attendee added to the agenda. */
+export interface CustomAgendaItem {
+  id: string;
+  text: string;
+  detail?: string | null;
+  addedById: string;
+  addedByName: string;
+  addedAt: Instant;
+}
+
+export interface AgendaSection {
+  key: AgendaSectionKey | typeof ATTENDEE_ITEMS_KEY;
+  title: string;
+  order: number;
+  items: AgendaItem[];
+  /** Shown when `items` is empty (and why, when the provider failed); null when there are items. */
+  emptyText: string | null;
+  /** The provider's failure, kept apart so the UI can say "couldn't load" rather than "nothing new". */
+  error: string | null;
+}
+
+export interface Agenda {
+  sections: AgendaSection[];
+  itemCount: number;
+}
+
+/** A KPI for the agenda's KPI section: its status now and its value now and at the last check-in. */
+export interface KpiChangeInput {
+  kpiId: string;
+  name: string;
+  team: Team;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  status: KpiStatus;
+  /** Current period-to-date value; null when none is logged. */
+  value: number | null;
+  /** The value as it stood at the last check-in; null when there was none. */
+  previousValue: number | null;
+  /** 1–3 when in the team's top three. */
+  rank?: number | null;
+  /** ISO 4217 code for currency KPIs; 'USD' when omitted. */
+  currency?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action items
+
+export const ACTION_ITEM_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export interface ActionItem {
+  id: string;
+  title: string;
+  ownerId: string;
+  /** Local date it is due; null when none was set. */
+  dueDate: string | null;
+  status: ActionItemStatus;
+  /** The meeting it was agreed in; null when added outside a meeting. */
+  meetingId: string | null;
+  createdAt: Instant;
+  /** When it was done or dropped; null while open. */
+  closedAt: Instant | null;
+}
+
+export interface CarriedOverItem extends ActionItem {
+  /** Due before the meeting's local date. */
+  overdue: boolean;
+  /** Days past due at the meeting (0 when not overdue or no due date). */
+  daysOverdue: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compliance
+
+export interface CheckinCompliance {
+  /** How many past check-ins the share is over (12). */
+  window: number;
+  /** Decided check-ins counted (held or missed, most recent `window`); fewer than `window` early on. */
+  counted: number;
+  held: number;
+  /** held / counted; null when none is counted yet. */
+  share: number | null;
+  /** Consecutive held check-ins, counting back from the most recent decided one. */
+  streak: number;
+  /** Missed check-ins in the window, most recent first. */
+  missed: { id: string; start: string }[];
+  summary: string;
+}
+
+export interface WeightedCompliance {
+  /** Weighted share held, 0–1; null when none is counted yet. */
+  score: number | null;
+  /** The weight each counted check-in got, most recent first. */
+  weights: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar feed
+
+export type FeedEventStatus = 'CONFIRMED' | 'CANCELLED';
+
+export interface FeedEvent {
+  /** Stable across feed refreshes; see feedUid. */
+  uid: string;
+  start: Instant;
+  end: Instant;
+  summary: string;
+  description: string;
+  location?: string | null;
+  url?: string | null;
+  /** RFC 5545 SEQUENCE: the caller bumps it on each change a calendar should pick up. */
+  sequence: number;
+  status: FeedEventStatus;
+  /** Makes this a recurring event: an RRULE value, and local starts it skips (EXDATE). */
+  recurrence?: { rrule: string; exclude?: Instant[] } | null;
+  /** Makes this an override of one occurrence of the recurring event with the same uid. */
+  recurrenceId?: Instant | null;
+  /** IANA zone of this event; the feed's zone when omitted. */
+  timeZone?: string | null;
+  lastModified?: Instant | null;
+}
+
+export interface CalendarFeedInput {
+  calendarName: string;
+  /** IANA zone the feed's times are written in (DTSTART;TZID=…), with a VTIMEZONE for it. */
+  timeZone: string;
+  events: FeedEvent[];
+  /** DTSTAMP of every event; pass it for byte-stable output (defaults to now). */
+  generatedAt?: Instant;
+  /** How often clients should refresh, in minutes (REFRESH-INTERVAL, X-PUBLISHED-TTL); 60 by default. */
+  refreshMinutes?: number;
+}

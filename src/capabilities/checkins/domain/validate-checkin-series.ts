@@ -1,0 +1,77 @@
+// Checks a check-in series before it is saved (SPEC S2 "check-in series"). Every problem names its
+// field and says what to do. Rules:
+// - the RRULE: see parseWeeklyRrule (weekly, one weekday, every week or every other week);
+// - the time zone is an IANA name Intl knows (SPEC S0);
+// - the local time is 'HH:MM' (24 h) and the start date 'YYYY-MM-DD';
+// - the duration is a whole number of minutes from 5 to 240: under 5 minutes nobody can go through
+//   the agenda; over 4 hours it is a workshop, not a weekly check-in;
+// - the quorum rule has at least one requirement, one per team, each for 1–20 people (20 is already
+//   more key players than a team sends); when the members are given, each requirement must be
+//   reachable (a team needing a key player must have one), or no meeting could ever count as held.
+import { calendarDate } from '../../goals/domain/calendar-date.js';
+import { isValidTimeZone } from '../../workspaces/domain/time-zone.js';
+import { parseLocalTime } from './instant-at-local-time.js';
+import { parseWeeklyRrule } from './parse-weekly-rrule.js';
+import type { CheckinMember, CheckinProblem, CheckinSeries, CheckinValidationResult, QuorumRule } from './types.js';
+
+export const MIN_DURATION_MINUTES = 5;
+export const MAX_DURATION_MINUTES = 240;
+export const DEFAULT_DURATION_MINUTES = 30;
+const MAX_QUORUM_PER_TEAM = 20;
+
+export function validateCheckinSeries(
+  series: CheckinSeries,
+  options: { quorumRule?: QuorumRule; members?: readonly CheckinMember[] } = {},
+): CheckinValidationResult {
+  const problems: CheckinProblem[] = [...parseWeeklyRrule(series.rrule).problems];
+
+  if (!isValidTimeZone(series.timeZone)) {
+    problems.push({ field: 'timeZone', message: `"${series.timeZone}" is not a time zone we know; use an IANA name such as "America/New_York" or "Europe/Berlin".` });
+  }
+  try {
+    parseLocalTime(series.localTime);
+  } catch {
+    problems.push({ field: 'localTime', message: `"${series.localTime}" is not a time of day; write it as HH:MM in 24-hour time, e.g. 10:00 or 15:30.` });
+  }
+  try {
+    calendarDate.parse(series.startDate);
+  } catch {
+    problems.push({ field: 'startDate', message: `"${series.startDate}" is not a date; write it as YYYY-MM-DD.` });
+  }
+  const d = series.durationMinutes;
+  if (!Number.isInteger(d) || d < MIN_DURATION_MINUTES || d > MAX_DURATION_MINUTES) {
+    const why = Number.isInteger(d) && d > MAX_DURATION_MINUTES ? 'longer is a workshop, not a weekly check-in' : 'shorter leaves no time for the agenda';
+    problems.push({
+      field: 'durationMinutes',
+      message: `A check-in lasts ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} whole minutes (${DEFAULT_DURATION_MINUTES} by default), not ${String(d)}: ${why}.`,
+    });
+  }
+
+  const rule = options.quorumRule;
+  if (rule) {
+    if (rule.requirements.length === 0) {
+      problems.push({ field: 'quorumRule', message: 'The quorum rule needs at least one requirement, e.g. one key player from sales and one from marketing.' });
+    }
+    const seen = new Set<string>();
+    for (const r of rule.requirements) {
+      if (seen.has(r.team)) problems.push({ field: 'quorumRule', message: `The quorum rule lists ${r.team} twice; give each team one requirement.` });
+      seen.add(r.team);
+      if (!Number.isInteger(r.min) || r.min < 1 || r.min > MAX_QUORUM_PER_TEAM) {
+        problems.push({ field: 'quorumRule', message: `The quorum rule for ${r.team} must ask for 1 to ${MAX_QUORUM_PER_TEAM} people, not ${String(r.min)}.` });
+        continue;
+      }
+      if (options.members) {
+        const eligible = options.members.filter((m) => m.active && m.team === r.team && (!r.keyPlayersOnly || m.keyPlayer)).length;
+        if (eligible < r.min) {
+          const who = r.keyPlayersOnly ? `key player${r.min === 1 ? '' : 's'}` : `member${r.min === 1 ? '' : 's'}`;
+          const fix = r.keyPlayersOnly ? 'mark more members as key players or lower the rule' : 'lower the rule';
+          problems.push({
+            field: 'quorumRule',
+            message: `Quorum needs ${r.min} ${who} from ${r.team}, but ${r.team} has ${eligible === 0 ? 'none' : `only ${eligible}`}: no check-in could count as held; ${fix}.`,
+          });
+        }
+      }
+    }
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,186 @@
+// Property tests for the check-in domain (fast-check).
+import fc from 'fast-check';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import {
+  buildCalendarFeed,
+  buildVTimezone,
+  checkinCompliance,
+  expandCheckinSeries,
+  instantAtLocalTime,
+  kpiChangeItems,
+  weekdayOf,
+  weeklyRrule,
+  weightedCompliance,
+  WEEKDAY_CODES,
+  type KpiStatus,
+} from '../../../src/capabilities/checkins/domain/index.js';
+import { calendarDate } from '../../../src/capabilities/goals/domain/calendar-date.js';
+import { wallClockOf } from '../../../src/capabilities/goals/domain/local-date-of.js';
+import { weeklyMeetings } from './factories.js';
+
+const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'Asia/Tokyo', 'UTC'];
+const DAY = 86_400_000;
+const hhmm = (ms: number, tz: string) => {
+  const w = wallClockOf(ms, tz);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+};
+
+describe('series expansion (properties)', () => {
+  it('puts every occurrence on the series weekday at the series local time in its zone', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...WEEKDAY_CODES),
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom(0, 15, 30, 45),
+        fc.integer({ min: 0, max: 3650 }),
+        fc.integer({ min: 5, max: 240 }),
+        (tz, weekday, interval, hour, minute, startOffset, duration) => {
+          const localTime = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+          const startDate = calendarDate.addDays('2020-01-01', startOffset);
+          const s = { rrule: weeklyRrule({ weekday, interval }), startDate, localTime, timeZone: tz, durationMinutes: duration };
+          const from = Date.UTC(2020, 0, 1) + startOffset * DAY - 3 * DAY;
+          const occ = expandCheckinSeries(s, { from: new Date(from), to: new Date(from + 120 * DAY) });
+          expect(occ.length).toBeGreaterThanOrEqual(Math.floor(117 / (7 * interval)));
+          occ.forEach((o, i) => {
+            const start = Date.parse(o.start);
+            expect(weekdayOf(o.localDate)).toBe(weekday);
+            expect(o.localDate >= startDate).toBe(true);
+            expect(calendarDate.format(wallClockOf(start, tz).year, wallClockOf(start, tz).month, wallClockOf(start, tz).day)).toBe(o.localDate);
+            expect(hhmm(start, tz)).toBe(o.startsAtLocalTime);
+            if (o.shifted) expect(o.startsAtLocalTime > localTime).toBe(true); // moved forward out of a gap
+            else expect(o.startsAtLocalTime).toBe(localTime);
+            expect(Date.parse(o.end) - start).toBe(duration * 60_000);
+            const prev = occ[i - 1];
+            if (prev) expect(calendarDate.daysBetween(prev.localDate, o.localDate)).toBe(7 * interval);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads back the wall time it was given, unless it fell in a gap', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: 7300 }), fc.integer({ min: 0, max: 1439 }), (tz, day, minuteOfDay) => {
+        const date = calendarDate.addDays('2015-01-01', day);
+        const time = `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+        const { ms, shifted } = instantAtLocalTime(date, time, tz);
+        if (!shifted) expect(hhmm(ms, tz)).toBe(time);
+        else {
+          // In a gap: one minute earlier in real time is before the gap, and reads earlier than `time`.
+          expect(hhmm(ms - 60_000, tz) < time).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('VTIMEZONE (properties)', () => {
+  it('gives ical.js the same wall clock as Intl for any instant it covers', () => {
+    const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Tehran', 'Europe/Moscow', 'Asia/Tokyo'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 2008, max: 2030 }), fc.double({ min: 1, max: 3, noNaN: true }), (tz, fromYear, f) => {
+        const toYear = fromYear + 3;
+        const vtz = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${buildVTimezone(tz, fromYear, toYear)}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone');
+        if (!vtz) throw new Error('no VTIMEZONE');
+        const zone = new ICAL.Timezone(vtz);
+        // Any instant of the covered years, from the first hour of the span (14 h: no zone is further ahead).
+        const lo = Date.UTC(fromYear, 0, 1, 14);
+        const at = Math.floor(lo + ((f - 1) / 2) * (Date.UTC(toYear + 1, 0, 1) - lo));
+        const t = ICAL.Time.fromJSDate(new Date(Math.floor(at / 1000) * 1000), true).convertToZone(zone);
+        const w = wallClockOf(Math.floor(at / 1000) * 1000, tz);
+        expect([t.year, t.month, t.day, t.hour, t.minute].map((n) => n + 0)).toEqual([w.year, w.month, w.day, w.hour, w.minute]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('recurring feed events (properties)', () => {
+  it('expand in ical.js to the same instants as expandCheckinSeries', () => {
+    const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Gaza', 'Asia/Tokyo'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.constantFrom(...WEEKDAY_CODES), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 2015, max: 2030 }), (tz, weekday, interval, hour, year) => {
+        const localTime = `${String(hour).padStart(2, '0')}:00`;
+        const s = { rrule: weeklyRrule({ weekday, interval, count: 40 }), startDate: `${year}-01-01`, localTime, timeZone: tz, durationMinutes: 30 };
+        const occ = expandCheckinSeries(s, { from: `${year - 1}-12-01T00:00:00Z`, to: `${year + 3}-01-01T00:00:00Z` });
+        // Where clients may differ, leave it: a time in a spring gap, and a repeated autumn hour
+        // (RFC 5545 3.3.5 says the first, as expandCheckinSeries does; ical.js takes the second).
+        if (occ.some((o) => o.shifted || [1_800_000, 3_600_000].some((d) => hhmm(Date.parse(o.start) + d, tz) === localTime))) return;
+        const first = occ[0];
+        if (!first) throw new Error('no occurrence');
+        const text = buildCalendarFeed({
+          calendarName: 'x',
+          timeZone: tz,
+          generatedAt: '2026-01-01T00:00:00Z',
+          events: [{ uid: 'series@lockstep', start: first.start, end: first.end, summary: 's', description: 'd', sequence: 0, status: 'CONFIRMED', recurrence: { rrule: s.rrule } }],
+        });
+        const root = new ICAL.Component(ICAL.parse(text));
+        ICAL.TimezoneService.reset();
+        for (const z of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(z);
+        const vevent = root.getFirstSubcomponent('vevent');
+        if (!vevent) throw new Error('no VEVENT');
+        const iterator = new ICAL.Event(vevent).iterator();
+        const expanded: string[] = [];
+        for (let next = iterator.next(); next; next = iterator.next()) expanded.push(next.toJSDate().toISOString());
+        expect(expanded).toEqual(occ.map((o) => o.start));
+      }),
+      { numRuns: 60 },
+    );
+    ICAL.TimezoneService.reset();
+  });
+});
+
+describe('compliance (properties)', () => {
+  it('keeps share and weighted score in [0, 1], the streak within what was held, and agrees at the extremes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('H', 'M'), { maxLength: 30 }), (pattern) => {
+        const ms = weeklyMeetings(pattern.join(''));
+        const c = checkinCompliance(ms, '2027-01-01T00:00:00Z');
+        const w = weightedCompliance(ms, '2027-01-01T00:00:00Z');
+        expect(c.counted).toBe(Math.min(12, pattern.length));
+        expect(c.held + c.missed.length).toBe(c.counted);
+        expect(c.streak).toBeLessThanOrEqual(c.held);
+        if (c.counted === 0) expect([c.share, w.score]).toEqual([null, null]);
+        else {
+          expect(c.share).toBeGreaterThanOrEqual(0);
+          expect(c.share).toBeLessThanOrEqual(1);
+          expect(w.score).toBeGreaterThanOrEqual(0);
+          expect(w.score).toBeLessThanOrEqual(1);
+          if (c.held === 0 || c.held === c.counted) expect(w.score).toBeCloseTo(c.share ?? -1);
+        }
+      }),
+    );
+  });
+});
+
+describe('KPI change items (properties)', () => {
+  const STATUSES: KpiStatus[] = ['on_track', 'at_risk', 'off_track', 'no_data', 'no_target'];
+  it('keeps every KPI once and puts off-track ones first', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            kpiId: fc.string({ minLength: 1, maxLength: 6 }),
+            status: fc.constantFrom(...STATUSES),
+            team: fc.constantFrom('sales' as const, 'marketing' as const),
+            value: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
+            previousValue: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
+          }),
+          { selector: (k) => k.kpiId, maxLength: 12 },
+        ),
+        (kpis) => {
+          const items = kpiChangeItems(kpis.map((k) => ({ ...k, name: k.kpiId, unit: 'count', direction: 'higher' })));
+          expect(items.map((i) => i.id).sort()).toEqual(kpis.map((k) => `kpi:${k.kpiId}`).sort());
+          const offTrack = kpis.filter((k) => k.status === 'off_track').length;
+          expect(items.slice(0, offTrack).every((i) => i.tone === 'alert')).toBe(true);
+          for (const i of items) expect(i.text.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+});
