@@ -9,10 +9,11 @@ if (skipPostgres && process.env.CI) throw new Error('LOCKSTEP_SKIP_PG is set in 
 if (skipPostgres) console.warn('LOCKSTEP_SKIP_PG is set: the api-postgres project does not run.');
 
 const projects: TestProjectInlineConfiguration[] = [
-  { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+  // Inline projects do not inherit the root's timeouts; property tests can be slow on a loaded 2-core machine.
+  { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
   // Each API test file builds its own app on its own database (SQLite :memory: or a PostgreSQL schema),
   // so files run in parallel safely.
-  { test: { name: 'api-sqlite', include: ['test/api/**/*.test.ts'], environment: 'node', env: { LOCKSTEP_TEST_DB: 'sqlite' } } },
+  { test: { name: 'api-sqlite', include: ['test/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, env: { LOCKSTEP_TEST_DB: 'sqlite' } } },
   ...(skipPostgres
     ? []
     : [
@@ -21,6 +22,8 @@ const projects: TestProjectInlineConfiguration[] = [
             name: 'api-postgres',
             include: ['test/api/**/*.test.ts'],
             environment: 'node',
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
             env: { LOCKSTEP_TEST_DB: 'postgres', LOCKSTEP_TEST_PG_URL: process.env.LOCKSTEP_TEST_PG_URL ?? PG_URL },
           },
         },
