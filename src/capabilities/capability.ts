@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { AppContext, Server } from '../server/app.js';
 import type { Job } from '../server/jobs.js';
+import type { AgendaSectionProvider } from './checkins/domain/types.js';
 import type { DemoContext } from './workspaces/demo.js';
 
 /** The small interface each capability exports to the kernel. */
@@ -10,6 +11,8 @@ export interface Capability {
   register(app: Server, ctx: AppContext): Promise<void> | void;
   /** Periodic jobs (claimed once per period across instances). */
   jobs?(ctx: AppContext): Job[];
+  /** Sections this capability adds to every check-in agenda (SPEC S2: wins, KPIs, evidence, reflections, to-dos). */
+  agendaSections?(ctx: AppContext): AgendaSectionProvider[];
   /** Adds this capability's part of the demo workspace (runs in one transaction, in capability order). */
   seedDemo?(db: Db, demo: DemoContext): Promise<void>;
 }

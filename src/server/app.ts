@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capabilities } from '../capabilities/index.js';
+import type { AgendaSectionProvider } from '../capabilities/checkins/domain/types.js';
 import { Database } from '../db/database.js';
 import { requireAccess, resolveAuth, type Access } from './auth.js';
 import type { Config } from './config.js';
@@ -33,6 +34,8 @@ export interface AppContext {
   log: Logger;
   outbox: Outbox;
   jobs: JobScheduler;
+  /** Every capability's check-in agenda sections, collected before routes are registered. */
+  agendaSections: AgendaSectionProvider[];
 }
 
 export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -69,7 +72,8 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   if (!opts.db) await db.migrate();
   const outbox = new Outbox(db, log);
   const jobs = new JobScheduler(db, log);
-  const ctx: AppContext = { config, db, log, outbox, jobs };
+  const ctx: AppContext = { config, db, log, outbox, jobs, agendaSections: [] };
+  ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
 
   const server = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -155,7 +159,12 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
     },
     transform: jsonSchemaTransform,
   });
-  await server.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await server.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets a few inline styles at run time.
+    transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
 
   server.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => server.swagger());
   server.get(

@@ -1,5 +1,6 @@
 // Published goals — strategy ONE (SPEC S1).
 import type { Capability } from '../capability.js';
+import { kpiAgendaSection } from './agenda.js';
 import { seedGoalsDemo } from './demo.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
@@ -12,5 +13,6 @@ export const goals: Capability = {
     registerPublicationRoutes(app, ctx);
     registerAlignmentRoutes(app, ctx);
   },
+  agendaSections: (ctx) => [kpiAgendaSection(ctx.db.kysely)],
   seedDemo: seedGoalsDemo,
 };

@@ -18,7 +18,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title={workspace.name}
-        description={`Welcome back, ${firstName}. Here is where your sales, marketing and leadership teams stand.`}
+        description={`Hi ${firstName}. Here is where your sales, marketing and leadership teams stand.`}
       />
       {members.isError ? (
         <Alert color="red" title="Could not load the teams" role="alert" mb="lg">

@@ -4,7 +4,7 @@ import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 
 export function TeamBadge({ team }: { team: Team }) {
   return (
-    <Badge color={TEAM_COLOR[team]} variant="light" radius="sm">
+    <Badge color={TEAM_COLOR[team]} variant="light" radius="sm" style={{ minWidth: 'max-content' }}>
       {TEAM_LABEL[team]}
     </Badge>
   );

@@ -217,20 +217,20 @@ export function MembersTab() {
 function MemberStatus({ member }: { member: MemberView }) {
   if (!member.active)
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" style={{ minWidth: 'max-content' }}>
         Inactive
       </Badge>
     );
   if (!member.hasPassword)
     return (
       <Tooltip label="Added by an admin; has not set a password yet" withArrow>
-        <Badge color="yellow" variant="light">
+        <Badge color="yellow" variant="light" style={{ minWidth: 'max-content' }}>
           Pending setup
         </Badge>
       </Tooltip>
     );
   return (
-    <Badge color="teal" variant="light">
+    <Badge color="teal" variant="light" style={{ minWidth: 'max-content' }}>
       Active
     </Badge>
   );
