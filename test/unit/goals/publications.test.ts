@@ -6,6 +6,9 @@ describe('formatKpiValue', () => {
   it('formats by unit', () => {
     expect(formatKpiValue(125_000_000, 'currency', 'USD')).toBe('$1,250,000');
     expect(formatKpiValue(123_456, 'currency', 'USD')).toBe('$1,234.56');
+    // From 10,000 up, cents are noise: projections read as whole amounts.
+    expect(formatKpiValue(365_007_229, 'currency', 'USD')).toBe('$3,650,072');
+    expect(formatKpiValue(999_999, 'currency', 'USD')).toBe('$9,999.99');
     expect(formatKpiValue(500_000, 'currency', 'EUR')).toBe('€5,000');
     expect(formatKpiValue(500_000, 'currency', 'JPY')).toBe('¥5,000');
     expect(formatKpiValue(100, 'currency', 'NOPE')).toBe('NOPE 1');

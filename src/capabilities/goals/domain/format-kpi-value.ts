@@ -1,6 +1,6 @@
 // Formats a KPI value for people, by unit (SPEC S1 publication diff, status explanations).
-// Currency values are integer cents of an ISO 4217 currency: whole amounts show no decimals
-// ("$1,250,000"), others show cents ("$1,234.56"). Percent values are percentage points (22 → "22%").
+// Currency values are integer cents of an ISO 4217 currency: whole amounts, and any amount of 10,000 or
+// more (where cents are noise), show no decimals ("$1,250,000", "$3,650,072"); others show cents ("$1,234.56"). Percent values are percentage points (22 → "22%").
 // Counts, percents and ratios keep at most one decimal; days and hours say their unit.
 import type { KpiUnit } from './types.js';
 
@@ -11,7 +11,7 @@ function plain(value: number, maxDecimals: number): string {
 }
 
 function money(cents: number, currency: string): string {
-  const whole = Math.round(cents) % 100 === 0;
+  const whole = Math.round(cents) % 100 === 0 || Math.abs(cents) >= 1_000_000;
   const digits = whole ? 0 : 2;
   try {
     return new Intl.NumberFormat(LOCALE, {
