@@ -5,7 +5,11 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
 import { CheckinsPage } from './checkins/checkins-page.js';
+import { ExpectationsPage } from './goals/expectations-page.js';
 import { GoalsPage } from './goals/goals-page.js';
+import { KpiDetailPage } from './goals/kpi-detail-page.js';
+import { KpisPage } from './goals/kpis-page.js';
+import { QuizPage } from './goals/quiz-page.js';
 import { MessagingPage } from './messaging/messaging-page.js';
 import { ShadowingPage } from './shadowing/shadowing-page.js';
 import { AppLayout } from './shell/app-layout.js';
@@ -38,6 +42,8 @@ const queryClient = new QueryClient({
       retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
       refetchOnWindowFocus: false,
       staleTime: 15_000,
+      // Pages show what is true now: opening a page refetches what it shows (cached data shows meanwhile).
+      refetchOnMount: 'always',
     },
   },
 });
@@ -61,6 +67,10 @@ export function App() {
             >
               <Route index element={<DashboardPage />} />
               <Route path="goals" element={<GoalsPage />} />
+              <Route path="goals/kpis" element={<KpisPage />} />
+              <Route path="goals/kpis/:id" element={<KpiDetailPage />} />
+              <Route path="goals/expectations" element={<ExpectationsPage />} />
+              <Route path="goals/quiz" element={<QuizPage />} />
               <Route path="checkins" element={<CheckinsPage />} />
               <Route path="messaging" element={<MessagingPage />} />
               <Route path="shadowing" element={<ShadowingPage />} />

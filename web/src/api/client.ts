@@ -14,7 +14,7 @@ export class ApiError extends Error {
 
 export const isUnauthenticated = (err: unknown): boolean => err instanceof ApiError && err.status === 401;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
@@ -55,6 +55,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -1,26 +1,139 @@
-import { Text } from '@mantine/core';
-import { IconTarget } from '@tabler/icons-react';
-import { EmptyRoom } from '../shell/empty-room.js';
+import { Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconBrain, IconCalendarCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { PageHeader } from '../shell/page-header.js';
+import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
+import { AwarenessCard, CompAlignmentCard, ExpectationGapCard } from './alignment-cards.js';
+import { pct, tone } from './format.js';
+import { FreshnessText, QueryError } from './goal-badges.js';
+import { GoalsNav } from './goals-nav.js';
+import { useGoalsPermissions } from './permissions.js';
+import { PublicationHistory } from './publication-history.js';
+import { useGoalsOverview } from './queries.js';
+import { SharedGoalsCard } from './shared-goals-card.js';
+import { TeamTopThree } from './team-top-three.js';
+import type { GoalsOverviewView } from './types.js';
+
+export const GOALS_DESCRIPTION = "Each team's published top three KPIs, how they are measured and how the team is paid for them — side by side.";
 
 // Strategy ONE (SPEC S1): published goals.
 export function GoalsPage() {
+  const overview = useGoalsOverview();
+  const { canAnswer } = useGoalsPermissions();
+  const data = overview.data;
   return (
-    <EmptyRoom
-      title="Goals"
-      description="Each team's published top three KPIs, how they are measured and how the team is paid for them."
-      icon={<IconTarget size={34} stroke={1.5} />}
-      color="indigo"
-      heading="No goals published yet"
-      quote="Each team should know the other team's top three KPIs … how they are measured, and how the teams are compensated for achieving them."
-    >
-      <Text>
-        Each team publishes its top three KPIs — how they are measured and how the team is paid. Every publication is a numbered
-        snapshot the whole workspace is told about.
-      </Text>
-      <Text c="dimmed" size="sm">
-        This room will also show what each team expects the other's priorities to be, and where those expectations and the
-        published goals part ways.
-      </Text>
-    </EmptyRoom>
+    <>
+      <PageHeader title="Goals" description={GOALS_DESCRIPTION} />
+      <GoalsNav />
+      {overview.isError ? <QueryError error={overview.error} title="Could not load the goals" /> : null}
+      {!data ? (
+        overview.isError ? null : <OverviewSkeleton />
+      ) : (
+        <Stack gap="lg">
+          <SummaryStrip data={data} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            {data.teams.map((t) => (
+              <TeamTopThree key={t.team} team={t} />
+            ))}
+          </SimpleGrid>
+          <SharedGoalsCard shared={data.shared} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <ExpectationGapCard gap={data.gap} canAnswer={canAnswer} />
+            <Stack gap="lg">
+              <CompAlignmentCard comp={data.comp} />
+              <AwarenessCard awareness={data.awareness} canAnswer={canAnswer} />
+            </Stack>
+          </SimpleGrid>
+          <PublicationHistory />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function SummaryStrip({ data }: { data: GoalsOverviewView }) {
+  const high = data.comp.flags.filter((f) => f.severity === 'high').length;
+  const others = data.comp.flags.length - high;
+  return (
+    <section aria-labelledby="summary-heading">
+      <VisuallyHidden>
+        <h2 id="summary-heading">Summary</h2>
+      </VisuallyHidden>
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
+        {data.teams.map((t) => (
+          <Stat key={t.team} icon={<IconCalendarCheck size={18} />} color={TEAM_COLOR[t.team]} label={`${TEAM_LABEL[t.team]} top three`}>
+            <FreshnessText team={t} />
+            <Text size="xs" c="dimmed">
+              {t.latest?.publishedByName ? `by ${t.latest.publishedByName}` : t.latest ? '' : 'A lead publishes it'}
+              {t.unpublishedChanges ? ' · changes not yet published' : ''}
+            </Text>
+          </Stat>
+        ))}
+        <Stat icon={<IconBrain size={18} />} color="indigo" label="Awareness (quiz score)">
+          <Group gap="lg">
+            {data.awareness.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No answers yet
+              </Text>
+            ) : (
+              data.awareness.map((a) => (
+                <div key={a.team}>
+                  <Text fw={700} size="lg" lh={1.2}>
+                    {pct(a.score)}
+                  </Text>
+                  <Text c="dimmed" size="xs">
+                    {a.team === 'sales' || a.team === 'marketing' || a.team === 'leadership' ? TEAM_LABEL[a.team] : a.team}
+                  </Text>
+                </div>
+              ))
+            )}
+          </Group>
+        </Stat>
+        <Stat icon={<IconAlertTriangle size={18} />} color={high > 0 ? 'red' : 'teal'} label="Comp alignment">
+          <div>
+            <Text fw={700} size="lg" lh={1.2} style={high > 0 ? tone('red') : undefined}>
+              {high} high {high === 1 ? 'flag' : 'flags'}
+            </Text>
+            <Text c="dimmed" size="xs">
+              {others > 0 ? `and ${others} medium or low` : 'no other flags'}
+            </Text>
+          </div>
+        </Stat>
+      </SimpleGrid>
+    </section>
+  );
+}
+
+function Stat({ icon, color, label, children }: { icon: ReactNode; color: string; label: string; children: ReactNode }) {
+  return (
+    <Card padding="md">
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <ThemeIcon size={34} radius="md" variant="light" color={color} aria-hidden>
+          {icon}
+        </ThemeIcon>
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Text size="xs" tt="uppercase" c="dimmed" fw={700}>
+            {label}
+          </Text>
+          {children}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+function OverviewSkeleton() {
+  return (
+    <Stack gap="lg" aria-busy="true" aria-label="Loading the goals">
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} h={80} radius="md" />
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Skeleton h={480} radius="md" />
+        <Skeleton h={480} radius="md" />
+      </SimpleGrid>
+    </Stack>
   );
 }

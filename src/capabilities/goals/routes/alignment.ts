@@ -230,7 +230,8 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
           latest: p ? presentPublication(p) : null,
           topThree: items.map((item) => {
             const live = kpis.find((x) => x.id === item.kpiId);
-            return { item, current: live ? currentStatus(live, values, options, catalog, now) : null };
+            // The card shows the published definition, so its status is judged against the published target.
+            return { item, current: live ? currentStatus({ ...live, target: item.target, period: item.targetPeriod }, values, options, catalog, now) : null };
           }),
           unpublishedChanges,
         };

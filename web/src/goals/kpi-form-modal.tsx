@@ -1,0 +1,209 @@
+import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { errorMessage } from '../api/client.js';
+import { TEAM_LABEL } from '../theme.js';
+import { useMembers } from '../workspaces/queries.js';
+import { DATA_SOURCE_LABEL, DIRECTION_LABEL, fromApiValue, PERIOD_LABEL, toApiValue, UNIT_LABEL, UNIT_SHORT } from './format.js';
+import { useCatalog, useCreateKpi, useUpdateKpi } from './queries.js';
+import type { GoalTeam, KpiKindView, KpiUnit, KpiView, PeriodKind } from './types.js';
+
+const DATA_SOURCES = ['manual', 'csv', 'webhook', 'deals'] as const;
+const PERIODS: PeriodKind[] = ['week', 'month', 'quarter'];
+
+interface Values {
+  name: string;
+  kind: string | null;
+  measurement: string;
+  dataSource: string;
+  period: string;
+  target: number | string;
+  baseline: number | string;
+  ownerMemberId: string | null;
+  compensated: boolean;
+  compWeight: number | string;
+  rank: string;
+}
+
+/** Create a KPI for `team` (kpi null) or edit one. Money is entered in dollars; the API takes cents. */
+export function KpiFormModal({ team, kpi, opened, onClose }: { team: GoalTeam; kpi: KpiView | null; opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={kpi ? `Edit ${kpi.name}` : `New ${TEAM_LABEL[team].toLowerCase()} KPI`} size="lg">
+      {opened ? <KpiForm key={kpi?.id ?? 'new'} team={team} kpi={kpi} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; onDone: () => void }) {
+  const catalog = useCatalog();
+  const members = useMembers();
+  const create = useCreateKpi();
+  const update = useUpdateKpi();
+  const mutation = kpi ? update : create;
+
+  const form = useForm<Values>({
+    initialValues: {
+      name: kpi?.name ?? '',
+      kind: kpi?.kind ?? null,
+      measurement: kpi?.measurement ?? '',
+      dataSource: kpi?.dataSource ?? 'manual',
+      period: kpi?.period ?? 'month',
+      target: kpi?.target != null ? fromApiValue(kpi.target, kpi.unit) : '',
+      baseline: kpi?.baseline != null ? fromApiValue(kpi.baseline, kpi.unit) : '',
+      ownerMemberId: kpi?.ownerMemberId ?? null,
+      compensated: kpi?.compensated ?? false,
+      compWeight: kpi?.compWeight ?? 0,
+      rank: kpi?.rank ? String(kpi.rank) : 'none',
+    },
+    validate: {
+      name: (v) => (v.trim().length < 2 ? 'Give the KPI a name (at least 2 characters).' : null),
+      kind: (v) => (v ? null : 'Pick a kind from the catalog.'),
+      measurement: (v, all) => (all.rank !== 'none' && v.trim() === '' ? 'Say how it is measured before ranking it in the top three.' : null),
+      compWeight: (v, all) => {
+        if (!all.compensated) return null;
+        const n = Number(v);
+        return Number.isInteger(n) && n >= 0 && n <= 100 ? null : 'A weight between 0 and 100%.';
+      },
+    },
+  });
+
+  const kinds = catalog.data ?? [];
+  const kindById = useMemo(() => new Map(kinds.map((k) => [k.id, k])), [kinds]);
+  const selected = form.values.kind ? kindById.get(form.values.kind) : undefined;
+  const unit: KpiUnit = selected?.unit ?? kpi?.unit ?? 'count';
+
+  // The team's own kinds first, the other team's after: a workspace may still give any kind to either team.
+  const kindOptions = useMemo(() => {
+    const label = (k: KpiKindView) => `${k.name} (${UNIT_SHORT[k.unit]})`;
+    const ours = kinds.filter((k) => k.defaultTeam === team);
+    const rest = kinds.filter((k) => k.defaultTeam !== team);
+    return [
+      { group: `Usually ${TEAM_LABEL[team].toLowerCase()}`, items: ours.map((k) => ({ value: k.id, label: label(k) })) },
+      { group: 'Other kinds', items: rest.map((k) => ({ value: k.id, label: label(k) })) },
+    ].filter((g) => g.items.length > 0);
+  }, [kinds, team]);
+
+  const pickKind = (id: string | null) => {
+    const next = id ? kindById.get(id) : undefined;
+    const prev = form.values.kind ? kindById.get(form.values.kind) : undefined;
+    form.setFieldValue('kind', id);
+    if (!next) return;
+    // Prefill what the person has not written themselves: the name and the suggested measurement.
+    if (form.values.name.trim() === '' || form.values.name === prev?.name) form.setFieldValue('name', next.name);
+    if (form.values.measurement.trim() === '' || form.values.measurement === prev?.measuredAs) form.setFieldValue('measurement', next.measuredAs);
+  };
+
+  const memberOptions = (members.data ?? [])
+    .filter((m) => m.active)
+    .sort((a, b) => Number(b.team === team) - Number(a.team === team) || a.name.localeCompare(b.name))
+    .map((m) => ({ value: m.id, label: `${m.name}${m.function ? ` — ${m.function}` : ''}` }));
+
+  const numberProps = unit === 'currency' ? { prefix: '$', thousandSeparator: ',', decimalScale: 2 } : unit === 'percent' ? { suffix: '%', decimalScale: 1 } : { decimalScale: 2 };
+  const toMeasure = (v: number | string) => (v === '' || v === null ? null : toApiValue(Number(v), unit));
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        const body = {
+          name: v.name.trim(),
+          kind: v.kind ?? '',
+          measurement: v.measurement.trim(),
+          dataSource: v.dataSource as (typeof DATA_SOURCES)[number],
+          period: v.period as PeriodKind,
+          target: toMeasure(v.target),
+          baseline: toMeasure(v.baseline),
+          ownerMemberId: v.ownerMemberId,
+          compensated: v.compensated,
+          compWeight: v.compensated ? Number(v.compWeight) : 0,
+          rank: v.rank === 'none' ? null : Number(v.rank),
+        };
+        const done = (saved: KpiView) => {
+          notifications.show({ color: 'teal', message: kpi ? `${saved.name} saved.` : `${saved.name} created.` });
+          onDone();
+        };
+        if (kpi) update.mutate({ kpiId: kpi.id, patch: body }, { onSuccess: done });
+        else create.mutate({ team, ...body }, { onSuccess: done });
+      })}
+    >
+      <Stack gap="md">
+        {catalog.isError ? (
+          <Alert color="red" role="alert">
+            Could not load the KPI catalog: {errorMessage(catalog.error)}
+          </Alert>
+        ) : null}
+        <Select
+          label="Kind"
+          description="From the KPI catalog; it sets the unit and which direction is better."
+          placeholder={catalog.isPending ? 'Loading the catalog…' : 'Pick a kind'}
+          data={kindOptions}
+          searchable
+          required
+          nothingFoundMessage="No kind matches; add one to the catalog first."
+          {...form.getInputProps('kind')}
+          onChange={pickKind}
+        />
+        {selected ? (
+          <Text size="xs" c="dimmed" mt={-8}>
+            Unit: {UNIT_LABEL[selected.unit]} · {DIRECTION_LABEL[selected.direction]}
+          </Text>
+        ) : null}
+        <TextInput label="Name" required maxLength={80} {...form.getInputProps('name')} />
+        <Textarea
+          label="How it's measured"
+          description="Required before the KPI can be in the top three: the exact definition the other team will read."
+          autosize
+          minRows={2}
+          maxLength={1000}
+          {...form.getInputProps('measurement')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Data source"
+            data={DATA_SOURCES.map((d) => ({ value: d, label: DATA_SOURCE_LABEL[d] ?? d }))}
+            allowDeselect={false}
+            {...form.getInputProps('dataSource')}
+          />
+          <Select label="Target period" data={PERIODS.map((p) => ({ value: p, label: PERIOD_LABEL[p] }))} allowDeselect={false} {...form.getInputProps('period')} />
+          <NumberInput
+            label={`Target per ${form.values.period}`}
+            description={selected ? (selected.direction === 'higher' ? 'At least this much' : 'At most this much') : undefined}
+            {...numberProps}
+            {...form.getInputProps('target')}
+          />
+          <NumberInput label="Baseline" description="Where it stands today, for comparison" {...numberProps} {...form.getInputProps('baseline')} />
+          <Select label="Owner" placeholder="No owner" data={memberOptions} clearable searchable {...form.getInputProps('ownerMemberId')} />
+          <Select
+            label="Rank in the top three"
+            data={[
+              { value: 'none', label: 'Not ranked' },
+              { value: '1', label: '#1' },
+              { value: '2', label: '#2' },
+              { value: '3', label: '#3' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('rank')}
+          />
+        </SimpleGrid>
+        <Group align="flex-end" gap="lg">
+          <Switch label="In the team's pay plan" description="Compensated on this KPI" {...form.getInputProps('compensated', { type: 'checkbox' })} />
+          <NumberInput label="Comp weight" suffix="%" min={0} max={100} w={140} disabled={!form.values.compensated} {...form.getInputProps('compWeight')} />
+        </Group>
+        {mutation.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(mutation.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {kpi ? 'Save KPI' : 'Create KPI'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

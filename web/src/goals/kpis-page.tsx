@@ -1,0 +1,292 @@
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Modal, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconListNumbers, IconPencil, IconPlus, IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../api/client.js';
+import { PageHeader } from '../shell/page-header.js';
+import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
+import { CatalogKindModal } from './catalog-kind-modal.js';
+import { DIRECTION_LABEL, formatKpiValue, formatTarget, UNIT_LABEL } from './format.js';
+import { CompBadge, QueryError, StatusBadge } from './goal-badges.js';
+import { GoalsNav } from './goals-nav.js';
+import { KpiFormModal } from './kpi-form-modal.js';
+import { useGoalsPermissions } from './permissions.js';
+import { PublishModal } from './publish-modal.js';
+import { useArchiveKpi, useCatalog, useGoalsOverview, useKpis } from './queries.js';
+import { ShareActions } from './share-actions.js';
+import { TopThreeEditor } from './top-three-editor.js';
+import { GOAL_TEAMS, type GoalTeam, type KpiView } from './types.js';
+
+/** Both teams' KPIs, ranked or not; a team's leads create, edit, rank, share and archive its KPIs. */
+export function KpisPage() {
+  const kpis = useKpis();
+  const { ownTeam, canAddKind } = useGoalsPermissions();
+  const [addingKind, kindModal] = useDisclosure(false);
+  // Your own team first: it is the one you may change.
+  const teams = ownTeam ? [ownTeam, ...GOAL_TEAMS.filter((t) => t !== ownTeam)] : GOAL_TEAMS;
+  return (
+    <>
+      <PageHeader
+        title="Manage KPIs"
+        description="Every KPI of both teams, ranked or not: how it is measured, its target, this period's status, comp and sharing."
+        actions={
+          canAddKind ? (
+            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={kindModal.open}>
+              Add KPI kind
+            </Button>
+          ) : null
+        }
+      />
+      <GoalsNav />
+      {kpis.isError ? <QueryError error={kpis.error} title="Could not load the KPIs" /> : null}
+      <Stack gap="lg">
+        {teams.map((team) => (kpis.data ? <TeamKpis key={team} team={team} kpis={kpis.data.filter((k) => k.team === team)} /> : <Skeleton key={team} h={260} radius="md" />))}
+        <CatalogCard />
+      </Stack>
+      <CatalogKindModal opened={addingKind} onClose={kindModal.close} />
+    </>
+  );
+}
+
+function TeamKpis({ team, kpis }: { team: GoalTeam; kpis: KpiView[] }) {
+  const { leads } = useGoalsPermissions();
+  const overview = useGoalsOverview();
+  const canEdit = leads(team);
+  const [editing, setEditing] = useState<KpiView | null>(null);
+  const [creating, createModal] = useDisclosure(false);
+  const [ranking, rankModal] = useDisclosure(false);
+  const [publishing, publishModal] = useDisclosure(false);
+  const [archiving, setArchiving] = useState<KpiView | null>(null);
+  const teamView = overview.data?.teams.find((t) => t.team === team);
+  const sorted = [...kpis].sort((a, b) => (a.rank ?? 9) - (b.rank ?? 9) || a.name.localeCompare(b.name));
+  const headingId = `kpis-${team}`;
+
+  return (
+    <Card component="section" aria-labelledby={headingId} p={0} style={{ borderTop: `4px solid var(--mantine-color-${TEAM_COLOR[team]}-6)` }}>
+      <Group justify="space-between" p="lg" pb="sm" wrap="wrap" gap="sm">
+        <div>
+          <Title order={2} fz="lg" id={headingId}>
+            {TEAM_LABEL[team]} KPIs
+          </Title>
+          <Text size="sm" c="dimmed">
+            {kpis.length} active · {kpis.filter((k) => k.rank !== null).length} in the top three
+            {canEdit ? '' : ` · ${TEAM_LABEL[team]} leads change these`}
+          </Text>
+        </div>
+        {canEdit ? (
+          <Group gap="xs">
+            <Button variant="default" size="sm" leftSection={<IconListNumbers size={16} aria-hidden />} onClick={rankModal.open}>
+              Set top three
+            </Button>
+            <Button size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
+              New KPI
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      {canEdit && teamView?.unpublishedChanges ? (
+        <Alert color="yellow" variant="light" mx="lg" mb="sm" title="Unpublished changes">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">The top three as ranked here is not what the workspace last saw{teamView.latest ? ` in #${teamView.latest.number}` : ''}.</Text>
+            <Button size="xs" leftSection={<IconSend size={14} aria-hidden />} onClick={publishModal.open}>
+              Publish top three
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+      {kpis.length === 0 ? (
+        <Text size="sm" c="dimmed" px="lg" pb="lg">
+          No {TEAM_LABEL[team].toLowerCase()} KPIs yet.{canEdit ? ' Create the first one.' : ''}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={1120}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>Rank</Table.Th>
+                <Table.Th miw={260}>KPI</Table.Th>
+                <Table.Th>Target</Table.Th>
+                <Table.Th>This period</Table.Th>
+                <Table.Th>Comp</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th>Sharing</Table.Th>
+                {canEdit ? (
+                  <Table.Th w={90}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>
+                    {k.rank ? (
+                      <Badge color={TEAM_COLOR[team]} variant="light" radius="sm">
+                        #{k.rank}
+                      </Badge>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td miw={260} maw={360}>
+                    <Anchor component={Link} to={`/goals/kpis/${k.id}`} fw={600} size="sm">
+                      {k.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {k.measurement.trim() ? k.measurement : 'No measurement yet — needed before it can be ranked.'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {formatTarget(k.target, k.unit, k.direction, k.period)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <StatusBadge current={k.current} />
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {formatKpiValue(k.current.actual, k.unit, { compact: true })}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <CompBadge compensated={k.compensated} weight={k.compWeight} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{k.ownerName ?? '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ShareActions kpi={k} />
+                  </Table.Td>
+                  {canEdit ? (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Tooltip label="Edit KPI" withArrow>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${k.name}`} onClick={() => setEditing(k)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label="Archive KPI" withArrow>
+                          <ActionIcon variant="subtle" color="red" aria-label={`Archive ${k.name}`} onClick={() => setArchiving(k)}>
+                            <IconArchive size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canEdit ? (
+        <>
+          <KpiFormModal team={team} kpi={null} opened={creating} onClose={createModal.close} />
+          <KpiFormModal team={team} kpi={editing} opened={editing !== null} onClose={() => setEditing(null)} />
+          <TopThreeEditor team={team} kpis={kpis} opened={ranking} onClose={rankModal.close} />
+          <PublishModal team={team} opened={publishing} onClose={publishModal.close} latestNumber={teamView?.latest?.number ?? null} />
+          <ArchiveModal kpi={archiving} onClose={() => setArchiving(null)} />
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+function ArchiveModal({ kpi, onClose }: { kpi: KpiView | null; onClose: () => void }) {
+  const archive = useArchiveKpi();
+  const close = () => {
+    archive.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={kpi !== null} onClose={close} title={kpi ? `Archive ${kpi.name}?` : 'Archive KPI'}>
+      <Stack gap="sm">
+        <Text size="sm">
+          It leaves the list{kpi?.rank ? ' and the top three' : ''} and stops being shared. Its values and the publications it appeared in stay.
+        </Text>
+        {archive.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(archive.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            loading={archive.isPending}
+            onClick={() =>
+              kpi &&
+              archive.mutate(kpi.id, {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: `${kpi.name} archived.` });
+                  close();
+                },
+              })
+            }
+          >
+            Archive
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function CatalogCard() {
+  const catalog = useCatalog();
+  return (
+    <Card component="section" aria-labelledby="catalog-heading">
+      <Title order={2} fz="lg" id="catalog-heading" mb={4}>
+        KPI catalog
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        The kinds a KPI, an expectation or a quiz answer can name. Built-in kinds plus your workspace's own.
+      </Text>
+      {catalog.isError ? <QueryError error={catalog.error} title="Could not load the catalog" /> : null}
+      {!catalog.data ? (
+        <Skeleton h={120} />
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing={6} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Unit</Table.Th>
+                <Table.Th>Direction</Table.Th>
+                <Table.Th>Usually</Table.Th>
+                <Table.Th>Source</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {catalog.data.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {k.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{UNIT_LABEL[k.unit]}</Table.Td>
+                  <Table.Td>{DIRECTION_LABEL[k.direction]}</Table.Td>
+                  <Table.Td>{k.defaultTeam === 'sales' || k.defaultTeam === 'marketing' ? TEAM_LABEL[k.defaultTeam] : k.defaultTeam}</Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant={k.builtIn ? 'default' : 'light'} color={k.builtIn ? 'gray' : 'indigo'} radius="sm">
+                      {k.builtIn ? 'Built in' : 'Custom'}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Group, List, Modal, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { errorMessage } from '../api/client.js';
+import { TEAM_LABEL } from '../theme.js';
+import { formatTarget } from './format.js';
+import { useKpis, usePublish } from './queries.js';
+import type { GoalTeam, PublicationView } from './types.js';
+
+/** Publish the team's current top three: an optional note, then the numbered publication and what changed. */
+export function PublishModal({ team, opened, onClose, latestNumber }: { team: GoalTeam; opened: boolean; onClose: () => void; latestNumber: number | null }) {
+  const [note, setNote] = useState('');
+  const [published, setPublished] = useState<PublicationView | null>(null);
+  const publish = usePublish();
+  const kpis = useKpis();
+  const ranked = (kpis.data ?? []).filter((k) => k.team === team && k.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const label = TEAM_LABEL[team];
+
+  const close = () => {
+    onClose();
+    setPublished(null);
+    setNote('');
+    publish.reset();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={published ? `Published #${published.number}` : `Publish the ${label.toLowerCase()} top three`} size="lg">
+      {published ? (
+        <Stack gap="sm">
+          <Text size="sm">Everyone in the workspace has been notified. What changed{published.number > 1 ? ` since #${published.number - 1}` : ''}:</Text>
+          {published.changes.length > 0 ? (
+            <List size="sm" spacing={4}>
+              {published.changes.map((c, i) => (
+                <List.Item key={`${c.kpiId}-${c.type}-${i}`}>{c.message}</List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm" c="dimmed">
+              This is the first publication.
+            </Text>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const trimmed = note.trim();
+            publish.mutate({ team, ...(trimmed ? { note: trimmed } : {}) }, { onSuccess: setPublished });
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">
+              This publishes publication #{(latestNumber ?? 0) + 1}: an unchangeable snapshot of these KPIs, how they are measured, their targets and
+              comp. The whole workspace is notified.
+            </Text>
+            {kpis.isPending ? (
+              <Skeleton h={80} />
+            ) : ranked.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No {label.toLowerCase()} KPI is ranked yet.
+              </Text>
+            ) : (
+              <List size="sm" spacing={4} type="ordered">
+                {ranked.map((k) => (
+                  <List.Item key={k.id}>
+                    <Text span fw={600} size="sm">
+                      {k.name}
+                    </Text>{' '}
+                    <Text span c="dimmed" size="sm">
+                      {formatTarget(k.target, k.unit, k.direction, k.period)}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            <Textarea
+              label="Note for everyone (optional)"
+              description="Why the top three changed, in a sentence."
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={1000}
+              autosize
+              minRows={2}
+            />
+            {publish.isError ? (
+              <Alert color="red" role="alert">
+                {errorMessage(publish.error)}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={publish.isPending}>
+                Publish
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+// Query and mutation hooks for published goals (SPEC S1), over /api/v1/goals.
+// Every goals mutation refreshes every goals query: a KPI change moves the overview, the gap and the comp flags at once.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import type {
+  AwarenessView,
+  ExpectationGapView,
+  ExpectationsInput,
+  ExpectationsView,
+  GoalsOverviewView,
+  GoalTeam,
+  KpiCreateInput,
+  KpiDetailView,
+  KpiKindInput,
+  KpiKindView,
+  KpiUpdateInput,
+  KpiValuesInput,
+  KpiView,
+  PublicationView,
+  QuizInput,
+  QuizResultView,
+  ValuesRecordedView,
+} from './types.js';
+
+export const goalKeys = {
+  all: ['goals'] as const,
+  overview: ['goals', 'overview'] as const,
+  catalog: ['goals', 'catalog'] as const,
+  kpis: ['goals', 'kpis'] as const,
+  kpi: (id: string) => ['goals', 'kpi', id] as const,
+  publications: (team: GoalTeam | 'all') => ['goals', 'publications', team] as const,
+  expectations: ['goals', 'expectations'] as const,
+  gap: ['goals', 'gap'] as const,
+  awareness: ['goals', 'awareness'] as const,
+};
+
+
+const id = (s: string) => encodeURIComponent(s);
+
+function useGoalsMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResult>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: goalKeys.all });
+      // Publications notify the workspace; KPI changes land in the audit log.
+      void qc.invalidateQueries({ queryKey: ['notifications'] });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+export const useGoalsOverview = () => useQuery({ queryKey: goalKeys.overview, queryFn: () => api.get<GoalsOverviewView>('/goals/overview') });
+export const useCatalog = () => useQuery({ queryKey: goalKeys.catalog, queryFn: () => api.get<KpiKindView[]>('/goals/catalog'), staleTime: 60_000 });
+export const useKpis = () => useQuery({ queryKey: goalKeys.kpis, queryFn: () => api.get<KpiView[]>('/goals/kpis') });
+export const useKpi = (kpiId: string) => useQuery({ queryKey: goalKeys.kpi(kpiId), queryFn: () => api.get<KpiDetailView>(`/goals/kpis/${id(kpiId)}`) });
+export const usePublications = (team: GoalTeam | 'all') =>
+  useQuery({ queryKey: goalKeys.publications(team), queryFn: () => api.get<PublicationView[]>(team === 'all' ? '/goals/publications' : `/goals/publications?team=${team}`) });
+export const useMyExpectations = () => useQuery({ queryKey: goalKeys.expectations, queryFn: () => api.get<ExpectationsView>('/goals/expectations/mine') });
+export const useExpectationGap = () => useQuery({ queryKey: goalKeys.gap, queryFn: () => api.get<ExpectationGapView>('/goals/expectation-gap') });
+export const useAwareness = () => useQuery({ queryKey: goalKeys.awareness, queryFn: () => api.get<AwarenessView>('/goals/awareness') });
+
+export const useCreateKpi = () => useGoalsMutation((body: KpiCreateInput) => api.post<KpiView>('/goals/kpis', body));
+export const useUpdateKpi = () => useGoalsMutation(({ kpiId, patch }: { kpiId: string; patch: KpiUpdateInput }) => api.patch<KpiView>(`/goals/kpis/${id(kpiId)}`, patch));
+export const useArchiveKpi = () => useGoalsMutation((kpiId: string) => api.delete<KpiView>(`/goals/kpis/${id(kpiId)}`));
+export const useSetTopThree = () => useGoalsMutation((body: { team: GoalTeam; kpiIds: string[] }) => api.put<KpiView[]>('/goals/top-three', body));
+export const useRecordValues = () =>
+  useGoalsMutation(({ kpiId, body }: { kpiId: string; body: KpiValuesInput }) => api.post<ValuesRecordedView>(`/goals/kpis/${id(kpiId)}/values`, body));
+export const usePasteValues = () =>
+  useGoalsMutation(({ kpiId, text }: { kpiId: string; text: string }) => api.post<ValuesRecordedView>(`/goals/kpis/${id(kpiId)}/values/paste`, { text }));
+export const useShareKpi = () => useGoalsMutation((kpiId: string) => api.post<KpiView>(`/goals/kpis/${id(kpiId)}/share`));
+export const useUnshareKpi = () => useGoalsMutation((kpiId: string) => api.delete<KpiView>(`/goals/kpis/${id(kpiId)}/share`));
+export const usePublish = () => useGoalsMutation((body: { team: GoalTeam; note?: string }) => api.post<PublicationView>('/goals/publications', body));
+export const useAddCatalogKind = () => useGoalsMutation((body: KpiKindInput) => api.post<KpiKindView>('/goals/catalog', body));
+export const useSaveExpectations = () => useGoalsMutation((body: ExpectationsInput) => api.put<ExpectationsView>('/goals/expectations/mine', body));
+export const useTakeQuiz = () => useGoalsMutation((body: QuizInput) => api.post<QuizResultView>('/goals/quiz', body));

@@ -1,0 +1,75 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { errorMessage } from '../api/client.js';
+import { TEAM_LABEL } from '../theme.js';
+import { useSetTopThree } from './queries.js';
+import type { GoalTeam, KpiView } from './types.js';
+
+/** Three selects, #1 to #3, saved in one step (PUT /goals/top-three). Publishing is a separate, deliberate act. */
+export function TopThreeEditor({ team, kpis, opened, onClose }: { team: GoalTeam; kpis: KpiView[]; opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Set the ${TEAM_LABEL[team].toLowerCase()} top three`}>
+      {opened ? <Editor team={team} kpis={kpis} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function Editor({ team, kpis, onDone }: { team: GoalTeam; kpis: KpiView[]; onDone: () => void }) {
+  const initial = [1, 2, 3].map((r) => kpis.find((k) => k.rank === r)?.id ?? null);
+  const [picks, setPicks] = useState<(string | null)[]>(initial);
+  const save = useSetTopThree();
+  const set = (i: number, v: string | null) => setPicks((p) => p.map((x, j) => (j === i ? v : x)));
+  const chosen = picks.filter((p): p is string => p !== null);
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(
+          { team, kpiIds: chosen },
+          {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', title: 'Top three saved', message: 'Publish it so the other team sees the change.' });
+              onDone();
+            },
+          },
+        );
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          A KPI needs a "how it's measured" definition before it can be ranked. Empty ranks close up: #1 is the first one picked.
+        </Text>
+        {[0, 1, 2].map((i) => (
+          <Select
+            key={i}
+            label={`#${i + 1}`}
+            placeholder="Not set"
+            clearable
+            data={kpis.map((k) => ({
+              value: k.id,
+              label: k.measurement.trim() ? k.name : `${k.name} (needs a measurement)`,
+              disabled: !k.measurement.trim() || (picks.includes(k.id) && picks[i] !== k.id),
+            }))}
+            value={picks[i] ?? null}
+            onChange={(v) => set(i, v)}
+          />
+        ))}
+        {save.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(save.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save top three
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
