@@ -2,6 +2,7 @@
 // only what matters to them. Everything goes through HTTP except what has no route (notifications).
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import type * as C from '../src/capabilities/checkins/schemas.js';
 import type * as G from '../src/capabilities/goals/schemas.js';
 import type { Role, Team } from '../src/capabilities/workspaces/domain/roles.js';
 import { notifyMember } from '../src/server/notifications.js';
@@ -140,4 +141,132 @@ export async function publishTopThree(lead: Client, team: 'sales' | 'marketing',
 export async function makePublishedTeam(lead: Client, team: 'sales' | 'marketing', kpi: Partial<KpiInput> = {}): Promise<{ kpi: KpiView; publication: PublicationView }> {
   const made = await makeKpi(lead, { team, rank: 1, ...kpi });
   return { kpi: made, publication: await publishTopThree(lead, team) };
+}
+
+// ── Weekly check-in (SPEC S2) ───────────────────────────────────────────────────────────────────────
+
+export type SeriesView = z.infer<typeof C.SeriesView>;
+export type MeetingView = z.infer<typeof C.MeetingView>;
+export type MeetingSummaryView = z.infer<typeof C.MeetingSummaryView>;
+export type ActionItemView = z.infer<typeof C.ActionItemView>;
+export type ComplianceView = z.infer<typeof C.ComplianceView>;
+export type FeedView = z.infer<typeof C.FeedView>;
+export type SeriesInput = z.input<typeof C.SeriesInput>;
+
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+const DAY_MS = 86_400_000;
+
+/** The UTC calendar date `days` from now ('YYYY-MM-DD'); negative for the past. */
+export const utcDate = (days = 0, from: Date = new Date()): string => new Date(from.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The RFC 5545 weekday code of a 'YYYY-MM-DD' date. */
+export const weekdayOf = (date: string): (typeof WEEKDAYS)[number] => WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'MO';
+
+/** Marks members as key players (SPEC S0: "attends the weekly check-in") as the workspace's admin. */
+export async function makeKeyPlayers(ws: TestWorkspace, memberIds: string[]): Promise<void> {
+  for (const id of memberIds) expectStatus(await ws.admin.patch(`/api/v1/members/${id}`, { keyPlayer: true }), 200);
+}
+
+/** Creates or changes the workspace's check-in series as `by` (a leader or admin). */
+export async function putSeries(by: Client, input: SeriesInput): Promise<SeriesView> {
+  const res = expectStatus(await by.request<{ series: SeriesView | null }>('PUT', '/api/v1/checkins/series', { body: input }), 200);
+  if (!res.series) throw new Error('PUT /checkins/series answered without a series');
+  return res.series;
+}
+
+/**
+ * A series meeting on the weekday of the day before today (UTC workspace), at `localTime` (10:00 by
+ * default), starting `weeksBack` weeks before that day: its past meetings are exactly the `weeksBack + 1`
+ * on days -1, -8, … (all decided: even the one yesterday ended more than 12 hours ago), and the next is
+ * six days from now.
+ */
+export async function makeWeeklySeries(by: Client, opts: Partial<SeriesInput> & { weeksBack?: number } = {}): Promise<SeriesView> {
+  const { weeksBack = 4, ...input } = opts;
+  const yesterday = utcDate(-1);
+  return putSeries(by, { weekday: weekdayOf(yesterday), localTime: '10:00', startDate: utcDate(-1 - 7 * weeksBack), ...input });
+}
+
+/** The series' meetings (GET /checkins/meetings), oldest first. */
+export async function listMeetings(by: Client, past = 100, upcoming = 20): Promise<MeetingSummaryView[]> {
+  return expectStatus(await by.get<{ meetings: MeetingSummaryView[] }>(`/api/v1/checkins/meetings?past=${past}&upcoming=${upcoming}`), 200).meetings;
+}
+
+/** The past and upcoming meetings of the series, each oldest first. */
+export async function meetingsAround(by: Client): Promise<{ past: MeetingSummaryView[]; upcoming: MeetingSummaryView[] }> {
+  const now = new Date().toISOString();
+  const all = await listMeetings(by);
+  return { past: all.filter((m) => m.start <= now), upcoming: all.filter((m) => m.start > now) };
+}
+
+export async function getMeeting(by: Client, id: string): Promise<MeetingView> {
+  return expectStatus(await by.get<MeetingView>(`/api/v1/checkins/meetings/${id}`), 200);
+}
+
+/**
+ * An extra meeting of the series at a chosen time (as if rescheduled), written straight to the database:
+ * the API only schedules meetings from the series' rule, and tests need one that is under way or just over.
+ */
+export async function insertMeeting(t: TestApp, seriesId: string, start: Date, durationMinutes = 30): Promise<string> {
+  const series = await t.db.kysely.selectFrom('checkin_series').select('workspace_id').where('id', '=', seriesId).executeTakeFirstOrThrow();
+  const id = `mtg-${randomBytes(8).toString('hex')}`;
+  const at = new Date().toISOString();
+  await t.db.kysely
+    .insertInto('meetings')
+    .values({
+      id,
+      workspace_id: series.workspace_id,
+      series_id: seriesId,
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + durationMinutes * 60_000).toISOString(),
+      status: 'scheduled',
+      held_at: null,
+      quorum_met: 0,
+      cancelled_at: null,
+      missed_alerted_at: null,
+      notes: '',
+      agenda: '',
+      agenda_refreshed_at: null,
+      sequence: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+/** Marks a past meeting held with quorum straight in the database (marking held through the API only works up to a week after). */
+export async function markHeldInDb(t: TestApp, meetingId: string): Promise<void> {
+  const m = await t.db.kysely.selectFrom('meetings').select('ends_at').where('id', '=', meetingId).executeTakeFirstOrThrow();
+  await t.db.kysely.updateTable('meetings').set({ status: 'held', held_at: m.ends_at, quorum_met: 1, updated_at: m.ends_at }).where('id', '=', meetingId).execute();
+}
+
+export async function recordAttendance(by: Client, meetingId: string, present: string[]): Promise<MeetingView> {
+  return expectStatus(await by.request<MeetingView>('PUT', `/api/v1/checkins/meetings/${meetingId}/attendance`, { body: { present } }), 200);
+}
+
+export async function makeActionItem(by: Client, meetingId: string, input: { title?: string; ownerId: string; dueDate: string }): Promise<ActionItemView> {
+  return expectStatus(await by.post<ActionItemView>(`/api/v1/checkins/meetings/${meetingId}/action-items`, { title: `Follow up ${randomBytes(3).toString('hex')}`, ...input }), 201);
+}
+
+/** Adds an agenda item as `by`; returns its id. */
+export async function makeAgendaItem(by: Client, meetingId: string, title = `Talk about ${randomBytes(3).toString('hex')}`, note = ''): Promise<string> {
+  const view = expectStatus(await by.post<MeetingView>(`/api/v1/checkins/meetings/${meetingId}/agenda-items`, { title, note }), 201);
+  const item = view.customItems.find((c) => c.title === title);
+  if (!item) throw new Error('the added agenda item is not on the meeting');
+  return item.id;
+}
+
+/** Records a decision as `by`; returns its id. */
+export async function makeDecision(by: Client, meetingId: string, text = `Decided ${randomBytes(3).toString('hex')}`): Promise<string> {
+  const view = expectStatus(await by.post<MeetingView>(`/api/v1/checkins/meetings/${meetingId}/decisions`, { text }), 201);
+  const d = view.decisions.find((x) => x.text === text);
+  if (!d) throw new Error('the decision is not on the meeting');
+  return d.id;
+}
+
+/** Makes (or regenerates) `by`'s calendar feed; returns the URL path (/api/v1/calendar/<token>.ics). */
+export async function makeFeed(by: Client): Promise<string> {
+  const feed = expectStatus(await by.post<FeedView>('/api/v1/checkins/feed'), 201);
+  if (!feed.url) throw new Error('POST /checkins/feed answered without the URL');
+  return new URL(feed.url).pathname;
 }

@@ -7,15 +7,26 @@ import { expectStatus, type ApiResponse, type Client } from '../helpers/client.j
 import type { Role } from '../../src/capabilities/workspaces/domain/roles.js';
 import {
   addMember,
+  insertMeeting,
+  makeActionItem,
+  makeAgendaItem,
   makeApiToken,
+  makeDecision,
+  makeFeed,
   makeInvite,
+  makeKeyPlayers,
   makeKpi,
   makeNotification,
   makePublishedTeam,
+  makeWeeklySeries,
   makeWorkspace,
+  meetingsAround,
   PASSWORD,
+  recordAttendance,
   uniqueEmail,
+  utcDate,
   type KpiView,
+  type SeriesView,
   type TestMember,
   type TestWorkspace,
 } from '../factories.js';
@@ -34,6 +45,14 @@ const adminsAndLeaders = (status = 200): Expected => ({ admin: status, leader: s
 const salesLeadsOnly = (status = 200): Expected => ({ admin: 403, leader: status, member: 403, viewer: 403 });
 /** Viewers read only: everyone else answers expectations and the awareness quiz. */
 const allButViewers = (status = 200): Expected => ({ admin: status, leader: status, member: status, viewer: 403 });
+/**
+ * Running a check-in (notes, attendance, held, decisions, action items) is for the series' attendees and
+ * for leaders and admins, never viewers (SPEC S2). The series here has the default attendees, the key
+ * players: the admin (leadership), the viewer (sales) and the marketing lead, so the member (marketing, not a
+ * key player) is refused as a non-attendee, and the viewer is refused although an attendee. The leader
+ * (sales, not an attendee) may as a leader. checkins-meetings.test.ts shows an attendee who is a member may.
+ */
+const meetingRunners = (status = 200): Expected => ({ admin: status, leader: status, member: 403, viewer: 403 });
 
 interface CallContext {
   role: Role;
@@ -49,6 +68,15 @@ interface CallContext {
   /** Goals fixtures: a sales KPI ranked #1 and published, and a fresh sales KPI made by the sales leader. */
   salesKpi: KpiView;
   freshSalesKpi(): Promise<KpiView>;
+}
+
+/** Check-in fixtures: the series, its next meeting, and a meeting that started minutes ago with quorum present. */
+interface Checkins {
+  series: SeriesView;
+  attendeeIds: string[];
+  nextMeetingId: string;
+  startedMeeting(): Promise<string>;
+  marketingLead: TestMember;
 }
 
 interface MatrixRow {
@@ -172,6 +200,79 @@ const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/goals/awareness': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/awareness') },
   'GET /api/v1/goals/comp-alignment': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/comp-alignment') },
   'GET /api/v1/goals/overview': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/overview') },
+
+  // Weekly check-in (SPEC S2): everyone reads; leaders and admins set up the series; attendees and leaders run a
+  // meeting (meetingRunners); any contributor adds an agenda item; an action item's owner may update it.
+  'GET /api/v1/checkins/series': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/series') },
+  'PUT /api/v1/checkins/series': {
+    expected: adminsAndLeaders(200),
+    // The same schedule and attendees (only the title changes), so the meetings the other rows use stay.
+    call: (c) =>
+      c.person.client.request('PUT', '/api/v1/checkins/series', {
+        body: {
+          title: `Weekly check-in (${c.role})`,
+          weekday: checkins.series.weekday,
+          localTime: checkins.series.localTime,
+          startDate: checkins.series.startDate,
+          attendeeIds: checkins.attendeeIds,
+        },
+      }),
+  },
+  'GET /api/v1/checkins/meetings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/meetings?past=4&upcoming=2') },
+  'GET /api/v1/checkins/meetings/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/checkins/meetings/${checkins.nextMeetingId}`) },
+  'PATCH /api/v1/checkins/meetings/:id': {
+    expected: meetingRunners(200),
+    call: (c) => c.person.client.patch(`/api/v1/checkins/meetings/${checkins.nextMeetingId}`, { notes: `Notes by ${c.role}` }),
+  },
+  'PUT /api/v1/checkins/meetings/:id/attendance': {
+    expected: meetingRunners(200),
+    call: async (c) =>
+      c.person.client.request('PUT', `/api/v1/checkins/meetings/${await checkins.startedMeeting()}/attendance`, { body: { present: [people.viewer.member.id, checkins.marketingLead.member.id] } }),
+  },
+  'POST /api/v1/checkins/meetings/:id/held': {
+    expected: meetingRunners(200),
+    call: async (c) => c.person.client.post(`/api/v1/checkins/meetings/${await checkins.startedMeeting()}/held`),
+  },
+  'POST /api/v1/checkins/meetings/:id/agenda-items': {
+    expected: allButViewers(201),
+    call: (c) => c.person.client.post(`/api/v1/checkins/meetings/${checkins.nextMeetingId}/agenda-items`, { title: `Raised by ${c.role}`, note: '' }),
+  },
+  'DELETE /api/v1/checkins/agenda-items/:id': {
+    // Who added an item removes it, and leaders and admins any: here the marketing lead added it.
+    expected: adminsAndLeaders(200),
+    call: async (c) => c.person.client.delete(`/api/v1/checkins/agenda-items/${await makeAgendaItem(checkins.marketingLead.client, checkins.nextMeetingId)}`),
+  },
+  'POST /api/v1/checkins/meetings/:id/decisions': {
+    expected: meetingRunners(201),
+    call: (c) => c.person.client.post(`/api/v1/checkins/meetings/${checkins.nextMeetingId}/decisions`, { text: `Decided by ${c.role}` }),
+  },
+  'DELETE /api/v1/checkins/decisions/:id': {
+    expected: meetingRunners(200),
+    call: async (c) => c.person.client.delete(`/api/v1/checkins/decisions/${await makeDecision(ws.admin, checkins.nextMeetingId)}`),
+  },
+  'POST /api/v1/checkins/meetings/:id/action-items': {
+    expected: meetingRunners(201),
+    call: (c) => c.person.client.post(`/api/v1/checkins/meetings/${checkins.nextMeetingId}/action-items`, { title: `Agreed by ${c.role}`, ownerId: target.member.id, dueDate: utcDate(14) }),
+  },
+  'PATCH /api/v1/checkins/action-items/:id': {
+    // The item's owner is the member (not an attendee): owners update their own items; viewers never.
+    expected: allButViewers(200),
+    call: async (c) => {
+      const item = await makeActionItem(ws.admin, checkins.nextMeetingId, { ownerId: people.member.member.id, dueDate: utcDate(14) });
+      return c.person.client.patch(`/api/v1/checkins/action-items/${item.id}`, { status: 'done' });
+    },
+  },
+  'GET /api/v1/checkins/action-items': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/action-items?owner=anyone&status=all') },
+  'GET /api/v1/checkins/compliance': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/compliance') },
+  // Every member has a private calendar feed (SPEC S2), viewers included.
+  'GET /api/v1/checkins/feed': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/feed') },
+  'POST /api/v1/checkins/feed': { expected: everyone(201), call: (c) => c.person.client.post('/api/v1/checkins/feed') },
+  'DELETE /api/v1/checkins/feed': { expected: everyone(200), call: (c) => c.person.client.delete('/api/v1/checkins/feed') },
+  'GET /api/v1/calendar/:file': {
+    // Public: the secret URL is the credential, fetched by a calendar app without a cookie.
+    expected: everyone(200),
+    call: async (c) => c.person.client.stranger().get(await makeFeed(c.person.client)),
+  },
 };
 
 let t: TestApp;
@@ -180,6 +281,7 @@ let other: TestWorkspace;
 let target: TestMember;
 let salesKpi: KpiView;
 let salesPublicationId: string;
+let checkins: Checkins;
 const people = {} as Record<Role, TestMember>;
 
 beforeAll(async () => {
@@ -199,6 +301,26 @@ beforeAll(async () => {
   salesPublicationId = sales.publication.id;
   const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mara Marketing' });
   await makePublishedTeam(marketingLead.client, 'marketing');
+
+  // The check-in: the key players (admin from sign-up, the viewer, the marketing lead) are its attendees.
+  await makeKeyPlayers(ws, [people.viewer.member.id, marketingLead.member.id]);
+  const series = await makeWeeklySeries(ws.admin, { weeksBack: 2 });
+  const attendeeIds = series.attendees.map((a) => a.memberId);
+  expect(attendeeIds.sort()).toEqual([people.admin.member.id, people.viewer.member.id, marketingLead.member.id].sort());
+  const nextMeetingId = (await meetingsAround(ws.admin)).upcoming[0]?.id;
+  if (!nextMeetingId) throw new Error('the series has no upcoming meeting');
+  let minutesAgo = 5;
+  checkins = {
+    series,
+    attendeeIds,
+    nextMeetingId,
+    marketingLead,
+    async startedMeeting() {
+      const id = await insertMeeting(t, series.id, new Date(Date.now() - minutesAgo++ * 60_000));
+      await recordAttendance(ws.admin, id, [people.viewer.member.id, marketingLead.member.id]);
+      return id;
+    },
+  };
 });
 afterAll(async () => {
   await t?.close();

@@ -11,11 +11,19 @@ import type { MemberView } from '../helpers/views.js';
 import {
   addMember,
   makeApiToken,
+  insertMeeting,
+  makeActionItem,
+  makeAgendaItem,
+  makeDecision,
   makeInvite,
   makeKpi,
   makeNotification,
   makePublishedTeam,
+  makeWeeklySeries,
   makeWorkspace,
+  meetingsAround,
+  recordAttendance,
+  utcDate,
   type KpiView,
   type TestMember,
   type TestWorkspace,
@@ -32,7 +40,16 @@ interface WorkspaceA {
   salesLead: TestMember;
   kpiId: string;
   publicationId: string;
+  /** Check-ins (SPEC S2): A's series, its next meeting with an agenda item, a decision and an action item. */
+  seriesId: string;
+  meetingId: string;
+  agendaItemId: string;
+  decisionId: string;
+  actionItemId: string;
 }
+
+/** A quorum A's and B's admins (leadership key players from sign-up) meet on their own. */
+const LEADERSHIP_QUORUM = { requirements: [{ team: 'leadership' as const, min: 1, keyPlayersOnly: true }] };
 
 /**
  * How to find one of A's ids for a path parameter. The key is the parameter's name, or for a bare
@@ -52,6 +69,10 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   workspaceId: (a) => a.ws.id,
   kpis: (a) => a.kpiId,
   publications: (a) => a.publicationId,
+  meetings: (a) => a.meetingId,
+  'agenda-items': (a) => a.agendaItemId,
+  decisions: (a) => a.decisionId,
+  'action-items': (a) => a.actionItemId,
 };
 
 /** Routes whose parameter is not a workspace-owned id, with the reason they are not checked here. */
@@ -59,14 +80,25 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/v1/invites/preview/:token':
     'the invite token is itself the secret that grants access (anyone holding the link may see it); it is not an id of a row of A; invites.test.ts covers unknown/expired/revoked tokens',
   'POST /api/v1/invites/accept/:token': 'same as the preview: the link is the credential; accepting it is how a person joins a workspace (invites.test.ts)',
+  'GET /api/v1/calendar/:file':
+    'the file name is the secret feed token (like an invite token, the URL is the credential, there is no session); it is not an id of a row of A; checkins-feed.test.ts covers unknown, regenerated, revoked and garbage names',
 };
 
-/** Bodies that make a mutation valid, so the call reaches the handler's lookup (a 400 would prove nothing). */
+/**
+ * Bodies that make a mutation valid, so the call reaches the handler's lookup (a 400 would prove nothing).
+ * A function gets the caller's own member id (an action item's owner must be one of the caller's members).
+ */
 const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/members/:id': { role: 'viewer', team: 'marketing', function: 'Taken over', keyPlayer: true, active: false },
   'PATCH /api/v1/goals/kpis/:id': { name: 'Taken over', target: 1, rank: null, compensated: true, compWeight: 100 },
   'POST /api/v1/goals/kpis/:id/values': { values: [{ date: '2025-06-02', value: 99, note: 'forged' }] },
   'POST /api/v1/goals/kpis/:id/values/paste': { text: 'date,value\n2025-06-02,99' },
+  'PATCH /api/v1/checkins/meetings/:id': { notes: 'Taken over' },
+  'PUT /api/v1/checkins/meetings/:id/attendance': { present: [] },
+  'POST /api/v1/checkins/meetings/:id/agenda-items': { title: 'Taken over', note: 'forged' },
+  'POST /api/v1/checkins/meetings/:id/decisions': { text: 'Taken over' },
+  'POST /api/v1/checkins/meetings/:id/action-items': (ownerId: string) => ({ title: 'Taken over', ownerId, dueDate: '2099-12-31' }),
+  'PATCH /api/v1/checkins/action-items/:id': { status: 'dropped', title: 'Taken over' },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -125,8 +157,9 @@ async function resolveUrl(url: string): Promise<string> {
   return out;
 }
 
-function call(client: Client, route: RouteEntry, url: string): Promise<ApiResponse<unknown>> {
-  const body = BODIES[routeKey(route)] ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+function call(client: Client, route: RouteEntry, url: string, ownMemberId: string = b.adminMemberId): Promise<ApiResponse<unknown>> {
+  const given = BODIES[routeKey(route)];
+  const body = (typeof given === 'function' ? (given as (id: string) => unknown)(ownMemberId) : given) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
   return client.request(route.method as 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url, body === undefined ? {} : { body });
 }
 
@@ -140,7 +173,27 @@ beforeAll(async () => {
   expectStatus(await ws.admin.patch(`/api/v1/members/${member.member.id}`, { managerId: ws.adminMemberId }), 200);
   const salesLead = await addMember(t, ws, { role: 'leader', team: 'sales' });
   const published = await makePublishedTeam(salesLead.client, 'sales');
-  a = { ws, member, inviteId: invite.id, tokenId: token.id, notificationId, salesLead, kpiId: published.kpi.id, publicationId: published.publication.id };
+  const series = await makeWeeklySeries(ws.admin, { weeksBack: 1, quorum: LEADERSHIP_QUORUM });
+  const next = (await meetingsAround(ws.admin)).upcoming[0];
+  if (!next) throw new Error('A has no upcoming meeting');
+  const agendaItemId = await makeAgendaItem(ws.admin, next.id, 'A’s own agenda item');
+  const decisionId = await makeDecision(ws.admin, next.id, 'A’s own decision');
+  const actionItem = await makeActionItem(ws.admin, next.id, { title: 'A’s own action', ownerId: member.member.id, dueDate: utcDate(30) });
+  a = {
+    ws,
+    member,
+    inviteId: invite.id,
+    tokenId: token.id,
+    notificationId,
+    salesLead,
+    kpiId: published.kpi.id,
+    publicationId: published.publication.id,
+    seriesId: series.id,
+    meetingId: next.id,
+    agendaItemId,
+    decisionId,
+    actionItemId: actionItem.id,
+  };
 
   b = await makeWorkspace(t, { name: 'Workspace B' });
   bMember = await addMember(t, b, { role: 'member', team: 'marketing' });
@@ -148,7 +201,10 @@ beforeAll(async () => {
 
   // Resolve every id first (sources may create rows), then take the snapshot the calls must not change.
   for (const r of checkedRoutes) await resolveUrl(r.url);
-  aIds = [a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId];
+  aIds = [
+    ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
+    ...[a.seriesId, a.meetingId, a.agendaItemId, a.decisionId, a.actionItemId],
+  ];
   before = await snapshotOf(a.ws.id);
 });
 
@@ -190,6 +246,21 @@ describe('tenant isolation over the whole route table', () => {
       kpis: async () => (await makeKpi(bLead.client, { team: 'sales', name: `Own KPI ${Math.random().toString(36).slice(2, 8)}`, kind: 'sqls' })).id,
       publications: async () => bPublished.publication.id,
     };
+    // Check-ins: B's own series; each route gets a fresh meeting that started ten minutes ago with B's admin
+    // present (so it can be marked held) and fresh items on B's next meeting (one call deletes them).
+    const bSeriesId = (await makeWeeklySeries(b.admin, { weeksBack: 1, quorum: LEADERSHIP_QUORUM })).id;
+    const bNext = (await meetingsAround(b.admin)).upcoming[0]!.id;
+    let minutes = 10;
+    const checkinSources: Record<string, () => Promise<string>> = {
+      meetings: async () => {
+        const id = await insertMeeting(t, bSeriesId, new Date(Date.now() - minutes++ * 60_000));
+        await recordAttendance(b.admin, id, [b.adminMemberId]);
+        return id;
+      },
+      'agenda-items': () => makeAgendaItem(b.admin, bNext),
+      decisions: () => makeDecision(b.admin, bNext),
+      'action-items': async () => (await makeActionItem(b.admin, bNext, { ownerId: b.adminMemberId, dueDate: utcDate(30) })).id,
+    };
     const own: Record<string, string> = {
       members: throwaway,
       memberId: throwaway,
@@ -205,9 +276,9 @@ describe('tenant isolation over the whole route table', () => {
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      if (!params.every((p) => p.source in own || p.source in goalsSources)) continue; // a source added later: its own test proves the route works
+      if (!params.every((p) => p.source in own || p.source in goalsSources || p.source in checkinSources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
-      for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await goalsSources[p.source]!()));
+      for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await (goalsSources[p.source] ?? checkinSources[p.source])!()));
       const caller = params.some((p) => p.source in goalsSources) ? bLead.client : b.admin;
       const res = await call(caller, route, url);
       reached++;
@@ -253,6 +324,20 @@ describe('tenant isolation over the whole route table', () => {
     expect(ranked.status).toBe(400);
     const bKpis = await bLead.client.get<KpiView[]>('/api/v1/goals/kpis');
     expect(bKpis.body.map((k) => k.id)).not.toContain(a.kpiId);
+
+    // Check-ins: A's member as an attendee of B's series, present at B's meeting, or owning B's action item.
+    const attendees = await b.admin.request('PUT', '/api/v1/checkins/series', { body: { weekday: 'TU', localTime: '10:00', quorum: LEADERSHIP_QUORUM, attendeeIds: [b.adminMemberId, a.member.member.id] } });
+    expect(attendees.status).toBe(400);
+    expect(attendees.error?.message).toMatch(/active member of this workspace/);
+    const bMeeting = (await meetingsAround(b.admin)).upcoming[0]!.id;
+    const bSeries = (await b.admin.get<{ series: { id: string } }>('/api/v1/checkins/series')).body.series;
+    const underWay = await insertMeeting(t, bSeries.id, new Date(Date.now() - 5 * 60_000));
+    const present = await b.admin.request('PUT', `/api/v1/checkins/meetings/${underWay}/attendance`, { body: { present: [a.member.member.id] } });
+    expect(present.status).toBe(400);
+    expect(present.error?.message).toMatch(/active member of this workspace/);
+    const owner = await b.admin.post(`/api/v1/checkins/meetings/${bMeeting}/action-items`, { title: 'Theirs', ownerId: a.member.member.id, dueDate: utcDate(30) });
+    expect(owner.status).toBe(400);
+    expect(owner.error?.message).toMatch(/owner must be a member of this workspace/);
 
     const joined = await b.admin.post<{ member: MemberView }>('/api/v1/members', { email: a.member.email, name: 'Ignored', team: 'sales' });
     expect(joined.status).toBe(201);

@@ -17,7 +17,9 @@ export function kpiAgendaSection(db: Db): AgendaSectionProvider {
       const kpis = (await listKpis(db, ctx.workspaceId)).filter((k) => k.rank !== null || k.shared === 1);
       const now = new Date(ctx.now);
       const since = new Date(ctx.since);
-      const from = periodOf('quarter', since, options).startDate;
+      // Values from the start of the earliest period either status needs: a week can begin before the
+      // quarter that holds `since` (a week spanning the quarter's first day), so the quarter alone is not enough.
+      const from = kpis.map((k) => periodOf(k.period, since, options).startDate).reduce((a, b) => (b < a ? b : a), periodOf('quarter', since, options).startDate);
       const values = await listValues(db, ctx.workspaceId, kpis.map((k) => k.id), from);
       const sinceDate = localDateOf(since, options.timeZone);
       const nowDate = localDateOf(now, options.timeZone);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as foundation from './2026-11-26T1400-foundation.js';
 import * as goals from './2026-11-26T1500-goals.js';
+import * as checkins from './2026-11-26T1600-checkins.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -12,4 +13,5 @@ export interface LockstepMigration {
 export const migrations: Record<string, LockstepMigration> = {
   '2026-11-26T1400-foundation': foundation,
   '2026-11-26T1500-goals': goals,
+  '2026-11-26T1600-checkins': checkins,
 };

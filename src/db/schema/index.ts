@@ -1,6 +1,16 @@
 // The whole database as one type (STYLE: one table interface per file, combined here).
 import type { ApiTokensTable } from './api-tokens.js';
 import type { AuditLogTable } from './audit-log.js';
+import type {
+  ActionItemsTable,
+  AgendaItemsTable,
+  CalendarFeedsTable,
+  CheckinAttendeesTable,
+  CheckinSeriesTable,
+  DecisionsTable,
+  MeetingAttendanceTable,
+  MeetingsTable,
+} from './checkins.js';
 import type { ExpectationsTable, KpiKindsTable, KpisTable, KpiValuesTable, PublicationsTable, QuizAnswersTable } from './goals.js';
 import type { InvitesTable } from './invites.js';
 import type { JobRunsTable } from './job-runs.js';
@@ -28,4 +38,12 @@ export interface DatabaseSchema {
   publications: PublicationsTable;
   expectations: ExpectationsTable;
   quiz_answers: QuizAnswersTable;
+  checkin_series: CheckinSeriesTable;
+  checkin_attendees: CheckinAttendeesTable;
+  meetings: MeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  agenda_items: AgendaItemsTable;
+  decisions: DecisionsTable;
+  action_items: ActionItemsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -1,0 +1,20 @@
+// The weekly check-in — strategy TWO (SPEC S2).
+import type { Capability } from '../capability.js';
+import { actionItemsSection } from './agenda.js';
+import { seedCheckinsDemo } from './demo.js';
+import { checkinSweep } from './jobs.js';
+import { registerFeedRoutes } from './routes/feed.js';
+import { registerMeetingRoutes } from './routes/meetings.js';
+import { registerSeriesRoutes } from './routes/series.js';
+
+export const checkins: Capability = {
+  name: 'checkins',
+  register(app, ctx) {
+    registerSeriesRoutes(app, ctx);
+    registerMeetingRoutes(app, ctx);
+    registerFeedRoutes(app, ctx);
+  },
+  jobs: () => [checkinSweep],
+  agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],
+  seedDemo: seedCheckinsDemo,
+};

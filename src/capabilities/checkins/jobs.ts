@@ -1,0 +1,49 @@
+// The check-in's periodic work (SPEC S2): keep meetings scheduled ahead, and mark a meeting missed once its
+// time has passed without being held with quorum, alerting the leaders once ("most companies do not make
+// this meeting a requirement").
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../server/ids.js';
+import type { Job } from '../../server/jobs.js';
+import { notifyMember } from '../../server/notifications.js';
+import { localDateOf } from '../goals/domain/index.js';
+import { meetingState } from './domain/index.js';
+import { ensureMeetings } from './schedule.js';
+import { toDomainMeeting } from './store.js';
+
+/** Marks missed meetings and alerts each workspace's leaders; returns how many meetings it marked. */
+export async function sweepCheckins(db: Db, now: Date): Promise<number> {
+  const series = await db.selectFrom('checkin_series').selectAll().where('active', '=', 1).execute();
+  let marked = 0;
+  for (const s of series) {
+    await ensureMeetings(db, s, now);
+    const due = await db.selectFrom('meetings').selectAll().where('series_id', '=', s.id).where('status', '=', 'scheduled').where('ends_at', '<', now.toISOString()).execute();
+    const missed = due.filter((m) => meetingState(toDomainMeeting(m), now) === 'missed');
+    if (missed.length === 0) continue;
+    const leaders = await db.selectFrom('members').select('id').where('workspace_id', '=', s.workspace_id).where('active', '=', 1).where('role', 'in', ['leader', 'admin']).execute();
+    for (const m of missed) {
+      const at = nowIso();
+      const claimed = await db.updateTable('meetings').set({ status: 'missed', missed_alerted_at: at, updated_at: at }).where('id', '=', m.id).where('status', '=', 'scheduled').executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      marked++;
+      // Only recent misses alert: a series set up with past dates should not flood the leaders.
+      if (now.getTime() - Date.parse(m.ends_at) > 7 * 86_400_000) continue;
+      for (const l of leaders) {
+        await notifyMember(db, s.workspace_id, l.id, {
+          kind: 'checkin_missed',
+          title: `The weekly check-in on ${localDateOf(m.starts_at, s.time_zone)} was missed`,
+          body: 'It was not held with both teams’ key players. Most companies do not make this meeting a requirement — that is a recipe for a disconnect. Reschedule or make sure the next one happens.',
+          link: `/checkins/meetings/${m.id}`,
+        });
+      }
+    }
+  }
+  return marked;
+}
+
+export const checkinSweep: Job = {
+  name: 'checkins.sweep',
+  period: 'hour',
+  async run({ db, now }) {
+    await db.transaction((tx) => sweepCheckins(tx, now));
+  },
+};

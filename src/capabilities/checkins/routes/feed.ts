@@ -1,0 +1,118 @@
+// Each member's private calendar feed (SPEC S2): an iCalendar URL with the check-ins, for Google
+// Calendar, Outlook and Apple Calendar to subscribe to. The secret in the URL is stored hashed, so the
+// URL is shown when made; regenerating makes a new one and revoking stops the old one at once.
+import type { AppContext, Server } from '../../../server/app.js';
+import { recordAudit } from '../../../server/audit.js';
+import { actorOf } from '../../../server/auth.js';
+import { notFound } from '../../../server/errors.js';
+import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import type { Db } from '../../../db/database.js';
+import { z } from 'zod';
+import { buildCalendarFeed, feedUid, type FeedEvent } from '../domain/index.js';
+import { FeedView, Ok } from '../schemas.js';
+import { getActiveSeries, listMeetings } from '../store.js';
+
+const tags = ['check-ins'];
+const DAY = 86_400_000;
+
+/** The check-ins a member's feed carries: the series' meetings from 8 weeks back to the horizon. */
+export async function feedEventsFor(db: Db, workspaceId: string, memberId: string, publicUrl: string, now: Date): Promise<{ events: FeedEvent[]; timeZone: string }> {
+  const series = await getActiveSeries(db, workspaceId);
+  const ws = await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  if (!series) return { events: [], timeZone: ws.time_zone };
+  const member = await db.selectFrom('members').select('role').where('id', '=', memberId).executeTakeFirst();
+  const attendee = await db.selectFrom('checkin_attendees').select('member_id').where('series_id', '=', series.id).where('member_id', '=', memberId).executeTakeFirst();
+  // The check-in is on the calendars of its attendees and of the leaders who run it.
+  if (!attendee && member?.role !== 'leader' && member?.role !== 'admin') return { events: [], timeZone: series.time_zone };
+  const from = new Date(now.getTime() - 56 * DAY).toISOString();
+  const meetings = (await listMeetings(db, workspaceId, series.id)).filter((m) => m.starts_at >= from);
+  return {
+    timeZone: series.time_zone,
+    events: meetings.map((m) => ({
+      uid: feedUid('checkin', m.id),
+      start: m.starts_at,
+      end: m.ends_at,
+      summary: series.title,
+      description: `Agenda, attendance and action items: ${publicUrl}/checkins/meetings/${m.id}`,
+      location: series.location || null,
+      url: `${publicUrl}/checkins/meetings/${m.id}`,
+      // A change to the series or to this meeting must reach calendars that already have it.
+      sequence: series.sequence + m.sequence,
+      status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      lastModified: m.updated_at > series.updated_at ? m.updated_at : series.updated_at,
+    })),
+  };
+}
+
+export function registerFeedRoutes(app: Server, { db, config }: AppContext): void {
+  const k = db.kysely;
+  const urlOf = (token: string) => `${config.publicUrl}/api/v1/calendar/${token}.ics`;
+
+  app.get(
+    '/checkins/feed',
+    { schema: { tags, summary: 'Your calendar feed: whether it is active (the URL is shown only when made).', response: { 200: FeedView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const f = await k.selectFrom('calendar_feeds').selectAll().where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).where('revoked_at', 'is', null).executeTakeFirst();
+      return { active: f !== undefined, createdAt: f?.created_at ?? null, lastFetchedAt: f?.last_fetched_at ?? null, url: null };
+    },
+  );
+
+  app.post(
+    '/checkins/feed',
+    { schema: { tags, summary: 'Make (or regenerate) your private calendar feed URL; an earlier URL stops working.', response: { 201: FeedView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const token = newSecret();
+      const at = nowIso();
+      await db.transaction(async (tx) => {
+        await tx.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).where('revoked_at', 'is', null).execute();
+        const id = newId();
+        await tx.insertInto('calendar_feeds').values({ id, workspace_id: actor.workspaceId, member_id: actor.memberId, token_hash: hashSecret(token), created_at: at, last_fetched_at: null, revoked_at: null }).execute();
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'calendar_feed.created', entityType: 'calendar_feed', entityId: id });
+      });
+      return reply.code(201).send({ active: true, createdAt: at, lastFetchedAt: null, url: urlOf(token) });
+    },
+  );
+
+  app.delete(
+    '/checkins/feed',
+    { schema: { tags, summary: 'Revoke your calendar feed URL.', response: { 200: Ok } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await k.updateTable('calendar_feeds').set({ revoked_at: nowIso() }).where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).where('revoked_at', 'is', null).execute();
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/calendar/:file',
+    {
+      schema: {
+        tags,
+        summary: 'The iCalendar feed (text/calendar). The secret URL is the credential: no cookie or token needed.',
+        params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, { message: 'is not a calendar feed address' }) }),
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const token = req.params.file.replace(/\.ics$/, '');
+      const feed = await k
+        .selectFrom('calendar_feeds')
+        .innerJoin('members', 'members.id', 'calendar_feeds.member_id')
+        .innerJoin('workspaces', 'workspaces.id', 'calendar_feeds.workspace_id')
+        .select(['calendar_feeds.id', 'calendar_feeds.workspace_id', 'calendar_feeds.member_id', 'calendar_feeds.last_fetched_at', 'members.active', 'workspaces.name'])
+        .where('calendar_feeds.token_hash', '=', hashSecret(token))
+        .where('calendar_feeds.revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!feed || feed.active !== 1) throw notFound('Calendar feed');
+      const now = new Date();
+      if (!feed.last_fetched_at || now.getTime() - Date.parse(feed.last_fetched_at) > 3_600_000) {
+        await k.updateTable('calendar_feeds').set({ last_fetched_at: now.toISOString() }).where('id', '=', feed.id).execute();
+      }
+      const { events, timeZone } = await feedEventsFor(k, feed.workspace_id, feed.member_id, config.publicUrl, now);
+      const ics = buildCalendarFeed({ calendarName: `Lockstep — ${feed.name}`, timeZone, events, generatedAt: now });
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
+    },
+  );
+}
