@@ -1,34 +1,23 @@
 // KPI values as people read them (SPEC S1): money arrives as integer cents, percent as points (25 → 25%).
 import type { KpiStatus, KpiUnit, PeriodKind } from './types.js';
 
+import { formatKpiValue as formatExact } from '../../../src/capabilities/goals/domain/format-kpi-value.js';
+
 const LOCALE = 'en-US';
-const plain = (n: number, digits: number) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(n);
-const dollars = (cents: number, digits: number) =>
-  new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(cents / 100);
 const compactDollars = (cents: number) =>
   new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(cents / 100);
 
 /**
- * A value in its unit. `compact` shortens big money ("$2.4M") for cards and charts; otherwise whole dollars
- * ("$1,031,542"), with cents only below $1,000 where they matter.
+ * A value in its unit, worded exactly as the server words explanations and diffs (the same domain function).
+ * `compact` shortens big numbers for cards and charts ("$2.4M", "120K").
  */
 export function formatKpiValue(value: number | null | undefined, unit: KpiUnit, opts: { compact?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  switch (unit) {
-    case 'currency':
-      if (opts.compact && Math.abs(value) >= 1_000_000) return compactDollars(value);
-      return dollars(value, Math.abs(value) >= 100_000 ? 0 : 2);
-    case 'percent':
-      return `${plain(value, 1)}%`;
-    case 'ratio':
-      return `${plain(value, 2)}×`;
-    case 'days':
-      return `${plain(value, 1)} ${value === 1 ? 'day' : 'days'}`;
-    case 'hours':
-      return `${plain(value, 1)} ${value === 1 ? 'hour' : 'hours'}`;
-    case 'count':
-      return opts.compact && Math.abs(value) >= 100_000 ? new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 }).format(value) : plain(value, 1);
+  if (opts.compact && unit === 'currency' && Math.abs(value) >= 100_000_000) return compactDollars(value);
+  if (opts.compact && unit === 'count' && Math.abs(value) >= 100_000) {
+    return new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   }
+  return formatExact(value, unit);
 }
 
 /** "≥ 25% / month", "≤ 4 hours / month", "$2.4M / quarter". */
