@@ -33,7 +33,7 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const light: Record<string, string> = { '--mantine-color-dimmed': '#5f6670', '--mantine-color-error': 'var(--mantine-color-red-9)' };
   for (const [name, shades] of Object.entries(t.colors)) {
-    if (shades[9]) light[`--mantine-color-${name}-light-color`] = darken(shades[9], 0.2);
+    if (shades[9]) light[`--mantine-color-${name}-light-color`] = darken(shades[9], 0.3);
   }
   return { variables: {}, light, dark: { '--mantine-color-dimmed': '#a3a3a3', '--mantine-color-error': 'var(--mantine-color-red-5)' } };
 };
