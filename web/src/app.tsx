@@ -5,6 +5,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
 import { CheckinsPage } from './checkins/checkins-page.js';
+import { MeetingPage } from './checkins/meeting-page.js';
 import { ExpectationsPage } from './goals/expectations-page.js';
 import { GoalsPage } from './goals/goals-page.js';
 import { KpiDetailPage } from './goals/kpi-detail-page.js';
@@ -72,6 +73,7 @@ export function App() {
               <Route path="goals/expectations" element={<ExpectationsPage />} />
               <Route path="goals/quiz" element={<QuizPage />} />
               <Route path="checkins" element={<CheckinsPage />} />
+              <Route path="checkins/meetings/:id" element={<MeetingPage />} />
               <Route path="messaging" element={<MessagingPage />} />
               <Route path="shadowing" element={<ShadowingPage />} />
               <Route path="wins" element={<WinsPage />} />

@@ -1,25 +1,137 @@
-import { Text } from '@mantine/core';
+// Strategy TWO (SPEC S2): the weekly check-in — its schedule, the next meeting, how reliably it is held, the action items it
+// produced, and the calendar feed.
+import { Alert, Blockquote, Card, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
-import { EmptyRoom } from '../shell/empty-room.js';
+import { errorMessage } from '../api/client.js';
+import type { MemberView } from '../api/types.js';
+import { PageHeader } from '../shell/page-header.js';
+import { useSession } from '../shell/session.js';
+import { useMembers } from '../workspaces/queries.js';
+import { CalendarFeedCard } from './calendar-feed-card.js';
+import { ComplianceCard } from './compliance-card.js';
+import { MeetingsList } from './meetings-list.js';
+import { MyActionItemsCard } from './my-action-items.js';
+import { NextMeetingCard } from './next-meeting-card.js';
+import { useCheckinPermissions } from './permissions.js';
+import { useCompliance, useMeetings, useSeries } from './queries.js';
+import { SeriesCard } from './series-card.js';
+import { SeriesForm } from './series-form.js';
+import type { SeriesView } from './types.js';
 
-// Strategy TWO (SPEC S2): the weekly check-in.
+const QUOTE =
+  'Schedule a brief weekly check-in involving the key players from both teams. Discuss the relevant KPIs, and support the two teams as they synchronize their efforts to improve them. Amazingly, most companies do not make this meeting a requirement.';
+
 export function CheckinsPage() {
+  const series = useSeries();
   return (
-    <EmptyRoom
-      title="Check-ins"
-      description="The weekly meeting of both teams' key players, with an agenda built for it."
-      icon={<IconCalendarEvent size={34} stroke={1.5} />}
-      color="cyan"
-      heading="No check-ins scheduled yet"
-      quote="Schedule a brief weekly check-in involving the key players from both teams. … Amazingly, most companies do not make this meeting a requirement."
-    >
-      <Text>
-        A brief weekly check-in brings the key players of sales and marketing together. Each meeting gets an agenda built for it:
-        wins first, then both teams' KPIs, open action items, new evidence from the field and shadow-day reflections.
-      </Text>
-      <Text c="dimmed" size="sm">
-        Attendance, decisions and action items are kept here, and a missed check-in alerts the leader.
-      </Text>
-    </EmptyRoom>
+    <>
+      <PageHeader
+        title="Check-ins"
+        description={
+          <>
+            “A brief weekly check-in involving the key players from both teams … Amazingly, most companies do not make this meeting a
+            requirement.” Here it is one: an agenda built for every meeting, attendance with a quorum, and action items that carry over
+            until done.
+          </>
+        }
+      />
+      {series.isError ? (
+        <Alert color="red" title="Could not load the check-in" role="alert">
+          {errorMessage(series.error)}
+        </Alert>
+      ) : !series.data ? (
+        <Skeleton h={320} radius="md" />
+      ) : series.data.series ? (
+        <SeriesOverview series={series.data.series} />
+      ) : (
+        <SetUp />
+      )}
+    </>
+  );
+}
+
+function SeriesOverview({ series }: { series: SeriesView }) {
+  const meetings = useMeetings();
+  const compliance = useCompliance();
+  const { member } = useSession();
+  const { canManageSeries } = useCheckinPermissions();
+  const list = meetings.data?.meetings ?? null;
+  const onCalendar = canManageSeries || series.attendees.some((a) => a.memberId === member.id);
+  return (
+    <Stack gap="lg">
+      {meetings.isError || compliance.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(meetings.error ?? compliance.error)}
+        </Alert>
+      ) : null}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            {list ? <NextMeetingCard series={series} meetings={list} /> : <Skeleton h={150} radius="md" />}
+            {list ? <MeetingsList series={series} meetings={list} /> : <Skeleton h={420} radius="md" />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            {compliance.data && list ? <ComplianceCard compliance={compliance.data} meetings={list} timeZone={series.timeZone} /> : <Skeleton h={320} radius="md" />}
+            <MyActionItemsCard />
+            <SeriesCard series={series} />
+            <CalendarFeedCard onCalendar={onCalendar} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** No series yet: leaders set it up right here; everyone else learns whom to ask. */
+function SetUp() {
+  const { canManageSeries } = useCheckinPermissions();
+  const members = useMembers();
+  return (
+    <Card p="xl">
+      <Stack gap="lg" maw={720} mx="auto">
+        <Group gap="md" wrap="nowrap">
+          <ThemeIcon size={56} radius="xl" variant="light" color="indigo" aria-hidden>
+            <IconCalendarEvent size={30} stroke={1.5} />
+          </ThemeIcon>
+          <div>
+            <Title order={2} fz="xl">
+              Set up the weekly check-in
+            </Title>
+            <Text size="sm" c="dimmed">
+              Thirty minutes a week for the key players of sales and marketing. Each meeting gets an agenda built for it: wins first, then
+              both teams’ KPIs, open action items, new evidence from the field and shadow-day reflections.
+            </Text>
+          </div>
+        </Group>
+        <Blockquote color="indigo" p="md">
+          <Text size="sm" fs="italic">
+            “{QUOTE}”
+          </Text>
+        </Blockquote>
+        {members.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(members.error)}
+          </Alert>
+        ) : !members.data ? (
+          <Skeleton h={360} />
+        ) : canManageSeries ? (
+          <SeriesForm series={null} members={members.data} />
+        ) : (
+          <AskALeader members={members.data} />
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function AskALeader({ members }: { members: MemberView[] }) {
+  const leads = members.filter((m) => m.active && (m.role === 'leader' || m.role === 'admin'));
+  return (
+    <Alert color="indigo" variant="light" title="Nobody has scheduled it yet">
+      Leaders and admins set up the weekly check-in.{' '}
+      {leads.length > 0 ? `Ask ${leads.map((m) => m.name).join(', ')} to schedule it.` : 'Ask an admin of this workspace to schedule it.'}
+    </Alert>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import type { MemberView, Team, WorkspaceView } from '../api/types.js';
+import { MyActionItemsCard } from '../checkins/my-action-items.js';
 import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
 import { useMembers } from '../workspaces/queries.js';
 import { initials, MONTHS } from './format.js';
@@ -39,6 +40,7 @@ export function DashboardPage() {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           {members.data ? <GettingStarted workspace={workspace} members={members.data} /> : <Skeleton h={260} radius="md" />}
           <AlignmentScoreCard />
+          <MyActionItemsCard />
         </SimpleGrid>
       </Stack>
     </>
