@@ -108,7 +108,9 @@ describe('the agenda of the next meeting', () => {
     expect(actions.items).toHaveLength(1);
     expect(actions.items[0]).toMatchObject({ ref: { type: 'action_item', id: carried.id }, text: 'Send the lost-deal list — Mia Marketing' });
     // Due after the meeting (in six days): not overdue at it.
-    expect(actions.items[0]?.detail).toBe(`Due ${utcDate(8)}`);
+    // Due dates read as people say them: "Due Fri, Dec 4".
+    const due = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${utcDate(8)}T00:00:00Z`));
+    expect(actions.items[0]?.detail).toBe(`Due ${due}`);
 
     const added = sectionOf(view, 'attendee_items');
     expect(added.items.map((i) => i.text)).toEqual(['Webinar leads are students']);
@@ -322,6 +324,11 @@ describe('notes, decisions and agenda items', () => {
     expect((await teams.rep.client.delete(`/api/v1/checkins/agenda-items/${itemId}`)).status).toBe(404);
     const view = await getMeeting(teams.rep.client, next.id);
     expect(sectionOf(view, 'attendee_items').items.map((i) => i.text)).toEqual(['Marketer’s question']);
+    // The view says who added each item and what the reader may do: the rep adds items but does not run the meeting.
+    expect(view.customItems.map((c) => c.addedById)).toEqual([teams.marketer.member.id]);
+    expect(view.you).toEqual({ canRun: false, canAddAgendaItem: true });
+    expect((await getMeeting(teams.marketer.client, next.id)).you).toEqual({ canRun: true, canAddAgendaItem: true });
+    expect((await getMeeting(teams.viewer.client, next.id)).you).toEqual({ canRun: false, canAddAgendaItem: false });
     expect((await teams.viewer.client.post(`/api/v1/checkins/meetings/${next.id}/agenda-items`, { title: 'Viewer', note: '' })).status).toBe(403);
   });
 });

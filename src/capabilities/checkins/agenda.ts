@@ -6,6 +6,12 @@ import type { AgendaSectionProvider } from './domain/index.js';
 import { agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
 import { getMeeting, listActionItems, listMeetings, toDomainActionItem, toDomainMeeting, type MeetingRow } from './store.js';
 
+/** 'YYYY-MM-DD' → 'Tue, Dec 1' (a calendar date: formatted in UTC so it stays the same day). */
+function readableDate(date: string | null): string {
+  if (!date) return 'no date';
+  return new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
 export interface StoredAgenda extends Agenda {
   refreshedAt: string | null;
   frozen: boolean;
@@ -26,7 +32,7 @@ export function actionItemsSection(db: Db): AgendaSectionProvider {
       return items.map((a) => ({
         id: `action:${a.id}`,
         text: `${a.title} — ${names.get(a.id) ?? 'someone'}`,
-        detail: a.overdue ? `Overdue by ${a.daysOverdue} day${a.daysOverdue === 1 ? '' : 's'} (due ${a.dueDate})` : `Due ${a.dueDate}`,
+        detail: a.overdue ? `Overdue by ${a.daysOverdue} day${a.daysOverdue === 1 ? '' : 's'} (due ${readableDate(a.dueDate)})` : `Due ${readableDate(a.dueDate)}`,
         tone: a.overdue ? ('warning' as const) : ('neutral' as const),
         ref: { type: 'action_item', id: a.id },
       }));
@@ -63,7 +69,8 @@ export async function agendaFor(db: Db, providers: readonly AgendaSectionProvide
     results,
     custom.map((c) => ({ id: c.id, text: c.title, detail: c.note || null, addedById: c.member_id ?? '', addedByName: c.name ?? 'Someone', addedAt: c.created_at })),
   );
-  const refreshedAt = now.toISOString();
+  // A past meeting built for the first time now is shown as it stood when it started.
+  const refreshedAt = frozen ? meeting.starts_at : now.toISOString();
   await db.updateTable('meetings').set({ agenda: JSON.stringify(agenda), agenda_refreshed_at: refreshedAt }).where('id', '=', meeting.id).execute();
   return { ...agenda, refreshedAt, frozen };
 }

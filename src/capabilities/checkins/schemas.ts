@@ -111,7 +111,8 @@ export const MeetingView = MeetingSummaryView.extend({
   canMarkHeld: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
   decisions: z.array(DecisionView),
   actionItems: z.array(ActionItemView).describe('Action items agreed in this meeting'),
-  customItems: z.array(z.object({ id: z.string(), title: z.string(), note: z.string(), addedByName: z.string().nullable(), createdAt: z.string() })),
+  customItems: z.array(z.object({ id: z.string(), title: z.string(), note: z.string(), addedById: z.string().nullable(), addedByName: z.string().nullable(), createdAt: z.string() })),
+  you: z.object({ canRun: z.boolean(), canAddAgendaItem: z.boolean() }).describe('What the signed-in member may do with this meeting'),
   previousMeetingId: z.string().nullable(),
   nextMeetingId: z.string().nullable(),
 });

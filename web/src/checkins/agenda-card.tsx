@@ -181,7 +181,7 @@ function AttendeeItems({ meeting, n }: { meeting: MeetingView; n: number }) {
                   Added by {c.addedByName ?? 'someone'} {formatRelative(c.createdAt)}
                 </Text>
               </div>
-              {open && perms.canRemoveAgendaItem(c.addedByName) ? (
+              {open && perms.canRemoveAgendaItem(c.addedById) ? (
                 <Tooltip label="Remove from the agenda" withArrow>
                   <ActionIcon
                     variant="subtle"

@@ -12,12 +12,11 @@ export function useCheckinPermissions() {
     /** Leaders and admins set up and change the series. */
     canManageSeries: isLead,
     /** Attendees (and leaders) run a meeting: attendance, notes, decisions, action items, marking it held. */
-    canRun: (meeting: Pick<MeetingView, 'attendance' | 'state'>) =>
-      !isViewer && meeting.state !== 'cancelled' && (isLead || meeting.attendance.some((a) => a.memberId === member.id && a.required)),
+    canRun: (meeting: Pick<MeetingView, 'you'>) => meeting.you.canRun,
     /** Any contributor may add an agenda item. */
     canAddAgendaItem: !isViewer,
     /** Who added it, or a leader, removes an agenda item. */
-    canRemoveAgendaItem: (addedByName: string | null) => !isViewer && (isLead || addedByName === member.name),
+    canRemoveAgendaItem: (addedById: string | null) => !isViewer && (isLead || addedById === member.id),
     /** The owner, attendees or a leader change an action item. */
     canUpdateActionItem: (ownerId: string, isAttendee: boolean) => !isViewer && (isLead || ownerId === member.id || isAttendee),
     isViewer,

@@ -103,7 +103,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       .selectFrom('agenda_items')
       .leftJoin('members', 'members.id', 'agenda_items.member_id')
       .leftJoin('users', 'users.id', 'members.user_id')
-      .select(['agenda_items.id', 'agenda_items.title', 'agenda_items.note', 'agenda_items.created_at', 'users.name'])
+      .select(['agenda_items.id', 'agenda_items.title', 'agenda_items.note', 'agenda_items.member_id', 'agenda_items.created_at', 'users.name'])
       .where('agenda_items.meeting_id', '=', m.id)
       .orderBy('agenda_items.created_at')
       .execute();
@@ -123,7 +123,11 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       canMarkHeld: m.held_at ? { ok: false, reason: 'Already marked held.' } : heldProblem ? { ok: false, reason: heldProblem } : quorum.met ? { ok: true, reason: null } : { ok: false, reason: quorum.reason },
       decisions: decisions.map((d) => ({ id: d.id, text: d.text, createdByName: d.name, createdAt: d.created_at })),
       actionItems: items.map((a) => presentActionItem(a, today)),
-      customItems: custom.map((c) => ({ id: c.id, title: c.title, note: c.note, addedByName: c.name, createdAt: c.created_at })),
+      customItems: custom.map((c) => ({ id: c.id, title: c.title, note: c.note, addedById: c.member_id, addedByName: c.name, createdAt: c.created_at })),
+      you: {
+        canRun: m.status !== 'cancelled' && canRunMeeting(actor, await isAttendee(k, actor, m.series_id)),
+        canAddAgendaItem: canAddAgendaItem(actor) && !m.held_at && m.status !== 'cancelled',
+      },
       previousMeetingId: idx > 0 ? (siblings[idx - 1]?.id ?? null) : null,
       nextMeetingId: idx >= 0 && idx < siblings.length - 1 ? (siblings[idx + 1]?.id ?? null) : null,
     };
