@@ -148,7 +148,7 @@ function MarkHeldButton({ meeting }: { meeting: MeetingView }) {
   if (ok) return button;
   return (
     <>
-      <Tooltip label={meeting.canMarkHeld.reason ?? 'It cannot be marked held yet.'} withArrow multiline maw={300}>
+      <Tooltip label={meeting.canMarkHeld.reason ?? 'It cannot be marked held yet.'} withArrow multiline maw={300} events={{ hover: true, focus: true, touch: false }}>
         {button}
       </Tooltip>
       <span id="mark-held-reason" hidden>
