@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import type { CreatedInviteView, InviteView, Role, Team } from '../../api/types.js';
 import { CopyField } from '../../shell/copy-field.js';
+import { ListCard } from '../../shell/list-card.js';
 import { formatDate, formatDateTime, formatRelative } from '../../shell/format.js';
 import { useCreateInvite, useInvites, useRevokeInvite } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
@@ -31,93 +32,78 @@ export function InvitesTab() {
         </Button>
       </Group>
 
-      {invites.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(invites.error)}
-        </Alert>
-      ) : null}
-
-      <Card p={0}>
-        {!invites.data ? (
-          invites.isError ? null : <Skeleton h={200} />
-        ) : invites.data.length === 0 ? (
-          <Stack align="center" gap={4} p="xl">
-            <Text fw={500}>No invites yet</Text>
-            <Text size="sm" c="dimmed">
-              Create an invite link for each person who should join.
-            </Text>
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>For</Table.Th>
-                  <Table.Th>Team</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th w={60}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
+      <ListCard query={invites} skeletonHeight={200} emptyTitle="No invites yet" emptyText="Create an invite link for each person who should join.">
+        {(items) => (
+        <Table.ScrollContainer minWidth={820}>
+          <Table verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>For</Table.Th>
+                <Table.Th>Team</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th w={60}>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((inv) => (
+                <Table.Tr key={inv.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {inv.email ?? 'Anyone with the link'}
+                    </Text>
+                    {inv.function ? (
+                      <Text size="xs" c="dimmed">
+                        {inv.function}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <TeamBadge team={inv.team} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{ROLE_LABEL[inv.role]}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[inv.status]} variant="light">
+                      {STATUS_LABEL[inv.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" title={formatDateTime(inv.createdAt)}>
+                      {formatDate(inv.createdAt)}
+                    </Text>
+                    {inv.createdByName ? (
+                      <Text size="xs" c="dimmed">
+                        by {inv.createdByName}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" title={formatDateTime(inv.expiresAt)}>
+                      {inv.status === 'accepted' && inv.acceptedAt ? `Used ${formatRelative(inv.acceptedAt)}` : formatRelative(inv.expiresAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {inv.status === 'pending' ? (
+                      <Tooltip label="Revoke link" withArrow>
+                        <ActionIcon variant="subtle" color="red" aria-label={`Revoke link for ${inv.email ?? 'anyone'}`} onClick={() => setRevoking(inv)}>
+                          <IconLinkOff size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invites.data.map((inv) => (
-                  <Table.Tr key={inv.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {inv.email ?? 'Anyone with the link'}
-                      </Text>
-                      {inv.function ? (
-                        <Text size="xs" c="dimmed">
-                          {inv.function}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <TeamBadge team={inv.team} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{ROLE_LABEL[inv.role]}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[inv.status]} variant="light">
-                        {STATUS_LABEL[inv.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" title={formatDateTime(inv.createdAt)}>
-                        {formatDate(inv.createdAt)}
-                      </Text>
-                      {inv.createdByName ? (
-                        <Text size="xs" c="dimmed">
-                          by {inv.createdByName}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" title={formatDateTime(inv.expiresAt)}>
-                        {inv.status === 'accepted' && inv.acceptedAt ? `Used ${formatRelative(inv.acceptedAt)}` : formatRelative(inv.expiresAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {inv.status === 'pending' ? (
-                        <Tooltip label="Revoke link" withArrow>
-                          <ActionIcon variant="subtle" color="red" aria-label={`Revoke link for ${inv.email ?? 'anyone'}`} onClick={() => setRevoking(inv)}>
-                            <IconLinkOff size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         )}
-      </Card>
+      </ListCard>
 
       <CreateInviteModal opened={creating} onClose={createModal.close} />
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke this link?" centered>
@@ -158,12 +144,9 @@ export function InvitesTab() {
 
 function CreateInviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [created, setCreated] = useState<CreatedInviteView | null>(null);
-  const close = () => {
-    setCreated(null);
-    onClose();
-  };
+  const close = onClose;
   return (
-    <Modal opened={opened} onClose={close} title={created ? 'Invite link ready' : 'Invite someone'} centered size="lg">
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={() => setCreated(null)} title={created ? 'Invite link ready' : 'Invite someone'} centered size="lg">
       {!opened ? null : created ? (
         <Stack gap="md">
           <Alert color="yellow" variant="light" title="Copy the link now">

@@ -315,12 +315,9 @@ function EditMemberForm({ member, members, onDone }: { member: MemberView; membe
 
 function AddMemberModal({ opened, members, onClose }: { opened: boolean; members: MemberView[]; onClose: () => void }) {
   const [result, setResult] = useState<AddMemberView | null>(null);
-  const close = () => {
-    setResult(null);
-    onClose();
-  };
+  const close = onClose;
   return (
-    <Modal opened={opened} onClose={close} title={result ? 'Member added' : 'Add a member'} centered size="lg">
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={() => setResult(null)} title={result ? 'Member added' : 'Add a member'} centered size="lg">
       {!opened ? null : result ? (
         <Stack gap="md">
           <Text size="sm">

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Code, Group, Modal, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import type { ApiTokenView, CreatedApiTokenView } from '../../api/types.js';
 import { CopyField } from '../../shell/copy-field.js';
+import { ListCard } from '../../shell/list-card.js';
 import { formatDate, formatDateTime, formatRelative } from '../../shell/format.js';
 import { useCreateToken, useRevokeToken, useTokens } from '../queries.js';
 
@@ -28,84 +29,69 @@ export function TokensTab() {
         </Button>
       </Group>
 
-      {tokens.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(tokens.error)}
-        </Alert>
-      ) : null}
-
-      <Card p={0}>
-        {!tokens.data ? (
-          tokens.isError ? null : <Skeleton h={160} />
-        ) : tokens.data.length === 0 ? (
-          <Stack align="center" gap={4} p="xl">
-            <Text fw={500}>No API tokens</Text>
-            <Text size="sm" c="dimmed">
-              Create one for each integration so you can revoke them one by one.
-            </Text>
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Prefix</Table.Th>
-                  <Table.Th>Created by</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th w={60}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((t) => (
-                  <Table.Tr key={t.id} style={t.revokedAt ? { opacity: 0.6 } : undefined}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm" fw={500}>
-                          {t.name}
-                        </Text>
-                        {t.revokedAt ? (
-                          <Badge color="red" variant="light" size="sm">
-                            Revoked
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{t.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t.memberName}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" title={formatDateTime(t.createdAt)}>
-                        {formatDate(t.createdAt)}
+      <ListCard query={tokens} skeletonHeight={160} emptyTitle="No API tokens" emptyText="Create one for each integration so you can revoke them one by one.">
+        {(items) => (
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Prefix</Table.Th>
+                <Table.Th>Created by</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th w={60}>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((t) => (
+                <Table.Tr key={t.id} style={t.revokedAt ? { opacity: 0.6 } : undefined}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text size="sm" fw={500}>
+                        {t.name}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={t.lastUsedAt ? undefined : 'dimmed'} title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}>
-                        {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'Never'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {!t.revokedAt ? (
-                        <Tooltip label="Revoke token" withArrow>
-                          <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => setRevoking(t)}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                      {t.revokedAt ? (
+                        <Badge color="red" variant="light" size="sm">
+                          Revoked
+                        </Badge>
                       ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{t.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t.memberName}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" title={formatDateTime(t.createdAt)}>
+                      {formatDate(t.createdAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={t.lastUsedAt ? undefined : 'dimmed'} title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}>
+                      {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'Never'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {!t.revokedAt ? (
+                      <Tooltip label="Revoke token" withArrow>
+                        <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => setRevoking(t)}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         )}
-      </Card>
+      </ListCard>
 
       <CreateTokenModal opened={creating} onClose={createModal.close} />
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke this token?" centered>
@@ -148,14 +134,15 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
   const [created, setCreated] = useState<CreatedApiTokenView | null>(null);
   const create = useCreateToken();
   const form = useForm({ initialValues: { name: '' }, validate: { name: (v) => (v.trim() ? null : 'Name the token after the integration that uses it') } });
-  const close = () => {
+  // What was shown stays until the closing animation ends, so the dialog does not flash back to the form.
+  const reset = () => {
     setCreated(null);
     form.reset();
     create.reset();
-    onClose();
   };
+  const close = onClose;
   return (
-    <Modal opened={opened} onClose={close} title={created ? 'Token created' : 'Create an API token'} centered size="lg">
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={reset} title={created ? 'Token created' : 'Create an API token'} centered size="lg">
       {created ? (
         <Stack gap="md">
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="Copy it now — it won't be shown again">
