@@ -1,10 +1,9 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Modal, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconListNumbers, IconPencil, IconPlus, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { CatalogKindModal } from './catalog-kind-modal.js';
@@ -18,6 +17,7 @@ import { useArchiveKpi, useCatalog, useGoalsOverview, useKpis } from './queries.
 import { ShareActions } from './share-actions.js';
 import { TopThreeEditor } from './top-three-editor.js';
 import { GOAL_TEAMS, type GoalTeam, type KpiView } from './types.js';
+import { ConfirmModal } from '../shell/confirm-modal.js';
 
 /** Both teams' KPIs, ranked or not; a team's leads create, edit, rank, share and archive its KPIs. */
 export function KpisPage() {
@@ -205,38 +205,25 @@ function ArchiveModal({ kpi, onClose }: { kpi: KpiView | null; onClose: () => vo
     onClose();
   };
   return (
-    <Modal opened={kpi !== null} onClose={close} title={kpi ? `Archive ${kpi.name}?` : 'Archive KPI'}>
-      <Stack gap="sm">
-        <Text size="sm">
-          It leaves the list{kpi?.rank ? ' and the top three' : ''} and stops being shared. Its values and the publications it appeared in stay.
-        </Text>
-        {archive.isError ? (
-          <Alert color="red" role="alert">
-            {errorMessage(archive.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={archive.isPending}
-            onClick={() =>
-              kpi &&
-              archive.mutate(kpi.id, {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: `${kpi.name} archived.` });
-                  close();
-                },
-              })
-            }
-          >
-            Archive
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={kpi !== null}
+      title={kpi ? `Archive ${kpi.name}?` : 'Archive KPI'}
+      confirmLabel="Archive"
+      error={archive.error}
+      pending={archive.isPending}
+      onCancel={close}
+      onConfirm={() =>
+        kpi &&
+        archive.mutate(kpi.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: `${kpi.name} archived.` });
+            close();
+          },
+        })
+      }
+    >
+      It leaves the list{kpi?.rank ? ' and the top three' : ''} and stops being shared. Its values and the publications it appeared in stay.
+    </ConfirmModal>
   );
 }
 

@@ -11,6 +11,7 @@ import { ListCard } from '../../shell/list-card.js';
 import { formatDate, formatDateTime, formatRelative } from '../../shell/format.js';
 import { useCreateInvite, useInvites, useRevokeInvite } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
+import { ConfirmModal } from '../../shell/confirm-modal.js';
 
 const STATUS_COLOR: Record<InviteView['status'], string> = { pending: 'indigo', accepted: 'teal', expired: 'gray', revoked: 'red' };
 const STATUS_LABEL: Record<InviteView['status'], string> = { pending: 'Pending', accepted: 'Accepted', expired: 'Expired', revoked: 'Revoked' };
@@ -34,110 +35,98 @@ export function InvitesTab() {
 
       <ListCard query={invites} skeletonHeight={200} emptyTitle="No invites yet" emptyText="Create an invite link for each person who should join.">
         {(items) => (
-        <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>For</Table.Th>
-                <Table.Th>Team</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th w={60}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((inv) => (
-                <Table.Tr key={inv.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {inv.email ?? 'Anyone with the link'}
-                    </Text>
-                    {inv.function ? (
-                      <Text size="xs" c="dimmed">
-                        {inv.function}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <TeamBadge team={inv.team} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{ROLE_LABEL[inv.role]}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[inv.status]} variant="light">
-                      {STATUS_LABEL[inv.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(inv.createdAt)}>
-                      {formatDate(inv.createdAt)}
-                    </Text>
-                    {inv.createdByName ? (
-                      <Text size="xs" c="dimmed">
-                        by {inv.createdByName}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(inv.expiresAt)}>
-                      {inv.status === 'accepted' && inv.acceptedAt ? `Used ${formatRelative(inv.acceptedAt)}` : formatRelative(inv.expiresAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {inv.status === 'pending' ? (
-                      <Tooltip label="Revoke link" withArrow>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Revoke link for ${inv.email ?? 'anyone'}`} onClick={() => setRevoking(inv)}>
-                          <IconLinkOff size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    ) : null}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={820}>
+            <Table verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>For</Table.Th>
+                  <Table.Th>Team</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th>Expires</Table.Th>
+                  <Table.Th w={60}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((inv) => (
+                  <Table.Tr key={inv.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {inv.email ?? 'Anyone with the link'}
+                      </Text>
+                      {inv.function ? (
+                        <Text size="xs" c="dimmed">
+                          {inv.function}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <TeamBadge team={inv.team} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{ROLE_LABEL[inv.role]}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[inv.status]} variant="light">
+                        {STATUS_LABEL[inv.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" title={formatDateTime(inv.createdAt)}>
+                        {formatDate(inv.createdAt)}
+                      </Text>
+                      {inv.createdByName ? (
+                        <Text size="xs" c="dimmed">
+                          by {inv.createdByName}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" title={formatDateTime(inv.expiresAt)}>
+                        {inv.status === 'accepted' && inv.acceptedAt ? `Used ${formatRelative(inv.acceptedAt)}` : formatRelative(inv.expiresAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {inv.status === 'pending' ? (
+                        <Tooltip label="Revoke link" withArrow>
+                          <ActionIcon variant="subtle" color="red" aria-label={`Revoke link for ${inv.email ?? 'anyone'}`} onClick={() => setRevoking(inv)}>
+                            <IconLinkOff size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </ListCard>
 
       <CreateInviteModal opened={creating} onClose={createModal.close} />
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke this link?" centered>
-        <Stack gap="md">
-          <Text size="sm">
-            The link for <b>{revoking?.email ?? 'anyone with the link'}</b> stops working at once. You can create a new one later.
-          </Text>
-          {revoke.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(revoke.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoking &&
-                revoke.mutate(revoking.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: 'Link revoked.' });
-                    setRevoking(null);
-                  },
-                })
-              }
-            >
-              Revoke link
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={revoking !== null}
+        title="Revoke this link?"
+        confirmLabel="Revoke link"
+        cancelLabel="Keep it"
+        error={revoke.error}
+        pending={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: 'Link revoked.' });
+              setRevoking(null);
+            },
+          })
+        }
+      >
+        The link for <b>{revoking?.email ?? 'anyone with the link'}</b> stops working at once. You can create a new one later.
+      </ConfirmModal>
     </Stack>
   );
 }

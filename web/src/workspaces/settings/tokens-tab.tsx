@@ -10,6 +10,7 @@ import { CopyField } from '../../shell/copy-field.js';
 import { ListCard } from '../../shell/list-card.js';
 import { formatDate, formatDateTime, formatRelative } from '../../shell/format.js';
 import { useCreateToken, useRevokeToken, useTokens } from '../queries.js';
+import { ConfirmModal } from '../../shell/confirm-modal.js';
 
 export function TokensTab() {
   const tokens = useTokens(true);
@@ -31,101 +32,88 @@ export function TokensTab() {
 
       <ListCard query={tokens} skeletonHeight={160} emptyTitle="No API tokens" emptyText="Create one for each integration so you can revoke them one by one.">
         {(items) => (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Prefix</Table.Th>
-                <Table.Th>Created by</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th w={60}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((t) => (
-                <Table.Tr key={t.id} style={t.revokedAt ? { opacity: 0.6 } : undefined}>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text size="sm" fw={500}>
-                        {t.name}
-                      </Text>
-                      {t.revokedAt ? (
-                        <Badge color="red" variant="light" size="sm">
-                          Revoked
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{t.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t.memberName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(t.createdAt)}>
-                      {formatDate(t.createdAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={t.lastUsedAt ? undefined : 'dimmed'} title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}>
-                      {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'Never'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {!t.revokedAt ? (
-                      <Tooltip label="Revoke token" withArrow>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => setRevoking(t)}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    ) : null}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Prefix</Table.Th>
+                  <Table.Th>Created by</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th>Last used</Table.Th>
+                  <Table.Th w={60}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((t) => (
+                  <Table.Tr key={t.id} style={t.revokedAt ? { opacity: 0.6 } : undefined}>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text size="sm" fw={500}>
+                          {t.name}
+                        </Text>
+                        {t.revokedAt ? (
+                          <Badge color="red" variant="light" size="sm">
+                            Revoked
+                          </Badge>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{t.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t.memberName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" title={formatDateTime(t.createdAt)}>
+                        {formatDate(t.createdAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={t.lastUsedAt ? undefined : 'dimmed'} title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}>
+                        {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'Never'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {!t.revokedAt ? (
+                        <Tooltip label="Revoke token" withArrow>
+                          <ActionIcon variant="subtle" color="red" aria-label={`Revoke token ${t.name}`} onClick={() => setRevoking(t)}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </ListCard>
 
       <CreateTokenModal opened={creating} onClose={createModal.close} />
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke this token?" centered>
-        <Stack gap="md">
-          <Text size="sm">
-            Calls made with <b>{revoking?.name}</b> fail at once. Integrations using it stop working until you give them a new token.
-          </Text>
-          {revoke.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(revoke.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoking &&
-                revoke.mutate(revoking.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `Token “${revoking.name}” revoked.` });
-                    setRevoking(null);
-                  },
-                })
-              }
-            >
-              Revoke token
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={revoking !== null}
+        title="Revoke this token?"
+        confirmLabel="Revoke token"
+        error={revoke.error}
+        pending={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: `Token “${revoking.name}” revoked.` });
+              setRevoking(null);
+            },
+          })
+        }
+      >
+        Calls made with <b>{revoking?.name}</b> fail at once. Integrations using it stop working until you give them a new token.
+      </ConfirmModal>
     </Stack>
   );
 }
