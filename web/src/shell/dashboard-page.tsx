@@ -1,10 +1,11 @@
 import { Alert, Anchor, Avatar, Badge, Card, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
-import { IconChartDonut3, IconCircleCheckFilled, IconCircleDashed } from '@tabler/icons-react';
+import { IconCircleCheckFilled, IconCircleDashed } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import type { MemberView, Team, WorkspaceView } from '../api/types.js';
 import { MyActionItemsCard } from '../checkins/my-action-items.js';
+import { AlignmentSignalsCard } from './alignment-signals-card.js';
 import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
 import { useMembers } from '../workspaces/queries.js';
 import { initials, MONTHS } from './format.js';
@@ -39,7 +40,7 @@ export function DashboardPage() {
         </section>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           {members.data ? <GettingStarted workspace={workspace} members={members.data} /> : <Skeleton h={260} radius="md" />}
-          <AlignmentScoreCard />
+          <AlignmentSignalsCard />
           <MyActionItemsCard />
         </SimpleGrid>
       </Stack>
@@ -153,7 +154,7 @@ function GettingStarted({ workspace, members }: { workspace: WorkspaceView; memb
       // Sign-up falls back to UTC with fiscal years from January; anything else was chosen on purpose.
       done: workspace.timeZone !== 'UTC' || workspace.fiscalYearStartMonth !== 1,
       title: 'Set time zone & fiscal year',
-      detail: `Time zone ${workspace.timeZone}; the fiscal year starts in ${MONTHS[workspace.fiscalYearStartMonth - 1] ?? 'January'}.`,
+      detail: `Time zone ${workspace.timeZone.replaceAll('_', ' ')}; the fiscal year starts in ${MONTHS[workspace.fiscalYearStartMonth - 1] ?? 'January'}.`,
       action: settingsLink('/settings/workspace', 'Review workspace settings'),
     },
   ];
@@ -191,35 +192,6 @@ function GettingStarted({ workspace, members }: { workspace: WorkspaceView; memb
           </List.Item>
         ))}
       </List>
-    </Card>
-  );
-}
-
-function AlignmentScoreCard() {
-  return (
-    <Card>
-      <Group gap="sm" mb="sm" wrap="nowrap">
-        <ThemeIcon size={40} radius="md" variant="light" color="indigo" aria-hidden>
-          <IconChartDonut3 size={22} />
-        </ThemeIcon>
-        <Title order={2} fz="lg">
-          Alignment score
-        </Title>
-      </Group>
-      <Text size="sm">
-        Your alignment score will appear here once goals and check-ins exist: one number from 0 to 100 for how well sales and
-        marketing work together, with the reasons behind it and what would raise it.
-      </Text>
-      <Text size="sm" c="dimmed" mt="sm">
-        It is built from the five practices:
-      </Text>
-      <Group gap={6} mt="xs">
-        {['Goals', 'Cadence', 'Messaging', 'Shadowing', 'Celebration'].map((s) => (
-          <Badge key={s} variant="light" color="gray">
-            {s}
-          </Badge>
-        ))}
-      </Group>
     </Card>
   );
 }
