@@ -2,15 +2,9 @@
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
-import { CheckinsPage } from './checkins/checkins-page.js';
-import { MeetingPage } from './checkins/meeting-page.js';
-import { ExpectationsPage } from './goals/expectations-page.js';
-import { GoalsPage } from './goals/goals-page.js';
-import { KpiDetailPage } from './goals/kpi-detail-page.js';
-import { KpisPage } from './goals/kpis-page.js';
-import { QuizPage } from './goals/quiz-page.js';
 import { MessagingPage } from './messaging/messaging-page.js';
 import { ShadowingPage } from './shadowing/shadowing-page.js';
 import { AppLayout } from './shell/app-layout.js';
@@ -21,9 +15,18 @@ import { cssVariablesResolver, theme } from './theme.js';
 import { WinsPage } from './wins/wins-page.js';
 import { InvitePage } from './workspaces/invite-page.js';
 import { keys } from './workspaces/queries.js';
-import { SettingsPage } from './workspaces/settings/settings-page.js';
 import { SignInPage } from './workspaces/sign-in-page.js';
 import { SignUpPage } from './workspaces/sign-up-page.js';
+
+// The rooms load when first opened, so the first page paints sooner (AppLayout shows a loader meanwhile).
+const CheckinsPage = lazy(() => import('./checkins/checkins-page.js').then((m) => ({ default: m.CheckinsPage })));
+const MeetingPage = lazy(() => import('./checkins/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
+const ExpectationsPage = lazy(() => import('./goals/expectations-page.js').then((m) => ({ default: m.ExpectationsPage })));
+const GoalsPage = lazy(() => import('./goals/goals-page.js').then((m) => ({ default: m.GoalsPage })));
+const KpiDetailPage = lazy(() => import('./goals/kpi-detail-page.js').then((m) => ({ default: m.KpiDetailPage })));
+const KpisPage = lazy(() => import('./goals/kpis-page.js').then((m) => ({ default: m.KpisPage })));
+const QuizPage = lazy(() => import('./goals/quiz-page.js').then((m) => ({ default: m.QuizPage })));
+const SettingsPage = lazy(() => import('./workspaces/settings/settings-page.js').then((m) => ({ default: m.SettingsPage })));
 
 // No <ColorSchemeScript/>: it is an inline script, which the server's CSP (script-src 'self') refuses.
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'lockstep-color-scheme' });

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Badge, Burger, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarEvent,
@@ -10,6 +10,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ColorSchemeToggle } from './color-scheme-toggle.js';
 import { Logo } from './logo.js';
@@ -100,7 +101,9 @@ export function AppLayout() {
 
       <AppShell.Main className={classes.main}>
         <div style={{ maxWidth: 1180, margin: '0 auto' }}>
-          <Outlet />
+          <Suspense fallback={<Center py="xl"><Loader aria-label="Loading the page" /></Center>}>
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
     </AppShell>
