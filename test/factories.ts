@@ -9,6 +9,7 @@ import { notifyMember } from '../src/server/notifications.js';
 import type { TestApp } from './helpers/app.js';
 import { expectStatus, type Client } from './helpers/client.js';
 import type { CreatedApiTokenView, CreatedInviteView, MemberView, MeView } from './helpers/views.js';
+import { newMeetingRow } from '../src/capabilities/checkins/schedule.js';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -207,30 +208,10 @@ export async function getMeeting(by: Client, id: string): Promise<MeetingView> {
  * the API only schedules meetings from the series' rule, and tests need one that is under way or just over.
  */
 export async function insertMeeting(t: TestApp, seriesId: string, start: Date, durationMinutes = 30): Promise<string> {
-  const series = await t.db.kysely.selectFrom('checkin_series').select('workspace_id').where('id', '=', seriesId).executeTakeFirstOrThrow();
+  const series = await t.db.kysely.selectFrom('checkin_series').select(['id', 'workspace_id']).where('id', '=', seriesId).executeTakeFirstOrThrow();
   const id = `mtg-${randomBytes(8).toString('hex')}`;
-  const at = new Date().toISOString();
-  await t.db.kysely
-    .insertInto('meetings')
-    .values({
-      id,
-      workspace_id: series.workspace_id,
-      series_id: seriesId,
-      starts_at: start.toISOString(),
-      ends_at: new Date(start.getTime() + durationMinutes * 60_000).toISOString(),
-      status: 'scheduled',
-      held_at: null,
-      quorum_met: 0,
-      cancelled_at: null,
-      missed_alerted_at: null,
-      notes: '',
-      agenda: '',
-      agenda_refreshed_at: null,
-      sequence: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const end = new Date(start.getTime() + durationMinutes * 60_000);
+  await t.db.kysely.insertInto('meetings').values(newMeetingRow(series, start.toISOString(), end.toISOString(), id)).execute();
   return id;
 }
 

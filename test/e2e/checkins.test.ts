@@ -6,57 +6,22 @@
 // workspace: compliance ("11 of 12") with the missed check-in, a past held meeting, and axe on both pages.
 // Screenshots go to test-results/e2e/checkins-*.png; the demo pages are also copied to
 // docs/screenshots/checkins.png and docs/screenshots/meeting.png.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AGENDA_SECTIONS } from '../../src/capabilities/checkins/domain/agenda-sections.js';
-import { ApiSession, signInContext } from './helpers/api.js';
-import { expectNoSeriousA11y, launchBrowser, newPerson, shot, type Person } from './helpers/browser.js';
-import { startServer, type E2eServer } from './helpers/server.js';
+import { ApiSession } from './helpers/api.js';
+import { expectNoSeriousA11y, shot } from './helpers/browser.js';
+import { E2E_PASSWORD, saveDocScreenshot, useE2eSuite } from './helpers/suite.js';
 
 const DEMO_PASSWORD = 'lockstep-demo';
 const DEMO_TIME_ZONE = 'America/New_York';
-const PASSWORD = 'correct-horse-battery';
-// The README's screenshots are refreshed only on request (UPDATE_DOC_SCREENSHOTS=1), so a test run leaves the tree clean.
-const UPDATE_DOCS = process.env.UPDATE_DOC_SCREENSHOTS === '1';
-const DOCS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
+const PASSWORD = E2E_PASSWORD;
 
-let server: E2eServer;
-let browser: Browser;
-const people: Person[] = [];
+const suite = useE2eSuite({ demo: true });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
-});
+const personFor = (api: ApiSession, timezoneId: string) => suite.personFor(api, timezoneId);
 
-afterAll(async () => {
-  await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-  await browser?.close();
-  await server?.close();
-});
-
-/** A browser of their own for someone already signed in through the API. */
-async function personFor(api: ApiSession, timezoneId: string): Promise<Person> {
-  const p = await newPerson(browser, server.url, { timezoneId });
-  people.push(p);
-  await signInContext(p.context, api);
-  return p;
-}
-
-interface Me {
-  member: { id: string } | null;
-}
-
-/** A new person who joins the admin's workspace through an invite; returns their session and member id. */
-async function join(admin: ApiSession, who: { name: string; email: string; role: 'leader' | 'member'; team: 'sales' | 'marketing' }): Promise<{ api: ApiSession; memberId: string }> {
-  const invite = await admin.post<{ token: string }>('/api/v1/invites', { role: who.role, team: who.team });
-  const api = new ApiSession(server.url);
-  const me = await api.post<Me>(`/api/v1/invites/accept/${invite.token}`, { name: who.name, email: who.email, password: PASSWORD });
-  if (!me.member) throw new Error(`${who.name} joined no workspace`);
-  return { api, memberId: me.member.id };
-}
+const join = suite.join;
 
 const WEEKDAY_CODE: Record<string, string> = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'SA', Sun: 'SU' };
 
@@ -154,7 +119,7 @@ describe('check-ins, in the browser', () => {
 
     // A fresh workspace over HTTP: an admin (leadership), a sales lead and a marketing lead, both key players.
     const stamp = Date.now().toString(36);
-    const admin = new ApiSession(server.url);
+    const admin = new ApiSession(suite.server.url);
     await admin.signUp({ email: `ada-${stamp}@acme.example`, name: 'Ada Admin', password: PASSWORD, workspaceName: 'Acme Rockets', timeZone });
     const [sam, mara] = await Promise.all([
       join(admin, { name: 'Sam Saleslead', email: `sam-${stamp}@acme.example`, role: 'leader', team: 'sales' }),
@@ -293,7 +258,7 @@ describe('check-ins, in the browser', () => {
   });
 
   it('the demo workspace: compliance with the missed check-in, a past held meeting, and both pages pass axe', async () => {
-    const api = new ApiSession(server.url);
+    const api = new ApiSession(suite.server.url);
     await api.signIn('dana@northwind.example', DEMO_PASSWORD);
     const compliance = await api.get<{ held: number; counted: number; missed: Array<{ id: string; start: string }> }>('/api/v1/checkins/compliance');
     const { meetings } = await api.get<{ meetings: Array<{ id: string; start: string; state: string }> }>('/api/v1/checkins/meetings');
@@ -318,10 +283,7 @@ describe('check-ins, in the browser', () => {
     await page.getByRole('heading', { level: 2, name: /^(Next check-in|Happening now)$/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'The series' }).waitFor();
     const overview = await shot(page, 'checkins-demo-overview');
-    if (UPDATE_DOCS) {
-      mkdirSync(DOCS, { recursive: true });
-      copyFileSync(overview, resolve(DOCS, 'checkins.png'));
-    }
+    saveDocScreenshot(overview, 'checkins.png');
     await expectNoSeriousA11y(page, 'the check-ins page');
 
     // The most recent held meeting, from the meetings list.
@@ -334,7 +296,7 @@ describe('check-ins, in the browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Attendance' }).waitFor();
     await page.getByText(/^\d+ of 7 present$/).waitFor();
     const meeting = await shot(page, 'checkins-demo-meeting');
-    if (UPDATE_DOCS) copyFileSync(meeting, resolve(DOCS, 'meeting.png'));
+    saveDocScreenshot(meeting, 'meeting.png');
     await expectNoSeriousA11y(page, 'a held check-in');
 
     dana.expectNoErrors();

@@ -2,34 +2,18 @@
 // colleague who joins through the link, people move between workspaces and sign out; the demo workspace
 // shows its teams; deep links survive a reload; the API docs render. Screenshots of each step go to
 // test-results/e2e/, and axe checks the main pages.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiSession, signInContext } from './helpers/api.js';
-import { expectNoSeriousA11y, launchBrowser, newPerson, shot, type Person } from './helpers/browser.js';
-import { startServer, type E2eServer } from './helpers/server.js';
+import { expectNoSeriousA11y, shot, type Person } from './helpers/browser.js';
+import { useE2eSuite } from './helpers/suite.js';
 
 const DEMO_EMAIL = 'dana@northwind.example';
 const DEMO_PASSWORD = 'lockstep-demo';
 
-let server: E2eServer;
-let browser: Browser;
-const people: Person[] = [];
+const suite = useE2eSuite({ demo: true });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-  await browser?.close();
-  await server?.close();
-});
-
-async function person(timezoneId?: string): Promise<Person> {
-  const p = await newPerson(browser, server.url, timezoneId ? { timezoneId } : {});
-  people.push(p);
-  return p;
-}
+const person = (timezoneId?: string): Promise<Person> => suite.person(timezoneId);
 
 const atPath = (path: string) => (url: URL) => url.pathname === path;
 
@@ -92,7 +76,7 @@ describe('foundation, in the browser', () => {
     const ready = page.getByRole('dialog', { name: 'Invite link ready' });
     await ready.waitFor();
     const link = await ready.getByTestId('invite-link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invite/[A-Za-z0-9_-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${suite.server.url}/invite/[A-Za-z0-9_-]{20,}$`));
     await shot(page, '04-invite-link');
     await ready.getByRole('button', { name: 'Done' }).click();
     await ready.waitFor({ state: 'hidden' });
@@ -130,9 +114,9 @@ describe('foundation, in the browser', () => {
     await shot(page, '07-settings-members');
 
     // (4) Bob also has a workspace of his own (made through the API, which switches his session to it).
-    const created = await bob.context.request.post(`${server.url}/api/v1/workspaces`, {
+    const created = await bob.context.request.post(`${suite.server.url}/api/v1/workspaces`, {
       data: { name: 'Bob Side Project', timeZone: 'Europe/London' },
-      headers: { origin: server.url },
+      headers: { origin: suite.server.url },
     });
     expect(created.status()).toBe(201);
     await bob.page.reload();
@@ -209,7 +193,7 @@ describe('foundation, in the browser', () => {
   });
 
   it('deep links load and reload through the SPA fallback, and a signed-out deep link comes back after sign-in', async () => {
-    const api = new ApiSession(server.url);
+    const api = new ApiSession(suite.server.url);
     await api.signIn(DEMO_EMAIL, DEMO_PASSWORD);
     const dana = await person();
     await signInContext(dana.context, api);
@@ -231,7 +215,7 @@ describe('foundation, in the browser', () => {
     expect(missing?.status()).toBe(200);
     await expectHeading(page, 'This page does not exist');
     // An unknown API address stays a JSON 404.
-    const apiMissing = await dana.context.request.get(`${server.url}/api/v1/no-such-route`);
+    const apiMissing = await dana.context.request.get(`${suite.server.url}/api/v1/no-such-route`);
     expect(apiMissing.status()).toBe(404);
     expect(((await apiMissing.json()) as { error: { code: string } }).error.code).toBe('not_found');
 

@@ -4,55 +4,22 @@
 // expect of marketing, and the expectation gap names what marketing is not working on. Then the demo
 // workspace's Goals room: both columns, the "6 of 7" gap, and axe on the main goals pages. Screenshots go to
 // test-results/e2e/goals-*.png; the demo overview is also copied to docs/screenshots/goals.png.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, signInContext } from './helpers/api.js';
-import { expectNoSeriousA11y, launchBrowser, newPerson, shot, type Person } from './helpers/browser.js';
-import { startServer, type E2eServer } from './helpers/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ApiSession } from './helpers/api.js';
+import { expectNoSeriousA11y, shot } from './helpers/browser.js';
+import { E2E_PASSWORD, saveDocScreenshot, useE2eSuite, type E2eSuite } from './helpers/suite.js';
 
 const DEMO_PASSWORD = 'lockstep-demo';
-const PASSWORD = 'correct-horse-battery';
+const PASSWORD = E2E_PASSWORD;
 const TIME_ZONE = 'America/New_York';
-// The README's screenshot is refreshed only on request (UPDATE_DOC_SCREENSHOTS=1), so a test run leaves the tree clean.
-const UPDATE_DOCS = process.env.UPDATE_DOC_SCREENSHOTS === '1';
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('../../docs/screenshots/goals.png', import.meta.url)));
 
-let server: E2eServer;
-let browser: Browser;
-const people: Person[] = [];
+const suite = useE2eSuite({ demo: true });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
-});
+const personFor = (api: ApiSession) => suite.personFor(api, TIME_ZONE);
 
-afterAll(async () => {
-  await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-  await browser?.close();
-  await server?.close();
-});
-
-/** A browser of their own for someone already signed in through the API. */
-async function personFor(api: ApiSession): Promise<Person> {
-  const p = await newPerson(browser, server.url, { timezoneId: TIME_ZONE });
-  people.push(p);
-  await signInContext(p.context, api);
-  return p;
-}
-
-interface CreatedInvite {
-  token: string;
-}
-
-/** A new person who joins the admin's workspace through an invite, signed in through the API. */
-async function join(admin: ApiSession, who: { name: string; email: string; role: 'leader' | 'member'; team: 'sales' | 'marketing' }): Promise<ApiSession> {
-  const invite = await admin.post<CreatedInvite>('/api/v1/invites', { role: who.role, team: who.team });
-  const api = new ApiSession(server.url);
-  await api.post(`/api/v1/invites/accept/${invite.token}`, { name: who.name, email: who.email, password: PASSWORD });
-  return api;
-}
+/** Someone who joins through an invite: their API session. */
+const join = async (...args: Parameters<E2eSuite['join']>) => (await suite.join(...args)).api;
 
 /** Today and earlier days as YYYY-MM-DD in the workspace's (and the browser's) time zone. */
 function localDate(daysAgo = 0): string {
@@ -94,7 +61,7 @@ describe('goals, in the browser', () => {
   it('marketing publishes its top three; a sales member reads it, takes the quiz and the expectation gap shows', async () => {
     // A fresh workspace, made over HTTP: an admin (leadership), a lead of each team and a sales member.
     const stamp = Date.now().toString(36);
-    const admin = new ApiSession(server.url);
+    const admin = new ApiSession(suite.server.url);
     await admin.signUp({ email: `ada-${stamp}@acme.example`, name: 'Ada Admin', password: PASSWORD, workspaceName: 'Acme Rockets', timeZone: TIME_ZONE });
     const [, marketingLeadApi, salesMemberApi] = await Promise.all([
       join(admin, { name: 'Sam Saleslead', email: `sam-${stamp}@acme.example`, role: 'leader', team: 'sales' }),
@@ -255,7 +222,7 @@ describe('goals, in the browser', () => {
   });
 
   it('the demo workspace: both published columns, the MQL gap, and the goals pages pass axe', async () => {
-    const api = new ApiSession(server.url);
+    const api = new ApiSession(suite.server.url);
     await api.signIn('priya@northwind.example', DEMO_PASSWORD);
     const priya = await personFor(api);
     const page = priya.page;
@@ -274,10 +241,7 @@ describe('goals, in the browser', () => {
     // The publication history loads on its own; wait for it before judging and shooting the page.
     await page.getByRole('region', { name: 'Publication history' }).getByText('“H1 plan: volume first.”').waitFor();
     const overview = await shot(page, 'goals-demo-overview');
-    if (UPDATE_DOCS) {
-      mkdirSync(dirname(DOCS_SCREENSHOT), { recursive: true });
-      copyFileSync(overview, DOCS_SCREENSHOT);
-    }
+    saveDocScreenshot(overview, 'goals.png');
     await expectNoSeriousA11y(page, 'the goals overview');
 
     await goalsSection(page, 'Manage KPIs', '/goals/kpis', 'Manage KPIs');

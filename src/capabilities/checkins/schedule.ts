@@ -1,6 +1,8 @@
 // Keeps the meetings table in step with the series (SPEC S2): every occurrence from the series start (at
 // most a year back) to HORIZON_WEEKS ahead has a row, so meetings can carry attendance, notes and items.
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { MeetingsTable } from '../../db/schema/checkins.js';
 import { newId, nowIso } from '../../server/ids.js';
 import { expandCheckinSeries } from './domain/index.js';
 import { toDomainSeries, type SeriesRow } from './store.js';
@@ -8,6 +10,29 @@ import { toDomainSeries, type SeriesRow } from './store.js';
 const DAY = 86_400_000;
 export const HORIZON_WEEKS = 12;
 const HISTORY_DAYS = 366;
+
+/** A scheduled meeting of the series, not yet held, with no agenda, notes or attendance. */
+export function newMeetingRow(series: Pick<SeriesRow, 'id' | 'workspace_id'>, start: string, end: string, id = newId()): Insertable<MeetingsTable> {
+  const at = nowIso();
+  return {
+    id,
+    workspace_id: series.workspace_id,
+    series_id: series.id,
+    starts_at: start,
+    ends_at: end,
+    status: 'scheduled',
+    held_at: null,
+    quorum_met: 0,
+    cancelled_at: null,
+    missed_alerted_at: null,
+    notes: '',
+    agenda: '',
+    agenda_refreshed_at: null,
+    sequence: 0,
+    created_at: at,
+    updated_at: at,
+  };
+}
 
 /** Inserts the series' missing meetings in the window; returns how many were added. */
 export async function ensureMeetings(db: Db, series: SeriesRow, now: Date): Promise<number> {
@@ -21,27 +46,7 @@ export async function ensureMeetings(db: Db, series: SeriesRow, now: Date): Prom
   const existing = new Set(
     (await db.selectFrom('meetings').select('starts_at').where('series_id', '=', series.id).where('starts_at', '>=', from.toISOString()).execute()).map((m) => m.starts_at),
   );
-  const at = nowIso();
-  const rows = occurrences
-    .filter((o) => !existing.has(o.start))
-    .map((o) => ({
-      id: newId(),
-      workspace_id: series.workspace_id,
-      series_id: series.id,
-      starts_at: o.start,
-      ends_at: o.end,
-      status: 'scheduled' as const,
-      held_at: null,
-      quorum_met: 0,
-      cancelled_at: null,
-      missed_alerted_at: null,
-      notes: '',
-      agenda: '',
-      agenda_refreshed_at: null,
-      sequence: 0,
-      created_at: at,
-      updated_at: at,
-    }));
+  const rows = occurrences.filter((o) => !existing.has(o.start)).map((o) => newMeetingRow(series, o.start, o.end));
   if (rows.length === 0) return 0;
   await db
     .insertInto('meetings')

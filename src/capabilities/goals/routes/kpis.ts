@@ -51,15 +51,21 @@ function assertValidTeam(kpis: readonly Kpi[], team: Team): void {
   if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
 }
 
+/** KPIs with this period's status: settings, catalog and values are read once for all of them. */
+async function presentKpis(db: Db, workspaceId: string, rows: readonly KpiRow[]) {
+  const options = await loadPeriodOptions(db, workspaceId);
+  const catalog = await loadCatalog(db, workspaceId);
+  const now = new Date();
+  const values = await listValues(db, workspaceId, rows.map((r) => r.id), currentPeriodsStart(now, options));
+  return rows.map((r) => presentKpi(r, values, options, catalog, now));
+}
+
 async function presentOne(db: Db, actor: Actor, id: string) {
   const row = await getKpi(db, actor.workspaceId, id);
   if (!row) throw notFound('KPI');
-  const options = await loadPeriodOptions(db, actor.workspaceId);
-  const catalog = await loadCatalog(db, actor.workspaceId);
-  const now = new Date();
-  const from = periodOf(row.period, now, options).startDate;
-  const values = await listValues(db, actor.workspaceId, [row.id], from);
-  return presentKpi(row, values, options, catalog, now);
+  const [view] = await presentKpis(db, actor.workspaceId, [row]);
+  if (!view) throw notFound('KPI');
+  return view;
 }
 
 /** The KPI, or 404 (also for another workspace's id); then 403 unless the actor leads its team. */
@@ -132,11 +138,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const rows = await listKpis(k, actor.workspaceId, { ...(req.query.team ? { team: req.query.team } : {}), includeArchived: req.query.includeArchived === 'true' });
-      const options = await loadPeriodOptions(k, actor.workspaceId);
-      const catalog = await loadCatalog(k, actor.workspaceId);
-      const now = new Date();
-      const values = await listValues(k, actor.workspaceId, rows.map((r) => r.id), currentPeriodsStart(now, options));
-      return rows.map((r) => presentKpi(r, values, options, catalog, now));
+      return presentKpis(k, actor.workspaceId, rows);
     },
   );
 
@@ -275,8 +277,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
           after: kpiIds.map((id) => rows.find((r) => r.id === id)?.name ?? id),
         });
       }));
-      const rows = await listKpis(k, actor.workspaceId, { team });
-      return Promise.all(rows.map((r) => presentOne(k, actor, r.id)));
+      return presentKpis(k, actor.workspaceId, await listKpis(k, actor.workspaceId, { team }));
     },
   );
 
