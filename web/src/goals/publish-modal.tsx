@@ -27,17 +27,12 @@ export function PublishModal({ team, opened, onClose, latestNumber }: { team: Go
       {published ? (
         <Stack gap="sm">
           <Text size="sm">Everyone in the workspace has been notified. What changed{published.number > 1 ? ` since #${published.number - 1}` : ''}:</Text>
-          {published.changes.length > 0 ? (
-            <List size="sm" spacing={4}>
-              {published.changes.map((c, i) => (
-                <List.Item key={`${c.kpiId}-${c.type}-${i}`}>{c.message}</List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text size="sm" c="dimmed">
-              This is the first publication.
-            </Text>
-          )}
+          {/* Never empty: the server refuses a publication that changes nothing, and #1 lists every KPI as added. */}
+          <List size="sm" spacing={4}>
+            {published.changes.map((c, i) => (
+              <List.Item key={`${c.kpiId}-${c.type}-${i}`}>{c.message}</List.Item>
+            ))}
+          </List>
           <Group justify="flex-end" mt="sm">
             <Button onClick={close}>Done</Button>
           </Group>
