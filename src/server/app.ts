@@ -78,7 +78,8 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   const server = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only listed proxies' X-Forwarded-* headers count (req.ip, req.protocol, req.host); see config.ts.
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);

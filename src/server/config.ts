@@ -1,5 +1,34 @@
 // The one place that reads process.env (STYLE: config read in one module, validated at boot).
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+// The names proxy-addr (Fastify's trustProxy) accepts for whole ranges, besides addresses and CIDRs.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One TRUST_PROXY entry: an address, an address/prefix (CIDR), or a range name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// Off unless listed: trusting every X-Forwarded-For would let anyone pick their own address and defeat
+// every per-address rate limit (docs/decisions/013).
+const TrustProxy = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0))
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      if (!isProxyEntry(entry)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal` });
+      }
+    }
+  });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +42,7 @@ const EnvSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   DEMO: z.enum(['on', 'off']).default('on'),
   WEB_DIST: z.string().default('./dist/web'),
+  TRUST_PROXY: TrustProxy,
 });
 
 export type DatabaseConfig =
@@ -33,6 +63,11 @@ export interface Config {
   /** Create the demo workspace when the database has no workspace at all. */
   demo: boolean;
   webDist: string;
+  /**
+   * The proxies whose X-Forwarded-For/-Proto/-Host headers are believed (addresses, CIDRs or proxy-addr
+   * range names); false believes none and takes the client address from the connection.
+   */
+  trustProxy: false | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === 'on',
     demo: e.DEMO === 'on',
     webDist: e.WEB_DIST,
+    trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
   };
 }
 
@@ -69,6 +105,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     jobs: false,
     demo: false,
     webDist: './dist/web',
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -108,6 +108,31 @@ describe('health, readiness and the API description', () => {
   });
 });
 
+describe('trusted proxies (TRUST_PROXY, docs/decisions/013)', () => {
+  it('with no proxy trusted, a rotating X-Forwarded-For does not escape the sign-in limit', async () => {
+    const direct = await createTestApp({ config: { trustProxy: false } });
+    try {
+      const ws = await makeWorkspace(direct);
+      const statuses: number[] = [];
+      // Each client sends a different X-Forwarded-For; the connection's address (127.0.0.1) is what counts.
+      for (let i = 0; i < 11; i++) statuses.push((await direct.client().signIn(ws.admin.email!, `guess-number-${i}`)).status);
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('behind a trusted proxy, X-Forwarded-For names the client: other addresses keep their own limit', async () => {
+    // The test app trusts 127.0.0.1, the address app.inject connects from.
+    expect(t.config.trustProxy).toEqual(['127.0.0.1']);
+    const ws = await makeWorkspace(t);
+    const attacker = t.client();
+    for (let i = 0; i < 10; i++) expect((await attacker.signIn(ws.admin.email!, `guess-number-${i}`)).status).toBe(401);
+    expect((await attacker.signIn(ws.admin.email!, 'guess-number-10')).status).toBe(429);
+    expect((await t.client().signIn(ws.admin.email!, 'guess-number-11')).status).toBe(401);
+  });
+});
+
 describe('jobs run once per period however many instances run', () => {
   const counting = (name: string, runs: string[], period: Job['period'] = 'hour'): Job => ({
     name,

@@ -54,7 +54,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     database = { kind: 'sqlite', path: ':memory:' };
     cleanup = async () => {};
   }
-  const config = testConfig({ ...opts.config, database });
+  // Trust app.inject's own address (127.0.0.1) as a proxy, so each Client's X-Forwarded-For is its address.
+  const config = testConfig({ trustProxy: ['127.0.0.1'], ...opts.config, database });
   let app: App;
   try {
     app = await createApp(config);
