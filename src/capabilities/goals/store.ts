@@ -1,6 +1,7 @@
 // Data access for published goals (SPEC S1). Every query is scoped by the actor's workspace id.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { isLostRace, lockKey } from '../../db/locks.js';
 import { conflict } from '../../server/errors.js';
 import type { KpisTable, KpiValuesTable, PublicationsTable } from '../../db/schema/goals.js';
 import { defaultAggregation, kpiCatalog } from './domain/index.js';
@@ -139,23 +140,27 @@ export async function activeTeamSizes(db: Db, workspaceId: string): Promise<Reco
 }
 
 /**
- * Whether a database error is a unique-constraint violation (PostgreSQL 23505, SQLite
- * SQLITE_CONSTRAINT_UNIQUE). Two leads acting at the same moment on PostgreSQL can both pass the
- * checks inside their transactions (a publication number, a rank); the unique index then refuses the
- * second, which the routes answer as a 409 rather than a 500.
+ * The lock every transaction that rewrites a workspace's KPIs, ranks, sharing or publications takes
+ * first (docs/decisions/015-lock-order.md): such writes then run one after another per workspace, so
+ * their row locks never cross (PostgreSQL deadlocked on parallel top-three changes) and a check made
+ * inside the transaction ("rank 1 is free", "the next number is 4") still holds when it writes.
  */
-export function isUniqueViolation(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
-  const code = (err as { code: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+export const goalsLock = (workspaceId: string): string => lockKey('goals', workspaceId);
+/** The lock for adding to a workspace's KPI catalog: a name is checked and written under it. */
+export const catalogLock = (workspaceId: string): string => lockKey('goals-catalog', workspaceId);
+/** The lock for replacing one member's expectations (delete, then insert, as one). */
+export const expectationsLock = (memberId: string): string => lockKey('goals-expectations', memberId);
 
-/** Runs a write, answering a unique-constraint violation with a 409 that says what happened. */
+/**
+ * Runs a write, answering a lost race (a unique index refusing the second of two writers, a deadlock,
+ * a serialization failure) with a 409 that says what happened. The locks above make these rare; this is
+ * what a person reads if one still happens.
+ */
 export async function refusingRaces<T>(message: string, write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(message);
+    if (isLostRace(err)) throw conflict(message);
     throw err;
   }
 }

@@ -2,6 +2,7 @@
 import { parse as parseCsv, type InfoRecord } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
+import { lockForUpdate } from '../../../db/locks.js';
 import type { AppContext, Server } from '../../../server/app.js';
 import { ErrorView } from '../../../server/app.js';
 import { recordAudit } from '../../../server/audit.js';
@@ -36,7 +37,7 @@ import {
   TopThreeInput,
   ValuesRecordedView,
 } from '../schemas.js';
-import { getKpi, listKpis, listValues, loadCatalog, loadPeriodOptions, refusingRaces, toDomainKpi, type KpiRow } from '../store.js';
+import { getKpi, goalsLock, listKpis, listValues, loadCatalog, loadPeriodOptions, refusingRaces, toDomainKpi, type KpiRow } from '../store.js';
 
 /** The 409 when another lead took the same rank at the same moment (the unique rank index refused the second). */
 const rankRace = (team: string) => `Another ${team} lead changed the ${team} top three at the same moment; reload and try again.`;
@@ -257,6 +258,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       if (!canEditTeamGoals(actor, team)) throw forbidden(`Only ${team} leads set the ${team} top three.`);
       if (new Set(kpiIds).size !== kpiIds.length) throw badRequest('A KPI can hold only one rank.');
       await refusingRaces(rankRace(team), db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const rows = await listKpis(tx, actor.workspaceId, { team });
         for (const id of kpiIds) if (!rows.some((r) => r.id === id)) throw badRequest(`KPI ${id} is not an active ${team} KPI.`);
         const next = rows.map((r) => {
