@@ -109,6 +109,8 @@ export async function loadActor(
     .where('workspace_id', '=', workspaceId)
     .where('user_id', '=', userId)
     .where('active', '=', 1)
+    // An invited member acts only once the person has accepted (docs/SECURITY.md).
+    .where('joined_at', 'is not', null)
     .executeTakeFirst();
   return m ? { userId, memberId: m.id, workspaceId, role: m.role, team: m.team, via } : null;
 }

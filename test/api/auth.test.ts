@@ -65,7 +65,7 @@ describe('sign-up', () => {
     const again = await t.client().signUp(signUpInput({ email: email.toUpperCase() }));
     expect(again.status).toBe(409);
     expect(again.error?.code).toBe('conflict');
-    expect(again.error?.message).toMatch(/already exists/);
+    expect(again.error?.message).toMatch(/could not create an account with this email/);
     expect(again.cookies.find((k) => k.name === SESSION)).toBeUndefined();
   });
 

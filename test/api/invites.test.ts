@@ -171,7 +171,7 @@ describe('accepting an invite', () => {
     const invite = await makeInvite(ws);
     const res = await t.client().post(`/api/v1/invites/accept/${invite.token}`, { name: 'Again', email: other.admin.email, password: 'some-other-password' });
     expect(res.status).toBe(409);
-    expect(res.error?.message).toMatch(/Sign in first/);
+    expect(res.error?.message).toMatch(/Sign in as that person/);
     // The existing account's password is unchanged.
     expect((await t.client().signIn(other.admin.email!, PASSWORD)).status).toBe(200);
   });
@@ -213,9 +213,9 @@ describe('adding a member directly', () => {
     const email = uniqueEmail('added');
     const res = await ws.admin.post<AddMemberView>('/api/v1/members', { email, name: 'Ari Added', role: 'member', team: 'sales', function: 'SDR', keyPlayer: true });
     expect(res.status).toBe(201);
-    expect(res.body.member).toMatchObject({ email, name: 'Ari Added', role: 'member', team: 'sales', function: 'SDR', keyPlayer: true, hasPassword: false });
+    expect(res.body.member).toMatchObject({ email, name: 'Ari Added', role: 'member', team: 'sales', function: 'SDR', keyPlayer: true, status: 'invited', userId: null, joinedAt: null });
     expect(res.body.setupUrl).toMatch(new RegExp(`^${t.config.publicUrl}/invite/`));
-    const token = tokenOf(res.body.setupUrl!);
+    const token = tokenOf(res.body.setupUrl);
 
     // No password yet: signing in fails.
     expect((await t.client().signIn(email, PASSWORD)).status).toBe(401);
@@ -226,7 +226,8 @@ describe('adding a member directly', () => {
     const set = await person.post<MeView>(`/api/v1/invites/accept/${token}`, { password: 'my-own-password-1' });
     expect(set.status).toBe(200);
     expect(set.body.member?.id).toBe(res.body.member.id);
-    expect(set.body.member?.hasPassword).toBe(true);
+    expect(set.body.member?.status).toBe('active');
+    expect(set.body.member?.userId).toBe(set.body.user.id);
     expect((await t.client().signIn(email, 'my-own-password-1')).status).toBe(200);
     // The setup link is single use.
     expect((await t.client().post(`/api/v1/invites/accept/${token}`, { password: 'another-password-2' })).status).toBe(404);
@@ -235,15 +236,30 @@ describe('adding a member directly', () => {
     expect(members.body.filter((m) => m.email === email)).toHaveLength(1);
   });
 
-  it('adding someone who already has an account needs no setup link; adding them twice is a conflict', async () => {
-    const other = await makeWorkspace(t);
+  it('adding someone who already has an account answers as for anyone else and waits for them to accept; adding them twice is a conflict', async () => {
+    const other = await makeWorkspace(t, { adminName: 'Olga Other' });
     const email = other.admin.email!;
-    const res = await ws.admin.post<AddMemberView>('/api/v1/members', { email, name: 'Ignored', team: 'leadership' });
+    const res = await ws.admin.post<AddMemberView>('/api/v1/members', { email, name: 'Typed Name', team: 'leadership' });
     expect(res.status).toBe(201);
-    expect(res.body.setupUrl).toBeNull();
-    expect(res.body.member.hasPassword).toBe(true);
-    const again = await ws.admin.post('/api/v1/members', { email, name: 'Ignored', team: 'leadership' });
+    expect(res.body.setupUrl).toMatch(new RegExp(`^${t.config.publicUrl}/invite/`));
+    expect(res.body.member).toMatchObject({ email, name: 'Typed Name', status: 'invited', userId: null, joinedAt: null, timeZone: ws.me.workspace?.timeZone });
+    expect(res.text).not.toContain('Olga Other');
+    expect(res.text).not.toContain(other.adminUserId);
+    const again = await ws.admin.post('/api/v1/members', { email, name: 'Typed Name', team: 'leadership' });
     expect(again.status).toBe(409);
     expect(again.error?.message).toContain(email);
+
+    // The person sees the invitation and joins only when they accept it.
+    const me = await other.admin.me();
+    expect(me.workspaces.map((w) => w.id)).not.toContain(ws.id);
+    const invitation = me.invitations.find((i) => i.id === res.body.member.id);
+    expect(invitation).toMatchObject({ workspaceName: 'Northwind', role: 'member', team: 'leadership' });
+    const joined = await other.admin.post<MeView>(`/api/v1/me/invitations/${res.body.member.id}/accept`);
+    expect(joined.status).toBe(200);
+    expect(joined.body.workspace?.id).toBe(ws.id);
+    expect(joined.body.member).toMatchObject({ status: 'active', name: 'Olga Other' });
+    expect(joined.body.invitations).toEqual([]);
+    // The setup link made for the membership is used up.
+    expect((await other.admin.post(`/api/v1/invites/accept/${tokenOf(res.body.setupUrl)}`, {})).status).toBe(404);
   });
 });

@@ -84,6 +84,13 @@ interface MatrixRow {
   call(c: CallContext): Promise<ApiResponse<unknown>>;
 }
 
+/** A new workspace's admin adds the person: an invitation waiting for them, answered in a session of their own. */
+async function freshInvitation(c: CallContext): Promise<{ client: Client; id: string }> {
+  const inviting = await makeWorkspace(t);
+  const added = expectStatus(await inviting.admin.post<{ member: { id: string } }>('/api/v1/members', { email: c.person.email, name: 'Invited Person', team: 'sales' }), 201);
+  return { client: await c.freshSession(), id: added.member.id };
+}
+
 /** The role matrix. Key: `METHOD url` exactly as registered. */
 const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/auth/signup': {
@@ -99,6 +106,20 @@ const MATRIX: Record<string, MatrixRow> = {
     call: (c) => c.person.client.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: PASSWORD }),
   },
   'POST /api/v1/me/workspace': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/me/workspace', { workspaceId: c.ws.id }) },
+  'POST /api/v1/me/invitations/:id/accept': {
+    expected: everyone(200),
+    call: async (c) => {
+      const inv = await freshInvitation(c);
+      return inv.client.post(`/api/v1/me/invitations/${inv.id}/accept`);
+    },
+  },
+  'POST /api/v1/me/invitations/:id/decline': {
+    expected: everyone(200),
+    call: async (c) => {
+      const inv = await freshInvitation(c);
+      return inv.client.post(`/api/v1/me/invitations/${inv.id}/decline`);
+    },
+  },
   'POST /api/v1/workspaces': { expected: everyone(201), call: async (c) => (await c.freshSession()).post('/api/v1/workspaces', { name: `${c.role}'s own company` }) },
   'GET /api/v1/workspace': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/workspace') },
   'PATCH /api/v1/workspace': { expected: adminsOnly(200), call: (c) => c.person.client.patch('/api/v1/workspace', { painThreshold: 60 }) },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../src/server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
-import type { MemberView } from '../helpers/views.js';
+import type { AddMemberView, MemberView } from '../helpers/views.js';
 import {
   addMember,
   makeApiToken,
@@ -22,7 +22,9 @@ import {
   makeWeeklySeries,
   makeWorkspace,
   meetingsAround,
+  PASSWORD,
   recordAttendance,
+  uniqueEmail,
   utcDate,
   type KpiView,
   type TestMember,
@@ -73,7 +75,14 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   'agenda-items': (a) => a.agendaItemId,
   decisions: (a) => a.decisionId,
   'action-items': (a) => a.actionItemId,
+  // A membership A's admin added someone to, waiting for that person: nobody else may accept or decline it.
+  invitations: async (a) => (pendingInvitation ??= await addedByAdmin(a.ws)),
 };
+let pendingInvitation: string | undefined;
+async function addedByAdmin(ws: TestWorkspace, email = uniqueEmail('waiting')): Promise<string> {
+  const res = await ws.admin.post<AddMemberView>('/api/v1/members', { email, name: 'Wanda Waiting', team: 'sales' });
+  return expectStatus(res, 201).member.id;
+}
 
 /** Routes whose parameter is not a workspace-owned id, with the reason they are not checked here. */
 const EXCLUDED: Record<string, string> = {
@@ -202,7 +211,7 @@ beforeAll(async () => {
   // Resolve every id first (sources may create rows), then take the snapshot the calls must not change.
   for (const r of checkedRoutes) await resolveUrl(r.url);
   aIds = [
-    ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
+    ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId!, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
     ...[a.seriesId, a.meetingId, a.agendaItemId, a.decisionId, a.actionItemId],
   ];
   before = await snapshotOf(a.ws.id);
@@ -273,13 +282,19 @@ describe('tenant isolation over the whole route table', () => {
       notifications: await makeNotification(t, b.id, b.adminMemberId),
       notificationId: await makeNotification(t, b.id, b.adminMemberId),
     };
+    // B's admin's own invitations, from a workspace of their own; answered in a separate session, since
+    // accepting one moves the session there.
+    const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
+    const bAdminElsewhere = t.client();
+    expectStatus(await bAdminElsewhere.signIn(b.admin.email!, PASSWORD), 200);
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      if (!params.every((p) => p.source in own || p.source in goalsSources || p.source in checkinSources)) continue; // a source added later: its own test proves the route works
+      const sources = { ...goalsSources, ...checkinSources, ...invitationSources };
+      if (!params.every((p) => p.source in own || p.source in sources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
-      for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await (goalsSources[p.source] ?? checkinSources[p.source])!()));
-      const caller = params.some((p) => p.source in goalsSources) ? bLead.client : b.admin;
+      for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await sources[p.source]!()));
+      const caller = params.some((p) => p.source in goalsSources) ? bLead.client : params.some((p) => p.source in invitationSources) ? bAdminElsewhere : b.admin;
       const res = await call(caller, route, url);
       reached++;
       expect(res.status, `${route.method} ${url}: ${res.text.slice(0, 300)}`).toBeLessThan(300);

@@ -24,7 +24,8 @@ export function presentWorkspace(w: WorkspaceRow): WorkspaceView {
 export function presentMember(m: MemberWithUser): MemberView {
   return {
     id: m.id,
-    userId: m.user_id,
+    // Until the person joins, nothing of their account shows, not even whether one exists.
+    userId: m.joined_at === null ? null : m.user_id,
     email: m.email,
     name: m.name,
     timeZone: m.time_zone,
@@ -34,7 +35,8 @@ export function presentMember(m: MemberWithUser): MemberView {
     managerId: m.manager_id,
     keyPlayer: m.key_player === 1,
     active: m.active === 1,
-    hasPassword: m.has_password,
+    status: m.active !== 1 ? 'inactive' : m.joined_at === null ? 'invited' : 'active',
+    joinedAt: m.joined_at,
     createdAt: m.created_at,
   };
 }

@@ -1,12 +1,28 @@
 // Request and response schemas for workspaces, people and access (SPEC S0). Shared with the web client.
 import { z } from 'zod';
+import { passwordProblem } from './domain/password-strength.js';
 import { isValidTimeZone } from './domain/time-zone.js';
 
 export const Role = z.enum(['admin', 'leader', 'member', 'viewer']).describe('admin manages settings, members and integrations; leader leads a team; member contributes; viewer reads only.');
 export const Team = z.enum(['sales', 'marketing', 'leadership']);
 export const TimeZone = z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
 const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).describe('Email address');
-const Password = z.string().min(10, { message: 'must be at least 10 characters' }).max(200);
+const Password = z
+  .string()
+  .min(10, { message: 'must be at least 10 characters' })
+  .max(200, { message: 'can be at most 200 characters' })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('At least 10 characters and hard to guess (zxcvbn score 3 or more)');
+
+/** Refuses a password built from the person's own email, name or company (checked where those are known). */
+function refusePersonalPassword(ctx: z.RefinementCtx, password: string | undefined, personal: Array<string | undefined>): void {
+  if (password === undefined || passwordProblem(password) !== null) return;
+  const problem = passwordProblem(password, personal.filter((p): p is string => Boolean(p)));
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
 const Name = z.string().trim().min(1, { message: 'is required' }).max(120);
 const IdParam = z.string().min(1).max(100);
 
@@ -50,7 +66,7 @@ export const WorkspaceSummary = z.object({
 
 export const MemberView = z.object({
   id: z.string(),
-  userId: z.string(),
+  userId: z.string().nullable().describe('null while the member is invited: nothing of the account shows until the person joins'),
   email: z.string(),
   name: z.string(),
   timeZone: z.string(),
@@ -60,16 +76,28 @@ export const MemberView = z.object({
   managerId: z.string().nullable(),
   keyPlayer: z.boolean(),
   active: z.boolean(),
-  hasPassword: z.boolean().describe('false until an added person has set a password through their invite link'),
+  status: z
+    .enum(['invited', 'active', 'inactive'])
+    .describe('invited: added by an admin, waiting for the person to accept (name is what the admin typed); active: joined; inactive: deactivated'),
+  joinedAt: z.string().nullable().describe('When the person accepted; null while invited'),
   createdAt: z.string(),
 });
 export type MemberView = z.infer<typeof MemberView>;
+
+export const PendingInvitationView = z.object({
+  id: z.string().describe('The waiting membership; accept or decline it with /me/invitations/{id}/…'),
+  workspaceName: z.string(),
+  role: Role,
+  team: Team,
+  invitedAt: z.string(),
+});
 
 export const MeView = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), timeZone: z.string() }),
   workspace: WorkspaceView.nullable(),
   member: MemberView.nullable(),
   workspaces: z.array(WorkspaceSummary),
+  invitations: z.array(PendingInvitationView).describe('Workspaces whose admin added you, waiting for you to accept or decline'),
 });
 export type MeView = z.infer<typeof MeView>;
 
@@ -79,7 +107,7 @@ export const SignUpInput = z.strictObject({
   password: Password,
   workspaceName: Name.describe('The company; becomes the workspace name'),
   timeZone: TimeZone.optional().describe('Defaults to UTC'),
-});
+}).superRefine((b, ctx) => refusePersonalPassword(ctx, b.password, [b.email, b.name, b.workspaceName]));
 export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 export const SwitchWorkspaceInput = z.strictObject({ workspaceId: IdParam });
 export const CreateWorkspaceInput = z.strictObject({ name: Name, timeZone: TimeZone.optional() });
@@ -109,8 +137,9 @@ export const AddMemberInput = z.strictObject({
 
 export const AddMemberView = z.object({
   member: MemberView,
-  /** Set when the person has no password yet: a single-use link for them to set one and sign in. */
-  setupUrl: z.string().nullable(),
+  setupUrl: z
+    .string()
+    .describe('A single-use link (7 days) to give the person: it sets a password for someone new to Lockstep, or joins once signed in. Shown only now.'),
 });
 
 export const InviteInput = z.strictObject({
@@ -148,7 +177,7 @@ export const AcceptInviteInput = z.strictObject({
   name: Name.optional().describe('Required when not signed in'),
   email: Email.optional().describe('Required when not signed in and the invite names no email'),
   password: Password.optional().describe('Required when not signed in'),
-});
+}).superRefine((b, ctx) => refusePersonalPassword(ctx, b.password, [b.email, b.name]));
 
 export const ApiTokenInput = z.strictObject({ name: Name });
 export const ApiTokenView = z.object({

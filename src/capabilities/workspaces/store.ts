@@ -10,7 +10,11 @@ import { newId, nowIso } from '../../server/ids.js';
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type UserRow = Selectable<UsersTable>;
-export type MemberWithUser = MemberRow & { email: string; name: string; time_zone: string; has_password: boolean };
+/**
+ * A member with what the workspace may know of the person. Until they join, that is only what the admin typed
+ * (name, email) and the workspace's time zone: nothing stored by another workspace or by the person shows.
+ */
+export type MemberWithUser = MemberRow & { email: string; name: string; time_zone: string };
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -22,7 +26,7 @@ export async function getUser(db: Db, id: string): Promise<UserRow | undefined> 
 
 export async function insertUser(
   db: Db,
-  u: { email: string; name: string; passwordHash: string | null; timeZone: string },
+  u: { email: string; name: string; passwordHash: string | null; timeZone: string; setupWorkspaceId?: string | null },
 ): Promise<UserRow> {
   const row: UserRow = {
     id: newId(),
@@ -30,6 +34,8 @@ export async function insertUser(
     name: u.name,
     password_hash: u.passwordHash,
     time_zone: u.timeZone,
+    setup_workspace_id: u.setupWorkspaceId ?? null,
+    last_workspace_id: null,
     created_at: nowIso(),
   };
   await db.insertInto('users').values(row).execute();
@@ -71,6 +77,8 @@ export async function insertMember(
     function?: string;
     managerId?: string | null;
     keyPlayer?: boolean;
+    /** Added by an admin: the member waits for the person to accept, and shows this name until then. */
+    invitedName?: string;
   },
 ): Promise<MemberRow> {
   const now = nowIso();
@@ -84,6 +92,8 @@ export async function insertMember(
     manager_id: m.managerId ?? null,
     key_player: m.keyPlayer ? 1 : 0,
     active: 1,
+    joined_at: m.invitedName === undefined ? now : null,
+    invited_name: m.invitedName ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -95,18 +105,24 @@ function membersWithUsers(db: Db) {
   return db
     .selectFrom('members')
     .innerJoin('users', 'users.id', 'members.user_id')
+    .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
     .selectAll('members')
-    .select(['users.email', 'users.name', 'users.time_zone', 'users.password_hash']);
+    .select(['users.email', 'users.name as user_name', 'users.time_zone as user_time_zone', 'workspaces.time_zone as workspace_time_zone']);
 }
 
-function withPasswordFlag(r: MemberRow & { email: string; name: string; time_zone: string; password_hash: string | null }): MemberWithUser {
-  const { password_hash, ...rest } = r;
-  return { ...rest, has_password: password_hash !== null };
+function asMemberWithUser(r: MemberRow & { email: string; user_name: string; user_time_zone: string; workspace_time_zone: string }): MemberWithUser {
+  const { user_name, user_time_zone, workspace_time_zone, ...member } = r;
+  const joined = r.joined_at !== null;
+  return {
+    ...member,
+    name: joined ? user_name : (r.invited_name ?? r.email),
+    time_zone: joined ? user_time_zone : workspace_time_zone,
+  };
 }
 
 export async function listMembers(db: Db, workspaceId: string): Promise<MemberWithUser[]> {
-  const rows = await membersWithUsers(db).where('members.workspace_id', '=', workspaceId).orderBy('users.name').execute();
-  return rows.map(withPasswordFlag);
+  const rows = await membersWithUsers(db).where('members.workspace_id', '=', workspaceId).execute();
+  return rows.map(asMemberWithUser).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 /** A member of this workspace, or undefined (also for another workspace's member id). */
@@ -115,7 +131,7 @@ export async function getMember(db: Db, workspaceId: string, memberId: string): 
     .where('members.workspace_id', '=', workspaceId)
     .where('members.id', '=', memberId)
     .executeTakeFirst();
-  return row ? withPasswordFlag(row) : undefined;
+  return row ? asMemberWithUser(row) : undefined;
 }
 
 export async function listWorkspacesOfUser(db: Db, userId: string) {
@@ -125,6 +141,34 @@ export async function listWorkspacesOfUser(db: Db, userId: string) {
     .select(['workspaces.id', 'workspaces.name', 'workspaces.is_demo', 'members.role', 'members.team'])
     .where('members.user_id', '=', userId)
     .where('members.active', '=', 1)
+    .where('members.joined_at', 'is not', null)
     .orderBy('workspaces.name')
     .execute();
+}
+
+/** Memberships an admin added the person to, waiting for them to accept or decline (newest first). */
+export async function listPendingMemberships(db: Db, userId: string) {
+  return db
+    .selectFrom('members')
+    .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
+    .select(['members.id', 'members.role', 'members.team', 'members.created_at', 'workspaces.id as workspace_id', 'workspaces.name as workspace_name'])
+    .where('members.user_id', '=', userId)
+    .where('members.active', '=', 1)
+    .where('members.joined_at', 'is', null)
+    .orderBy('members.created_at', 'desc')
+    .execute();
+}
+
+/** Makes a waiting membership a joined one (the person accepted); answers whether it was still waiting. */
+export async function joinMembership(db: Db, memberId: string, opts: { reactivate?: boolean } = {}): Promise<boolean> {
+  const now = nowIso();
+  let q = db
+    .updateTable('members')
+    .set((eb) => ({ joined_at: eb.fn.coalesce('joined_at', eb.val(now)), invited_name: null, active: 1, updated_at: now }))
+    .where('id', '=', memberId);
+  // Accepting an invitation from the switcher joins a waiting membership only; a new invite link may also
+  // bring back a deactivated member.
+  q = opts.reactivate ? q.where((eb) => eb.or([eb('joined_at', 'is', null), eb('active', '!=', 1)])) : q.where('joined_at', 'is', null).where('active', '=', 1);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

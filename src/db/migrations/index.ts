@@ -4,6 +4,7 @@ import type { Dialect } from '../dialect.js';
 import * as foundation from './2026-11-26T1400-foundation.js';
 import * as goals from './2026-11-26T1500-goals.js';
 import * as checkins from './2026-11-26T1600-checkins.js';
+import * as memberships from './2026-12-01T0800-memberships.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -14,4 +15,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-11-26T1400-foundation': foundation,
   '2026-11-26T1500-goals': goals,
   '2026-11-26T1600-checkins': checkins,
+  '2026-12-01T0800-memberships': memberships,
 };

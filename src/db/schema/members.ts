@@ -8,6 +8,10 @@ export interface MembersTable {
   manager_id: string | null;
   key_player: number;
   active: number;
+  /** When the person accepted the membership; null while it is an invitation waiting for them. */
+  joined_at: string | null;
+  /** The name the admin typed when adding the person, shown until they join. */
+  invited_name: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,13 +1,13 @@
-import { ActionIcon, Group, Menu, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Indicator, Menu, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconPlus, IconSelector } from '@tabler/icons-react';
+import { IconCheck, IconMailOpened, IconPlus, IconSelector } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import type { MeView } from '../api/types.js';
 import { CreateWorkspaceModal } from '../workspaces/create-workspace-modal.js';
-import { useSwitchWorkspace } from '../workspaces/queries.js';
+import { useAnswerInvitation, useSwitchWorkspace } from '../workspaces/queries.js';
 import { ROLE_LABEL } from '../workspaces/team-badge.js';
 import classes from './shell.module.css';
 
@@ -35,9 +35,11 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
             {current?.name ?? 'No workspace'}
           </Text>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" size="sm" aria-label="Switch workspace">
-              <IconSelector size={16} />
-            </ActionIcon>
+            <Indicator disabled={me.invitations.length === 0} color="yellow" size={8} offset={2}>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={me.invitations.length > 0 ? 'Switch workspace (invitations waiting)' : 'Switch workspace'}>
+                <IconSelector size={16} />
+              </ActionIcon>
+            </Indicator>
           </Menu.Target>
         </Group>
         <Menu.Dropdown>
@@ -69,6 +71,15 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
               </Text>
             </Menu.Item>
           ))}
+          {me.invitations.length > 0 ? (
+            <>
+              <Menu.Divider />
+              <Menu.Label>Invitations</Menu.Label>
+              {me.invitations.map((i) => (
+                <InvitationRow key={i.id} invitation={i} onJoined={() => setOpened(false)} />
+              ))}
+            </>
+          ) : null}
           <Menu.Divider />
           <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
             Create workspace
@@ -77,5 +88,48 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
       </Menu>
       <CreateWorkspaceModal opened={creating} onClose={createModal.close} />
     </>
+  );
+}
+
+/** A workspace whose admin added the person: they join only when they accept here or with their link. */
+function InvitationRow({ invitation, onJoined }: { invitation: MeView['invitations'][number]; onJoined: () => void }) {
+  const answer = useAnswerInvitation();
+  const navigate = useNavigate();
+  const reply = (kind: 'accept' | 'decline') =>
+    answer.mutate(
+      { id: invitation.id, answer: kind },
+      {
+        onSuccess: () => {
+          if (kind === 'accept') {
+            notifications.show({ color: 'teal', message: `You joined ${invitation.workspaceName}.` });
+            onJoined();
+            void navigate('/');
+          } else {
+            notifications.show({ message: `You declined ${invitation.workspaceName}.` });
+          }
+        },
+        onError: (err) => notifications.show({ color: 'red', title: 'Could not answer the invitation', message: errorMessage(err) }),
+      },
+    );
+  return (
+    <Stack gap={6} px="sm" py={6} data-testid="invitation">
+      <Group gap={8} wrap="nowrap">
+        <IconMailOpened size={16} aria-hidden />
+        <Text size="sm" fw={500} truncate>
+          {invitation.workspaceName}
+        </Text>
+        <Badge size="xs" variant="light" color="gray">
+          {ROLE_LABEL[invitation.role]}
+        </Badge>
+      </Group>
+      <Group gap="xs">
+        <Button size="compact-xs" onClick={() => reply('accept')} loading={answer.isPending && answer.variables?.answer === 'accept'}>
+          Join
+        </Button>
+        <Button size="compact-xs" variant="default" onClick={() => reply('decline')} loading={answer.isPending && answer.variables?.answer === 'decline'}>
+          Decline
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -30,7 +30,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           { currentPassword: v.currentPassword, newPassword: v.newPassword },
           {
             onSuccess: () => {
-              notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out.' });
+              notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out and your API tokens revoked.' });
               onDone();
             },
           },
@@ -39,7 +39,8 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Changing your password signs you out everywhere else.
+          Changing your password signs you out everywhere else and revokes the API tokens you made, in every workspace: make new
+          ones for your integrations afterwards.
         </Text>
         {change.error ? (
           <Alert color="red" role="alert">

@@ -107,6 +107,17 @@ export function useSwitchWorkspace() {
   });
 }
 
+export function useAnswerInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, answer }: { id: string; answer: 'accept' | 'decline' }) => api.post<MeView>(`/me/invitations/${encodeURIComponent(id)}/${answer}`),
+    onSuccess: (me, { answer }) => {
+      if (answer === 'accept') startFresh(qc, me);
+      else qc.setQueryData(keys.me, me);
+    },
+  });
+}
+
 export function useCreateWorkspace() {
   const qc = useQueryClient();
   return useMutation({

@@ -11,7 +11,8 @@ import { inviteStatus } from '../domain/invite-status.js';
 import { canManageMembers } from '../policies.js';
 import { presentInvite } from '../presenters.js';
 import { AcceptInviteInput, CreatedInviteView, IdParams, InviteInput, InvitePreview, InviteView, MeView, Ok, TokenParams } from '../schemas.js';
-import { findUserByEmail, insertMember, insertUser } from '../store.js';
+import { linkClaim } from '../domain/link-claim.js';
+import { findUserByEmail, insertMember, insertUser, joinMembership } from '../store.js';
 import { loadMe } from './session.js';
 
 const tags = ['invites'];
@@ -116,7 +117,7 @@ export function registerInviteRoutes(app: Server, { db, config }: AppContext): v
     {
       schema: {
         tags,
-        summary: 'Accept an invite: signed in, join as yourself; otherwise give name, email and password to create your account (or set the password of an account an admin added).',
+        summary: 'Accept an invite. Signed in: join as yourself. Not signed in: give name, email and password to create your account, or set your first password when this workspace added you. A link never sets the password of an account that exists elsewhere: sign in first (409).',
         params: TokenParams,
         body: AcceptInviteInput,
         response: { 200: MeView, 400: ErrorView, 404: ErrorView, 409: ErrorView },
@@ -126,9 +127,12 @@ export function registerInviteRoutes(app: Server, { db, config }: AppContext): v
     async (req, reply) => {
       const b = req.body;
       const signedInUserId = req.auth?.userId ?? null;
+      // Hash before the transaction (argon2 is slow), and whenever a password is given, so the time taken
+      // does not tell which of the branches below ran.
       const passwordHash = !signedInUserId && b.password ? await hashPassword(b.password) : null;
       const { userId, workspaceId } = await db.transaction(async (tx) => {
         const invite = await findOpenInvite(tx, req.params.token);
+        const workspace = await tx.selectFrom('workspaces').select(['name', 'time_zone']).where('id', '=', invite.workspace_id).executeTakeFirstOrThrow();
         let userId: string;
         if (signedInUserId) {
           const me = await tx.selectFrom('users').select(['id', 'email']).where('id', '=', signedInUserId).executeTakeFirstOrThrow();
@@ -139,28 +143,38 @@ export function registerInviteRoutes(app: Server, { db, config }: AppContext): v
           if (!email) throw badRequest('Give your email address to accept this invite.');
           if (!passwordHash) throw badRequest('Choose a password (at least 10 characters) to accept this invite.');
           const existing = await findUserByEmail(tx, email);
-          if (existing?.password_hash) throw conflict('An account with this email already exists. Sign in first, then open the invite link again.');
+          // Only a person's first workspace may set their first password; any other link adds a membership
+          // once the person is signed in as themselves (docs/SECURITY.md).
+          const claim = linkClaim(existing && { hasPassword: existing.password_hash !== null, setupWorkspaceId: existing.setup_workspace_id }, invite.workspace_id);
+          if (claim === 'sign-in-first') {
+            throw conflict(`${email} already has a Lockstep account. Sign in as that person, then open this link again to join ${workspace.name}.`);
+          }
           if (existing) {
-            await tx.updateTable('users').set({ password_hash: passwordHash, ...(b.name ? { name: b.name } : {}) }).where('id', '=', existing.id).execute();
+            await tx.updateTable('users').set({ password_hash: passwordHash, ...(b.name ? { name: b.name } : {}) }).where('id', '=', existing.id).where('password_hash', 'is', null).execute();
             userId = existing.id;
           } else {
             if (!b.name) throw badRequest('Give your name to accept this invite.');
-            const ws = await tx.selectFrom('workspaces').select('time_zone').where('id', '=', invite.workspace_id).executeTakeFirstOrThrow();
-            userId = (await insertUser(tx, { email, name: b.name, passwordHash, timeZone: ws.time_zone })).id;
+            userId = (await insertUser(tx, { email, name: b.name, passwordHash, timeZone: workspace.time_zone })).id;
           }
         }
-        const existingMember = await tx.selectFrom('members').select(['id', 'active']).where('workspace_id', '=', invite.workspace_id).where('user_id', '=', userId).executeTakeFirst();
+        const existingMember = await tx
+          .selectFrom('members')
+          .select(['id', 'active', 'joined_at'])
+          .where('workspace_id', '=', invite.workspace_id)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
         let memberId: string;
-        if (existingMember?.active === 1 && invite.email === null) throw conflict('You are already a member of this workspace.');
+        if (existingMember?.active === 1 && existingMember.joined_at !== null && invite.email === null) throw conflict('You are already a member of this workspace.');
         if (existingMember) {
           memberId = existingMember.id;
-          if (existingMember.active !== 1) await tx.updateTable('members').set({ active: 1, updated_at: nowIso() }).where('id', '=', memberId).execute();
+          if (existingMember.active !== 1 || existingMember.joined_at === null) await joinMembership(tx, memberId, { reactivate: true });
         } else {
           memberId = (await insertMember(tx, { workspaceId: invite.workspace_id, userId, role: invite.role, team: invite.team, function: invite.function })).id;
         }
         // Single use: the update only wins while the invite is still open (guards against a double submit).
         const used = await tx.updateTable('invites').set({ accepted_at: nowIso(), accepted_by: memberId }).where('id', '=', invite.id).where('accepted_at', 'is', null).executeTakeFirst();
         if (Number(used.numUpdatedRows) !== 1) throw notFound('Invite');
+        await tx.updateTable('users').set({ last_workspace_id: invite.workspace_id }).where('id', '=', userId).execute();
         await recordAudit(tx, { workspaceId: invite.workspace_id, actorMemberId: memberId, action: 'invite.accepted', entityType: 'member', entityId: memberId, after: { role: invite.role, team: invite.team } });
         return { userId, workspaceId: invite.workspace_id };
       });

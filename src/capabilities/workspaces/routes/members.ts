@@ -37,7 +37,7 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
     {
       schema: {
         tags,
-        summary: 'Add a person directly (admins). A person new to Lockstep gets a single-use link to set a password.',
+        summary: 'Add a person (admins). The member is invited until the person accepts: with the single-use link in setupUrl (which sets a password for a person new to Lockstep), or from their workspace switcher when they already use Lockstep. The answer is the same either way and shows only what you typed.',
         body: AddMemberInput,
         response: { 201: AddMemberView, 400: ErrorView, 403: ErrorView, 409: ErrorView },
       },
@@ -48,14 +48,13 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
       const b = req.body;
       const result = await db.transaction(async (tx) => {
         if (b.managerId && !(await getMember(tx, actor.workspaceId, b.managerId))) throw badRequest('The manager must be a member of this workspace.');
-        let user = await findUserByEmail(tx, b.email);
-        if (user) {
-          const existing = await tx.selectFrom('members').select('id').where('workspace_id', '=', actor.workspaceId).where('user_id', '=', user.id).executeTakeFirst();
-          if (existing) throw conflict(`${b.email} is already a member of this workspace.`);
-        } else {
-          const ws = await tx.selectFrom('workspaces').select('time_zone').where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
-          user = await insertUser(tx, { email: b.email, name: b.name, passwordHash: null, timeZone: ws.time_zone });
-        }
+        const ws = await tx.selectFrom('workspaces').select(['name', 'time_zone']).where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
+        // The same answer whether or not the email has an account elsewhere: the member waits, showing what
+        // the admin typed, until the person accepts (docs/SECURITY.md). A person new to Lockstep is created
+        // here, with this workspace as the one whose link sets their first password.
+        const user = (await findUserByEmail(tx, b.email)) ?? (await insertUser(tx, { email: b.email, name: b.name, passwordHash: null, timeZone: ws.time_zone, setupWorkspaceId: actor.workspaceId }));
+        const existing = await tx.selectFrom('members').select('id').where('workspace_id', '=', actor.workspaceId).where('user_id', '=', user.id).executeTakeFirst();
+        if (existing) throw conflict(`${b.email} is already a member of this workspace (or invited to it).`);
         const member = await insertMember(tx, {
           workspaceId: actor.workspaceId,
           userId: user.id,
@@ -64,36 +63,34 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
           function: b.function,
           managerId: b.managerId,
           keyPlayer: b.keyPlayer,
+          invitedName: b.name,
         });
-        let setupUrl: string | null = null;
-        if (user.password_hash === null) {
-          // A single-use invite bound to this email lets the person set a password and sign in.
-          const token = newSecret();
-          const now = new Date();
-          await tx
-            .insertInto('invites')
-            .values({
-              id: newId(),
-              workspace_id: actor.workspaceId,
-              token_hash: hashSecret(token),
-              email: b.email,
-              role: b.role,
-              team: b.team,
-              function: b.function,
-              created_by: actor.memberId,
-              created_at: now.toISOString(),
-              expires_at: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
-              accepted_at: null,
-              accepted_by: null,
-              revoked_at: null,
-            })
-            .execute();
-          setupUrl = `${config.publicUrl}/invite/${token}`;
-        }
+        // A single-use link bound to this email: it sets a password for a person new to Lockstep, or lets a
+        // person who already uses it join once signed in. It is also offered in their workspace switcher.
+        const token = newSecret();
+        const now = new Date();
+        await tx
+          .insertInto('invites')
+          .values({
+            id: newId(),
+            workspace_id: actor.workspaceId,
+            token_hash: hashSecret(token),
+            email: b.email,
+            role: b.role,
+            team: b.team,
+            function: b.function,
+            created_by: actor.memberId,
+            created_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+            accepted_at: null,
+            accepted_by: null,
+            revoked_at: null,
+          })
+          .execute();
         const view = await getMember(tx, actor.workspaceId, member.id);
         if (!view) throw notFound('Member');
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'member.added', entityType: 'member', entityId: member.id, after: presentMember(view) });
-        return { member: presentMember(view), setupUrl };
+        return { member: presentMember(view), setupUrl: `${config.publicUrl}/invite/${token}` };
       });
       return reply.code(201).send(result);
     },

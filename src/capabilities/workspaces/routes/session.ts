@@ -11,12 +11,15 @@ import {
   userIdOf,
   verifyPassword,
 } from '../../../server/auth.js';
-import { badRequest, conflict, notFound, unauthenticated } from '../../../server/errors.js';
+import { AppError, badRequest, conflict, notFound, unauthenticated } from '../../../server/errors.js';
+import { nowIso } from '../../../server/ids.js';
+import { passwordProblem } from '../domain/password-strength.js';
 import type { Db } from '../../../db/database.js';
 import { presentMember, presentWorkspace } from '../presenters.js';
 import {
   ChangePasswordInput,
   CreateWorkspaceInput,
+  IdParams,
   MeView,
   Ok,
   SignInInput,
@@ -24,7 +27,7 @@ import {
   SwitchWorkspaceInput,
   UpdateProfileInput,
 } from '../schemas.js';
-import { findUserByEmail, getMember, getUser, getWorkspace, insertMember, insertUser, insertWorkspace, listWorkspacesOfUser } from '../store.js';
+import { findUserByEmail, getMember, getUser, getWorkspace, insertMember, insertUser, insertWorkspace, joinMembership, listPendingMemberships, listWorkspacesOfUser } from '../store.js';
 
 const tags = ['session'];
 
@@ -43,7 +46,18 @@ export async function loadMe(db: Db, userId: string, workspaceId: string | null)
     workspace: workspace ? presentWorkspace(workspace) : null,
     member: member ? presentMember(member) : null,
     workspaces: list.map((w) => ({ id: w.id, name: w.name, role: w.role, team: w.team, isDemo: w.is_demo === 1 })),
+    invitations: (await listPendingMemberships(db, userId)).map((p) => ({ id: p.id, workspaceName: p.workspace_name, role: p.role, team: p.team, invitedAt: p.created_at })),
   };
+}
+
+/** The workspace a person lands in at sign-in: the one they used last, while they still belong to it. */
+async function landingWorkspaceId(db: Db, userId: string, lastWorkspaceId: string | null): Promise<string | null> {
+  const list = await listWorkspacesOfUser(db, userId);
+  return list.find((w) => w.id === lastWorkspaceId)?.id ?? list[0]?.id ?? null;
+}
+
+async function rememberWorkspace(db: Db, userId: string, workspaceId: string): Promise<void> {
+  await db.updateTable('users').set({ last_workspace_id: workspaceId }).where('id', '=', userId).execute();
 }
 
 async function currentWorkspaceId(db: Db, req: FastifyRequest): Promise<string | null> {
@@ -70,15 +84,20 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
     async (req, reply) => {
       const b = req.body;
       const passwordHash = await hashPassword(b.password);
+      const taken = await findUserByEmail(k, b.email);
+      // A taken email costs the same argon2 work as a new one before it answers (timing tells nothing);
+      // the answer itself still differs until sign-up confirms by email (docs/decisions/015).
+      await verifyPassword(taken?.password_hash ?? null, b.password);
       const { userId, workspaceId } = await db.transaction(async (tx) => {
-        if (await findUserByEmail(tx, b.email)) {
-          throw conflict('An account with this email already exists. Sign in, then create a workspace from the workspace menu.');
+        if (taken || (await findUserByEmail(tx, b.email))) {
+          throw conflict('We could not create an account with this email. If you already use Lockstep, sign in and create the workspace from the workspace menu.');
         }
         const timeZone = b.timeZone ?? 'UTC';
         const user = await insertUser(tx, { email: b.email, name: b.name, passwordHash, timeZone });
         const ws = await insertWorkspace(tx, { name: b.workspaceName, timeZone });
         const member = await insertMember(tx, { workspaceId: ws.id, userId: user.id, role: 'admin', team: 'leadership', keyPlayer: true });
         await recordAudit(tx, { workspaceId: ws.id, actorMemberId: member.id, action: 'workspace.created', entityType: 'workspace', entityId: ws.id, after: { name: ws.name } });
+        await rememberWorkspace(tx, user.id, ws.id);
         return { userId: user.id, workspaceId: ws.id };
       });
       const secret = await createSession(k, config, userId, workspaceId);
@@ -108,8 +127,7 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
       const user = await findUserByEmail(k, req.body.email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok) throw unauthenticated('Email or password is not right.');
-      const list = await listWorkspacesOfUser(k, user.id);
-      const workspaceId = list[0]?.id ?? null;
+      const workspaceId = await landingWorkspaceId(k, user.id, user.last_workspace_id);
       const secret = await createSession(k, config, user.id, workspaceId);
       setSessionCookie(reply, req, config, secret);
       return loadMe(k, user.id, workspaceId);
@@ -148,7 +166,7 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
   app.post(
     '/me/password',
     {
-      schema: { tags, summary: 'Change your password; signs out your other sessions.', body: ChangePasswordInput, response: { 200: Ok, 400: ErrorView } },
+      schema: { tags, summary: 'Change your password; signs out your other sessions and revokes the API tokens you made, in every workspace.', body: ChangePasswordInput, response: { 200: Ok, 400: ErrorView } },
       config: { access: 'user', rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req) => {
@@ -157,12 +175,21 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
       if (!user || !(await verifyPassword(user.password_hash, req.body.currentPassword))) {
         throw badRequest('The current password is not right.');
       }
+      const personal = passwordProblem(req.body.newPassword, [user.email, user.name]);
+      if (personal) throw new AppError('validation_failed', personal, [{ path: 'body.newPassword', message: personal }]);
       const passwordHash = await hashPassword(req.body.newPassword);
       await db.transaction(async (tx) => {
         await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
         let others = tx.deleteFrom('sessions').where('user_id', '=', userId);
         if (req.auth?.sessionId) others = others.where('id', '!=', req.auth.sessionId);
         await others.execute();
+        // A changed password ends every other way in: API tokens made while someone else knew it go too.
+        await tx
+          .updateTable('api_tokens')
+          .set({ revoked_at: nowIso() })
+          .where('revoked_at', 'is', null)
+          .where('member_id', 'in', tx.selectFrom('members').select('id').where('user_id', '=', userId))
+          .execute();
       });
       return { ok: true as const };
     },
@@ -180,6 +207,7 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
       const list = await listWorkspacesOfUser(k, userId);
       if (!list.some((w) => w.id === req.body.workspaceId)) throw notFound('Workspace');
       await k.updateTable('sessions').set({ workspace_id: req.body.workspaceId }).where('id', '=', req.auth.sessionId).execute();
+      await rememberWorkspace(k, userId, req.body.workspaceId);
       return loadMe(k, userId, req.body.workspaceId);
     },
   );
@@ -198,10 +226,55 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
         const ws = await insertWorkspace(tx, { name: req.body.name, timeZone: req.body.timeZone ?? user.time_zone });
         const member = await insertMember(tx, { workspaceId: ws.id, userId, role: 'admin', team: 'leadership', keyPlayer: true });
         await recordAudit(tx, { workspaceId: ws.id, actorMemberId: member.id, action: 'workspace.created', entityType: 'workspace', entityId: ws.id, after: { name: ws.name } });
+        await rememberWorkspace(tx, userId, ws.id);
         return ws.id;
       });
       if (req.auth?.sessionId) await k.updateTable('sessions').set({ workspace_id: workspaceId }).where('id', '=', req.auth.sessionId).execute();
       return reply.code(201).send(await loadMe(k, userId, workspaceId));
+    },
+  );
+
+  app.post(
+    '/me/invitations/:id/accept',
+    {
+      schema: { tags, summary: 'Join a workspace whose admin added you, and switch to it.', params: IdParams, response: { 200: MeView, 404: ErrorView } },
+      config: { access: 'user' },
+    },
+    async (req) => {
+      const userId = userIdOf(req);
+      const workspaceId = await db.transaction(async (tx) => {
+        const m = await tx.selectFrom('members').select(['id', 'workspace_id']).where('id', '=', req.params.id).where('user_id', '=', userId).where('active', '=', 1).where('joined_at', 'is', null).executeTakeFirst();
+        if (!m || !(await joinMembership(tx, m.id))) throw notFound('Invitation');
+        const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+        // The link made for the same membership is used up too.
+        await tx.updateTable('invites').set({ accepted_at: nowIso(), accepted_by: m.id }).where('workspace_id', '=', m.workspace_id).where('email', '=', user.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+        await recordAudit(tx, { workspaceId: m.workspace_id, actorMemberId: m.id, action: 'member.joined', entityType: 'member', entityId: m.id });
+        await rememberWorkspace(tx, userId, m.workspace_id);
+        return m.workspace_id;
+      });
+      if (req.auth?.sessionId) await k.updateTable('sessions').set({ workspace_id: workspaceId }).where('id', '=', req.auth.sessionId).execute();
+      return loadMe(k, userId, workspaceId);
+    },
+  );
+
+  app.post(
+    '/me/invitations/:id/decline',
+    {
+      schema: { tags, summary: "Decline a workspace's invitation: you are not added, and its link stops working.", params: IdParams, response: { 200: MeView, 404: ErrorView } },
+      config: { access: 'user' },
+    },
+    async (req) => {
+      const userId = userIdOf(req);
+      await db.transaction(async (tx) => {
+        const m = await tx.selectFrom('members').select(['id', 'workspace_id']).where('id', '=', req.params.id).where('user_id', '=', userId).where('active', '=', 1).where('joined_at', 'is', null).executeTakeFirst();
+        if (!m) throw notFound('Invitation');
+        const declined = await tx.updateTable('members').set({ active: 0, key_player: 0, updated_at: nowIso() }).where('id', '=', m.id).where('joined_at', 'is', null).where('active', '=', 1).executeTakeFirst();
+        if (Number(declined.numUpdatedRows) !== 1) throw notFound('Invitation');
+        const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+        await tx.updateTable('invites').set({ revoked_at: nowIso() }).where('workspace_id', '=', m.workspace_id).where('email', '=', user.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+        await recordAudit(tx, { workspaceId: m.workspace_id, actorMemberId: null, action: 'member.declined', entityType: 'member', entityId: m.id, before: { status: 'invited' }, after: { status: 'inactive' } });
+      });
+      return loadMe(k, userId, await currentWorkspaceId(k, req));
     },
   );
 }

@@ -221,11 +221,11 @@ function MemberStatus({ member }: { member: MemberView }) {
         Inactive
       </Badge>
     );
-  if (!member.hasPassword)
+  if (member.status === 'invited')
     return (
-      <Tooltip label="Added by an admin; has not set a password yet" withArrow>
+      <Tooltip label="Added by an admin; joins once they accept with their link or from their workspace menu" withArrow>
         <Badge color="yellow" variant="light" style={{ minWidth: 'max-content' }}>
-          Pending setup
+          Invited
         </Badge>
       </Tooltip>
     );
@@ -321,20 +321,13 @@ function AddMemberModal({ opened, members, onClose }: { opened: boolean; members
       {!opened ? null : result ? (
         <Stack gap="md">
           <Text size="sm">
-            <b>{result.member.name}</b> is now a member of the {result.member.team} team.
+            <b>{result.member.name}</b> is invited to the {result.member.team} team. They join once they accept.
           </Text>
-          {result.setupUrl ? (
-            <>
-              <Alert color="yellow" variant="light" title="Send them this setup link">
-                They have no password yet. The link lets them choose one and sign in; it is shown only now and works once.
-              </Alert>
-              <CopyField label="Setup link" value={result.setupUrl} testId="setup-link" />
-            </>
-          ) : (
-            <Text size="sm" c="dimmed">
-              They already have a Lockstep account and can sign in with it.
-            </Text>
-          )}
+          <Alert color="yellow" variant="light" title="Send them this link">
+            New to Lockstep, they choose a password with it; if they already use Lockstep, they sign in and accept (the invitation
+            also waits in their workspace menu). It is shown only now, works once and expires in 7 days.
+          </Alert>
+          <CopyField label="Invite link" value={result.setupUrl} testId="setup-link" />
           <Group justify="flex-end">
             <Button onClick={close}>Done</Button>
           </Group>
