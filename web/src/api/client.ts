@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For validation errors: each field's problem, keyed by the field's path (e.g. body.password). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -16,7 +18,7 @@ export const isUnauthenticated = (err: unknown): boolean => err instanceof ApiEr
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+function isErrorBody(body: unknown): body is { error: { code: string; message: string; details?: unknown } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const e = (body as { error: unknown }).error;
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
@@ -46,7 +48,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     }
   }
   if (!res.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(res.status, String(parsed.error.code), parsed.error.message);
+    if (isErrorBody(parsed)) throw new ApiError(res.status, String(parsed.error.code), parsed.error.message, parsed.error.details);
     throw new ApiError(res.status, 'http_error', `The server answered ${res.status} ${res.statusText}.`.trim());
   }
   return parsed as T;
@@ -64,4 +66,13 @@ export const api = {
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return 'Something went wrong.';
+}
+
+/** The server's words for one field of the request body (e.g. 'password'), when it refused that field. */
+export function fieldError(err: unknown, field: string): string | null {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return null;
+  for (const d of err.details as Array<{ path?: unknown; message?: unknown }>) {
+    if (d.path === `body.${field}` && typeof d.message === 'string') return d.message;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../api/client.js';
+import { errorMessage, fieldError } from '../api/client.js';
 import { useChangePassword } from './queries.js';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -33,6 +33,10 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
               notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out and your API tokens revoked.' });
               onDone();
             },
+            onError: (err) => {
+              const why = fieldError(err, 'newPassword');
+              if (why) form.setFieldError('newPassword', why);
+            },
           },
         ),
       )}
@@ -42,13 +46,13 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           Changing your password signs you out everywhere else and revokes the API tokens you made, in every workspace: make new
           ones for your integrations afterwards.
         </Text>
-        {change.error ? (
+        {change.error && !fieldError(change.error, 'newPassword') ? (
           <Alert color="red" role="alert">
             {errorMessage(change.error)}
           </Alert>
         ) : null}
         <PasswordInput label="Current password" autoComplete="current-password" required data-autofocus {...form.getInputProps('currentPassword')} />
-        <PasswordInput label="New password" description="At least 10 characters" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+        <PasswordInput label="New password" description="At least 10 characters and hard to guess: three or four unrelated words work well" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
         <PasswordInput label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconLinkOff, IconMailCheck } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../api/client.js';
+import { errorMessage, fieldError } from '../api/client.js';
 import type { InvitePreview, MeView } from '../api/types.js';
 import { AuthLayout } from '../shell/auth-layout.js';
 import { formatDate } from '../shell/format.js';
@@ -136,12 +136,18 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitePreview })
       onSubmit={form.onSubmit((v) =>
         accept.mutate(
           { name: v.name.trim(), password: v.password, ...(invite.email ? {} : { email: v.email.trim() }) },
-          { onSuccess: joined },
+          {
+            onSuccess: joined,
+            onError: (err) => {
+              const why = fieldError(err, 'password');
+              if (why) form.setFieldError('password', why);
+            },
+          },
         ),
       )}
     >
       <Stack gap="md">
-        {accept.error ? (
+        {accept.error && !fieldError(accept.error, 'password') ? (
           <Alert color="red" icon={<IconAlertCircle size={18} />} title="Could not accept the invite" role="alert">
             {errorMessage(accept.error)}
           </Alert>
@@ -152,7 +158,7 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitePreview })
         ) : (
           <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
         )}
-        <PasswordInput label="Choose a password" description="At least 10 characters" autoComplete="new-password" required {...form.getInputProps('password')} />
+        <PasswordInput label="Choose a password" description="At least 10 characters and hard to guess: three or four unrelated words work well" autoComplete="new-password" required {...form.getInputProps('password')} />
         <Button type="submit" fullWidth loading={accept.isPending}>
           Join {invite.workspaceName}
         </Button>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { errorMessage } from '../api/client.js';
+import { errorMessage, fieldError } from '../api/client.js';
 import { AuthLayout } from '../shell/auth-layout.js';
 import { useMe, useSignUp } from './queries.js';
 import { browserTimeZone, TimeZoneSelect } from './time-zone-select.js';
@@ -42,12 +42,18 @@ export function SignUpPage() {
         onSubmit={form.onSubmit((v) =>
           signUp.mutate(
             { name: v.name.trim(), email: v.email.trim(), password: v.password, workspaceName: v.workspaceName.trim(), timeZone: v.timeZone },
-            { onSuccess: () => void navigate('/', { replace: true }) },
+            {
+              onSuccess: () => void navigate('/', { replace: true }),
+              onError: (err) => {
+                const why = fieldError(err, 'password');
+                if (why) form.setFieldError('password', why);
+              },
+            },
           ),
         )}
       >
         <Stack gap="md">
-          {signUp.error ? (
+          {signUp.error && !fieldError(signUp.error, 'password') ? (
             <Alert color="red" icon={<IconAlertCircle size={18} />} title="Could not create the workspace" role="alert">
               {errorMessage(signUp.error)}
             </Alert>
@@ -56,7 +62,7 @@ export function SignUpPage() {
           <TextInput label="Work email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
-            description="At least 10 characters"
+            description="At least 10 characters and hard to guess: three or four unrelated words work well"
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
