@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -23,7 +23,7 @@ import type { AgendaSectionProvider } from '../capabilities/checkins/domain/type
 import { Database } from '../db/database.js';
 import { requireAccess, resolveAuth, type Access } from './auth.js';
 import type { Config } from './config.js';
-import { AppError } from './errors.js';
+import { AppError, explainDatabaseError } from './errors.js';
 import { JobScheduler } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outbox.js';
@@ -81,6 +81,11 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
     // Only listed proxies' X-Forwarded-* headers count (req.ip, req.protocol, req.host); see config.ts.
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any hook (a malformed percent-escape in the path) answer in our shape.
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      const { status, body } = presentError(err);
+      void reply.code(status).header('cache-control', 'no-store').send(body);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
@@ -101,7 +106,18 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   server.setErrorHandler((err, req, reply) => {
     const { status, body } = presentError(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
+    // A database error the safety net answered is still a gap in some route's validation: keep it visible.
+    else if (explainDatabaseError(err)) req.log.warn({ err }, 'the database refused a request that passed validation');
     return reply.code(status).send(body);
+  });
+  // Nothing under /api may be kept by a browser or a proxy: answers carry secrets (new tokens, feed URLs).
+  server.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  // Control characters are refused in one place, for every string of every request (docs/decisions/013).
+  server.addHook('preValidation', async (req) => {
+    refuseControlCharacters({ body: req.body, params: req.params, query: req.query });
   });
   server.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !existsSync(resolve(config.webDist, 'index.html'))) {
@@ -135,8 +151,16 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   server.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     checkOrigin(req, config);
-    req.auth = await resolveAuth(db.kysely, req);
-    requireAccess(req, req.routeOptions.config?.access ?? (req.url.startsWith('/api/v1') ? 'member' : 'public'));
+    const access = req.routeOptions.config?.access ?? (req.url.startsWith('/api/v1') ? 'member' : 'public');
+    try {
+      req.auth = await resolveAuth(db.kysely, req);
+    } catch (err) {
+      // A public route does not need credentials, so bad ones make the caller anonymous: a stale token in a
+      // monitoring probe must not fail /api/health.
+      if (access !== 'public' || !(err instanceof AppError) || err.code !== 'unauthenticated') throw err;
+      req.auth = null;
+    }
+    requireAccess(req, access);
   });
 
   await server.register(fastifySwagger, {
@@ -236,16 +260,61 @@ function checkOrigin(req: FastifyRequest, config: Config): void {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
   const origin = req.headers.origin;
   if (origin) {
-    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-    let ok = origin === new URL(config.publicUrl).origin;
-    try {
-      ok ||= new URL(origin).host === host;
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new AppError('forbidden', 'Cross-site request refused: the Origin does not match this site.');
+    if (!isThisSite(origin, req, config)) throw new AppError('forbidden', 'Cross-site request refused: the Origin does not match this site.');
   } else if (req.headers['sec-fetch-site'] === 'cross-site') {
     throw new AppError('forbidden', 'Cross-site request refused.');
+  }
+}
+
+/**
+ * This site is PUBLIC_URL. Reached directly (no proxy trusted), it is also whatever Host the browser
+ * connected to. X-Forwarded-Host is never compared: anyone can send it, with the Origin to match.
+ */
+function isThisSite(origin: string, req: FastifyRequest, config: Config): boolean {
+  if (origin === new URL(config.publicUrl).origin) return true;
+  if (config.trustProxy !== false) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Tab, line feed and carriage return are text; the rest of C0 and DEL are not (docs/decisions/013). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const codePoint = (text: string): string => {
+  const found = CONTROL_CHARACTER.exec(text)?.[0] ?? '';
+  return `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
+/**
+ * Throws 400 at the first string (or object key) holding a control character, anywhere in the body,
+ * params or query. Walks with its own stack, so a body nested 100,000 levels deep cannot overflow ours.
+ */
+function refuseControlCharacters(parts: Record<string, unknown>): void {
+  const stack: Array<{ value: unknown; path: string[] }> = Object.entries(parts).map(([part, value]) => ({ value, path: [part] }));
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!CONTROL_CHARACTER.test(value)) continue;
+      const char = codePoint(value);
+      const label = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? 'A value';
+      throw new AppError('validation_failed', `${label === path[0] ? `The request ${label}` : label} contains a control character (${char}); remove it.`, [
+        { path: path.join('.'), message: `contains a control character (${char})` },
+      ]);
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      if (CONTROL_CHARACTER.test(key)) {
+        const char = codePoint(key);
+        throw new AppError('validation_failed', `A field name in ${path.join('.')} contains a control character (${char}); remove it.`, [
+          { path: path.join('.'), message: `a field name contains a control character (${char})` },
+        ]);
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
   }
 }
 
@@ -268,8 +337,12 @@ export function presentError(err: unknown): { status: number; body: z.infer<type
     const message = first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request.';
     return { status: 400, body: { error: { code: 'validation_failed', message, details: issues } } };
   }
+  const fromDatabase = explainDatabaseError(err);
+  if (fromDatabase) return presentError(fromDatabase);
   const e = (err ?? {}) as FastifyLikeError;
   switch (e.code) {
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, body: { error: { code: 'bad_request', message: 'This address is not valid: it has a malformed percent-escape (%). Check the link.' } } };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, body: { error: { code: 'bad_request', message: `The request body is not valid JSON: ${e.message ?? ''}`.trim() } } };
