@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
-import { addMember, makeKpi, makeWorkspace, setTopThree, type KpiView, type TestMember, type TestWorkspace } from '../factories.js';
-import { expectOnly, inParallelStreams, PARALLEL, tally } from '../factories-concurrency.js';
+import { addMember, makeKpi, makeWorkspace, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
+import { burst, countOf, expectOnly, inParallelStreams, PARALLEL, tally } from '../factories-concurrency.js';
 
 let t: TestApp;
 
@@ -83,3 +83,159 @@ describe('PUT /goals/top-three under concurrency', () => {
   });
 });
 
+
+/** How many audit entries of `action` the entity has. */
+async function auditCount(workspaceId: string, entityId: string, action: string): Promise<number> {
+  const rows = await t.db.kysely.selectFrom('audit_log').select('id').where('workspace_id', '=', workspaceId).where('entity_id', '=', entityId).where('action', '=', action).execute();
+  return rows.length;
+}
+
+describe('KPI writes under concurrency', () => {
+  it('gives rank 1 to one of 8 KPIs created with it at once; the others are told it is taken', async () => {
+    const { ws, lead } = await makeSalesTeam();
+    const answers = await burst(PARALLEL, (i) => lead.client.clone().post<KpiView>('/api/v1/goals/kpis', { team: 'sales', name: `Ranked ${i}`, kind: 'win_rate', measurement: 'Defined.', rank: 1 }));
+    expectOnly(answers, [201, 400, 409]);
+    expect(countOf(answers, 201), tally(answers)).toBe(1);
+    expect((await ranksInDb(ws.id, 'sales')).map((r) => r.rank)).toEqual([1]);
+  });
+
+  it('gives rank 1 to one of 4 KPIs changed to it at once, and moves one KPI once when 8 ask', async () => {
+    const { ws, lead, kpis } = await makeSalesTeam();
+    const answers = await burst(4, (i) => lead.client.clone().patch<KpiView>(`/api/v1/goals/kpis/${kpis[i]!.id}`, { rank: 1 }));
+    const again = await burst(PARALLEL, () => lead.client.clone().patch<KpiView>(`/api/v1/goals/kpis/${kpis[0]!.id}`, { rank: 2 }));
+    expectOnly([...answers, ...again], [200, 400, 409]);
+    expect(countOf(answers, 200), tally(answers)).toBe(1);
+    const ranks = await ranksInDb(ws.id, 'sales');
+    expect(new Set(ranks.map((r) => r.rank)).size).toBe(ranks.length);
+  });
+
+  it('archives a KPI once when 8 archive it at once: every answer 200, its rank freed, one audit entry', async () => {
+    const { ws, lead, kpis } = await makeSalesTeam();
+    await setTopThree(lead.client, 'sales', [kpis[0]!.id, kpis[1]!.id]);
+    const answers = await burst(PARALLEL, () => lead.client.clone().delete<KpiView>(`/api/v1/goals/kpis/${kpis[0]!.id}`));
+    expectOnly(answers, [200]);
+    for (const a of answers) expect(a.body).toMatchObject({ id: kpis[0]!.id, rank: null });
+    expect(await ranksInDb(ws.id, 'sales')).toEqual([{ id: kpis[1]!.id, rank: 2 }]);
+    expect(await auditCount(ws.id, kpis[0]!.id, 'kpi.archived')).toBe(1);
+  });
+
+  it('records the same values 8 times at once as one value per date, whatever order each request lists them in', async () => {
+    const { lead, kpis } = await makeSalesTeam();
+    const dates = Array.from({ length: 6 }, (_, i) => new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10));
+    const url = `/api/v1/goals/kpis/${kpis[0]!.id}/values`;
+    const answers = await burst(PARALLEL, (i) => {
+      const ordered = i % 2 === 0 ? dates : [...dates].reverse();
+      return lead.client.clone().post(url, { values: ordered.map((date) => ({ date, value: 7 })) });
+    });
+    expectOnly(answers, [200]);
+    const rows = await t.db.kysely.selectFrom('kpi_values').select(['date', 'value']).where('kpi_id', '=', kpis[0]!.id).orderBy('date').execute();
+    expect(rows).toEqual([...dates].sort().map((date) => ({ date, value: 7 })));
+  });
+
+  it('pastes the same lines 8 times at once as one value per date', async () => {
+    const { lead, kpis } = await makeSalesTeam();
+    const dates = Array.from({ length: 4 }, (_, i) => new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10));
+    const url = `/api/v1/goals/kpis/${kpis[1]!.id}/values/paste`;
+    const answers = await burst(PARALLEL, (i) => lead.client.clone().post(url, { text: (i % 2 === 0 ? dates : [...dates].reverse()).map((d) => `${d},5`).join('\n') }));
+    expectOnly(answers, [200]);
+    const rows = await t.db.kysely.selectFrom('kpi_values').select('date').where('kpi_id', '=', kpis[1]!.id).execute();
+    expect(rows.map((r) => r.date).sort()).toEqual([...dates].sort());
+  });
+
+  it('agrees sharing once when the proposal and the acceptance are each sent 8 times at once', async () => {
+    const { ws, lead, kpis } = await makeSalesTeam();
+    const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mara Marketing' });
+    const url = `/api/v1/goals/kpis/${kpis[0]!.id}/share`;
+    const proposed = await burst(PARALLEL, () => lead.client.clone().post<KpiView>(url));
+    expectOnly(proposed, [200]);
+    for (const p of proposed) expect(p.body).toMatchObject({ shared: false, sharedProposedByTeam: 'sales' });
+    expect(await auditCount(ws.id, kpis[0]!.id, 'kpi.share_proposed')).toBe(1);
+
+    const accepted = await burst(PARALLEL, () => marketingLead.client.clone().post<KpiView>(url));
+    expectOnly(accepted, [200]);
+    for (const a of accepted) expect(a.body).toMatchObject({ shared: true, sharedProposedByTeam: null });
+    expect(await auditCount(ws.id, kpis[0]!.id, 'kpi.share_accepted')).toBe(1);
+
+    const stopped = await burst(PARALLEL, () => marketingLead.client.clone().delete<KpiView>(url));
+    expectOnly(stopped, [200]);
+    expect(await auditCount(ws.id, kpis[0]!.id, 'kpi.unshared')).toBe(1);
+  });
+
+  it('never leaves a KPI shared when its proposal is withdrawn while it is accepted', async () => {
+    const { ws, lead, kpis } = await makeSalesTeam();
+    const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mara Marketing' });
+    for (const kpi of kpis) {
+      const url = `/api/v1/goals/kpis/${kpi.id}/share`;
+      expectStatus(await lead.client.post(url), 200);
+      // Half withdraw, half accept. In any order one after another the KPI ends unshared: an acceptance
+      // before the first withdrawal is then stopped by it, one after it finds nothing to accept (403).
+      const answers = await burst(PARALLEL, (i) => (i % 2 === 0 ? lead.client.clone().delete(url) : marketingLead.client.clone().post(url)));
+      expectOnly(answers, [200, 403]);
+      const row = await t.db.kysely.selectFrom('kpis').select(['shared', 'shared_proposed_by']).where('id', '=', kpi.id).executeTakeFirstOrThrow();
+      expect(row, tally(answers)).toEqual({ shared: 0, shared_proposed_by: null });
+      expect(await auditCount(ws.id, kpi.id, 'kpi.share_accepted')).toBeLessThanOrEqual(1);
+      expect(await auditCount(ws.id, kpi.id, 'kpi.unshared')).toBe(1);
+    }
+  });
+});
+
+describe('publishing under concurrency', () => {
+  it('publishes #1 once when 8 publish at once, then #2 once after a change; one notification each', async () => {
+    const { ws, lead, kpis } = await makeSalesTeam();
+    await setTopThree(lead.client, 'sales', [kpis[0]!.id, kpis[1]!.id, kpis[2]!.id]);
+    const first = await burst(PARALLEL, () => lead.client.clone().post<PublicationView>('/api/v1/goals/publications', { team: 'sales' }));
+    expectOnly(first, [201, 400, 409]);
+    expect(countOf(first, 201), tally(first)).toBe(1);
+
+    await setTopThree(lead.client, 'sales', [kpis[3]!.id, kpis[1]!.id, kpis[2]!.id]);
+    const second = await burst(PARALLEL, () => lead.client.clone().post<PublicationView>('/api/v1/goals/publications', { team: 'sales' }));
+    expectOnly(second, [201, 400, 409]);
+    expect(countOf(second, 201), tally(second)).toBe(1);
+    expect(second.find((a) => a.status === 201)?.body.number).toBe(2);
+
+    const rows = await t.db.kysely.selectFrom('publications').select('number').where('workspace_id', '=', ws.id).where('team', '=', 'sales').orderBy('number').execute();
+    expect(rows.map((r) => r.number)).toEqual([1, 2]);
+    const notices = await t.db.kysely.selectFrom('notifications').select('title').where('workspace_id', '=', ws.id).where('member_id', '=', ws.adminMemberId).where('kind', '=', 'publication').execute();
+    expect(notices).toHaveLength(2);
+  });
+});
+
+describe('the KPI catalog under concurrency', () => {
+  it.each([
+    ['a Latin name', 'Demos booked'],
+    ['a name without Latin letters', 'Продажи'],
+  ])('adds %s once when 8 add it at once; the others get a 409', async (_what, name) => {
+    const { ws, lead } = await makeSalesTeam();
+    const answers = await burst(PARALLEL, () => lead.client.clone().post('/api/v1/goals/catalog', { name, unit: 'count', direction: 'higher' }));
+    expectOnly(answers, [201, 409]);
+    expect(countOf(answers, 201), tally(answers)).toBe(1);
+    const rows = await t.db.kysely.selectFrom('kpi_kinds').select('name').where('workspace_id', '=', ws.id).execute();
+    expect(rows.map((r) => r.name)).toEqual([name]);
+  });
+});
+
+describe('expectations and the quiz under concurrency', () => {
+  it('keeps each of a member’s expectations once when the same list is saved 8 times at once', async () => {
+    const { ws } = await makeSalesTeam();
+    const rep = await addMember(t, ws, { role: 'member', team: 'sales', name: 'Rae Rep' });
+    const items = [{ kind: 'mqls' }, { text: 'Better leads' }, { kind: 'cac' }];
+    const answers = await burst(PARALLEL, () => rep.client.clone().request('PUT', '/api/v1/goals/expectations/mine', { body: { items } }));
+    expectOnly(answers, [200]);
+    const mine = expectStatus(await rep.client.get<{ items: Array<{ rank: number; text: string }> }>('/api/v1/goals/expectations/mine'), 200);
+    expect(mine.items.map((i) => i.rank)).toEqual([1, 2, 3]);
+    const rows = await t.db.kysely.selectFrom('expectations').select('rank').where('member_id', '=', rep.member.id).execute();
+    expect(rows).toHaveLength(3);
+  });
+
+  it('counts a member once in awareness when the same quiz answer is sent 8 times at once', async () => {
+    const { ws } = await makeSalesTeam();
+    const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mara Marketing' });
+    const rep = await addMember(t, ws, { role: 'member', team: 'sales', name: 'Rae Rep' });
+    await makeKpi(marketingLead.client, { team: 'marketing', rank: 1 });
+    expectStatus(await marketingLead.client.post('/api/v1/goals/publications', { team: 'marketing' }), 201);
+    const answers = await burst(PARALLEL, () => rep.client.clone().post('/api/v1/goals/quiz', { kinds: ['mqls'] }));
+    expectOnly(answers, [200]);
+    const awareness = expectStatus(await rep.client.get<Array<{ team: string; answered: number; score: number | null }>>('/api/v1/goals/awareness'), 200);
+    expect(awareness.find((a) => a.team === 'sales')).toMatchObject({ answered: 1, score: 1 });
+  });
+});

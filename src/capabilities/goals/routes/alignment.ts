@@ -1,6 +1,7 @@
 // Knowing the other team's goals (SPEC S1): expectations and the expectation gap, the awareness quiz,
 // comp alignment, and the Goals overview that puts both teams side by side.
 import type { Db } from '../../../db/database.js';
+import { lockForUpdate } from '../../../db/locks.js';
 import type { AppContext, Server } from '../../../server/app.js';
 import { ErrorView } from '../../../server/app.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
@@ -28,7 +29,7 @@ import {
 import { canAnswer } from '../policies.js';
 import { CURRENCY, currentPeriodsStart, currentStatus, presentKpi, presentPublication } from '../presenters.js';
 import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
-import { activeTeamSizes, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, toDomainKpi } from '../store.js';
+import { activeTeamSizes, expectationsLock, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
 const GOAL_TEAMS = ['sales', 'marketing'] as const;
@@ -151,6 +152,9 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
         return { rank: idx + 1, kind, text };
       });
       await db.transaction(async (tx) => {
+        // Delete-then-insert under the member's lock: two saves at the same moment would otherwise
+        // both delete the old list and both insert the new one (on PostgreSQL), doubling every item.
+        await lockForUpdate(tx, db.dialect, expectationsLock(actor.memberId));
         await tx.deleteFrom('expectations').where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).execute();
         if (items.length > 0) {
           await tx

@@ -37,7 +37,7 @@ import {
   TopThreeInput,
   ValuesRecordedView,
 } from '../schemas.js';
-import { getKpi, goalsLock, listKpis, listValues, loadCatalog, loadPeriodOptions, refusingRaces, toDomainKpi, type KpiRow } from '../store.js';
+import { catalogLock, getKpi, goalsLock, listKpis, listValues, loadCatalog, loadPeriodOptions, refusingRaces, toDomainKpi, type KpiRow } from '../store.js';
 
 /** The 409 when another lead took the same rank at the same moment (the unique rank index refused the second). */
 const rankRace = (team: string) => `Another ${team} lead changed the ${team} top three at the same moment; reload and try again.`;
@@ -117,12 +117,15 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       const id = newId();
       const key = normalised ? `custom:${normalised.replace(/\s+/g, '_')}` : `custom:${id}`;
       const sameName = (name: string) => (normalised ? normalizeKpiText(name) === normalised : name.trim().toLowerCase() === req.body.name.toLowerCase());
-      const catalog = await loadCatalog(k, actor.workspaceId);
       const taken = `The catalog already has a kind named like "${req.body.name}".`;
-      if (catalog.some((c) => c.id === key || sameName(c.name))) throw conflict(taken);
       await refusingRaces(
         taken,
         db.transaction(async (tx) => {
+          // Checked under the lock: a name with no Latin letters gets a key of its own, so the unique
+          // key alone would let two people add "Продажи" at the same moment.
+          await lockForUpdate(tx, db.dialect, catalogLock(actor.workspaceId));
+          const catalog = await loadCatalog(tx, actor.workspaceId);
+          if (catalog.some((c) => c.id === key || sameName(c.name))) throw conflict(taken);
           await tx.insertInto('kpi_kinds').values({ id, workspace_id: actor.workspaceId, key, name: req.body.name, unit: req.body.unit, direction: req.body.direction, description: req.body.description, created_at: nowIso() }).execute();
           await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'kpi_kind.created', entityType: 'kpi_kind', entityId: id, after: { key, ...req.body } });
         }),
@@ -152,6 +155,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       if (!canEditTeamGoals(actor, b.team)) throw forbidden(`Only ${b.team} leads create ${b.team} KPIs.`);
       const id = newId();
       await refusingRaces(rankRace(b.team), db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const catalog = await loadCatalog(tx, actor.workspaceId);
         const kind = catalogKind(b.kind, catalog);
         if (!kind) throw badRequest(`Unknown KPI kind "${b.kind}". Pick one from the catalog or add it there first.`);
@@ -205,6 +209,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await refusingRaces('Another lead changed this team\'s top three at the same moment; reload and try again.', db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const before = await kpiForEdit(tx, actor, req.params.id);
         const b = req.body;
         const catalog = await loadCatalog(tx, actor.workspaceId);
@@ -241,7 +246,13 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
-        const before = await kpiForEdit(tx, actor, req.params.id);
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
+        const row = await getKpi(tx, actor.workspaceId, req.params.id);
+        if (!row) throw notFound('KPI');
+        if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
+        // Archiving is idempotent: a second click, or a second tab at the same moment, finds it done.
+        if (row.archived_at) return;
+        const before = row;
         await tx.updateTable('kpis').set({ archived_at: nowIso(), rank: null, shared: 0, shared_proposed_by: null, updated_at: nowIso() }).where('id', '=', before.id).execute();
         await auditKpi(tx, actor, 'kpi.archived', before.id, auditShape(before), null);
       });
@@ -295,8 +306,10 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         }
       }
       // One row per KPI and date: a value on a date that has one replaces it. An upsert, so two people
-      // recording the same date at the same moment both succeed (the later one wins).
-      for (const v of values) {
+      // recording the same date at the same moment both succeed (the later one wins). Written in date
+      // order, the last of a date in the request winning: two requests upserting the same dates then
+      // take their row locks in the same order (in request order, on PostgreSQL they deadlocked).
+      for (const v of inDateOrder(values)) {
         await tx
           .insertInto('kpi_values')
           .values({ id: newId(), workspace_id: actor.workspaceId, kpi_id: row.id, date: v.date, value: v.value, source: 'manual', note: v.note, recorded_by: actor.memberId, created_at: nowIso() })
@@ -340,6 +353,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const row = await getKpi(tx, actor.workspaceId, req.params.id);
         if (!row || row.archived_at) throw notFound('KPI');
         const other = otherTeam(row.team);
@@ -354,6 +368,8 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
           await auditKpi(tx, actor, 'kpi.share_proposed', row.id, { shared: false }, { shared: false, proposedBy: actor.memberId });
           return;
         }
+        // Proposing again is a no-op for the lead who proposed (a second click, a second tab).
+        if (row.shared_proposed_by === actor.memberId && canEditTeamGoals(actor, row.team)) return;
         if (!other || !canEditTeamGoals(actor, other)) {
           throw forbidden(`Sharing is proposed; a ${other ?? 'other team'} lead accepts it.`);
         }
@@ -370,6 +386,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const row = await getKpi(tx, actor.workspaceId, req.params.id);
         if (!row || row.archived_at) throw notFound('KPI');
         const other = otherTeam(row.team);
@@ -413,6 +430,13 @@ function rowFrom(id: string, workspaceId: string, b: z.infer<typeof KpiCreateInp
     created_at: now,
     updated_at: now,
   };
+}
+
+/** The values sorted by date, one per date (the last given for a date wins, as it would written in order). */
+export function inDateOrder<V extends { date: string }>(values: readonly V[]): V[] {
+  const byDate = new Map<string, V>();
+  for (const v of values) byDate.set(v.date, v);
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** A real day as YYYY-MM-DD: Date.parse would roll 2026-02-31 over to 3 March, so the date must round-trip. */

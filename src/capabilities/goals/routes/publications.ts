@@ -1,6 +1,7 @@
 // Publishing a team's top three (SPEC S1 "Publication"): an immutable numbered snapshot with a readable
 // diff against the previous one; the whole workspace is notified.
 import { z } from 'zod';
+import { lockForUpdate } from '../../../db/locks.js';
 import type { AppContext, Server } from '../../../server/app.js';
 import { ErrorView } from '../../../server/app.js';
 import { recordAudit } from '../../../server/audit.js';
@@ -12,7 +13,7 @@ import { buildPublicationSnapshot, diffPublications, validateTopThree } from '..
 import { canEditTeamGoals } from '../policies.js';
 import { CURRENCY, presentPublication } from '../presenters.js';
 import { IdParams, PublicationListQuery, PublicationView, PublishInput } from '../schemas.js';
-import { getPublication, latestPublication, listKpis, listPublications, parseSnapshot, refusingRaces, toDomainKpi } from '../store.js';
+import { getPublication, goalsLock, latestPublication, listKpis, listPublications, parseSnapshot, refusingRaces, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
 
@@ -44,6 +45,9 @@ export function registerPublicationRoutes(app: Server, { db }: AppContext): void
       if (!canEditTeamGoals(actor, team)) throw forbidden(`Only ${team} leads publish the ${team} top three.`);
       const race = `Another ${team} lead published the ${team} top three at the same moment; reload to see it, then publish again if something is still to change.`;
       const id = await refusingRaces(race, db.transaction(async (tx) => {
+        // First the lock: the number and the diff are computed from the latest publication, which
+        // another lead publishing at the same moment would otherwise change under us.
+        await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const kpis = (await listKpis(tx, actor.workspaceId, { team })).map(toDomainKpi);
         const check = validateTopThree(kpis, { team, forPublication: true });
         if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
