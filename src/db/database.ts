@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/config.js';
+import { AppError, isTransactionRace, SAME_MOMENT } from '../server/errors.js';
 import type { Dialect } from './dialect.js';
 import { migrations } from './migrations/index.js';
 import type { DatabaseSchema } from './schema/index.js';
@@ -92,18 +93,31 @@ export class Database {
   /**
    * Runs fn in one transaction. Hooks registered with afterCommit run once it has committed
    * (e.g. waking the outbox deliverer), and never when it rolled back.
+   *
+   * When PostgreSQL gives up on the transaction because it raced another one (40001 serialization
+   * failure, 40P01 deadlock detected), fn runs once more from the start: it must not have effects
+   * outside the transaction other than through afterCommit. A second loss answers 409.
    */
   async transaction<T>(fn: (tx: Tx, afterCommit: (hook: () => void) => void) => Promise<T>): Promise<T> {
-    const hooks: Array<() => void> = [];
-    const result = await this.kysely.transaction().execute((tx) => fn(tx, (h) => hooks.push(h)));
-    for (const h of hooks) {
+    for (let attempt = 1; ; attempt++) {
+      const hooks: Array<() => void> = [];
+      let result: T;
       try {
-        h();
-      } catch {
-        // a hook is a nudge, never a part of the transaction's outcome
+        result = await this.kysely.transaction().execute((tx) => fn(tx, (h) => hooks.push(h)));
+      } catch (err) {
+        if (!isTransactionRace(err)) throw err;
+        if (attempt >= 2) throw new AppError('conflict', SAME_MOMENT, undefined, { cause: err });
+        continue;
       }
+      for (const h of hooks) {
+        try {
+          h();
+        } catch {
+          // a hook is a nudge, never a part of the transaction's outcome
+        }
+      }
+      return result;
     }
-    return result;
   }
 
   async ping(): Promise<void> {

@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { claimJobRun, JobScheduler, periodKey, type Job } from '../../src/server/jobs.js';
 import { backoffMs, enqueueMessage, MAX_ATTEMPTS, Outbox } from '../../src/server/outbox.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { sql } from 'kysely';
+import { AppError } from '../../src/server/errors.js';
+import { createTestApp, testDbKind, type TestApp } from '../helpers/app.js';
 import { makeWorkspace } from '../factories.js';
 
 let t: TestApp;
@@ -130,6 +132,64 @@ describe('trusted proxies (TRUST_PROXY, docs/decisions/013)', () => {
     for (let i = 0; i < 10; i++) expect((await attacker.signIn(ws.admin.email!, `guess-number-${i}`)).status).toBe(401);
     expect((await attacker.signIn(ws.admin.email!, 'guess-number-10')).status).toBe(429);
     expect((await t.client().signIn(ws.admin.email!, 'guess-number-11')).status).toBe(401);
+  });
+});
+
+describe('db.transaction retries once a transaction that PostgreSQL gave up on', () => {
+  const onPostgres = testDbKind() === 'postgres';
+  const started = () => ({ instance: 'a', started_at: new Date().toISOString(), finished_at: null, status: 'running' as const, error: null });
+
+  /**
+   * A transaction that reads a job_runs row under REPEATABLE READ, lets a second instance change that row
+   * (when `interfere` says so for this attempt), then updates it: PostgreSQL refuses the update with 40001.
+   */
+  async function racingTransaction(job: string, interfere: (attempt: number) => boolean) {
+    const other = await secondInstanceDb();
+    await t.db.kysely.insertInto('job_runs').values({ job, period_key: 'p', ...started() }).execute();
+    let attempts = 0;
+    const hooks: number[] = [];
+    const run = t.db.transaction(async (tx, afterCommit) => {
+      const attempt = ++attempts;
+      await sql`set transaction isolation level repeatable read`.execute(tx);
+      await tx.selectFrom('job_runs').select('status').where('job', '=', job).execute();
+      if (interfere(attempt)) await other.kysely.updateTable('job_runs').set({ instance: `other-${attempt}` }).where('job', '=', job).execute();
+      afterCommit(() => hooks.push(attempt));
+      await tx.updateTable('job_runs').set({ status: 'done' }).where('job', '=', job).execute();
+      return attempt;
+    });
+    return { run, attempts: () => attempts, hooks };
+  }
+
+  it.runIf(onPostgres)('a serialization failure runs the whole function again; after-commit hooks come only from the attempt that committed', async () => {
+    const race = await racingTransaction('retry-once', (attempt) => attempt === 1);
+    expect(await race.run).toBe(2);
+    expect(race.attempts()).toBe(2);
+    expect(race.hooks).toEqual([2]);
+    const row = await t.db.kysely.selectFrom('job_runs').selectAll().where('job', '=', 'retry-once').executeTakeFirstOrThrow();
+    expect([row.status, row.instance]).toEqual(['done', 'other-1']);
+  });
+
+  it.runIf(onPostgres)('failing again answers 409 conflict: someone changed this at the same moment', async () => {
+    const race = await racingTransaction('retry-twice', () => true);
+    const err = await race.run.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ status: 409, code: 'conflict', message: 'Someone changed this at the same moment; reload and try again.' });
+    expect(race.attempts()).toBe(2);
+    expect(race.hooks).toEqual([]);
+    const row = await t.db.kysely.selectFrom('job_runs').selectAll().where('job', '=', 'retry-twice').executeTakeFirstOrThrow();
+    expect(row.status).toBe('running');
+  });
+
+  it('any other failure is not retried', async () => {
+    let attempts = 0;
+    const failing = t.db.transaction(async (tx) => {
+      attempts++;
+      await tx.insertInto('job_runs').values({ job: 'no-retry', period_key: 'p', ...started() }).execute();
+      throw new Error('a bug, not a race');
+    });
+    await expect(failing).rejects.toThrow('a bug, not a race');
+    expect(attempts).toBe(1);
+    expect(await t.db.kysely.selectFrom('job_runs').select('job').where('job', '=', 'no-retry').execute()).toEqual([]);
   });
 });
 
