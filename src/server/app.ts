@@ -27,6 +27,7 @@ import { AppError, explainDatabaseError } from './errors.js';
 import { JobScheduler } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outbox.js';
+import { databaseRateLimitStore, rateLimitSweepJob } from './rate-limits.js';
 
 export interface AppContext {
   config: Config;
@@ -127,7 +128,9 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   });
 
   await server.register(fastifyCookie);
-  await server.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so a route's limit holds across instances (docs/decisions/013).
+  await server.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(db.kysely) });
+  jobs.add(rateLimitSweepJob);
   await server.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

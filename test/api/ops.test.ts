@@ -8,7 +8,10 @@ import { claimJobRun, JobScheduler, periodKey, type Job } from '../../src/server
 import { backoffMs, enqueueMessage, MAX_ATTEMPTS, Outbox } from '../../src/server/outbox.js';
 import { sql } from 'kysely';
 import { AppError } from '../../src/server/errors.js';
+import { createApp } from '../../src/server/app.js';
+import { consumeRateLimit } from '../../src/server/rate-limits.js';
 import { createTestApp, testDbKind, type TestApp } from '../helpers/app.js';
+import { Client } from '../helpers/client.js';
 import { makeWorkspace } from '../factories.js';
 
 let t: TestApp;
@@ -132,6 +135,101 @@ describe('trusted proxies (TRUST_PROXY, docs/decisions/013)', () => {
     for (let i = 0; i < 10; i++) expect((await attacker.signIn(ws.admin.email!, `guess-number-${i}`)).status).toBe(401);
     expect((await attacker.signIn(ws.admin.email!, 'guess-number-10')).status).toBe(429);
     expect((await t.client().signIn(ws.admin.email!, 'guess-number-11')).status).toBe(401);
+  });
+});
+
+describe('rate limits live in the database, so they hold across instances (docs/decisions/013)', () => {
+  it('the sign-in limit counts the tries made on two instances together', async () => {
+    const second = await createApp(t.config, { db: await secondInstanceDb() });
+    try {
+      const ws = await makeWorkspace(t);
+      const onFirst = t.client();
+      const onSecond = new Client(second.server, null, onFirst.address);
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await (i % 2 ? onSecond : onFirst).signIn(ws.admin.email!, `guess-number-${i}`)).status);
+      expect(statuses).toEqual(Array(10).fill(401));
+      for (const c of [onFirst, onSecond]) {
+        const blocked = await c.signIn(ws.admin.email!, 'guess-number-10');
+        expect(blocked.status).toBe(429);
+        expect(blocked.error?.code).toBe('rate_limited');
+        expect(blocked.headers['retry-after']).toBeDefined();
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a window that has passed starts counting again', async () => {
+    const ws = await makeWorkspace(t);
+    const attacker = t.client();
+    for (let i = 0; i < 10; i++) await attacker.signIn(ws.admin.email!, `guess-number-${i}`);
+    expect((await attacker.signIn(ws.admin.email!, 'guess-number-10')).status).toBe(429);
+    // The minute is over (moved into the past rather than waited for).
+    const passed = new Date(Date.now() - 1000).toISOString();
+    await t.db.kysely.updateTable('rate_limits').set({ reset_at: passed }).where('key', 'like', `%${attacker.address}%`).execute();
+    expect((await attacker.signIn(ws.admin.email!, 'guess-number-11')).status).toBe(401);
+    expect((await attacker.signIn(ws.admin.email!, 'guess-number-12')).status).toBe(401);
+  });
+
+  it('each route counts on its own: sign-in tries do not use up the sign-up limit', async () => {
+    const ws = await makeWorkspace(t);
+    const person = t.client();
+    for (let i = 0; i < 11; i++) await person.signIn(ws.admin.email!, `guess-number-${i}`);
+    expect((await person.signIn(ws.admin.email!, 'guess-number-11')).status).toBe(429);
+    const res = await person.signUp({ email: `fresh-${Date.now()}@example.test`, password: 'a long and unusual passphrase 42', name: 'Fresh', workspaceName: 'Fresh Co' });
+    expect(res.status).toBe(201);
+  });
+
+  describe('consumeRateLimit, the per-account limit a handler calls', () => {
+    it('lets max tries through in the window, then throws rate_limited in our words', async () => {
+      const key = `signin-account:${Date.now()}@example.test`;
+      for (let i = 0; i < 3; i++) await consumeRateLimit(t.db.kysely, key, 3, 15 * 60_000);
+      const err = await consumeRateLimit(t.db.kysely, key, 3, 15 * 60_000).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toMatchObject({ status: 429, code: 'rate_limited', message: 'Too many attempts. Try again in 15 minutes.', details: { retryAfterSeconds: 900 } });
+      // Another key is not affected.
+      await expect(consumeRateLimit(t.db.kysely, `${key}.other`, 3, 15 * 60_000)).resolves.toBeUndefined();
+    });
+
+    it('counts exactly under concurrency: of 12 tries at once with a limit of 5, 5 pass', async () => {
+      const other = await secondInstanceDb();
+      const key = `concurrent-${Date.now()}`;
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => consumeRateLimit((i % 2 ? other : t.db).kysely, key, 5, 60_000).then(() => 'passed', (e: unknown) => (e instanceof AppError ? e.code : String(e)))),
+      );
+      expect(outcomes.filter((o) => o === 'passed')).toHaveLength(5);
+      expect(outcomes.filter((o) => o === 'rate_limited')).toHaveLength(7);
+      const row = await t.db.kysely.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+      expect(row.count).toBe(12);
+    });
+
+    it('starts again once the window has passed', async () => {
+      const key = `window-${Date.now()}`;
+      for (let i = 0; i < 2; i++) await consumeRateLimit(t.db.kysely, key, 2, 60_000);
+      await expect(consumeRateLimit(t.db.kysely, key, 2, 60_000)).rejects.toMatchObject({ code: 'rate_limited', message: 'Too many attempts. Try again in 1 minute.' });
+      await t.db.kysely.updateTable('rate_limits').set({ reset_at: new Date(Date.now() - 1).toISOString() }).where('key', '=', key).execute();
+      await expect(consumeRateLimit(t.db.kysely, key, 2, 60_000)).resolves.toBeUndefined();
+      const row = await t.db.kysely.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+      expect(row.count).toBe(1);
+    });
+  });
+
+  it('an hourly job deletes the windows that have passed and keeps the live ones', async () => {
+    const now = new Date();
+    const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    await t.db.kysely
+      .insertInto('rate_limits')
+      .values([
+        { key: 'sweep-old', count: 3, reset_at: at(-3_600_000) },
+        { key: 'sweep-just-passed', count: 1, reset_at: at(-1) },
+        { key: 'sweep-live', count: 2, reset_at: at(60_000) },
+      ])
+      .execute();
+    const job = t.app.ctx.jobs.list().find((j) => j.name === 'rate-limits.sweep');
+    expect(job?.period).toBe('hour');
+    await job!.run({ db: t.db, log: t.app.ctx.log, now, periodKey: 'unused' });
+    const left = await t.db.kysely.selectFrom('rate_limits').select('key').where('key', 'like', 'sweep-%').execute();
+    expect(left.map((r) => r.key)).toEqual(['sweep-live']);
   });
 });
 

@@ -5,6 +5,7 @@ import * as foundation from './2026-11-26T1400-foundation.js';
 import * as goals from './2026-11-26T1500-goals.js';
 import * as checkins from './2026-11-26T1600-checkins.js';
 import * as memberships from './2026-12-01T0800-memberships.js';
+import * as rateLimits from './2026-12-01T0900-rate-limits.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -16,4 +17,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-11-26T1500-goals': goals,
   '2026-11-26T1600-checkins': checkins,
   '2026-12-01T0800-memberships': memberships,
+  '2026-12-01T0900-rate-limits': rateLimits,
 };

@@ -17,6 +17,7 @@ import type { JobRunsTable } from './job-runs.js';
 import type { MembersTable } from './members.js';
 import type { NotificationsTable } from './notifications.js';
 import type { OutboxTable } from './outbox.js';
+import type { RateLimitsTable } from './rate-limits.js';
 import type { SessionsTable } from './sessions.js';
 import type { UsersTable } from './users.js';
 import type { WorkspacesTable } from './workspaces.js';
@@ -46,4 +47,5 @@ export interface DatabaseSchema {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   calendar_feeds: CalendarFeedsTable;
+  rate_limits: RateLimitsTable;
 }
