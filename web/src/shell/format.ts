@@ -31,7 +31,8 @@ export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', '
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  // Words that start with a letter or digit: "Gustavo (sales)" is G, not G(.
+  const parts = name.trim().split(/\s+/).filter((p) => /^[\p{L}\p{N}]/u.test(p));
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
   return letters.map((p) => (p ?? '').charAt(0).toUpperCase()).join('') || '?';
 }

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Indicator, Menu, Stack, Text } from '@mantine/core';
+import { ActionIcon, Group, Indicator, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconMailOpened, IconPlus, IconSelector } from '@tabler/icons-react';
+import { IconCheck, IconMailOpened, IconPlus, IconSelector, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.js';
@@ -14,6 +14,7 @@ import classes from './shell.module.css';
 export function WorkspaceSwitcher({ me }: { me: MeView }) {
   const [creating, createModal] = useDisclosure(false);
   const switchTo = useSwitchWorkspace();
+  const replyTo = useInvitationReply();
   const navigate = useNavigate();
   const current = me.workspace;
   const [opened, setOpened] = useState(false);
@@ -34,13 +35,13 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
           <Text fw={600} size="sm" truncate maw={{ base: 110, sm: 220 }} pl={4}>
             {current?.name ?? 'No workspace'}
           </Text>
-          <Menu.Target>
-            <Indicator disabled={me.invitations.length === 0} color="yellow" size={8} offset={2}>
+          <Indicator disabled={me.invitations.length === 0} color="yellow" size={8} offset={2}>
+            <Menu.Target>
               <ActionIcon variant="subtle" color="gray" size="sm" aria-label={me.invitations.length > 0 ? 'Switch workspace (invitations waiting)' : 'Switch workspace'}>
                 <IconSelector size={16} />
               </ActionIcon>
-            </Indicator>
-          </Menu.Target>
+            </Menu.Target>
+          </Indicator>
         </Group>
         <Menu.Dropdown>
           <Menu.Label>Your workspaces</Menu.Label>
@@ -76,7 +77,7 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
               <Menu.Divider />
               <Menu.Label>Invitations</Menu.Label>
               {me.invitations.map((i) => (
-                <InvitationRow key={i.id} invitation={i} onJoined={() => setOpened(false)} />
+                <InvitationItems key={i.id} invitation={i} reply={(kind) => replyTo(i, kind)} />
               ))}
             </>
           ) : null}
@@ -91,18 +92,19 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
   );
 }
 
-/** A workspace whose admin added the person: they join only when they accept here or with their link. */
-function InvitationRow({ invitation, onJoined }: { invitation: MeView['invitations'][number]; onJoined: () => void }) {
+type Invitation = MeView['invitations'][number];
+
+/** Answers an invitation; lives in the switcher, which stays mounted when its menu closes on the click. */
+function useInvitationReply() {
   const answer = useAnswerInvitation();
   const navigate = useNavigate();
-  const reply = (kind: 'accept' | 'decline') =>
+  return (invitation: Invitation, kind: 'accept' | 'decline') =>
     answer.mutate(
       { id: invitation.id, answer: kind },
       {
         onSuccess: () => {
           if (kind === 'accept') {
             notifications.show({ color: 'teal', message: `You joined ${invitation.workspaceName}.` });
-            onJoined();
             void navigate('/');
           } else {
             notifications.show({ message: `You declined ${invitation.workspaceName}.` });
@@ -111,25 +113,31 @@ function InvitationRow({ invitation, onJoined }: { invitation: MeView['invitatio
         onError: (err) => notifications.show({ color: 'red', title: 'Could not answer the invitation', message: errorMessage(err) }),
       },
     );
+}
+
+/** A workspace whose admin added the person: they join only when they accept here or with their link. */
+function InvitationItems({ invitation, reply }: { invitation: Invitation; reply: (kind: 'accept' | 'decline') => void }) {
   return (
-    <Stack gap={6} px="sm" py={6} data-testid="invitation">
-      <Group gap={8} wrap="nowrap">
-        <IconMailOpened size={16} aria-hidden />
-        <Text size="sm" fw={500} truncate>
-          {invitation.workspaceName}
+    <>
+      <Menu.Item
+        data-testid="invitation"
+        leftSection={<IconMailOpened size={16} aria-hidden />}
+        rightSection={
+          <Text size="xs" c="dimmed">
+            {ROLE_LABEL[invitation.role]}
+          </Text>
+        }
+        onClick={() => reply('accept')}
+      >
+        <Text size="sm" truncate>
+          Join {invitation.workspaceName}
         </Text>
-        <Badge size="xs" variant="light" color="gray">
-          {ROLE_LABEL[invitation.role]}
-        </Badge>
-      </Group>
-      <Group gap="xs">
-        <Button size="compact-xs" onClick={() => reply('accept')} loading={answer.isPending && answer.variables?.answer === 'accept'}>
-          Join
-        </Button>
-        <Button size="compact-xs" variant="default" onClick={() => reply('decline')} loading={answer.isPending && answer.variables?.answer === 'decline'}>
-          Decline
-        </Button>
-      </Group>
-    </Stack>
+      </Menu.Item>
+      <Menu.Item leftSection={<IconX size={16} aria-hidden />} c="dimmed" onClick={() => reply('decline')}>
+        <Text size="sm" truncate>
+          Decline {invitation.workspaceName}
+        </Text>
+      </Menu.Item>
+    </>
   );
 }

@@ -200,7 +200,9 @@ export function MembersTab() {
       </Card>
       {members.data ? (
         <Text size="xs" c="dimmed">
-          {members.data.filter((m) => m.active).length} active of {members.data.length} people. Key players attend the weekly check-in.
+          {members.data.filter((m) => m.status === 'active').length} active
+          {members.data.some((m) => m.status === 'invited') ? `, ${members.data.filter((m) => m.status === 'invited').length} invited` : ''} of{' '}
+          {members.data.length} people. Key players attend the weekly check-in.
         </Text>
       ) : null}
 
