@@ -64,6 +64,7 @@ export async function agendaFor(db: Db, providers: readonly AgendaSectionProvide
     .where('agenda_items.workspace_id', '=', meeting.workspace_id)
     .where('agenda_items.meeting_id', '=', meeting.id)
     .orderBy('agenda_items.created_at')
+    .orderBy('agenda_items.id')
     .execute();
   const agenda = assembleAgenda(
     results,

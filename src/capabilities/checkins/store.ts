@@ -1,8 +1,21 @@
 // Data access for the weekly check-in (SPEC S2). Every query is scoped by the actor's workspace id.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { lockKey } from '../../db/locks.js';
 import type { ActionItemsTable, CheckinSeriesTable, MeetingsTable } from '../../db/schema/checkins.js';
 import type { ActionItem, CheckinMeeting, CheckinSeries, QuorumRule } from './domain/index.js';
+
+/**
+ * The lock every transaction that writes a workspace's series or a meeting's record takes first
+ * (docs/decisions/015-lock-order.md). A series change deletes or cancels future meetings depending on
+ * whether they hold notes, attendance or items; attendance is replaced (delete, then insert) and judged for
+ * quorum when the meeting is marked held. Under one lock per workspace these run one after another, so no
+ * item is written into a meeting being deleted, nothing is marked held on attendance being replaced, and
+ * PostgreSQL never sees two inserts of one attendance row.
+ */
+export const checkinsLock = (workspaceId: string): string => lockKey('checkins', workspaceId);
+/** The lock for making or revoking one member's calendar feed: one stays live. */
+export const feedLock = (memberId: string): string => lockKey('checkins-feed', memberId);
 
 export type SeriesRow = Selectable<CheckinSeriesTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -62,7 +75,8 @@ export async function listActionItems(
   if (filter.meetingId) q = q.where('action_items.meeting_id', '=', filter.meetingId);
   if (filter.ownerId) q = q.where('action_items.owner_member_id', '=', filter.ownerId);
   if (filter.status) q = q.where('action_items.status', '=', filter.status);
-  return q.orderBy('action_items.due_date').orderBy('action_items.created_at').execute();
+  // The id breaks ties between items agreed in the same millisecond, so every read lists them alike.
+  return q.orderBy('action_items.due_date').orderBy('action_items.created_at').orderBy('action_items.id').execute();
 }
 
 export async function getActionItem(db: Db, workspaceId: string, id: string): Promise<ActionItemRow | undefined> {

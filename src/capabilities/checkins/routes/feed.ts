@@ -7,10 +7,11 @@ import { actorOf } from '../../../server/auth.js';
 import { notFound } from '../../../server/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
 import type { Db } from '../../../db/database.js';
+import { lockForUpdate } from '../../../db/locks.js';
 import { z } from 'zod';
 import { buildCalendarFeed, feedUid, type FeedEvent } from '../domain/index.js';
 import { FeedView, Ok } from '../schemas.js';
-import { getActiveSeries, listMeetings } from '../store.js';
+import { feedLock, getActiveSeries, listMeetings } from '../store.js';
 
 const tags = ['check-ins'];
 const DAY = 86_400_000;
@@ -66,6 +67,9 @@ export function registerFeedRoutes(app: Server, { db, config }: AppContext): voi
       const token = newSecret();
       const at = nowIso();
       await db.transaction(async (tx) => {
+        // Under the member's lock: two requests at the same moment would each revoke the old feed and
+        // each add one, leaving two live URLs where the member was shown "an earlier URL stops working".
+        await lockForUpdate(tx, db.dialect, feedLock(actor.memberId));
         await tx.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).where('revoked_at', 'is', null).execute();
         const id = newId();
         await tx.insertInto('calendar_feeds').values({ id, workspace_id: actor.workspaceId, member_id: actor.memberId, token_hash: hashSecret(token), created_at: at, last_fetched_at: null, revoked_at: null }).execute();

@@ -2,6 +2,7 @@
 // decisions and action items; marking a meeting held (only with quorum); compliance.
 import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
+import { lockForUpdate } from '../../../db/locks.js';
 import type { AppContext, Server } from '../../../server/app.js';
 import { ErrorView } from '../../../server/app.js';
 import { recordAudit } from '../../../server/audit.js';
@@ -32,6 +33,7 @@ import {
 } from '../schemas.js';
 import {
   activeMembers,
+  checkinsLock,
   getActionItem,
   getActiveSeries,
   getMeeting,
@@ -97,7 +99,9 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       .leftJoin('users', 'users.id', 'members.user_id')
       .select(['decisions.id', 'decisions.text', 'decisions.created_at', 'users.name'])
       .where('decisions.meeting_id', '=', m.id)
+      // The id breaks ties between entries made in the same millisecond, as the agenda does.
       .orderBy('decisions.created_at')
+      .orderBy('decisions.id')
       .execute();
     const custom = await k
       .selectFrom('agenda_items')
@@ -106,6 +110,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       .select(['agenda_items.id', 'agenda_items.title', 'agenda_items.note', 'agenda_items.member_id', 'agenda_items.created_at', 'users.name'])
       .where('agenda_items.meeting_id', '=', m.id)
       .orderBy('agenda_items.created_at')
+      .orderBy('agenda_items.id')
       .execute();
     const siblings = await k.selectFrom('meetings').select(['id', 'starts_at']).where('series_id', '=', m.series_id).where('status', '!=', 'cancelled').orderBy('starts_at').execute();
     const idx = siblings.findIndex((s) => s.id === m.id);
@@ -176,6 +181,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
         const m = await meetingToRun(tx, actor, req.params.id);
         await tx.updateTable('meetings').set({ notes: req.body.notes, updated_at: nowIso() }).where('id', '=', m.id).execute();
       });
@@ -189,6 +195,10 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
+        // Replaced as a whole (delete, then insert) under the lock: on PostgreSQL two saves at once both
+        // inserted every row and the second collided on the key (a 500); and a meeting is never marked
+        // held on attendance that is being replaced.
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
         const m = await meetingToRun(tx, actor, req.params.id);
         if (m.held_at) throw badRequest('This meeting is already marked held; its attendance is the record its quorum was judged on.');
         if (Date.parse(m.starts_at) - Date.now() > 24 * 3_600_000) throw badRequest('Attendance is taken on the day of the meeting.');
@@ -211,6 +221,9 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
+        // Under the lock, so a second click finds it held (one audit entry, one held_at) and the quorum
+        // is judged on attendance no one is changing.
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
         const m = await meetingToRun(tx, actor, req.params.id);
         if (m.held_at) return;
         const problem = markHeldProblem(toDomainMeeting(m), new Date());
@@ -231,12 +244,16 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
     { schema: { tags, summary: 'Add your own item to the agenda.', params: IdParams, body: CustomItemInput, response: { 201: MeetingView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const m = await getMeeting(k, actor.workspaceId, req.params.id);
-      if (!m) throw notFound('Meeting');
-      if (!canAddAgendaItem(actor)) throw forbidden('Viewers read only.');
-      if (m.held_at || m.status === 'cancelled') throw badRequest('This meeting is over; add the item to the next one.');
-      await k.insertInto('agenda_items').values({ id: newId(), workspace_id: actor.workspaceId, meeting_id: m.id, member_id: actor.memberId, title: req.body.title, note: req.body.note, created_at: nowIso() }).execute();
-      return reply.code(201).send(await viewById(actor, m.id));
+      await db.transaction(async (tx) => {
+        // Under the lock: a series change deciding whether this meeting may be deleted sees the item.
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
+        const m = await getMeeting(tx, actor.workspaceId, req.params.id);
+        if (!m) throw notFound('Meeting');
+        if (!canAddAgendaItem(actor)) throw forbidden('Viewers read only.');
+        if (m.held_at || m.status === 'cancelled') throw badRequest('This meeting is over; add the item to the next one.');
+        await tx.insertInto('agenda_items').values({ id: newId(), workspace_id: actor.workspaceId, meeting_id: m.id, member_id: actor.memberId, title: req.body.title, note: req.body.note, created_at: nowIso() }).execute();
+      });
+      return reply.code(201).send(await viewById(actor, req.params.id));
     },
   );
 
@@ -260,9 +277,12 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
     { schema: { tags, summary: 'Record a decision taken in the meeting.', params: IdParams, body: DecisionInput, response: { 201: MeetingView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const m = await meetingToRun(k, actor, req.params.id);
-      await k.insertInto('decisions').values({ id: newId(), workspace_id: actor.workspaceId, meeting_id: m.id, text: req.body.text, created_by: actor.memberId, created_at: nowIso() }).execute();
-      return reply.code(201).send(await viewById(actor, m.id));
+      await db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
+        const m = await meetingToRun(tx, actor, req.params.id);
+        await tx.insertInto('decisions').values({ id: newId(), workspace_id: actor.workspaceId, meeting_id: m.id, text: req.body.text, created_by: actor.memberId, created_at: nowIso() }).execute();
+      });
+      return reply.code(201).send(await viewById(actor, req.params.id));
     },
   );
 
@@ -286,6 +306,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       const actor = actorOf(req);
       const id = newId();
       const timeZone = await db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
         const m = await meetingToRun(tx, actor, req.params.id);
         const series = await tx.selectFrom('checkin_series').select('time_zone').where('id', '=', m.series_id).executeTakeFirstOrThrow();
         const memberIds = (await activeMembers(tx, actor.workspaceId)).map((x) => x.id);
@@ -312,6 +333,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const timeZone = await db.transaction(async (tx) => {
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
         const item = await getActionItem(tx, actor.workspaceId, req.params.id);
         if (!item) throw notFound('Action item');
         const m = await getMeeting(tx, actor.workspaceId, item.meeting_id);
@@ -325,15 +347,18 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
           if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
         }
         const at = nowIso();
+        // Only what changes is written: marking a done item done again (a second click, a second tab)
+        // keeps the time it was closed and adds nothing to the audit log.
+        const patch = {
+          ...(b.title !== undefined && b.title !== item.title ? { title: b.title } : {}),
+          ...(b.ownerId !== undefined && b.ownerId !== item.owner_member_id ? { owner_member_id: b.ownerId } : {}),
+          ...(b.dueDate !== undefined && b.dueDate !== item.due_date ? { due_date: b.dueDate } : {}),
+          ...(b.status !== undefined && b.status !== item.status ? { status: b.status, closed_at: b.status === 'open' ? null : at } : {}),
+        };
+        if (Object.keys(patch).length === 0) return series.time_zone;
         await tx
           .updateTable('action_items')
-          .set({
-            ...(b.title !== undefined ? { title: b.title } : {}),
-            ...(b.ownerId !== undefined ? { owner_member_id: b.ownerId } : {}),
-            ...(b.dueDate !== undefined ? { due_date: b.dueDate } : {}),
-            ...(b.status !== undefined ? { status: b.status, closed_at: b.status === 'open' ? null : at } : {}),
-            updated_at: at,
-          })
+          .set({ ...patch, updated_at: at })
           .where('id', '=', item.id)
           .execute();
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'action_item.changed', entityType: 'action_item', entityId: item.id, before: { title: item.title, ownerId: item.owner_member_id, dueDate: item.due_date, status: item.status }, after: b });

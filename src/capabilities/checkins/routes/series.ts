@@ -6,6 +6,7 @@ import { actorOf } from '../../../server/auth.js';
 import { badRequest, forbidden } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
 import type { Db } from '../../../db/database.js';
+import { lockForUpdate } from '../../../db/locks.js';
 import { localDateOf } from '../../goals/domain/index.js';
 import {
   DEFAULT_QUORUM_RULE,
@@ -20,7 +21,7 @@ import { canManageSeries } from '../policies.js';
 import { quorumText } from '../presenters.js';
 import { ensureMeetings, reconcileFutureMeetings } from '../schedule.js';
 import { MaybeSeriesView, SeriesInput } from '../schemas.js';
-import { activeMembers, getActiveSeries, listSeriesAttendees, quorumOf, toDomainSeries, type SeriesRow } from '../store.js';
+import { activeMembers, checkinsLock, getActiveSeries, listSeriesAttendees, quorumOf, toDomainSeries, type SeriesRow } from '../store.js';
 
 const tags = ['check-ins'];
 
@@ -79,6 +80,9 @@ export function registerSeriesRoutes(app: Server, { db }: AppContext): void {
       const b = req.body;
       const now = new Date();
       const id = await db.transaction(async (tx) => {
+        // First the lock: two set-ups at the same moment would each find no series and make one, and two
+        // changes would each replace the attendees (on PostgreSQL the second insert collided, a 500).
+        await lockForUpdate(tx, db.dialect, checkinsLock(actor.workspaceId));
         const ws = await tx.selectFrom('workspaces').select('time_zone').where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
         const timeZone = b.timeZone ?? ws.time_zone;
         if (!b.rrule && !b.weekday) throw badRequest('Give the weekday (e.g. "TU") or an RRULE (e.g. "FREQ=WEEKLY;BYDAY=TU").');
