@@ -10,6 +10,9 @@ import {
   getMeeting,
   insertMeeting,
   makeActionItem,
+  makeAgendaItem,
+  makeDecision,
+  makeFeed,
   makeKeyPlayers,
   makeWeeklySeries,
   makeWorkspace,
@@ -187,6 +190,24 @@ describe('running a meeting under concurrency', () => {
     expect(await auditCount(ws.id, item.id, 'action_item.changed')).toBe(1);
   });
 
+  it('builds an upcoming agenda 8 times at once (each read stores it) and removes an item once when 8 remove it', async () => {
+    const { salesLead, upcoming } = await makeTeamsWithSeries();
+    const id = upcoming[0]!.id;
+    const itemId = await makeAgendaItem(salesLead.client, id);
+    const decisionId = await makeDecision(salesLead.client, upcoming[0]!.id);
+    const reads = await burst(PARALLEL, () => salesLead.client.clone().get<MeetingView>(`/api/v1/checkins/meetings/${id}`));
+    expectOnly(reads, [200]);
+    const removed = await burst(PARALLEL, () => salesLead.client.clone().delete(`/api/v1/checkins/agenda-items/${itemId}`));
+    // The first removes it; a later one finds nothing to remove, as it would one after another.
+    expectOnly(removed, [200, 404]);
+    expect(countOf(removed, 200), tally(removed)).toBeGreaterThanOrEqual(1);
+    const unDecided = await burst(PARALLEL, () => salesLead.client.clone().delete(`/api/v1/checkins/decisions/${decisionId}`));
+    expectOnly(unDecided, [200, 404]);
+    const view = await getMeeting(salesLead.client, id);
+    expect(view.customItems).toEqual([]);
+    expect(view.decisions).toEqual([]);
+  });
+
   it('saves the same notes 8 times at once', async () => {
     const { salesLead, past } = await makeTeamsWithSeries();
     const id = past.at(-1)!.id;
@@ -207,5 +228,18 @@ describe('the calendar feed under concurrency', () => {
     for (const a of answers) fetched.push(await t.client().get(new URL(a.body.url ?? '').pathname));
     expect(countOf(fetched, 200), tally(fetched)).toBe(1);
     expect(countOf(fetched, 404)).toBe(PARALLEL - 1);
+  });
+
+  it('serves one feed fetched 8 times at once (each fetch may note when it was fetched), and revokes it once', async () => {
+    const { ws, salesLead } = await makeTeamsWithSeries();
+    const path = await makeFeed(salesLead.client);
+    const fetched = await burst(PARALLEL, () => t.client().get(path));
+    expectOnly(fetched, [200]);
+    expect(new Set(fetched.map((f) => f.text.replace(/DTSTAMP:\S+/g, ''))).size, 'every fetch reads the same calendar').toBe(1);
+    const revoked = await burst(PARALLEL, () => salesLead.client.clone().delete('/api/v1/checkins/feed'));
+    expectOnly(revoked, [200]);
+    const live = await t.db.kysely.selectFrom('calendar_feeds').select('id').where('workspace_id', '=', ws.id).where('revoked_at', 'is', null).execute();
+    expect(live).toEqual([]);
+    expect((await t.client().get(path)).status).toBe(404);
   });
 });
