@@ -191,6 +191,34 @@ describe('a password change ends every other way in', () => {
   });
 });
 
+describe('limits per account, whatever the address', () => {
+  it('twenty sign-in tries for one account from twenty addresses, then 429 even with the right password', async () => {
+    const email = uniqueEmail('guessed');
+    await makeWorkspace(t, { email });
+    for (let i = 0; i < 20; i++) expect((await t.client().signIn(email, `wrong-guess-${i}-xyz`)).status).toBe(401);
+    const blocked = await t.client().signIn(email, PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.error?.code).toBe('rate_limited');
+    expect(blocked.error?.message).toMatch(/Try again in/);
+    // Another account is not affected.
+    expect((await t.client().signIn(a.admin.email!, PASSWORD)).status).toBe(200);
+  });
+
+  it('ten tries at the current password per person, then 429', async () => {
+    const c = await makeWorkspace(t);
+    for (let i = 0; i < 10; i++) expect((await c.admin.post('/api/v1/me/password', { currentPassword: `not-it-${i}-abc`, newPassword: 'velvet orbit cactus lantern' })).status).toBe(400);
+    expect((await c.admin.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'velvet orbit cactus lantern' })).status).toBe(429);
+  });
+
+  it('an invite link takes ten tries, then 429', async () => {
+    const invite = await makeInvite(a);
+    const existing = (await makeWorkspace(t)).admin.email!;
+    // Each try names an email that has an account (409): probing which emails exist takes ten tries per link.
+    for (let i = 0; i < 10; i++) expect((await t.client().post(`/api/v1/invites/accept/${invite.token}`, { name: 'P', email: existing, password: PASSWORD })).status).toBe(409);
+    expect((await t.client().post(`/api/v1/invites/accept/${invite.token}`, { name: 'P', email: uniqueEmail('late'), password: PASSWORD })).status).toBe(429);
+  });
+});
+
 describe('passwords that are easy to guess are refused with the reason', () => {
   it.for(['1234567890', 'aaaaaaaaaa', 'password12', '          ', 'qwertyuiop'])('sign-up refuses %j', async (password) => {
     const res = await t.client().signUp({ email: uniqueEmail('weak'), password, name: 'Wei', workspaceName: 'Weak Co' });

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../server/audit.js';
 import { actorOf, createSession, hashPassword, setSessionCookie } from '../../../server/auth.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import { consumeRateLimit } from '../../../server/rate-limits.js';
 import type { Db } from '../../../db/database.js';
 import { inviteStatus } from '../domain/invite-status.js';
 import { canManageMembers } from '../policies.js';
@@ -127,6 +128,9 @@ export function registerInviteRoutes(app: Server, { db, config }: AppContext): v
     async (req, reply) => {
       const b = req.body;
       const signedInUserId = req.auth?.userId ?? null;
+      // Per link and per email given, whatever the address.
+      await consumeRateLimit(k, `invite-accept:${hashSecret(req.params.token)}`, 10, 15 * 60_000);
+      if (!signedInUserId && b.email) await consumeRateLimit(k, `invite-accept-email:${b.email}`, 10, 15 * 60_000);
       // Hash before the transaction (argon2 is slow), and whenever a password is given, so the time taken
       // does not tell which of the branches below ran.
       const passwordHash = !signedInUserId && b.password ? await hashPassword(b.password) : null;

@@ -13,6 +13,7 @@ import {
 } from '../../../server/auth.js';
 import { AppError, badRequest, conflict, notFound, unauthenticated } from '../../../server/errors.js';
 import { nowIso } from '../../../server/ids.js';
+import { consumeRateLimit } from '../../../server/rate-limits.js';
 import { passwordProblem } from '../domain/password-strength.js';
 import type { Db } from '../../../db/database.js';
 import { presentMember, presentWorkspace } from '../presenters.js';
@@ -30,6 +31,10 @@ import {
 import { findUserByEmail, getMember, getUser, getWorkspace, insertMember, insertUser, insertWorkspace, joinMembership, listPendingMemberships, listWorkspacesOfUser } from '../store.js';
 
 const tags = ['session'];
+
+/** Sign-in tries per account in 15 minutes, from all addresses together (beside 10 a minute per address and email). */
+const ACCOUNT_SIGNIN_TRIES = 20;
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 export async function loadMe(db: Db, userId: string, workspaceId: string | null): Promise<MeView> {
   const user = await getUser(db, userId);
@@ -83,6 +88,7 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
     },
     async (req, reply) => {
       const b = req.body;
+      await consumeRateLimit(k, `signup-email:${b.email}`, 5, 60 * 60_000);
       const passwordHash = await hashPassword(b.password);
       const taken = await findUserByEmail(k, b.email);
       // A taken email costs the same argon2 work as a new one before it answers (timing tells nothing);
@@ -124,6 +130,8 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
       },
     },
     async (req, reply) => {
+      // Per account, whatever the address (addresses rotate behind botnets and proxies).
+      await consumeRateLimit(k, `signin-account:${req.body.email}`, ACCOUNT_SIGNIN_TRIES, ACCOUNT_WINDOW_MS);
       const user = await findUserByEmail(k, req.body.email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok) throw unauthenticated('Email or password is not right.');
@@ -171,6 +179,8 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
     },
     async (req) => {
       const userId = userIdOf(req);
+      // A stolen session must not be able to guess the current password quickly, from any address.
+      await consumeRateLimit(k, `password-change:${userId}`, 10, ACCOUNT_WINDOW_MS);
       const user = await getUser(k, userId);
       if (!user || !(await verifyPassword(user.password_hash, req.body.currentPassword))) {
         throw badRequest('The current password is not right.');
