@@ -91,8 +91,8 @@ export function clearSessionCookie(reply: FastifyReply, req: FastifyRequest, con
 
 function isSecure(req: FastifyRequest, config: Config): boolean {
   if (config.secureCookies !== 'auto') return config.secureCookies;
-  const forwarded = req.headers['x-forwarded-proto'];
-  return req.protocol === 'https' || forwarded === 'https';
+  // req.protocol honours X-Forwarded-Proto only from a trusted proxy (TRUST_PROXY).
+  return req.protocol === 'https';
 }
 
 /** Finds the member row that makes the user an actor in the workspace, if active. */

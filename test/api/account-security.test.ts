@@ -137,6 +137,16 @@ describe("adding a person who already has an account shows nothing of it and add
     expect((await c.admin.post(`/api/v1/invites/accept/${tokenOf(added.setupUrl)}`, {})).status).toBe(404);
   });
 
+  it('deactivating an invited member takes the invitation back and stops their link', async () => {
+    const email = uniqueEmail('withdrawn');
+    const c = await makeWorkspace(t, { email });
+    const added = expectStatus(await b.admin.post<AddMemberView>('/api/v1/members', { email, name: 'Wyn', team: 'sales' }), 201);
+    expectStatus(await b.admin.patch(`/api/v1/members/${added.member.id}`, { active: false }), 200);
+    expect((await c.admin.me()).invitations).toEqual([]);
+    expect((await c.admin.post(`/api/v1/invites/accept/${tokenOf(added.setupUrl)}`, {})).status).toBe(404);
+    expect((await c.admin.post(`/api/v1/me/invitations/${added.member.id}/accept`)).status).toBe(404);
+  });
+
   it("nobody else accepts or declines a person's invitation, not B's admin nor A's", async () => {
     const email = uniqueEmail('target');
     await makeWorkspace(t, { email });

@@ -59,6 +59,17 @@ describe('sign-up', () => {
     }
   });
 
+  it('believes X-Forwarded-Proto only from a trusted proxy', async () => {
+    const direct = await createTestApp({ config: { secureCookies: 'auto', trustProxy: false } });
+    try {
+      const forged = await direct.client().post<MeView>('/api/v1/auth/signup', signUpInput(), { headers: { 'x-forwarded-proto': 'https' } });
+      expect(forged.status).toBe(201);
+      expect(forged.cookies.find((k) => k.name === SESSION)?.secure ?? false).toBe(false);
+    } finally {
+      await direct.close();
+    }
+  });
+
   it('refuses an email that already has an account with 409', async () => {
     const email = uniqueEmail('dup');
     expectStatus(await t.client().signUp(signUpInput({ email })), 201);

@@ -133,8 +133,17 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
         if (Object.keys(patch).length === 0) return presentMember(before);
         await tx.updateTable('members').set({ ...patch, updated_at: nowIso() }).where('id', '=', before.id).where('workspace_id', '=', actor.workspaceId).execute();
         if (b.active === false) {
-          // A deactivated member loses API tokens at once; browser sessions stop resolving to this workspace.
+          // A deactivated member loses API tokens at once; browser sessions stop resolving to this workspace;
+          // an invited one's open links stop working (a new invite brings them back).
           await tx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('member_id', '=', before.id).where('revoked_at', 'is', null).execute();
+          await tx
+            .updateTable('invites')
+            .set({ revoked_at: nowIso() })
+            .where('workspace_id', '=', actor.workspaceId)
+            .where('email', '=', before.email)
+            .where('accepted_at', 'is', null)
+            .where('revoked_at', 'is', null)
+            .execute();
         }
         const after = await getMember(tx, actor.workspaceId, before.id);
         if (!after) throw notFound('Member');
