@@ -147,6 +147,14 @@ describe("adding a person who already has an account shows nothing of it and add
     expect((await c.admin.post(`/api/v1/me/invitations/${added.member.id}/accept`)).status).toBe(404);
   });
 
+  it('an invited admin does not count as the admin who keeps a workspace governable', async () => {
+    const space = await makeWorkspace(t);
+    expectStatus(await space.admin.post('/api/v1/members', { email: uniqueEmail('future-admin'), name: 'Future', role: 'admin', team: 'leadership' }), 201);
+    const demote = await space.admin.patch(`/api/v1/members/${space.adminMemberId}`, { role: 'member' });
+    expect(demote.status).toBe(400);
+    expect(demote.error?.message).toMatch(/at least one active admin/);
+  });
+
   it("nobody else accepts or declines a person's invitation, not B's admin nor A's", async () => {
     const email = uniqueEmail('target');
     await makeWorkspace(t, { email });

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import { lockForUpdate, lockKey } from '../../../db/locks.js';
 import { memberChangeProblem, type MemberState } from '../domain/member-rules.js';
 import { canManageMembers } from '../policies.js';
 import { presentMember } from '../presenters.js';
@@ -13,7 +14,8 @@ import { AddMemberInput, AddMemberView, IdParams, MemberUpdateInput, MemberView 
 import { findUserByEmail, getMember, insertMember, insertUser, listMembers, type MemberWithUser } from '../store.js';
 
 const tags = ['members'];
-const toState = (m: MemberWithUser): MemberState => ({ id: m.id, role: m.role, active: m.active === 1, managerId: m.manager_id });
+// An invited member does not count as an admin who keeps the workspace governable until they join.
+const toState = (m: MemberWithUser): MemberState => ({ id: m.id, role: m.role, active: m.active === 1 && m.joined_at !== null, managerId: m.manager_id });
 
 export function registerMemberRoutes(app: Server, { db, config }: AppContext): void {
   app.get(
@@ -110,6 +112,9 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
     async (req) => {
       const actor = actorOf(req);
       return db.transaction(async (tx) => {
+        // One member change at a time per workspace: two admins demoting each other at once must not both
+        // pass the "at least one admin" check (PostgreSQL reads each statement afresh).
+        await lockForUpdate(tx, db.dialect, lockKey('members', actor.workspaceId));
         const all = await listMembers(tx, actor.workspaceId);
         const before = all.find((m) => m.id === req.params.id);
         if (!before) throw notFound('Member');
@@ -118,7 +123,7 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
         const next: MemberState = {
           id: before.id,
           role: b.role ?? before.role,
-          active: b.active ?? before.active === 1,
+          active: (b.active ?? before.active === 1) && before.joined_at !== null,
           managerId: b.managerId === undefined ? before.manager_id : b.managerId,
         };
         const problem = memberChangeProblem(all.map(toState), next);
