@@ -3,9 +3,31 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCalendarFeed, buildVTimezone, expandCheckinSeries, feedUid, type FeedEvent } from '../../../src/capabilities/checkins/domain/index.js';
+import { zoneTransitions } from '../../../src/capabilities/checkins/domain/zone-transitions.js';
 import { series } from './factories.js';
 
 const GENERATED = '2026-02-20T09:00:00Z';
+
+/** America/New_York as tzurl.org publishes it from the tz database. */
+const TZURL_NEW_YORK = [
+  'BEGIN:VTIMEZONE',
+  'TZID:America/New_York',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:-0500',
+  'TZOFFSETTO:-0400',
+  'TZNAME:EDT',
+  'DTSTART:19700308T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:-0400',
+  'TZOFFSETTO:-0500',
+  'TZNAME:EST',
+  'DTSTART:19701101T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n');
 
 function parse(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -140,6 +162,83 @@ describe('buildCalendarFeed', () => {
     expect(expanded).toEqual(occ.filter((_, i) => i !== 1).map((o) => o.start));
     expect(expanded).toContain('2026-03-24T09:00:00.000Z'); // CET
     expect(expanded).toContain('2026-03-31T08:00:00.000Z'); // CEST
+  });
+
+  describe('a check-in in a repeated or skipped local hour', () => {
+    /** The Sunday 01:30 New York series of 45 minutes: on 1 Nov 2026 01:30 happens twice, and it ends at 01:15 EST. */
+    const sundayNight = series({ rrule: 'FREQ=WEEKLY;BYDAY=SU', startDate: '2026-10-01', localTime: '01:30', durationMinutes: 45 });
+    const feedOf = (occ: ReadonlyArray<{ start: string; end: string }>) =>
+      buildCalendarFeed({ calendarName: 'x', timeZone: 'America/New_York', generatedAt: GENERATED, events: occ.map((o, i) => event({ uid: feedUid('checkin', `m${i}`), start: o.start, end: o.end })) });
+    const instants = (text: string) =>
+      parse(text)
+        .getAllSubcomponents('vevent')
+        .map((c) => new ICAL.Event(c))
+        .map((e) => [e.startDate.toJSDate().toISOString(), e.endDate.toJSDate().toISOString()]);
+
+    it('starts at the earlier 01:30 (RFC 5545) and ends 45 minutes later, in ical.js as in the API', () => {
+      const occ = expandCheckinSeries(sundayNight, { from: '2026-10-20T00:00:00Z', to: '2026-11-10T00:00:00Z' });
+      expect(occ.map((o) => [o.start, o.end])).toEqual([
+        ['2026-10-25T05:30:00.000Z', '2026-10-25T06:15:00.000Z'],
+        ['2026-11-01T05:30:00.000Z', '2026-11-01T06:15:00.000Z'], // 01:30 EDT to 01:15 EST
+        ['2026-11-08T06:30:00.000Z', '2026-11-08T07:15:00.000Z'],
+      ]);
+      const text = feedOf(occ);
+      expect(instants(text)).toEqual(occ.map((o) => [o.start, o.end]));
+      // The ambiguous one is written in UTC; the others keep their local time in the zone.
+      expect(text).toContain('DTSTART:20261101T053000Z\r\nDTEND:20261101T061500Z');
+      expect(text).toContain('DTSTART;TZID=America/New_York:20261025T013000');
+      expect(text).not.toContain('DTEND;TZID=America/New_York:20261101T011500');
+    });
+
+    it('starts after the gap, shifted by its length, when the local time is skipped (02:30 on 14 Mar 2027 is 03:30 EDT)', () => {
+      const occ = expandCheckinSeries({ ...sundayNight, localTime: '02:30', durationMinutes: 30 }, { from: '2027-03-10T00:00:00Z', to: '2027-03-16T00:00:00Z' });
+      expect(occ).toMatchObject([{ start: '2027-03-14T07:30:00.000Z', end: '2027-03-14T08:00:00.000Z', shifted: true, startsAtLocalTime: '03:30' }]);
+      expect(instants(feedOf(occ))).toEqual([['2027-03-14T07:30:00.000Z', '2027-03-14T08:00:00.000Z']]);
+    });
+
+    it('ends after its start when only the end falls in the repeated hour (00:30 EDT for 90 minutes ends at 01:00 EST)', () => {
+      const occ = expandCheckinSeries({ ...sundayNight, localTime: '00:30', durationMinutes: 90 }, { from: '2026-10-31T00:00:00Z', to: '2026-11-02T00:00:00Z' });
+      expect(occ.map((o) => [o.start, o.end])).toEqual([['2026-11-01T04:30:00.000Z', '2026-11-01T06:00:00.000Z']]);
+      const text = feedOf(occ);
+      expect(instants(text)).toEqual([['2026-11-01T04:30:00.000Z', '2026-11-01T06:00:00.000Z']]);
+      // ical.js happens to read a local 01:00 as the later one; a client following RFC 5545 would take the
+      // earlier and end the meeting 30 minutes in. In UTC there is nothing to choose.
+      expect(text).toContain('DTSTART:20261101T043000Z\r\nDTEND:20261101T060000Z');
+    });
+  });
+
+  it('writes a VTIMEZONE that puts the 2026 New York changes at 8 Mar 07:00Z and 1 Nov 06:00Z', () => {
+    const vtz = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${buildVTimezone('America/New_York', 2025, 2027)}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone');
+    const zone = new ICAL.Timezone(vtz as ICAL.Component);
+    // Local to UTC for wall times that happen once, either side of each change.
+    const utc = (local: string) => {
+      const [y, mo, d, h, mi] = local.split(/[-T:]/).map(Number);
+      return new ICAL.Time({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, zone).toJSDate().toISOString();
+    };
+    expect(utc('2026-03-08T01:59')).toBe('2026-03-08T06:59:00.000Z'); // EST
+    expect(utc('2026-03-08T03:00')).toBe('2026-03-08T07:00:00.000Z'); // EDT
+    expect(utc('2026-11-01T00:59')).toBe('2026-11-01T04:59:00.000Z'); // EDT
+    expect(utc('2026-11-01T02:00')).toBe('2026-11-01T07:00:00.000Z'); // EST
+    // ical.js reads it exactly as the tz database's own block (tzurl.org's, onsets from 1970), every 15
+    // minutes of both 2026 change days, local to UTC and back. (Where both are off — UTC to local in the
+    // hours before a change, a repeated local time read as the later — that is ical.js, not the block.)
+    const reference = new ICAL.Timezone(new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${TZURL_NEW_YORK}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone') as ICAL.Component);
+    for (const day of [Date.UTC(2026, 2, 7, 12), Date.UTC(2026, 9, 31, 12)]) {
+      for (let at = day; at < day + 2 * 86_400_000; at += 15 * 60_000) {
+        const toZone = (z: ICAL.Timezone) => ICAL.Time.fromJSDate(new Date(at), true).convertToZone(z).toString();
+        const fromWall = (z: ICAL.Timezone) => {
+          const w = new Date(at);
+          return new ICAL.Time({ year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: 0 }, z).toJSDate().toISOString();
+        };
+        expect(toZone(zone)).toBe(toZone(reference));
+        expect(fromWall(zone)).toBe(fromWall(reference));
+      }
+    }
+    // Its onsets are the local times before each change: 02:00 EST in March, 02:00 EDT in November.
+    expect(zoneTransitions('America/New_York', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1))).toEqual([
+      { atMs: Date.parse('2026-03-08T07:00:00Z'), offsetFromMs: -5 * 3_600_000, offsetToMs: -4 * 3_600_000 },
+      { atMs: Date.parse('2026-11-01T06:00:00Z'), offsetFromMs: -4 * 3_600_000, offsetToMs: -5 * 3_600_000 },
+    ]);
   });
 
   it('holds the VTIMEZONE even with no events, and ends every line with CRLF', () => {

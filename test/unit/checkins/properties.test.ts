@@ -8,11 +8,13 @@ import {
   checkinCompliance,
   expandCheckinSeries,
   instantAtLocalTime,
+  instantsAtWallClock,
   kpiChangeItems,
   weekdayOf,
   weeklyRrule,
   weightedCompliance,
   WEEKDAY_CODES,
+  zoneTransitions,
   type KpiStatus,
 } from '../../../src/capabilities/checkins/domain/index.js';
 import { calendarDate } from '../../../src/capabilities/goals/domain/calendar-date.js';
@@ -134,6 +136,68 @@ describe('recurring feed events (properties)', () => {
         expect(expanded).toEqual(occ.map((o) => o.start));
       }),
       { numRuns: 60 },
+    );
+    ICAL.TimezoneService.reset();
+  });
+});
+
+describe('meetings near a zone change, in the API and in the feed (properties)', () => {
+  // Zones with a one-hour change, a 30-minute one (Lord Howe), a change at midnight (Havana: 00:00 is
+  // skipped in spring and repeated in autumn), southern-hemisphere ones and one off the hour (Chatham).
+  const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'America/Havana', 'Pacific/Chatham', 'Europe/London'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const TZID_TIME = /^(DTSTART|DTEND);TZID=([^:]+):(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/gm;
+
+  it('gives each meeting one start, the same in ical.js as in the API, and an end `duration` after it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 2024, max: 2030 }),
+        fc.nat(),
+        fc.integer({ min: -150, max: 150 }),
+        fc.integer({ min: 5, max: 240 }),
+        (tz, year, pick, deltaMinutes, duration) => {
+          const changes = zoneTransitions(tz, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1));
+          fc.pre(changes.length > 0);
+          const change = changes[pick % changes.length] as (typeof changes)[number];
+          // A wall time near the change, on its local date: written as if UTC (10:00 local is T10:00Z).
+          const wall = change.atMs + change.offsetFromMs + deltaMinutes * 60_000;
+          const w = new Date(wall);
+          const date = calendarDate.format(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate());
+          const localTime = `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+          const s = { rrule: weeklyRrule({ weekday: weekdayOf(date) }), startDate: calendarDate.addDays(date, -14), localTime, timeZone: tz, durationMinutes: duration };
+          const occ = expandCheckinSeries(s, { from: new Date(wall - 16 * DAY), to: new Date(wall + 16 * DAY) });
+          const onTheDay = occ.find((o) => o.localDate === date);
+          if (!onTheDay) throw new Error(`no meeting on ${date}`);
+
+          // RFC 5545 3.3.5, from the change itself rather than from Intl: a wall time before the change
+          // reads with the old offset, one after it with the new; of two readings the earlier counts, and
+          // a wall time with none (a gap) moves forward by the gap's length (the old offset's reading).
+          const readings = [wall - change.offsetFromMs, wall - change.offsetToMs].filter((t, i) => (i === 0 ? t < change.atMs : t >= change.atMs));
+          const expected = readings.length > 0 ? Math.min(...readings) : wall - change.offsetFromMs;
+          expect(Date.parse(onTheDay.start)).toBe(expected);
+          expect(onTheDay.shifted).toBe(readings.length === 0);
+
+          const text = buildCalendarFeed({
+            calendarName: 'x',
+            timeZone: tz,
+            generatedAt: '2026-01-01T00:00:00Z',
+            events: occ.map((o, i) => ({ uid: `checkin-m${i}@lockstep`, start: o.start, end: o.end, summary: 's', description: 'd', sequence: 0, status: 'CONFIRMED' as const })),
+          });
+          // Every local time the feed writes names exactly one instant: none is in a gap or a repeated hour.
+          for (const m of text.matchAll(TZID_TIME)) {
+            const at = Date.UTC(Number(m[3]), Number(m[4]) - 1, Number(m[5]), Number(m[6]), Number(m[7]), Number(m[8]));
+            expect(instantsAtWallClock(at, m[2] ?? ''), m[0]).toHaveLength(1);
+          }
+          const root = new ICAL.Component(ICAL.parse(text));
+          ICAL.TimezoneService.reset();
+          for (const z of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(z);
+          const read = root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+          expect(read.map((e) => e.startDate.toJSDate().toISOString())).toEqual(occ.map((o) => o.start));
+          for (const e of read) expect(e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()).toBe(duration * 60_000);
+        },
+      ),
+      { numRuns: 300 },
     );
     ICAL.TimezoneService.reset();
   });

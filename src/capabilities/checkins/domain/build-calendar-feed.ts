@@ -3,6 +3,11 @@
 // written with ical-generator. What makes calendars behave:
 // - times are written in the workspace zone (DTSTART;TZID=America/New_York:20261124T100000) with a
 //   VTIMEZONE block for it (buildVTimezone), so a recurring series keeps its local time across DST;
+// - except a single meeting whose start or end falls in a repeated local hour (01:30 on a fall-back
+//   night happens twice): RFC 5545 3.3.5 says the earlier, but clients differ (ical.js and libical take
+//   the later), so such an event is written in UTC (DTSTART:20261101T053000Z) and every client places
+//   it where the API does, ending after it starts (docs/decisions/016-calendar-repeated-hour.md). A
+//   skipped local time is never written: a meeting in a gap already starts after it, at a time that exists;
 // - UIDs are stable (feedUid), and SEQUENCE comes from the caller, bumped on every change, so a
 //   calendar updates the event in place instead of duplicating it;
 // - a cancelled meeting stays in the feed as STATUS:CANCELLED (a vanished event is not reliably
@@ -15,7 +20,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { instantMs, timeZoneOffsetMs } from '../../goals/domain/local-date-of.js';
 import { isValidTimeZone } from '../../workspaces/domain/time-zone.js';
 import { buildVTimezone } from './build-vtimezone.js';
-import { instantAtLocalTime } from './instant-at-local-time.js';
+import { instantAtLocalTime, isRepeatedWallTime } from './instant-at-local-time.js';
 import { ZonedDate } from './zoned-date.js';
 import type { CalendarFeedInput, FeedEvent } from './types.js';
 
@@ -117,12 +122,15 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
       const exclude = e.recurrence.exclude ?? [];
       if (exclude.length > 0) repeating += `\nEXDATE;TZID=${tz}:${exclude.map((x) => localStamp(instantMs(x), tz)).join(',')}`;
     }
+    // A recurring event keeps local time (its RRULE repeats the wall clock); a single one whose local
+    // start or end is ambiguous is written in UTC instead.
+    const inUtc = !e.recurrence && (isRepeatedWallTime(instantMs(e.start), tz) || isRepeatedWallTime(instantMs(e.end), tz));
     calendar.createEvent({
       id: e.uid,
       sequence: e.sequence,
-      start: zoned(e.start),
-      end: zoned(e.end),
-      timezone: tz,
+      start: inUtc ? new Date(instantMs(e.start)) : zoned(e.start),
+      end: inUtc ? new Date(instantMs(e.end)) : zoned(e.end),
+      timezone: inUtc ? null : tz,
       stamp,
       summary: e.summary,
       description: e.description,

@@ -2,7 +2,7 @@
 // meeting state and quorum, the agenda and its section providers, action items, compliance and the
 // calendar feed. Routes, stores and jobs import from here.
 export * from './types.js';
-export { instantAtLocalTime, parseLocalTime } from './instant-at-local-time.js';
+export { instantAtLocalTime, instantsAtWallClock, isRepeatedWallTime, parseLocalTime } from './instant-at-local-time.js';
 export { weeklyRrule } from './weekly-rrule.js';
 export { parseWeeklyRrule, MAX_INTERVAL } from './parse-weekly-rrule.js';
 export { validateCheckinSeries, MIN_DURATION_MINUTES, MAX_DURATION_MINUTES, DEFAULT_DURATION_MINUTES } from './validate-checkin-series.js';

@@ -17,6 +17,25 @@ export function parseLocalTime(time: string): { hour: number; minute: number } {
 }
 
 /**
+ * Every instant (ms) whose wall clock in `timeZone` reads `wallMs` (the wall-clock fields written as if
+ * UTC: 01:30 on 1 Nov 2026 is Date.UTC(2026, 10, 1, 1, 30)), earliest first: one as a rule, two in a
+ * repeated (fall-back) hour, none in a skipped (spring-forward) one.
+ */
+export function instantsAtWallClock(wallMs: number, timeZone: string): number[] {
+  // The offsets in force a day either side bracket any transition near this wall time
+  // (no zone changes its offset twice within two days).
+  const before = timeZoneOffsetMs(wallMs - DAY_MS, timeZone);
+  const after = timeZoneOffsetMs(wallMs + DAY_MS, timeZone);
+  const candidates = [...new Set([wallMs - before, wallMs - after])].sort((a, b) => a - b);
+  return candidates.filter((t) => timeZoneOffsetMs(t, timeZone) === wallMs - t);
+}
+
+/** Whether the instant's wall clock in the zone also names another instant (it falls in a repeated hour). */
+export function isRepeatedWallTime(ms: number, timeZone: string): boolean {
+  return instantsAtWallClock(ms + timeZoneOffsetMs(ms, timeZone), timeZone).length > 1;
+}
+
+/**
  * ms since the epoch of `time` on `date` in `timeZone`, and whether it was moved out of a gap.
  * `date` is 'YYYY-MM-DD', `time` 'HH:MM'.
  */
@@ -24,13 +43,10 @@ export function instantAtLocalTime(date: string, time: string, timeZone: string)
   const { year, month, day } = calendarDate.parse(date);
   const { hour, minute } = parseLocalTime(time);
   const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // The offsets in force a day either side bracket any transition near this wall time
-  // (no zone changes its offset twice within two days).
-  const before = timeZoneOffsetMs(wall - DAY_MS, timeZone);
-  const after = timeZoneOffsetMs(wall + DAY_MS, timeZone);
-  const valid = [wall - before, wall - after].filter((t) => timeZoneOffsetMs(t, timeZone) === wall - t);
-  if (valid.length > 0) return { ms: Math.min(...valid), shifted: false };
+  const valid = instantsAtWallClock(wall, timeZone);
+  // A repeated time: the earlier of the two (RFC 5545 3.3.5).
+  if (valid[0] !== undefined) return { ms: valid[0], shifted: false };
   // In a gap: read with the offset before the transition, the wall time lands just after it,
   // as far past the transition as the wall time was past the start of the gap.
-  return { ms: wall - before, shifted: true };
+  return { ms: wall - timeZoneOffsetMs(wall - DAY_MS, timeZone), shifted: true };
 }
