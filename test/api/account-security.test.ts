@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AddMemberView, CreatedInviteView, MemberView, MeView } from '../helpers/views.js';
-import { makeApiToken, makeInvite, makeWorkspace, PASSWORD, tokenOf, uniqueEmail, type TestWorkspace } from '../factories.js';
+import { makeApiToken, makeInvite, makeWeeklySeries, makeWorkspace, PASSWORD, tokenOf, uniqueEmail, type TestWorkspace } from '../factories.js';
 
 let t: TestApp;
 let a: TestWorkspace;
@@ -101,6 +101,16 @@ describe("adding a person who already has an account shows nothing of it and add
     expect(one).toEqual(existing.member);
     const list = expectStatus(await b.admin.get<MemberView[]>('/api/v1/members'), 200);
     expect(JSON.stringify(list)).not.toContain('Alma Alpha');
+  });
+
+  it("B's other rooms show an invited person by the name B typed too (check-in attendees)", async () => {
+    const elsewhere = await makeWorkspace(t, { adminName: 'Secret Stored Name' });
+    const space = await makeWorkspace(t);
+    const added = expectStatus(await space.admin.post<AddMemberView>('/api/v1/members', { email: elsewhere.admin.email!, name: 'Name Typed Here', team: 'sales', keyPlayer: true }), 201);
+    const series = await makeWeeklySeries(space.admin, { attendeeIds: [space.adminMemberId, added.member.id], quorum: { requirements: [{ team: 'leadership', min: 1, keyPlayersOnly: true }] } });
+    expect(series.attendees.map((x) => x.name).sort()).toEqual(['Ada Admin', 'Name Typed Here']);
+    const text = (await space.admin.get('/api/v1/checkins/series')).text + (await space.admin.get('/api/v1/checkins/meetings')).text;
+    expect(text).not.toContain('Secret Stored Name');
   });
 
   it('the person is not in B until they accept; they land in the workspace they last used, not in B', async () => {

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { lockKey } from '../../db/locks.js';
+import { memberName } from '../../db/member-name.js';
 import type { ActionItemsTable, CheckinSeriesTable, MeetingsTable } from '../../db/schema/checkins.js';
 import type { ActionItem, CheckinMeeting, CheckinSeries, QuorumRule } from './domain/index.js';
 
@@ -40,10 +41,10 @@ export async function listSeriesAttendees(db: Db, workspaceId: string, seriesId:
     .selectFrom('checkin_attendees')
     .innerJoin('members', 'members.id', 'checkin_attendees.member_id')
     .innerJoin('users', 'users.id', 'members.user_id')
-    .select(['members.id as member_id', 'users.name', 'members.team', 'members.key_player', 'members.active'])
+    .select(['members.id as member_id', memberName.as('name'), 'members.team', 'members.key_player', 'members.active'])
     .where('checkin_attendees.workspace_id', '=', workspaceId)
     .where('checkin_attendees.series_id', '=', seriesId)
-    .orderBy('users.name')
+    .orderBy(memberName)
     .execute();
 }
 
@@ -62,7 +63,7 @@ function actionItemsQuery(db: Db, workspaceId: string) {
     .innerJoin('users', 'users.id', 'members.user_id')
     .innerJoin('meetings', 'meetings.id', 'action_items.meeting_id')
     .selectAll('action_items')
-    .select(['users.name as owner_name', 'meetings.starts_at as meeting_start'])
+    .select([memberName.as('owner_name'), 'meetings.starts_at as meeting_start'])
     .where('action_items.workspace_id', '=', workspaceId);
 }
 
@@ -91,9 +92,9 @@ export async function activeMembers(db: Db, workspaceId: string) {
   return db
     .selectFrom('members')
     .innerJoin('users', 'users.id', 'members.user_id')
-    .select(['members.id', 'users.name', 'members.team', 'members.key_player', 'members.role', 'members.active'])
+    .select(['members.id', memberName.as('name'), 'members.team', 'members.key_player', 'members.role', 'members.active'])
     .where('members.workspace_id', '=', workspaceId)
     .where('members.active', '=', 1)
-    .orderBy('users.name')
+    .orderBy(memberName)
     .execute();
 }

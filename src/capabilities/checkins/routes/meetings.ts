@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
+import { memberName } from '../../../db/member-name.js';
 import type { AppContext, Server } from '../../../server/app.js';
 import { ErrorView } from '../../../server/app.js';
 import { recordAudit } from '../../../server/audit.js';
@@ -53,7 +54,7 @@ async function attendanceOf(db: Db, meeting: MeetingRow) {
     .selectFrom('meeting_attendance')
     .innerJoin('members', 'members.id', 'meeting_attendance.member_id')
     .innerJoin('users', 'users.id', 'members.user_id')
-    .select(['meeting_attendance.member_id', 'meeting_attendance.present', 'users.name', 'members.team', 'members.key_player'])
+    .select(['meeting_attendance.member_id', 'meeting_attendance.present', memberName.as('name'), 'members.team', 'members.key_player'])
     .where('meeting_attendance.meeting_id', '=', meeting.id)
     .execute();
   const present = new Map(rows.map((r) => [r.member_id, r.present === 1]));
