@@ -41,11 +41,15 @@ export interface AppContext {
 
 export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
-/** One registered route, as the tenant-isolation and role tests enumerate them. */
+/** One registered route, as the tenant-isolation, role and hostile-input tests enumerate them. */
 export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** The route's OpenAPI tags (the capability it belongs to). */
+  tags: string[];
+  /** The request schemas as registered: Zod for our routes, JSON Schema for plugins' (Swagger UI). */
+  schema: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 export interface App {
@@ -97,9 +101,10 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   server.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     const access = r.config?.access ?? (r.url.startsWith('/api/v1') ? 'member' : 'public');
+    const { body, params, querystring, tags } = (r.schema ?? {}) as RouteEntry['schema'] & { tags?: string[] };
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      if (r.url.startsWith('/api/')) routes.push({ method, url: r.url, access });
+      if (r.url.startsWith('/api/')) routes.push({ method, url: r.url, access, tags: tags ?? [], schema: { body, params, querystring } });
     }
   });
 

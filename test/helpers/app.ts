@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/server/app.js';
 import { testConfig, type Config, type DatabaseConfig } from '../../src/server/config.js';
 import { Database, dropPostgresSchema } from '../../src/db/database.js';
+import type { Logger } from '../../src/server/logger.js';
 import { Client } from './client.js';
 
 export type TestDbKind = 'sqlite' | 'postgres';
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** On SQLite, use a temporary file instead of :memory: so a second handle can open it. */
   shareable?: boolean;
+  /** The app's logger (default: silent); the hostile-input suite reads the errors behind its 500s. */
+  log?: Logger;
 }
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -58,7 +61,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const config = testConfig({ trustProxy: ['127.0.0.1'], ...opts.config, database });
   let app: App;
   try {
-    app = await createApp(config);
+    app = await createApp(config, opts.log ? { log: opts.log } : {});
   } catch (err) {
     await cleanup().catch(() => undefined);
     if (kind === 'postgres') {
