@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capabilities } from '../capabilities/index.js';
+import type { MemberDeactivatedHook } from '../capabilities/capability.js';
 import type { AgendaSectionProvider } from '../capabilities/checkins/domain/types.js';
 import { Database } from '../db/database.js';
 import { requireAccess, resolveAuth, type Access } from './auth.js';
@@ -37,6 +38,8 @@ export interface AppContext {
   jobs: JobScheduler;
   /** Every capability's check-in agenda sections, collected before routes are registered. */
   agendaSections: AgendaSectionProvider[];
+  /** What every capability does, inside the same transaction, when an admin deactivates a member. */
+  memberDeactivated: MemberDeactivatedHook[];
 }
 
 export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -77,8 +80,9 @@ export async function createApp(config: Config, opts: { db?: Database; log?: Log
   if (!opts.db) await db.migrate();
   const outbox = new Outbox(db, log);
   const jobs = new JobScheduler(db, log);
-  const ctx: AppContext = { config, db, log, outbox, jobs, agendaSections: [] };
+  const ctx: AppContext = { config, db, log, outbox, jobs, agendaSections: [], memberDeactivated: [] };
   ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
+  ctx.memberDeactivated = capabilities.flatMap((c) => (c.memberDeactivated ? [c.memberDeactivated] : []));
 
   const server = Fastify({
     loggerInstance: log as FastifyBaseLogger,

@@ -197,12 +197,19 @@ describe('who gets a feed and how it stops', () => {
     expect(expectStatus(await who.get<FeedView>('/api/v1/checkins/feed'), 200).active).toBe(false);
   });
 
-  it('a member who is deactivated loses their feed', async () => {
+  it('a member who is deactivated loses their feed, and a reactivated one gets a new URL', async () => {
     const leaving = await addMember(t, ws, { role: 'member', team: 'marketing', name: 'Lee Leaving' });
     const path = await makeFeed(leaving.client);
     expect(await fetchStatus(path)).toBe(200);
     expectStatus(await ws.admin.patch(`/api/v1/members/${leaving.member.id}`, { active: false }), 200);
     expect(await fetchStatus(path)).toBe(404);
+    // Coming back does not bring the old URL back: the member makes a new one.
+    expectStatus(await ws.admin.patch(`/api/v1/members/${leaving.member.id}`, { active: true }), 200);
+    expect(await fetchStatus(path)).toBe(404);
+    expect(expectStatus(await leaving.client.get<FeedView>('/api/v1/checkins/feed'), 200).active).toBe(false);
+    const fresh = await makeFeed(leaving.client);
+    expect(fresh).not.toBe(path);
+    expect(await fetchStatus(fresh)).toBe(200);
   });
 
   it('a garbage or unknown file name is refused', async () => {

@@ -3,7 +3,7 @@ import type { Capability } from '../capability.js';
 import { actionItemsSection } from './agenda.js';
 import { seedCheckinsDemo } from './demo.js';
 import { checkinSweep } from './jobs.js';
-import { registerFeedRoutes } from './routes/feed.js';
+import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
 import { registerMeetingRoutes } from './routes/meetings.js';
 import { registerSeriesRoutes } from './routes/series.js';
 
@@ -17,4 +17,6 @@ export const checkins: Capability = {
   jobs: () => [checkinSweep],
   agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],
   seedDemo: seedCheckinsDemo,
+  // A calendar feed URL is a credential: a deactivated member's stops working, and coming back makes a new one.
+  memberDeactivated: (tx, { workspaceId, memberId }) => revokeFeeds(tx, workspaceId, memberId),
 };

@@ -45,6 +45,11 @@ export async function feedEventsFor(db: Db, workspaceId: string, memberId: strin
   };
 }
 
+/** Revokes every live feed URL of the member. */
+export async function revokeFeeds(db: Db, workspaceId: string, memberId: string, at = nowIso()): Promise<void> {
+  await db.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).where('revoked_at', 'is', null).execute();
+}
+
 export function registerFeedRoutes(app: Server, { db, config }: AppContext): void {
   const k = db.kysely;
   const urlOf = (token: string) => `${config.publicUrl}/api/v1/calendar/${token}.ics`;
@@ -70,7 +75,7 @@ export function registerFeedRoutes(app: Server, { db, config }: AppContext): voi
         // Under the member's lock: two requests at the same moment would each revoke the old feed and
         // each add one, leaving two live URLs where the member was shown "an earlier URL stops working".
         await lockForUpdate(tx, db.dialect, feedLock(actor.memberId));
-        await tx.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).where('revoked_at', 'is', null).execute();
+        await revokeFeeds(tx, actor.workspaceId, actor.memberId, at);
         const id = newId();
         await tx.insertInto('calendar_feeds').values({ id, workspace_id: actor.workspaceId, member_id: actor.memberId, token_hash: hashSecret(token), created_at: at, last_fetched_at: null, revoked_at: null }).execute();
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'calendar_feed.created', entityType: 'calendar_feed', entityId: id });
@@ -84,7 +89,7 @@ export function registerFeedRoutes(app: Server, { db, config }: AppContext): voi
     { schema: { tags, summary: 'Revoke your calendar feed URL.', response: { 200: Ok } } },
     async (req) => {
       const actor = actorOf(req);
-      await k.updateTable('calendar_feeds').set({ revoked_at: nowIso() }).where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId).where('revoked_at', 'is', null).execute();
+      await revokeFeeds(k, actor.workspaceId, actor.memberId);
       return { ok: true as const };
     },
   );

@@ -17,7 +17,7 @@ const tags = ['members'];
 // An invited member does not count as an admin who keeps the workspace governable until they join.
 const toState = (m: MemberWithUser): MemberState => ({ id: m.id, role: m.role, active: m.active === 1 && m.joined_at !== null, managerId: m.manager_id });
 
-export function registerMemberRoutes(app: Server, { db, config }: AppContext): void {
+export function registerMemberRoutes(app: Server, { db, config, memberDeactivated }: AppContext): void {
   app.get(
     '/members',
     { schema: { tags, summary: 'Everyone in the workspace, active and not.', response: { 200: z.array(MemberView) } } },
@@ -149,6 +149,7 @@ export function registerMemberRoutes(app: Server, { db, config }: AppContext): v
             .where('accepted_at', 'is', null)
             .where('revoked_at', 'is', null)
             .execute();
+          for (const hook of memberDeactivated) await hook(tx, { workspaceId: actor.workspaceId, memberId: before.id });
         }
         const after = await getMember(tx, actor.workspaceId, before.id);
         if (!after) throw notFound('Member');
