@@ -307,6 +307,8 @@ describe('values, status and trend', () => {
     expect400(await lead.post(url, { text: '2026-02-31,27' }), /line 1: "2026-02-31" is not a date as YYYY-MM-DD/);
     expect400(await lead.post(`/api/v1/goals/kpis/${winRate.id}/values`, { values: [{ date: '2026-02-31', value: 27 }] }), /must be a date as YYYY-MM-DD/);
     expect400(await lead.post(url, { text: 'date,value\n' }), /No values found/);
+    // No larger than a value recorded one by one (1e15 stored units): 1e308 once made the KPI's status Infinity.
+    expect400(await lead.post(url, { text: `${daysAgo(1)},1e308` }), /line 1: 1e308 is larger than a KPI value can be/);
     expect(expectStatus(await lead.get<KpiDetailView>(`/api/v1/goals/kpis/${winRate.id}`), 200).values).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 // Request and response schemas for published goals (SPEC S1). Shared with the web client.
 import { z } from 'zod';
-import { KPI_DATA_SOURCES, KPI_DIRECTIONS, KPI_UNITS, PERIOD_KINDS } from './domain/types.js';
+import { PERIOD_KINDS } from '../../shared/calendar/index.js';
+import { KPI_DATA_SOURCES, KPI_DIRECTIONS, KPI_UNITS } from './domain/types.js';
 
 export const GoalTeam = z.enum(['sales', 'marketing']).describe('KPIs belong to sales or marketing');
 export const KpiUnit = z.enum(KPI_UNITS);
@@ -9,7 +10,9 @@ export const KpiDataSource = z.enum(KPI_DATA_SOURCES);
 export const PeriodKind = z.enum(PERIOD_KINDS);
 const IdParam = z.string().min(1).max(100);
 const DateString = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
-const Measure = z.number({ message: 'must be a number' }).finite().min(-1e15).max(1e15);
+/** The largest KPI value, target or baseline, in stored units (cents for money): beyond it projections overflow. */
+export const MEASURE_LIMIT = 1e15;
+const Measure = z.number({ message: 'must be a number' }).finite().min(-MEASURE_LIMIT).max(MEASURE_LIMIT);
 
 export const KpiKindView = z.object({
   id: z.string(),

@@ -63,6 +63,11 @@ describe('normalizeKpiText', () => {
     expect(normalizeKpiText('win %')).toBe('win percent');
     expect(normalizeKpiText('Business')).toBe('business');
   });
+
+  it("reads words that are also Object.prototype's names as words", () => {
+    expect(normalizeKpiText('constructor pipeline')).toBe('constructor pipeline');
+    expect(normalizeKpiText('toString __proto__ hasOwnProperty')).not.toBe('');
+  });
 });
 
 describe('matchKpiKind', () => {

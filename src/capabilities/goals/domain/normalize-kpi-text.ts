@@ -35,7 +35,8 @@ export function kpiTextTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const raw of cleaned.split(' ')) {
     if (!raw) continue;
-    const expanded = ABBREVIATIONS[raw] ?? raw;
+    // Own keys only: a word such as "constructor" must not find Object.prototype's.
+    const expanded = Object.hasOwn(ABBREVIATIONS, raw) ? ABBREVIATIONS[raw]! : raw;
     for (const t of expanded.split(' ')) tokens.push(stem(t));
   }
   return tokens;

@@ -9,13 +9,12 @@ import { recordAudit } from '../../../server/audit.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
+import { lastPeriods, periodOf } from '../../../shared/calendar/index.js';
 import {
   catalogKind,
   kpiTrend,
-  lastPeriods,
   normalizeKpiText,
   otherTeam,
-  periodOf,
   validateTopThree,
   type Kpi,
   type KpiKind,
@@ -34,6 +33,7 @@ import {
   KpiValuesInput,
   KpiValuesPasteInput,
   KpiView,
+  MEASURE_LIMIT,
   TopThreeInput,
   ValuesRecordedView,
 } from '../schemas.js';
@@ -341,7 +341,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       // Authorize before reading the text: someone who may not record values learns nothing from it.
       if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
       // People paste money in currency units (1250.50); the API stores cents.
-      const values = parsePastedValues(req.body.text).map((v) => (row.unit === 'currency' ? { ...v, value: Math.round(v.value * 100) } : v));
+      const values = parsePastedValues(req.body.text, row.unit === 'currency' ? 100 : 1);
       const recorded = await recordValues(actor, req.params.id, values);
       return { recorded, kpi: await presentOne(k, actor, req.params.id) };
     },
@@ -447,8 +447,11 @@ function isCalendarDate(date: string): boolean {
   return d.toISOString().slice(0, 10) === date;
 }
 
-/** Parses pasted `date,value` lines (CSV, a header line allowed); every bad line is reported by number. */
-export function parsePastedValues(text: string): Array<{ date: string; value: number; note: string | null }> {
+/**
+ * Parses pasted `date,value` lines (CSV, a header line allowed); every bad line is reported by number. `scale`
+ * turns what people paste into stored units (100 for money: they paste 1250.50, Lockstep stores cents).
+ */
+export function parsePastedValues(text: string, scale = 1): Array<{ date: string; value: number; note: string | null }> {
   // Line numbers are the person's lines: blank lines count (the parser skips them but reports where
   // each record ends), so the text is not trimmed first.
   let records: Array<{ record: string[]; info: InfoRecord }>;
@@ -467,7 +470,9 @@ export function parsePastedValues(text: string): Array<{ date: string; value: nu
     const value = Number(raw.replace(/[$,%\s]/g, ''));
     if (!isCalendarDate(date)) problems.push(`line ${line}: "${date}" is not a date as YYYY-MM-DD`);
     else if (raw === '' || !Number.isFinite(value)) problems.push(`line ${line}: "${raw}" is not a number`);
-    else out.push({ date, value, note: note || null });
+    // The same bound as values recorded one by one (MEASURE_LIMIT, in stored units: cents for money).
+    else if (Math.abs(value * scale) > MEASURE_LIMIT) problems.push(`line ${line}: ${raw} is larger than a KPI value can be`);
+    else out.push({ date, value: scale === 1 ? value : Math.round(value * scale), note: note || null });
   });
   if (problems.length > 0) throw badRequest(`Nothing was recorded. ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`, problems);
   if (out.length === 0) throw badRequest('No values found: paste lines like 2026-11-02,125.');
