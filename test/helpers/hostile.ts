@@ -15,7 +15,7 @@ import type { RouteEntry } from '../../src/server/app.js';
 import type { Logger } from '../../src/server/logger.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestApp, testDbKind, type TestApp } from './app.js';
-import type { ApiResponse, Client } from './client.js';
+import { expectStatus, type ApiResponse, type Client } from './client.js';
 import {
   addMember,
   makeActionItem,
@@ -87,6 +87,8 @@ const SEGMENT_TABLE: Record<string, IdTable> = {
   'agenda-items': 'agenda_items',
   decisions: 'decisions',
   'action-items': 'action_items',
+  // An invitation is the caller's membership of another workspace that they have not joined yet.
+  invitations: 'members',
 };
 /** The table a body or query field's ids come from, by its name. */
 const FIELD_TABLE: Array<[RegExp, IdTable]> = [
@@ -421,7 +423,11 @@ export function requestsFor(route: RouteEntry, pools: Pools, callers: number): f
   const queryArb: fc.Arbitrary<Record<string, unknown>> = querySchema ? (validValue(querySchema, 'query', pools) as fc.Arbitrary<Record<string, unknown>>) : fc.constant({});
   const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
   const bodyArb: fc.Arbitrary<unknown> = bodySchema ? validValue(bodySchema, 'body', pools) : fc.constant(undefined);
-  const rawArb = fc.record({ text: fc.constantFrom(...RAW_BODIES), contentType: fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: null }) });
+  // A body written by hand (sent as JSON, or with no content type), or the valid-ish body under an odd type.
+  const rawArb = fc.oneof(
+    fc.record({ text: fc.constantFrom(...RAW_BODIES), contentType: fc.constantFrom<string | null>('application/json', null) }),
+    fc.record({ text: fc.constant(null), contentType: fc.constantFrom(...CONTENT_TYPES) }),
+  );
   const rawUrlArb = fc.record({ where: fc.constantFrom<'param' | 'queryValue' | 'queryKey'>('param', 'queryValue', 'queryKey'), piece: fc.constantFrom(...RAW_URL_PIECES), at: fc.nat() });
 
   return fc
@@ -464,11 +470,11 @@ export function requestsFor(route: RouteEntry, pools: Pools, callers: number): f
       if (rawUrl && (rawUrl.where !== 'param' || rawParam)) notes.push(`raw ${rawUrl.piece} in ${rawUrl.where === 'param' ? `param ${rawParam}` : rawUrl.where}`);
       if (pairs.length > 0) url += `?${pairs.join('&')}`;
       let requestBody: HostileRequest['body'] = { kind: 'none' };
-      if (raw && hasBody) {
-        requestBody = { kind: 'raw', text: raw.text, contentType: raw.contentType ?? 'application/json' };
-        notes.push('raw body');
-      } else if (raw?.contentType && hasBody && body !== undefined) {
-        requestBody = { kind: 'raw', text: serialize(body), contentType: raw.contentType };
+      if (raw && hasBody && raw.text !== null) {
+        requestBody = { kind: 'raw', text: raw.text, contentType: raw.contentType };
+        notes.push(`raw body${raw.contentType ? '' : ' without a content type'}`);
+      } else if (raw && hasBody) {
+        requestBody = { kind: 'raw', text: serialize(body ?? {}), contentType: raw.contentType };
         notes.push(`content-type ${raw.contentType}`);
       } else if (hasBody && body !== undefined) {
         requestBody = { kind: 'json', text: serialize(body) };
@@ -657,6 +663,10 @@ export async function makeHostileWorld(): Promise<HostileWorld> {
   const otherInvite = await makeInvite(other, { team: 'marketing' });
   const otherFeed = await makeFeed(other.admin);
   await makeNotification(t, other.id, other.adminMemberId);
+  // B's admin adds two of A's admins: invitations they can accept or decline (put back after each 2xx).
+  for (const c of [ws.admin, salesAdmin.client]) {
+    expectStatus(await other.admin.post('/api/v1/members', { email: c.email, name: 'Invited Admin', team: 'marketing' }), 201);
+  }
 
   const callers = [ws.admin, salesAdmin.client, marketingAdmin.client];
   const callerEmails = callers.map((c) => c.email!);
