@@ -83,6 +83,16 @@ describe('control characters are refused in every string of a request', () => {
     expect(res.error?.message).toMatch(/control character \(U\+0000\)/);
   });
 
+  it('a body of 400,000 nested arrays (1 MB) is walked in linear time: refused or answered, never hung', async () => {
+    const depth = 400_000;
+    for (const inner of ['"x\\u0001"', '"x"']) {
+      const rawBody = `{"name":${'['.repeat(depth)}${inner}${']'.repeat(depth)}}`;
+      const res = await ws.admin.request('PATCH', '/api/v1/me', { rawBody, headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(400);
+      expect(res.error?.code).toBe('validation_failed');
+    }
+  });
+
   it('tab, line feed and carriage return are text, and pass', async () => {
     const measurement = 'Closed-won ÷ closed deals:\r\n\tcounted weekly\nfrom the CRM';
     const salesAdmin = await addMember(t, ws, { role: 'admin', team: 'sales' });
