@@ -1,0 +1,10 @@
+// Milliseconds since the epoch of an instant (../shared/SPEC.md "Data rules": instants are ISO-8601
+// strings or Date). Date.parse reads the ISO-8601 forms the API stores and accepts.
+import type { Instant } from './types.js';
+
+/** Milliseconds since the epoch of an instant; throws on an unreadable one. */
+export function instantMs(instant: Instant): number {
+  const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`"${String(instant)}" is not a valid instant.`);
+  return ms;
+}
