@@ -2,7 +2,7 @@
 // most meetings held with quorum, a few missed, notes, decisions and action items in every state.
 import type { Db } from '../../db/database.js';
 import { newId } from '../../server/ids.js';
-import { localDateOf } from '../goals/domain/index.js';
+import { localDateOf } from '../../shared/calendar/index.js';
 import type { DemoContext } from '../workspaces/demo.js';
 import { DEFAULT_QUORUM_RULE, weeklyRrule } from './domain/index.js';
 import { ensureMeetings } from './schedule.js';

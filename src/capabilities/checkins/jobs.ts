@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../server/ids.js';
 import type { Job } from '../../server/jobs.js';
 import { notifyMember } from '../../server/notifications.js';
-import { localDateOf } from '../goals/domain/index.js';
+import { localDateOf } from '../../shared/calendar/index.js';
 import { meetingState } from './domain/index.js';
 import { ensureMeetings } from './schedule.js';
 import { toDomainMeeting } from './store.js';

@@ -1,8 +1,9 @@
 // The goals section of every check-in agenda (SPEC S2 item 2): both teams' top-three and shared KPIs
 // with their change since the last meeting, off-track first. Reached only through AgendaSectionProvider.
 import type { Db } from '../../db/database.js';
+import { localDateOf, periodOf } from '../../shared/calendar/index.js';
 import { kpiChangeItems, type AgendaSectionProvider } from '../checkins/domain/index.js';
-import { catalogKind, localDateOf, periodOf, projectKpiStatus } from './domain/index.js';
+import { catalogKind, projectKpiStatus } from './domain/index.js';
 import { CURRENCY } from './presenters.js';
 import { listKpis, listValues, loadCatalog, loadPeriodOptions } from './store.js';
 

@@ -4,8 +4,9 @@
 // expects "more leads" from marketing — the gap the article warns about.
 import type { Db } from '../../db/database.js';
 import { newId } from '../../server/ids.js';
+import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
 import type { DemoContext } from '../workspaces/demo.js';
-import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, periodOf, type Kpi, type PeriodOptions, type PublicationSnapshot } from './domain/index.js';
+import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, type Kpi, type PublicationSnapshot } from './domain/index.js';
 import { CURRENCY } from './presenters.js';
 
 const DAY = 86_400_000;

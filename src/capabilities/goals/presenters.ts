@@ -1,13 +1,6 @@
 // Shapes goals rows into API views, with each KPI's status this period (SPEC S1 "Values").
-import {
-  catalogKind,
-  periodOf,
-  projectKpiStatus,
-  type KpiKind,
-  type KpiStatusResult,
-  type Period,
-  type PeriodOptions,
-} from './domain/index.js';
+import { periodOf, type Period, type PeriodOptions } from '../../shared/calendar/index.js';
+import { catalogKind, projectKpiStatus, type KpiKind, type KpiStatusResult } from './domain/index.js';
 import type { KpiView } from './schemas.js';
 import type { KpiRow, KpiValueRow, PublicationRow } from './store.js';
 import { parseDiff, parseSnapshot } from './store.js';

@@ -4,8 +4,9 @@ import type { Db } from '../../db/database.js';
 import { isLostRace, lockKey } from '../../db/locks.js';
 import { conflict } from '../../server/errors.js';
 import type { KpisTable, KpiValuesTable, PublicationsTable } from '../../db/schema/goals.js';
+import type { PeriodOptions } from '../../shared/calendar/index.js';
 import { defaultAggregation, kpiCatalog } from './domain/index.js';
-import type { Kpi, KpiKind, PeriodOptions, PublicationChange, PublicationSnapshot, Team } from './domain/index.js';
+import type { Kpi, KpiKind, PublicationChange, PublicationSnapshot, Team } from './domain/index.js';
 
 export type KpiRow = Selectable<KpisTable> & { owner_name: string | null; proposer_team: Team | null };
 export type KpiValueRow = Selectable<KpiValuesTable>;

@@ -4,29 +4,21 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
   buildCalendarFeed,
-  buildVTimezone,
   checkinCompliance,
   expandCheckinSeries,
-  instantAtLocalTime,
-  instantsAtWallClock,
   kpiChangeItems,
   weekdayOf,
   weeklyRrule,
   weightedCompliance,
   WEEKDAY_CODES,
-  zoneTransitions,
   type KpiStatus,
 } from '../../../src/capabilities/checkins/domain/index.js';
-import { calendarDate } from '../../../src/capabilities/goals/domain/calendar-date.js';
-import { timeZoneOffsetMs, wallClockOf } from '../../../src/capabilities/goals/domain/local-date-of.js';
+import { calendarDate, instantsAtWallClock, zoneTransitions } from '../../../src/shared/calendar/index.js';
+import { intlHhmm as hhmm, intlWallClock } from '../shared/calendar/intl-oracle.js';
 import { weeklyMeetings } from './factories.js';
 
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'Asia/Tokyo', 'UTC'];
 const DAY = 86_400_000;
-const hhmm = (ms: number, tz: string) => {
-  const w = wallClockOf(ms, tz);
-  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
-};
 
 describe('series expansion (properties)', () => {
   it('puts every occurrence on the series weekday at the series local time in its zone', () => {
@@ -50,7 +42,7 @@ describe('series expansion (properties)', () => {
             const start = Date.parse(o.start);
             expect(weekdayOf(o.localDate)).toBe(weekday);
             expect(o.localDate >= startDate).toBe(true);
-            expect(calendarDate.format(wallClockOf(start, tz).year, wallClockOf(start, tz).month, wallClockOf(start, tz).day)).toBe(o.localDate);
+            expect(calendarDate.format(intlWallClock(start, tz).year, intlWallClock(start, tz).month, intlWallClock(start, tz).day)).toBe(o.localDate);
             expect(hhmm(start, tz)).toBe(o.startsAtLocalTime);
             if (o.shifted) expect(o.startsAtLocalTime > localTime).toBe(true); // moved forward out of a gap
             else expect(o.startsAtLocalTime).toBe(localTime);
@@ -61,47 +53,6 @@ describe('series expansion (properties)', () => {
         },
       ),
       { numRuns: 150 },
-    );
-  });
-
-  it('reads back the wall time it was given, unless it fell in a gap', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: 7300 }), fc.integer({ min: 0, max: 1439 }), (tz, day, minuteOfDay) => {
-        const date = calendarDate.addDays('2015-01-01', day);
-        const time = `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
-        const { ms, shifted } = instantAtLocalTime(date, time, tz);
-        if (!shifted) expect(hhmm(ms, tz)).toBe(time);
-        else {
-          // In a gap: one minute earlier in real time is before the gap, and reads earlier than `time`.
-          expect(hhmm(ms - 60_000, tz) < time).toBe(true);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
-describe('VTIMEZONE (properties)', () => {
-  it('gives ical.js the same wall clock as Intl for any instant it covers', () => {
-    const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Tehran', 'Europe/Moscow', 'Asia/Tokyo'];
-    fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: 2008, max: 2030 }), fc.double({ min: 1, max: 3, noNaN: true }), (tz, fromYear, f) => {
-        const toYear = fromYear + 3;
-        const vtz = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${buildVTimezone(tz, fromYear, toYear)}\r\nEND:VCALENDAR`)).getFirstSubcomponent('vtimezone');
-        if (!vtz) throw new Error('no VTIMEZONE');
-        const zone = new ICAL.Timezone(vtz);
-        // Any instant of the covered years, from the first hour of the span (14 h: no zone is further ahead).
-        const lo = Date.UTC(fromYear, 0, 1, 14);
-        const at = Math.floor(lo + ((f - 1) / 2) * (Date.UTC(toYear + 1, 0, 1) - lo));
-        // ical.js converts UTC to a zone by comparing the instant with each transition's *local* start as if it
-        // were UTC, so in the hours before a change it is off by the offset (seen: 2010-11-07T01:30Z in New York
-        // → 20:30 instead of 21:30, with a correct VTIMEZONE). The oracle is only trusted a day away from a change.
-        fc.pre(timeZoneOffsetMs(at - 86_400_000, tz) === timeZoneOffsetMs(at + 86_400_000, tz));
-        const t = ICAL.Time.fromJSDate(new Date(Math.floor(at / 1000) * 1000), true).convertToZone(zone);
-        const w = wallClockOf(Math.floor(at / 1000) * 1000, tz);
-        expect([t.year, t.month, t.day, t.hour, t.minute].map((n) => n + 0)).toEqual([w.year, w.month, w.day, w.hour, w.minute]);
-      }),
-      { numRuns: 200 },
     );
   });
 });

@@ -1,5 +1,5 @@
 // Small builders for goals domain tests.
-import type { Kpi, PeriodOptions, PublicationSnapshot, PublishedKpi } from '../../../src/capabilities/goals/domain/index.js';
+import type { Kpi, PublicationSnapshot, PublishedKpi } from '../../../src/capabilities/goals/domain/index.js';
 
 export function kpi(overrides: Partial<Kpi> & Pick<Kpi, 'id'>): Kpi {
   return {
@@ -41,6 +41,3 @@ export function published(overrides: Partial<PublishedKpi> & Pick<PublishedKpi, 
 export function snapshot(items: PublishedKpi[], overrides: Partial<PublicationSnapshot> = {}): PublicationSnapshot {
   return { team: 'sales', number: 1, publishedAt: '2026-11-01T10:00:00.000Z', currency: 'USD', items, ...overrides };
 }
-
-export const NEW_YORK: PeriodOptions = { timeZone: 'America/New_York', weekStart: 1, fiscalYearStartMonth: 1 };
-export const TOKYO: PeriodOptions = { timeZone: 'Asia/Tokyo', weekStart: 1, fiscalYearStartMonth: 1 };

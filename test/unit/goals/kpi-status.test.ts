@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { kpiTrend, periodOf, projectKpiStatus, type KpiStatusInput } from '../../../src/capabilities/goals/domain/index.js';
-import { NEW_YORK, TOKYO } from './factories.js';
+import { kpiTrend, projectKpiStatus, type KpiStatusInput } from '../../../src/capabilities/goals/domain/index.js';
+import { periodOf } from '../../../src/shared/calendar/index.js';
+import { NEW_YORK, TOKYO } from '../shared/calendar/factories.js';
 
 // November 2026 has 30 days; on the 15th (counting today) 15/30 = half of it has elapsed.
 const NOV = periodOf('month', '2026-11-15', NEW_YORK);

@@ -1,26 +1,9 @@
 // Property tests for the goals domain (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  diffPublications,
-  lastPeriods,
-  matchKpiKind,
-  normalizeKpiText,
-  periodOf,
-  projectKpiStatus,
-  type KpiStatus,
-  type PeriodKind,
-  type PublicationSnapshot,
-} from '../../../src/capabilities/goals/domain/index.js';
+import { diffPublications, matchKpiKind, normalizeKpiText, projectKpiStatus, type KpiStatus, type PublicationSnapshot } from '../../../src/capabilities/goals/domain/index.js';
+import { periodOf, type PeriodKind } from '../../../src/shared/calendar/index.js';
 
-const ZONES = ['America/New_York', 'Asia/Tokyo', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
-
-const options = fc.record({
-  timeZone: fc.constantFrom(...ZONES),
-  weekStart: fc.integer({ min: 0, max: 6 }),
-  fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
-});
-const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true });
 const kind = fc.constantFrom<PeriodKind>('week', 'month', 'quarter');
 
 const publishedKpi = fc.record({
@@ -41,38 +24,6 @@ const publishedKpi = fc.record({
 const snapshotArb: fc.Arbitrary<PublicationSnapshot> = fc
   .uniqueArray(publishedKpi, { maxLength: 3, selector: (k) => k.kpiId })
   .map((items) => ({ team: 'sales' as const, number: 1, publishedAt: '2026-11-01T00:00:00.000Z', currency: 'USD', items }));
-
-describe('periods (properties)', () => {
-  it('contain their instant, start at a local midnight and chain without gaps', () => {
-    fc.assert(
-      fc.property(kind, instant, options, (k, at, opts) => {
-        const p = periodOf(k, at, opts);
-        expect(Date.parse(p.start)).toBeLessThanOrEqual(at.getTime());
-        expect(at.getTime()).toBeLessThan(Date.parse(p.end));
-        expect(periodOf(k, p.start, opts).key).toBe(p.key);
-        expect(periodOf(k, new Date(Date.parse(p.end) - 1), opts).key).toBe(p.key);
-        const next = periodOf(k, p.end, opts);
-        expect(next.start).toBe(p.end);
-        expect(next.key > p.key).toBe(true);
-        expect(next.startDate).toBe(p.endDate);
-        if (k === 'week') expect(new Date(`${p.startDate}T00:00:00Z`).getUTCDay()).toBe(opts.weekStart);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('lastPeriods are contiguous and end with the current period', () => {
-    fc.assert(
-      fc.property(kind, instant, options, fc.integer({ min: 1, max: 12 }), (k, at, opts, n) => {
-        const ps = lastPeriods(n, k, at, opts);
-        expect(ps).toHaveLength(n);
-        expect(ps[n - 1]?.key).toBe(periodOf(k, at, opts).key);
-        for (let i = 1; i < n; i++) expect(ps[i]?.start).toBe(ps[i - 1]?.end);
-      }),
-      { numRuns: 100 },
-    );
-  });
-});
 
 describe('status (properties)', () => {
   const rank: Record<KpiStatus, number> = { off_track: 0, at_risk: 1, on_track: 2, no_data: -1, no_target: -1 };

@@ -3,8 +3,8 @@
 // a missed check-in discussed nothing, so its news still is news — and ends at this meeting's start.
 // It reaches back at most 28 days: a first check-in, or one after a long gap, gets the last four
 // weeks, because older news is no longer news and a month is what a leader can go through in 30 min.
-import { instantMs } from '../../goals/domain/local-date-of.js';
-import type { CheckinMeeting, Instant } from './types.js';
+import { instantMs, type Instant } from '../../../shared/calendar/index.js';
+import type { CheckinMeeting } from './types.js';
 
 export const AGENDA_LOOKBACK_DAYS = 28;
 const DAY_MS = 86_400_000;

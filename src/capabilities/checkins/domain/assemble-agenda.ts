@@ -2,7 +2,7 @@
 // providers answered in, then the items attendees added, oldest first. Every section is kept: an
 // empty one carries its empty-state line, a failed one says it could not be loaded (and is not
 // mistaken for "nothing new"). When a provider answers twice for a key, the first answer stands.
-import { instantMs } from '../../goals/domain/local-date-of.js';
+import { instantMs } from '../../../shared/calendar/index.js';
 import { AGENDA_SECTIONS } from './agenda-sections.js';
 import { ATTENDEE_ITEMS_KEY, type Agenda, type AgendaItem, type AgendaSection, type AgendaSectionResult, type CustomAgendaItem } from './types.js';
 

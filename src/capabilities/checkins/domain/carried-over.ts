@@ -4,9 +4,8 @@
 // on that meeting's agenda, and an old agenda reads as it did. Dropped items stop carrying like done
 // ones. Overdue (due before the meeting's local date) come first, most overdue first; then by due
 // date, items without one last; then oldest first.
-import { calendarDate } from '../../goals/domain/calendar-date.js';
-import { instantMs, localDateOf } from '../../goals/domain/local-date-of.js';
-import type { ActionItem, CarriedOverItem, Instant } from './types.js';
+import { calendarDate, instantMs, localDateOf, type Instant } from '../../../shared/calendar/index.js';
+import type { ActionItem, CarriedOverItem } from './types.js';
 
 export function carriedOver(items: readonly ActionItem[], meeting: { id: string; start: Instant }, timeZone: string): CarriedOverItem[] {
   const start = instantMs(meeting.start);

@@ -4,9 +4,9 @@
 // yet, and cancelled ones were not scheduled after all, so none of them counts either way.
 // Fewer than 12 decided check-ins: the share is over those there are; none: the share is null
 // (no data is not 0 %). The streak counts held check-ins back from the most recent decided one.
-import { instantMs } from '../../goals/domain/local-date-of.js';
+import { instantMs, type Instant } from '../../../shared/calendar/index.js';
 import { meetingState } from './meeting-state.js';
-import type { CheckinCompliance, CheckinMeeting, Instant } from './types.js';
+import type { CheckinCompliance, CheckinMeeting } from './types.js';
 
 export const COMPLIANCE_WINDOW = 12;
 

@@ -8,11 +8,9 @@
 // (instantAtLocalTime). The duration is elapsed time: a 60-minute meeting at 01:30 on a fall-back
 // night ends at 01:30 again, one real hour later.
 import rrule from 'rrule';
-import { calendarDate } from '../../goals/domain/calendar-date.js';
-import { instantMs, timeZoneOffsetMs } from '../../goals/domain/local-date-of.js';
-import { instantAtLocalTime, parseLocalTime } from './instant-at-local-time.js';
+import { calendarDate, instantAtLocalTime, instantMs, parseLocalTime, timeZoneOffsetMs, type Instant } from '../../../shared/calendar/index.js';
 import { parseWeeklyRrule } from './parse-weekly-rrule.js';
-import type { CheckinOccurrence, CheckinSeries, Instant, WeekdayCode } from './types.js';
+import type { CheckinOccurrence, CheckinSeries, WeekdayCode } from './types.js';
 
 const { RRule } = rrule;
 

@@ -2,7 +2,6 @@
 // meeting state and quorum, the agenda and its section providers, action items, compliance and the
 // calendar feed. Routes, stores and jobs import from here.
 export * from './types.js';
-export { instantAtLocalTime, instantsAtWallClock, isRepeatedWallTime, parseLocalTime } from './instant-at-local-time.js';
 export { weeklyRrule } from './weekly-rrule.js';
 export { parseWeeklyRrule, MAX_INTERVAL } from './parse-weekly-rrule.js';
 export { validateCheckinSeries, MIN_DURATION_MINUTES, MAX_DURATION_MINUTES, DEFAULT_DURATION_MINUTES } from './validate-checkin-series.js';
@@ -20,6 +19,7 @@ export { openItemsFor } from './open-items-for.js';
 export { validateActionItem, MAX_ACTION_TITLE } from './validate-action-item.js';
 export { checkinCompliance, decidedCheckins, COMPLIANCE_WINDOW } from './checkin-compliance.js';
 export { weightedCompliance } from './weighted-compliance.js';
-export { zoneTransitions, type ZoneTransition } from './zone-transitions.js';
-export { buildVTimezone } from './build-vtimezone.js';
 export { buildCalendarFeed, feedUid, FEED_UID_DOMAIN } from './build-calendar-feed.js';
+// Only until test/api/checkins-feed-dst.test.ts (not this room's file) imports it from src/shared/calendar:
+// the calendar is not this room's to offer. Delete this line then.
+export { instantsAtWallClock } from '../../../shared/calendar/index.js';

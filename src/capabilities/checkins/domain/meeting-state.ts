@@ -10,8 +10,8 @@
 // The grace window is 12 hours: people mark the meeting held after it ends, often later that working
 // day; 12 hours covers the rest of any working day, so the leader hears about a missed check-in the
 // same evening or first thing the next morning, before the week moves on.
-import { instantMs } from '../../goals/domain/local-date-of.js';
-import type { CheckinMeeting, Instant, MeetingState } from './types.js';
+import { instantMs, type Instant } from '../../../shared/calendar/index.js';
+import type { CheckinMeeting, MeetingState } from './types.js';
 
 export const MISSED_GRACE_HOURS = 12;
 /** A check-in can be marked held up to a week after it ended; later than that, the record is not credible. */

@@ -1,6 +1,6 @@
 // A member's open action items, soonest due first (SPEC S2: action items have an owner and carry over
 // until done) — for "my action items" and reminders. Items without a due date come last.
-import { instantMs } from '../../goals/domain/local-date-of.js';
+import { instantMs } from '../../../shared/calendar/index.js';
 import type { ActionItem } from './types.js';
 
 export function openItemsFor(items: readonly ActionItem[], memberId: string): ActionItem[] {

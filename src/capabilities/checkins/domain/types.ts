@@ -2,13 +2,11 @@
 // state, quorum, the agenda and its section providers, action items, compliance and the calendar feed.
 // Conventions (as in goals/domain): instants are ISO-8601 strings or Date; calendar dates are
 // 'YYYY-MM-DD' and wall-clock times 'HH:MM', both local to the workspace time zone.
+import type { Instant } from '../../../shared/calendar/index.js';
 import type { KpiDirection, KpiStatus, KpiUnit } from '../../goals/domain/types.js';
 import type { Team } from '../../workspaces/domain/roles.js';
 
 export type { Team, KpiDirection, KpiStatus, KpiUnit };
-
-/** An instant: an ISO-8601 string with a time and offset, or a Date. */
-export type Instant = string | Date;
 
 // ---------------------------------------------------------------------------------------------
 // Series and occurrences

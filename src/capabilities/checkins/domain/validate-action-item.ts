@@ -2,9 +2,8 @@
 // says what to do (1–200 characters: a line, not a document); the owner is a member of the
 // workspace; the due date is a calendar date on or after the meeting's local date — due before the
 // meeting it was agreed in, it would be overdue the moment it is written.
-import { calendarDate } from '../../goals/domain/calendar-date.js';
-import { localDateOf } from '../../goals/domain/local-date-of.js';
-import type { CheckinProblem, CheckinValidationResult, Instant } from './types.js';
+import { calendarDate, localDateOf, type Instant } from '../../../shared/calendar/index.js';
+import type { CheckinProblem, CheckinValidationResult } from './types.js';
 
 export const MAX_ACTION_TITLE = 200;
 

@@ -4,8 +4,9 @@
 // back 1 (so the latest counts as much as the oldest four together, and a team that starts holding
 // its check-in climbs quickly). With fewer than 12 decided, the ones there are keep their weights
 // (12, 11, …) and the score is normalised over them; none gives null.
+import type { Instant } from '../../../shared/calendar/index.js';
 import { COMPLIANCE_WINDOW, decidedCheckins } from './checkin-compliance.js';
-import type { CheckinMeeting, Instant, WeightedCompliance } from './types.js';
+import type { CheckinMeeting, WeightedCompliance } from './types.js';
 
 export function weightedCompliance(meetings: readonly CheckinMeeting[], now: Instant, window = COMPLIANCE_WINDOW): WeightedCompliance {
   const decided = decidedCheckins(meetings, now, window);

@@ -10,7 +10,7 @@ import { recordAudit } from '../../../server/audit.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
-import { localDateOf } from '../../goals/domain/index.js';
+import { localDateOf } from '../../../shared/calendar/index.js';
 import { checkinCompliance, checkQuorum, markHeldProblem, validateActionItem, weightedCompliance, type AttendanceEntry } from '../domain/index.js';
 import { agendaFor } from '../agenda.js';
 import { canAddAgendaItem, canRunMeeting, canUpdateActionItem } from '../policies.js';

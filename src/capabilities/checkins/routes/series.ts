@@ -7,7 +7,7 @@ import { badRequest, forbidden } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
 import type { Db } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
-import { localDateOf } from '../../goals/domain/index.js';
+import { localDateOf } from '../../../shared/calendar/index.js';
 import {
   DEFAULT_QUORUM_RULE,
   defaultRequiredAttendees,

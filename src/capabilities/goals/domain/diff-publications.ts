@@ -6,8 +6,9 @@
 // shared changes, each as one sentence with values formatted by unit. The first publication (no
 // previous one) lists every KPI as added. Changes come in rank order of the new top three, then
 // removals in their old rank order.
+import type { PeriodKind } from '../../../shared/calendar/index.js';
 import { formatKpiValue } from './format-kpi-value.js';
-import type { PeriodKind, PublicationChange, PublicationSnapshot, PublishedKpi } from './types.js';
+import type { PublicationChange, PublicationSnapshot, PublishedKpi } from './types.js';
 
 const PER: Record<PeriodKind, string> = { week: 'a week', month: 'a month', quarter: 'a quarter' };
 

@@ -1,9 +1,9 @@
 // A KPI's status over its last n periods, oldest first (SPEC S1 "Trend over the last 12 periods").
 // Each period is judged as projectKpiStatus would at `now`: past periods are closed (final), the
 // current one is projected.
-import { lastPeriods } from './last-periods.js';
+import { lastPeriods, type Instant, type PeriodKind, type PeriodOptions } from '../../../shared/calendar/index.js';
 import { projectKpiStatus } from './project-kpi-status.js';
-import type { Instant, KpiAggregation, KpiDirection, KpiTrendPoint, KpiUnit, KpiValuePoint, PeriodKind, PeriodOptions } from './types.js';
+import type { KpiAggregation, KpiDirection, KpiTrendPoint, KpiUnit, KpiValuePoint } from './types.js';
 
 export interface KpiTrendInput {
   unit: KpiUnit;

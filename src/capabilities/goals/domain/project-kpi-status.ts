@@ -17,10 +17,9 @@
 // - A target of 0 leaves no band: higher-is-better is met by any projection ≥ 0; lower-is-better is on
 //   track only at ≤ 0 and off track above it.
 // - No values in the period → 'no_data' (an empty period is not a zero); no target → 'no_target'.
-import { calendarDate } from './calendar-date.js';
+import { calendarDate, localDateOf } from '../../../shared/calendar/index.js';
 import { defaultAggregation } from './kpi-catalog.js';
 import { formatKpiValue } from './format-kpi-value.js';
-import { localDateOf } from './local-date-of.js';
 import type { KpiStatus, KpiStatusInput, KpiStatusResult } from './types.js';
 
 /** Width of the at-risk band, as a share of the target. */

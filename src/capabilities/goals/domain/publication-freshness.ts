@@ -1,7 +1,7 @@
 // Whether a team's latest publication is fresh (SPEC S1: "a team whose latest publication is older
 // than 90 days is stale"; S6 counts only fresh top threes). Exactly 90 days old is still fresh.
-import { instantMs } from './local-date-of.js';
-import type { Instant, PublicationFreshness } from './types.js';
+import { instantMs, type Instant } from '../../../shared/calendar/index.js';
+import type { PublicationFreshness } from './types.js';
 
 export const STALE_AFTER_DAYS = 90;
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@
 // cannot be named in the quiz, so it still counts in the denominator: give custom KPIs a kind.
 // Team score = mean member score over members who answered; participation = answered ÷ team size.
 // Leadership answers are ignored (they have no "other team").
-import { instantMs } from './local-date-of.js';
+import { instantMs } from '../../../shared/calendar/index.js';
 import { otherTeam } from './other-team.js';
 import type { AwarenessAnswer, AwarenessMemberScore, AwarenessTeamScore, Team, TopThreeItem } from './types.js';
 

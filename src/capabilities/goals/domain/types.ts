@@ -2,12 +2,10 @@
 // publications and their diff, expectations, the awareness quiz and comp alignment.
 // Conventions: money is integer cents; percent values are percentage points (22 means 22 %);
 // instants are ISO-8601 strings or Date; calendar dates are 'YYYY-MM-DD' in the workspace time zone.
+import type { Instant, Period, PeriodKind } from '../../../shared/calendar/index.js';
 import type { Team } from '../../workspaces/domain/roles.js';
 
 export type { Team };
-
-/** An instant: an ISO-8601 string with a time and offset, or a Date. */
-export type Instant = string | Date;
 
 export const KPI_UNITS = ['count', 'currency', 'percent', 'days', 'hours', 'ratio'] as const;
 export type KpiUnit = (typeof KPI_UNITS)[number];
@@ -25,9 +23,6 @@ export type KpiAggregation = 'sum' | 'latest' | 'average';
 
 export const KPI_DATA_SOURCES = ['manual', 'csv', 'webhook', 'deals'] as const;
 export type KpiDataSource = (typeof KPI_DATA_SOURCES)[number];
-
-export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** A kind of KPI in the catalog (built in, or added by a workspace). */
 export interface KpiKind {
@@ -68,33 +63,6 @@ export interface Kpi {
   rank: number | null;
   /** Both teams agreed it as a shared goal. */
   shared: boolean;
-}
-
-/** Workspace settings that shape periods (SPEC S0). */
-export interface PeriodOptions {
-  /** IANA time zone of the workspace, e.g. 'America/New_York'. */
-  timeZone: string;
-  /** First day of the week: 0 = Sunday … 6 = Saturday. */
-  weekStart: number;
-  /** First month of the fiscal year: 1 = January … 12 = December. */
-  fiscalYearStartMonth: number;
-}
-
-export interface Period {
-  kind: PeriodKind;
-  timeZone: string;
-  /** First instant of the period (UTC ISO-8601). */
-  start: string;
-  /** First instant after the period (exclusive, UTC ISO-8601). */
-  end: string;
-  /** First local calendar day of the period. */
-  startDate: string;
-  /** First local calendar day after the period (exclusive). */
-  endDate: string;
-  /** Sortable within a kind: 'W2026-11-23', '2026-11', 'FY2027-Q1'. */
-  key: string;
-  /** For people: 'Week of 23 Nov 2026', 'Nov 2026', 'FY2027 Q1'. */
-  label: string;
 }
 
 /** One logged value. `date` is a local calendar date 'YYYY-MM-DD' or an instant. */

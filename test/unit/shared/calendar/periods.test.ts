@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalQuarterOf, lastPeriods, localDateOf, periodOf, startOfLocalDay } from '../../../src/capabilities/goals/domain/index.js';
+import { fiscalQuarterOf, lastPeriods, localDateOf, periodOf, startOfLocalDay } from '../../../../src/shared/calendar/index.js';
 import { NEW_YORK, TOKYO } from './factories.js';
 
 const HOUR = 3_600_000;
