@@ -1,5 +1,6 @@
-// Milliseconds since the epoch of an instant (../shared/SPEC.md "Data rules": instants are ISO-8601
-// strings or Date). Date.parse reads the ISO-8601 forms the API stores and accepts.
+// Milliseconds since the epoch of an instant (../shared/SPEC.md S1 values, S2 meetings and action items:
+// instants are ISO-8601 strings or Date, as docs/ARCHITECTURE.md "Data rules" stores them). Date.parse
+// reads the ISO-8601 forms the API stores and accepts.
 import type { Instant } from './types.js';
 
 /** Milliseconds since the epoch of an instant; throws on an unreadable one. */

@@ -1,6 +1,7 @@
-// The ISO-8601 week of a local date (../shared/SPEC.md S0 weekly jobs and digests): weeks start on
-// Monday and belong to the year of their Thursday, so 2026-12-28 … 2027-01-03 is 2026-W53 and
-// 2027-01-04 starts 2027-W01. From Temporal's ISO calendar (PlainDate.weekOfYear and yearOfWeek).
+// The ISO-8601 week of a local date (../shared/SPEC.md S7: the weekly digest; the job scheduler keys
+// weekly runs by ISO week the same way): weeks start on Monday and belong to the year of their Thursday,
+// so 2026-12-28 … 2027-01-03 is 2026-W53 and 2027-01-04 starts 2027-W01. From Temporal's ISO calendar
+// (PlainDate.weekOfYear and yearOfWeek).
 import { Temporal } from 'temporal-polyfill';
 import { calendarDate } from './calendar-date.js';
 import type { IsoWeek } from './types.js';
