@@ -118,8 +118,10 @@ export async function loadActor(
 /** Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). */
 export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestAuth | null> {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    const token = header.slice('Bearer '.length).trim();
+  // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer lst_…" is a token too, not a cookie call.
+  const bearer = header ? /^bearer\s+(.*)$/is.exec(header) : null;
+  if (bearer) {
+    const token = (bearer[1] ?? '').trim();
     const row = await db
       .selectFrom('api_tokens')
       .innerJoin('members', 'members.id', 'api_tokens.member_id')

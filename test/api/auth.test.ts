@@ -219,6 +219,15 @@ describe('API tokens', () => {
     expect(after.error?.message).toMatch(/revoked|not valid/);
   });
 
+  it('the scheme name is case-insensitive: "bearer" and "BEARER" carry the token too', async () => {
+    const ws = await makeWorkspace(t);
+    const made = expectStatus(await ws.admin.post<{ token: string }>('/api/v1/tokens', { name: 'lower case' }), 201);
+    for (const scheme of ['bearer', 'BEARER', 'Bearer ']) {
+      const res = await t.client().get('/api/v1/members', { headers: { authorization: `${scheme} ${made.token}` } });
+      expect(res.status, scheme).toBe(200);
+    }
+  });
+
   it('a made-up Bearer token answers 401', async () => {
     const res = await t.client().withToken('lst_made-up-token-value').get('/api/v1/members');
     expect(res.status).toBe(401);
