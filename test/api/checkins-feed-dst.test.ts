@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
-import { instantsAtWallClock } from '../../src/capabilities/checkins/domain/index.js';
+import { instantsAtWallClock } from '../../src/shared/calendar/index.js';
 import { addMember, listMeetings, makeFeed, makeKeyPlayers, makeWorkspace, putSeries, type MeetingSummaryView, type TestWorkspace } from '../factories.js';
 
 const ZONE = 'America/New_York';

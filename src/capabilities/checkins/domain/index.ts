@@ -20,6 +20,3 @@ export { validateActionItem, MAX_ACTION_TITLE } from './validate-action-item.js'
 export { checkinCompliance, decidedCheckins, COMPLIANCE_WINDOW } from './checkin-compliance.js';
 export { weightedCompliance } from './weighted-compliance.js';
 export { buildCalendarFeed, feedUid, FEED_UID_DOMAIN } from './build-calendar-feed.js';
-// Only until test/api/checkins-feed-dst.test.ts (not this room's file) imports it from src/shared/calendar:
-// the calendar is not this room's to offer. Delete this line then.
-export { instantsAtWallClock } from '../../../shared/calendar/index.js';
