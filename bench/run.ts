@@ -6,9 +6,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../src/capabilities/workspaces/demo.js';
-import { createApp, type App } from '../src/server/app.js';
+import { createApp, seedDemo, type App } from '../src/lockstep.js';
 import { testConfig } from '../src/server/config.js';
-import { seedDemo } from '../src/server/demo.js';
 
 const N = 2000;
 const WARMUP = 200;

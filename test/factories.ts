@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type * as C from '../src/capabilities/checkins/schemas.js';
 import type * as G from '../src/capabilities/goals/schemas.js';
-import type { Role, Team } from '../src/capabilities/workspaces/domain/roles.js';
+import type { Role, Team } from '../src/shared/vocabulary.js';
 import { notifyMember } from '../src/server/notifications.js';
 import type { TestApp } from './helpers/app.js';
 import { expectStatus, type Client } from './helpers/client.js';

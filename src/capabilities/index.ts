@@ -1,6 +1,6 @@
 // Every capability of the product, in the order their routes, jobs and demo data are set up.
 // Adding a capability = one folder under src/capabilities and one line here.
-import type { Capability } from './capability.js';
+import type { Capability } from '../server/capability.js';
 import { checkins } from './checkins/index.js';
 import { goals } from './goals/index.js';
 import { workspaces } from './workspaces/index.js';

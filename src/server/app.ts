@@ -8,8 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -18,10 +17,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { capabilities } from '../capabilities/index.js';
-import type { MemberDeactivatedHook } from '../capabilities/capability.js';
-import type { AgendaSectionProvider } from '../capabilities/checkins/domain/types.js';
 import { Database } from '../db/database.js';
+import type { Capability } from './capability.js';
+import { ErrorView, type AppContext, type Server } from './context.js';
 import { requireAccess, resolveAuth, type Access } from './auth.js';
 import type { Config } from './config.js';
 import { AppError, explainDatabaseError } from './errors.js';
@@ -29,20 +27,6 @@ import { JobScheduler } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outbox.js';
 import { databaseRateLimitStore, rateLimitSweepJob } from './rate-limits.js';
-
-export interface AppContext {
-  config: Config;
-  db: Database;
-  log: Logger;
-  outbox: Outbox;
-  jobs: JobScheduler;
-  /** Every capability's check-in agenda sections, collected before routes are registered. */
-  agendaSections: AgendaSectionProvider[];
-  /** What every capability does, inside the same transaction, when an admin deactivates a member. */
-  memberDeactivated: MemberDeactivatedHook[];
-}
-
-export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** One registered route, as the tenant-isolation, role and hostile-input tests enumerate them. */
 export interface RouteEntry {
@@ -64,24 +48,28 @@ export interface App {
   close(): Promise<void>;
 }
 
-export const ErrorView = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .describe('Every error has this shape.');
+export interface CreateAppOptions {
+  /** The rooms, in order (the composition root, src/lockstep.ts, passes src/capabilities/index.ts's list). */
+  capabilities: readonly Capability[];
+  db?: Database;
+  log?: Logger;
+}
 
-export async function createApp(config: Config, opts: { db?: Database; log?: Logger } = {}): Promise<App> {
+export type { AppContext, Server };
+export { ErrorView };
+
+/** The kernel's app factory: it knows the rooms only as the Capability list it is given. */
+export async function createApp(config: Config, opts: CreateAppOptions): Promise<App> {
+  const { capabilities } = opts;
   const log = opts.log ?? createLogger(config);
   const db = opts.db ?? (await Database.open(config.database));
   if (!opts.db) await db.migrate();
   const outbox = new Outbox(db, log);
   const jobs = new JobScheduler(db, log);
-  const ctx: AppContext = { config, db, log, outbox, jobs, agendaSections: [], memberDeactivated: [] };
+  const ctx: AppContext = { config, db, log, outbox, jobs, agendaSections: [], alignmentSignals: [], todos: [], memberDeactivated: [] };
   ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
+  ctx.alignmentSignals = capabilities.flatMap((c) => c.alignmentSignals?.(ctx) ?? []);
+  ctx.todos = capabilities.flatMap((c) => c.todos?.(ctx) ?? []);
   ctx.memberDeactivated = capabilities.flatMap((c) => (c.memberDeactivated ? [c.memberDeactivated] : []));
 
   const server = Fastify({

@@ -3,7 +3,7 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
-import type { Role, Team } from '../capabilities/workspaces/domain/roles.js';
+import type { Role, Team } from '../shared/vocabulary.js';
 import type { Config } from './config.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { hashSecret, newSecret, nowIso } from './ids.js';

@@ -2,7 +2,7 @@
 // held with quorum and a few missed, so compliance reads as a real team's would, and the next meeting's
 // agenda already carries an item an attendee added.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/server/demo.js';
+import { seedDemo } from '../../src/lockstep.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import { getMeeting, meetingsAround, type ComplianceView, type SeriesView } from '../factories.js';

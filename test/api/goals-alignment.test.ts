@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationsView, GoalsOverviewView, QuizResultView } from '../../src/capabilities/goals/schemas.js';
 import { DEMO_PASSWORD } from '../../src/capabilities/workspaces/demo.js';
-import { seedDemo } from '../../src/server/demo.js';
+import { seedDemo } from '../../src/lockstep.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import { addMember, makeKpi, makeWorkspace, publishTopThree, type KpiView, type TestMember, type TestWorkspace } from '../factories.js';

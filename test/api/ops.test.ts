@@ -8,7 +8,7 @@ import { claimJobRun, JobScheduler, periodKey, type Job } from '../../src/server
 import { backoffMs, enqueueMessage, MAX_ATTEMPTS, Outbox } from '../../src/server/outbox.js';
 import { sql } from 'kysely';
 import { AppError } from '../../src/server/errors.js';
-import { createApp } from '../../src/server/app.js';
+import { createApp } from '../../src/lockstep.js';
 import { consumeRateLimit } from '../../src/server/rate-limits.js';
 import { createTestApp, testDbKind, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';

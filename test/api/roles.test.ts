@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
-import type { Role } from '../../src/capabilities/workspaces/domain/roles.js';
+import type { Role } from '../../src/shared/vocabulary.js';
 import {
   addMember,
   insertMeeting,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
+import { createApp } from '../../src/lockstep.js';
 import { testConfig } from '../../src/server/config.js';
 import { spawn } from 'node:child_process';
 import { cliEnv, collect, REPO_ROOT, runCli, spawnCli } from './run-cli.js';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/server/app.js';
+import { createApp, type App } from '../../src/lockstep.js';
 import { testConfig, type Config, type DatabaseConfig } from '../../src/server/config.js';
 import { Database, dropPostgresSchema } from '../../src/db/database.js';
 import type { Logger } from '../../src/server/logger.js';

@@ -2,7 +2,7 @@
 // token, and the same-origin Origin header a browser sends on mutations. Each client also gets its own
 // client address (x-forwarded-for; the test app trusts 127.0.0.1, app.inject's address, as its proxy), so
 // per-address rate limits such as the sign-up limit apply per person, as they would in real use.
-import type { Server } from '../../src/server/app.js';
+import type { Server } from '../../src/server/context.js';
 import type { MeView } from './views.js';
 
 /** testConfig().publicUrl: a browser on the app sends this Origin. */

@@ -2,7 +2,7 @@
 // AgendaSectionProvider; the check-in supplies "open action items carried over" itself. The agenda
 // refreshes until the meeting starts, then stays as it was (frozen) for the record.
 import type { Db } from '../../db/database.js';
-import type { AgendaSectionProvider } from './domain/index.js';
+import type { AgendaSectionProvider } from '../../shared/contracts/agenda.js';
 import { agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
 import { getMeeting, listActionItems, listMeetings, toDomainActionItem, toDomainMeeting, type MeetingRow } from './store.js';
 

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../server/ids.js';
 import { localDateOf } from '../../shared/calendar/index.js';
-import type { DemoContext } from '../workspaces/demo.js';
+import type { DemoContext } from '../../shared/contracts/demo.js';
 import { DEFAULT_QUORUM_RULE, weeklyRrule } from './domain/index.js';
 import { ensureMeetings } from './schedule.js';
 

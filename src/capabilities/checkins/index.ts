@@ -1,5 +1,5 @@
 // The weekly check-in — strategy TWO (SPEC S2).
-import type { Capability } from '../capability.js';
+import type { Capability } from '../../server/capability.js';
 import { actionItemsSection } from './agenda.js';
 import { seedCheckinsDemo } from './demo.js';
 import { checkinSweep } from './jobs.js';

@@ -1,13 +1,12 @@
 // Request and response schemas for the weekly check-in (SPEC S2). Shared with the web client.
 import { z } from 'zod';
-import { TimeZone } from '../workspaces/schemas.js';
+import { Team, TimeZone } from '../../shared/schemas.js';
 import { WEEKDAY_CODES } from './domain/types.js';
 
 const IdParam = z.string().min(1).max(100);
 const DateString = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time as HH:MM (24-hour)' });
 export const Weekday = z.enum(WEEKDAY_CODES).describe('RFC 5545 weekday: MO TU WE TH FR SA SU');
-const Team = z.enum(['sales', 'marketing', 'leadership']);
 
 export const QuorumRuleSchema = z.strictObject({
   requirements: z

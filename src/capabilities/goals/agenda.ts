@@ -2,8 +2,8 @@
 // with their change since the last meeting, off-track first. Reached only through AgendaSectionProvider.
 import type { Db } from '../../db/database.js';
 import { localDateOf, periodOf } from '../../shared/calendar/index.js';
-import { kpiChangeItems, type AgendaSectionProvider } from '../checkins/domain/index.js';
-import { catalogKind, projectKpiStatus } from './domain/index.js';
+import type { AgendaSectionProvider } from '../../shared/contracts/agenda.js';
+import { catalogKind, kpiChangeItems, projectKpiStatus } from './domain/index.js';
 import { CURRENCY } from './presenters.js';
 import { listKpis, listValues, loadCatalog, loadPeriodOptions } from './store.js';
 

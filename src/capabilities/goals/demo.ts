@@ -5,7 +5,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
-import type { DemoContext } from '../workspaces/demo.js';
+import type { DemoContext } from '../../shared/contracts/demo.js';
 import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, type Kpi, type PublicationSnapshot } from './domain/index.js';
 import { CURRENCY } from './presenters.js';
 

@@ -1,5 +1,5 @@
 // Published goals — strategy ONE (SPEC S1).
-import type { Capability } from '../capability.js';
+import type { Capability } from '../../server/capability.js';
 import { kpiAgendaSection } from './agenda.js';
 import { seedGoalsDemo } from './demo.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';

@@ -1,33 +1,14 @@
 // The demo workspace's people (SPEC S8): a company with a sales team, a marketing team and leadership.
-// Other capabilities add their own demo data on top, through DemoContext.
+// Other capabilities add their own demo data on top, through DemoContext (src/shared/contracts/demo.ts).
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../server/audit.js';
 import { hashPassword } from '../../server/auth.js';
+import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
 import type { MemberRow } from './store.js';
 import { insertMember, insertUser, insertWorkspace } from './store.js';
 
 export const DEMO_EMAIL = 'dana@northwind.example';
 export const DEMO_PASSWORD = 'lockstep-demo';
-
-export interface DemoPerson {
-  key: string;
-  memberId: string;
-  userId: string;
-  name: string;
-  team: MemberRow['team'];
-  role: MemberRow['role'];
-  function: string;
-  keyPlayer: boolean;
-}
-
-export interface DemoContext {
-  workspaceId: string;
-  timeZone: string;
-  /** The instant the demo is built around; history runs back a year from it. */
-  now: Date;
-  people: DemoPerson[];
-  person(key: string): DemoPerson;
-}
 
 type Seat = [key: string, name: string, team: MemberRow['team'], role: MemberRow['role'], fn: string, manager: string | null, keyPlayer: boolean];
 

@@ -1,5 +1,5 @@
 // Workspaces, people and access (SPEC S0).
-import type { Capability } from '../capability.js';
+import type { Capability } from '../../server/capability.js';
 import { accessHousekeeping } from './jobs.js';
 import { registerActivityRoutes } from './routes/activity.js';
 import { registerInviteRoutes } from './routes/invites.js';
@@ -20,3 +20,6 @@ export const workspaces: Capability = {
   },
   jobs: () => [accessHousekeeping],
 };
+
+// The demo's people, made before every other room's part of the demo (src/lockstep.ts).
+export { seedDemoPeople, DEMO_EMAIL, DEMO_PASSWORD } from './demo.js';

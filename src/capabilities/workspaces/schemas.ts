@@ -1,11 +1,9 @@
 // Request and response schemas for workspaces, people and access (SPEC S0). Shared with the web client.
 import { z } from 'zod';
 import { passwordProblem } from './domain/password-strength.js';
-import { isValidTimeZone } from './domain/time-zone.js';
+import { Role, Team, TimeZone } from '../../shared/schemas.js';
 
-export const Role = z.enum(['admin', 'leader', 'member', 'viewer']).describe('admin manages settings, members and integrations; leader leads a team; member contributes; viewer reads only.');
-export const Team = z.enum(['sales', 'marketing', 'leadership']);
-export const TimeZone = z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+export { Role, Team, TimeZone };
 const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).describe('Email address');
 const Password = z
   .string()

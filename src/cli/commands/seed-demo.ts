@@ -1,6 +1,6 @@
 // `lockstep seed-demo`: builds the demo workspace (SPEC S8) on demand, once unless forced.
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../capabilities/workspaces/demo.js';
-import { seedDemo } from '../../server/demo.js';
+import { seedDemo } from '../../lockstep.js';
 import { CliError, readConfig } from '../cli-error.js';
 import { describeDatabase, withDatabase } from '../open-database.js';
 import { migrateBeforeWriting } from './migrate.js';

@@ -2,8 +2,7 @@
 // workspace on the first start with an empty database, and shuts down gracefully on SIGTERM/SIGINT:
 // in-flight requests, then jobs and outbox deliveries finish before the database closes.
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../capabilities/workspaces/demo.js';
-import { createApp } from '../../server/app.js';
-import { seedDemoIfEmpty } from '../../server/demo.js';
+import { createApp, seedDemoIfEmpty } from '../../lockstep.js';
 import { EXIT_FAILED, readConfig } from '../cli-error.js';
 import { describeDatabase } from '../open-database.js';
 

@@ -1,5 +1,5 @@
 // Published goals (SPEC S1). Money in cents, percent as 0–100, dates 'YYYY-MM-DD' in the workspace zone.
-import type { Team } from '../../capabilities/workspaces/domain/roles.js';
+import type { Team } from '../../shared/vocabulary.js';
 
 export interface KpiKindsTable {
   id: string;

@@ -23,3 +23,4 @@ export { periodOf } from './period-of.js';
 export { lastPeriods } from './last-periods.js';
 export { isWorkday, DEFAULT_WEEKEND } from './is-workday.js';
 export { workdaysIn } from './workdays-in.js';
+export { isValidTimeZone } from './is-valid-time-zone.js';

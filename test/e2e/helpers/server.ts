@@ -7,9 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, type App } from '../../../src/server/app.js';
+import { createApp, type App } from '../../../src/lockstep.js';
 import { testConfig, type Config } from '../../../src/server/config.js';
-import { seedDemo } from '../../../src/server/demo.js';
+import { seedDemo } from '../../../src/lockstep.js';
 
 export const WEB_DIST = resolve(fileURLToPath(new URL('../../../dist/web', import.meta.url)));
 

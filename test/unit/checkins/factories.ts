@@ -1,5 +1,6 @@
 // Small builders for check-in domain tests.
-import type { ActionItem, AttendanceEntry, CheckinMeeting, CheckinSeries, Team } from '../../../src/capabilities/checkins/domain/index.js';
+import type { ActionItem, AttendanceEntry, CheckinMeeting, CheckinSeries } from '../../../src/capabilities/checkins/domain/index.js';
+import type { Team } from '../../../src/shared/vocabulary.js';
 
 export function series(overrides: Partial<CheckinSeries> = {}): CheckinSeries {
   return { rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU', startDate: '2026-01-01', localTime: '10:00', timeZone: 'America/New_York', durationMinutes: 30, ...overrides };

@@ -6,12 +6,10 @@ import {
   buildCalendarFeed,
   checkinCompliance,
   expandCheckinSeries,
-  kpiChangeItems,
   weekdayOf,
   weeklyRrule,
   weightedCompliance,
   WEEKDAY_CODES,
-  type KpiStatus,
 } from '../../../src/capabilities/checkins/domain/index.js';
 import { calendarDate, instantsAtWallClock, zoneTransitions } from '../../../src/shared/calendar/index.js';
 import { intlHhmm as hhmm, intlWallClock } from '../shared/calendar/intl-oracle.js';
@@ -173,33 +171,6 @@ describe('compliance (properties)', () => {
           if (c.held === 0 || c.held === c.counted) expect(w.score).toBeCloseTo(c.share ?? -1);
         }
       }),
-    );
-  });
-});
-
-describe('KPI change items (properties)', () => {
-  const STATUSES: KpiStatus[] = ['on_track', 'at_risk', 'off_track', 'no_data', 'no_target'];
-  it('keeps every KPI once and puts off-track ones first', () => {
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(
-          fc.record({
-            kpiId: fc.string({ minLength: 1, maxLength: 6 }),
-            status: fc.constantFrom(...STATUSES),
-            team: fc.constantFrom('sales' as const, 'marketing' as const),
-            value: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-            previousValue: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-          }),
-          { selector: (k) => k.kpiId, maxLength: 12 },
-        ),
-        (kpis) => {
-          const items = kpiChangeItems(kpis.map((k) => ({ ...k, name: k.kpiId, unit: 'count', direction: 'higher' })));
-          expect(items.map((i) => i.id).sort()).toEqual(kpis.map((k) => `kpi:${k.kpiId}`).sort());
-          const offTrack = kpis.filter((k) => k.status === 'off_track').length;
-          expect(items.slice(0, offTrack).every((i) => i.tone === 'alert')).toBe(true);
-          for (const i of items) expect(i.text.length).toBeGreaterThan(0);
-        },
-      ),
     );
   });
 });

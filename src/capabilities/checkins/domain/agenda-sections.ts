@@ -3,7 +3,8 @@
 // action items carried over; 4. new sales evidence and pains (S3); 5. shadow-day reflections since
 // last meeting (S4); 6. the alignment score's top to-dos (S6). Attendees can add items" — last.
 // An empty section stays on the agenda with a line that says so and, where it helps, what to ask.
-import { ATTENDEE_ITEMS_KEY, type AgendaSectionKey } from './types.js';
+import type { AgendaSectionKey } from '../../../shared/contracts/agenda.js';
+import { ATTENDEE_ITEMS_KEY } from './types.js';
 
 export interface AgendaSectionDefinition {
   key: AgendaSectionKey | typeof ATTENDEE_ITEMS_KEY;

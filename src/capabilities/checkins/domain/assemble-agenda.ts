@@ -4,7 +4,8 @@
 // mistaken for "nothing new"). When a provider answers twice for a key, the first answer stands.
 import { instantMs } from '../../../shared/calendar/index.js';
 import { AGENDA_SECTIONS } from './agenda-sections.js';
-import { ATTENDEE_ITEMS_KEY, type Agenda, type AgendaItem, type AgendaSection, type AgendaSectionResult, type CustomAgendaItem } from './types.js';
+import type { AgendaItem } from '../../../shared/contracts/agenda.js';
+import { ATTENDEE_ITEMS_KEY, type Agenda, type AgendaSection, type AgendaSectionResult, type CustomAgendaItem } from './types.js';
 
 export function assembleAgenda(results: readonly AgendaSectionResult[], customItems: readonly CustomAgendaItem[] = []): Agenda {
   const byKey = new Map<string, AgendaSectionResult>();

@@ -17,8 +17,7 @@
 // - a feed with no events still holds the VTIMEZONE (a VCALENDAR needs at least one component);
 // - DTSTAMP is `generatedAt` (pass it for byte-stable output), REFRESH-INTERVAL the refresh hint.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { buildVTimezone, instantAtLocalTime, instantMs, isRepeatedWallTime, timeZoneOffsetMs, ZonedDate } from '../../../shared/calendar/index.js';
-import { isValidTimeZone } from '../../workspaces/domain/time-zone.js';
+import { buildVTimezone, instantAtLocalTime, instantMs, isRepeatedWallTime, isValidTimeZone, timeZoneOffsetMs, ZonedDate } from '../../../shared/calendar/index.js';
 import type { CalendarFeedInput, FeedEvent } from './types.js';
 
 export const FEED_UID_DOMAIN = 'lockstep';

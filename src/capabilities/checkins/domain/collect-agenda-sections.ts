@@ -1,7 +1,8 @@
 // Runs the agenda-section providers of the other capabilities for one meeting (SPEC S2 agenda). They
 // run side by side; one that fails (or never answers within the time limit) becomes an error result
 // and the rest of the agenda is still built — a slow wins query must not block the check-in.
-import type { AgendaBuildContext, AgendaSectionProvider, AgendaSectionResult } from './types.js';
+import type { AgendaBuildContext, AgendaSectionProvider } from '../../../shared/contracts/agenda.js';
+import type { AgendaSectionResult } from './types.js';
 
 /** A provider gets 5 s: the agenda refreshes on a job and on page load, where longer is broken. */
 export const PROVIDER_TIMEOUT_MS = 5_000;

@@ -2,7 +2,8 @@
 // teams as required attendees"). SPEC S0 defines the keyPlayer flag as "attends the weekly check-in",
 // so every active key player is required, leadership included (the leader runs the meeting).
 // Ordered sales, marketing, leadership, then by name, as the attendance list shows them.
-import type { CheckinMember, Team } from './types.js';
+import type { Team } from '../../../shared/vocabulary.js';
+import type { CheckinMember } from './types.js';
 
 const TEAM_ORDER: Record<Team, number> = { sales: 0, marketing: 1, leadership: 2 };
 

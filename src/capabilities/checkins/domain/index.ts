@@ -13,7 +13,6 @@ export { AGENDA_SECTIONS, agendaSection, type AgendaSectionDefinition } from './
 export { agendaWindow, AGENDA_LOOKBACK_DAYS } from './agenda-window.js';
 export { collectAgendaSections, PROVIDER_TIMEOUT_MS } from './collect-agenda-sections.js';
 export { assembleAgenda } from './assemble-agenda.js';
-export { kpiChangeItems } from './kpi-change-items.js';
 export { carriedOver } from './carried-over.js';
 export { openItemsFor } from './open-items-for.js';
 export { validateActionItem, MAX_ACTION_TITLE } from './validate-action-item.js';

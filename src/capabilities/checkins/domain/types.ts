@@ -3,10 +3,8 @@
 // Conventions (as in goals/domain): instants are ISO-8601 strings or Date; calendar dates are
 // 'YYYY-MM-DD' and wall-clock times 'HH:MM', both local to the workspace time zone.
 import type { Instant } from '../../../shared/calendar/index.js';
-import type { KpiDirection, KpiStatus, KpiUnit } from '../../goals/domain/types.js';
-import type { Team } from '../../workspaces/domain/roles.js';
-
-export type { Team, KpiDirection, KpiStatus, KpiUnit };
+import type { AgendaItem, AgendaSectionKey } from '../../../shared/contracts/agenda.js';
+import type { Team } from '../../../shared/vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Series and occurrences
@@ -130,53 +128,8 @@ export interface CheckinMember {
 // ---------------------------------------------------------------------------------------------
 // Agenda
 
-/** The six sections SPEC S2 lists, in its order. */
-export const AGENDA_SECTION_KEYS = ['wins', 'kpis', 'action_items', 'evidence', 'reflections', 'alignment_todos'] as const;
-export type AgendaSectionKey = (typeof AGENDA_SECTION_KEYS)[number];
-
 /** The last section: items attendees added themselves. */
 export const ATTENDEE_ITEMS_KEY = 'attendee_items';
-
-/** How an item should look: a win to celebrate, good news, neutral, something at risk, something off. */
-export type AgendaTone = 'celebrate' | 'good' | 'neutral' | 'warning' | 'alert';
-
-export interface AgendaItem {
-  /** Stable within the section, e.g. 'kpi:abc' or 'win:42', so a refreshed agenda keeps its items. */
-  id: string;
-  text: string;
-  detail?: string | null;
-  /** A link into the app, e.g. '/wins/42'. */
-  href?: string | null;
-  tone?: AgendaTone;
-  /** What the item is about, for the web app to link or the meeting to act on. */
-  ref?: { type: string; id: string } | null;
-}
-
-/** What a provider gets: the meeting the agenda is for and the window "since last meeting". */
-export interface AgendaBuildContext {
-  workspaceId: string;
-  meetingId: string;
-  /** Start of the window (UTC ISO-8601): see agendaWindow. */
-  since: string;
-  /** End of the window: the meeting's start. */
-  until: string;
-  timeZone: string;
-  /** When the agenda is built; after `until` never (agendas stop refreshing when the meeting starts). */
-  now: string;
-}
-
-/**
- * One agenda section, supplied by the capability that owns its data (wins, goals, messaging,
- * shadowing, alignment; action items by check-ins itself). Implementations live with their
- * capability; this is the only way the check-in reaches them (STYLE.md).
- */
-export interface AgendaSectionProvider {
-  key: AgendaSectionKey;
-  title: string;
-  /** Position in the agenda (1–6, from AGENDA_SECTIONS); assembleAgenda orders by the SPEC order. */
-  order: number;
-  build(ctx: AgendaBuildContext): Promise<AgendaItem[]>;
-}
 
 /** What one provider returned: its items, or why it could not build them. */
 export type AgendaSectionResult = { key: AgendaSectionKey; items: AgendaItem[] } | { key: AgendaSectionKey; error: string };
@@ -205,24 +158,6 @@ export interface AgendaSection {
 export interface Agenda {
   sections: AgendaSection[];
   itemCount: number;
-}
-
-/** A KPI for the agenda's KPI section: its status now and its value now and at the last check-in. */
-export interface KpiChangeInput {
-  kpiId: string;
-  name: string;
-  team: Team;
-  unit: KpiUnit;
-  direction: KpiDirection;
-  status: KpiStatus;
-  /** Current period-to-date value; null when none is logged. */
-  value: number | null;
-  /** The value as it stood at the last check-in; null when there was none. */
-  previousValue: number | null;
-  /** 1–3 when in the team's top three. */
-  rank?: number | null;
-  /** ISO 4217 code for currency KPIs; 'USD' when omitted. */
-  currency?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

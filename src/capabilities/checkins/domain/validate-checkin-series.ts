@@ -8,8 +8,7 @@
 // - the quorum rule has at least one requirement, one per team, each for 1–20 people (20 is already
 //   more key players than a team sends); when the members are given, each requirement must be
 //   reachable (a team needing a key player must have one), or no meeting could ever count as held.
-import { calendarDate, parseLocalTime } from '../../../shared/calendar/index.js';
-import { isValidTimeZone } from '../../workspaces/domain/time-zone.js';
+import { calendarDate, isValidTimeZone, parseLocalTime } from '../../../shared/calendar/index.js';
 import { parseWeeklyRrule } from './parse-weekly-rrule.js';
 import type { CheckinMember, CheckinProblem, CheckinSeries, CheckinValidationResult, QuorumRule } from './types.js';
 

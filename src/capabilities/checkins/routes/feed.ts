@@ -1,7 +1,7 @@
 // Each member's private calendar feed (SPEC S2): an iCalendar URL with the check-ins, for Google
 // Calendar, Outlook and Apple Calendar to subscribe to. The secret in the URL is stored hashed, so the
 // URL is shown when made; regenerating makes a new one and revoking stops the old one at once.
-import type { AppContext, Server } from '../../../server/app.js';
+import type { AppContext, Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { notFound } from '../../../server/errors.js';

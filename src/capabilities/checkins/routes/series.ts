@@ -1,6 +1,5 @@
 // The check-in series (SPEC S2): one weekly meeting of both teams' key players per workspace.
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, forbidden } from '../../../server/errors.js';

@@ -15,3 +15,4 @@ export { otherTeam, teamPossessive } from './other-team.js';
 export { expectationGap, type ExpectationGapInput } from './expectation-gap.js';
 export { scoreAwarenessQuiz, QUIZ_PICKS, type AwarenessQuizInput } from './score-awareness-quiz.js';
 export { compAlignment, type CompKpi } from './comp-alignment.js';
+export { kpiChangeItems, type KpiChangeInput } from './kpi-change-items.js';

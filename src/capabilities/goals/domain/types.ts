@@ -3,7 +3,7 @@
 // Conventions: money is integer cents; percent values are percentage points (22 means 22 %);
 // instants are ISO-8601 strings or Date; calendar dates are 'YYYY-MM-DD' in the workspace time zone.
 import type { Instant, Period, PeriodKind } from '../../../shared/calendar/index.js';
-import type { Team } from '../../workspaces/domain/roles.js';
+import type { Team } from '../../../shared/vocabulary.js';
 
 export type { Team };
 

@@ -2,8 +2,7 @@
 // comp alignment, and the Goals overview that puts both teams side by side.
 import type { Db } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, forbidden } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';

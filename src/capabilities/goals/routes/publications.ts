@@ -2,8 +2,7 @@
 // diff against the previous one; the whole workspace is notified.
 import { z } from 'zod';
 import { lockForUpdate } from '../../../db/locks.js';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, forbidden, notFound } from '../../../server/errors.js';

@@ -1,5 +1,5 @@
 // Rules that keep a workspace governable when members change (SPEC S0).
-import type { Role } from './roles.js';
+import type { Role } from '../../../shared/vocabulary.js';
 
 export interface MemberState {
   id: string;

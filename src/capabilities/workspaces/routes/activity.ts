@@ -1,7 +1,6 @@
 // The audit log (read) and in-app notifications.
 import { z } from 'zod';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { actorOf } from '../../../server/auth.js';
 import { forbidden, notFound } from '../../../server/errors.js';
 import { nowIso } from '../../../server/ids.js';

@@ -1,7 +1,6 @@
 // Invite links (SPEC S0): expiring, single use; accepted by a new person or by someone signed in.
 import { z } from 'zod';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf, createSession, hashPassword, setSessionCookie } from '../../../server/auth.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';

@@ -1,7 +1,6 @@
 // Members of a workspace (SPEC S0): list, add, and set role, team, function, manager, key player, active.
 import { z } from 'zod';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';

@@ -1,7 +1,6 @@
 // Sign-up, sign-in, sign-out, the signed-in person and switching workspaces (SPEC S0).
 import type { FastifyRequest } from 'fastify';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import {
   clearSessionCookie,

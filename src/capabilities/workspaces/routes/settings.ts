@@ -1,6 +1,5 @@
 // Workspace settings (SPEC S0): name, time zone, week start, fiscal quarter start, holidays, pain threshold.
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { forbidden, notFound } from '../../../server/errors.js';

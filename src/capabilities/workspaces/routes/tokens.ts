@@ -1,7 +1,6 @@
 // API tokens for integrations (SPEC S0): hashed at rest, shown once, revocable. Admins manage them.
 import { z } from 'zod';
-import type { AppContext, Server } from '../../../server/app.js';
-import { ErrorView } from '../../../server/app.js';
+import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf, newApiToken } from '../../../server/auth.js';
 import { forbidden, notFound } from '../../../server/errors.js';

@@ -1,6 +1,6 @@
 // SPEC S0: time zones are IANA names.
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone } from '../../../src/capabilities/workspaces/domain/time-zone.js';
+import { isValidTimeZone } from '../../../../src/shared/calendar/index.js';
 
 describe('isValidTimeZone', () => {
   it.each(['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Argentina/Buenos_Aires'])('accepts %s', (tz) => {

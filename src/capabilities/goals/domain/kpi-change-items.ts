@@ -5,8 +5,28 @@
 // values in the KPI's unit, rounded as the values are shown (percent in percentage points, money in
 // whole cents); a difference that rounds to zero reads "no change". Whether it got better or worse
 // honours the KPI's direction (a shorter sales cycle is better).
-import { formatKpiValue } from '../../goals/domain/format-kpi-value.js';
-import type { AgendaItem, AgendaTone, KpiChangeInput, KpiStatus, KpiUnit, Team } from './types.js';
+import type { AgendaItem, AgendaTone } from '../../../shared/contracts/agenda.js';
+import type { Team } from '../../../shared/vocabulary.js';
+import { formatKpiValue } from './format-kpi-value.js';
+import type { KpiDirection, KpiStatus, KpiUnit } from './types.js';
+
+/** A KPI for the agenda's KPI section: its status now and its value now and at the last check-in. */
+export interface KpiChangeInput {
+  kpiId: string;
+  name: string;
+  team: Team;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  status: KpiStatus;
+  /** Current period-to-date value; null when none is logged. */
+  value: number | null;
+  /** The value as it stood at the last check-in; null when there was none. */
+  previousValue: number | null;
+  /** 1–3 when in the team's top three. */
+  rank?: number | null;
+  /** ISO 4217 code for currency KPIs; 'USD' when omitted. */
+  currency?: string;
+}
 
 const STATUS_ORDER: Record<KpiStatus, number> = { off_track: 0, at_risk: 1, no_data: 2, on_track: 3, no_target: 4 };
 const STATUS_WORDS: Record<KpiStatus, string> = { on_track: 'on track', at_risk: 'at risk', off_track: 'off track', no_data: 'no data', no_target: 'no target' };

@@ -1,0 +1,46 @@
+// What a room receives from the kernel (STYLE: "each service receives the context it needs"): the app's
+// context, the server its routes register on, and the error shape every route declares. Imports no room, so
+// every route file can import it without an import circle through the app factory.
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database, Tx } from '../db/database.js';
+import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
+import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
+import type { TodoProvider } from '../shared/contracts/todos.js';
+import type { Config } from './config.js';
+import type { JobScheduler } from './jobs.js';
+import type { Logger } from './logger.js';
+import type { Outbox } from './outbox.js';
+
+/** Runs inside the transaction that deactivates a member: revoke what they held in this room. */
+export type MemberDeactivatedHook = (tx: Tx, member: { workspaceId: string; memberId: string }) => Promise<void>;
+
+export interface AppContext {
+  config: Config;
+  db: Database;
+  log: Logger;
+  outbox: Outbox;
+  jobs: JobScheduler;
+  /** Every room's check-in agenda sections, collected before routes are registered. */
+  agendaSections: AgendaSectionProvider[];
+  /** Every room's alignment signals (SPEC S6), read by the alignment score. */
+  alignmentSignals: AlignmentSignalProvider[];
+  /** Every room's to-dos: what a given person owes it. */
+  todos: TodoProvider[];
+  /** What every room does, inside the same transaction, when an admin deactivates a member. */
+  memberDeactivated: MemberDeactivatedHook[];
+}
+
+export type Server = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export const ErrorView = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .describe('Every error has this shape.');
