@@ -3,6 +3,7 @@
 // once per period (SPEC S8).
 import { hostname } from 'node:os';
 import type { Database, Db } from '../db/database.js';
+import { isoWeekOf } from '../shared/calendar/index.js';
 import { newId, nowIso } from './ids.js';
 import type { Logger } from './logger.js';
 
@@ -31,15 +32,9 @@ export function periodKey(period: JobPeriod, now: Date): string {
       return iso.slice(0, 13);
     case 'day':
       return iso.slice(0, 10);
-    case 'week': {
-      // ISO-8601 week: the week belongs to the year of its Thursday.
-      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-      const day = d.getUTCDay() || 7;
-      d.setUTCDate(d.getUTCDate() + 4 - day);
-      const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-      const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-      return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-    }
+    case 'week':
+      // ISO-8601 week of the UTC date (the week belongs to the year of its Thursday): the shared calendar's.
+      return isoWeekOf(iso.slice(0, 10)).key;
   }
 }
 
