@@ -6,10 +6,12 @@ import type { AgendaSectionProvider } from '../../shared/contracts/agenda.js';
 import { agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
 import { getMeeting, listActionItems, listMeetings, toDomainActionItem, toDomainMeeting, type MeetingRow } from './store.js';
 
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
 /** 'YYYY-MM-DD' → 'Tue, Dec 1' (a calendar date: formatted in UTC so it stays the same day). */
 function readableDate(date: string | null): string {
   if (!date) return 'no date';
-  return new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return DAY_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
 
 export interface StoredAgenda extends Agenda {

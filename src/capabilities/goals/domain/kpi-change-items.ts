@@ -28,6 +28,9 @@ export interface KpiChangeInput {
   currency?: string;
 }
 
+/** Percentage points, one decimal: built once (an Intl.NumberFormat is costly to build). */
+const POINTS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 const STATUS_ORDER: Record<KpiStatus, number> = { off_track: 0, at_risk: 1, no_data: 2, on_track: 3, no_target: 4 };
 const STATUS_WORDS: Record<KpiStatus, string> = { on_track: 'on track', at_risk: 'at risk', off_track: 'off track', no_data: 'no data', no_target: 'no target' };
 const STATUS_TONE: Record<KpiStatus, AgendaTone> = { off_track: 'alert', at_risk: 'warning', no_data: 'neutral', on_track: 'good', no_target: 'neutral' };
@@ -43,7 +46,7 @@ function roundDelta(delta: number, unit: KpiUnit): number {
 function formatDelta(delta: number, unit: KpiUnit, currency: string): string {
   const sign = delta > 0 ? '+' : '-';
   const size = Math.abs(delta);
-  if (unit === 'percent') return `${sign}${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(size)} pts`;
+  if (unit === 'percent') return `${sign}${POINTS.format(size)} pts`;
   return `${sign}${formatKpiValue(size, unit, currency)}`;
 }
 
