@@ -8,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -74,9 +74,9 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
 
   const server = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    bodyLimit: 1024 * 1024,
     // One line per request (below, when it completes), not Fastify's two (incoming + completed).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
     // Only listed proxies' X-Forwarded-* headers count (req.ip, req.protocol, req.host); see config.ts.
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -103,7 +103,6 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   });
 
   server.decorateRequest('auth', null);
-  server.setErrorHandler((err, req, reply) => {
   // The request log: one line per request, at info, with what an operator filters on. It names the route's
   // pattern, not the URL: invite links and calendar feeds carry their secret in the path.
   server.addHook('onResponse', async (req, reply) => {
@@ -111,6 +110,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
     req.log.info({ method: req.method, route: route ?? '(no route)', statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
     const { status, body } = presentError(err);
+  server.setErrorHandler((err, req, reply) => {
     if (status >= 500) req.log.error({ err }, 'request failed');
     // A database error the safety net answered is still a gap in some route's validation: keep it visible.
     else if (explainDatabaseError(err)) req.log.warn({ err }, 'the database refused a request that passed validation');
