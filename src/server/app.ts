@@ -109,8 +109,8 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
     const route = req.routeOptions.url ?? null;
     req.log.info({ method: req.method, route: route ?? '(no route)', statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
-    const { status, body } = presentError(err);
   server.setErrorHandler((err, req, reply) => {
+    const { status, body } = presentError(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
     // A database error the safety net answered is still a gap in some route's validation: keep it visible.
     else if (explainDatabaseError(err)) req.log.warn({ err }, 'the database refused a request that passed validation');
