@@ -22,8 +22,24 @@ function stem(word: string): string {
   return word;
 }
 
+// Tokenising is pure and the same few texts (catalog names and aliases, expectations) are read on every page:
+// each text is tokenised once per process (it was ~14% of the Goals page's CPU). Bounded, so free text
+// from many workspaces cannot grow it without end.
+const TOKENS = new Map<string, readonly string[]>();
+const MAX_REMEMBERED = 20_000;
+
 /** The normalised tokens of a text. */
-export function kpiTextTokens(text: string): string[] {
+export function kpiTextTokens(text: string): readonly string[] {
+  let tokens = TOKENS.get(text);
+  if (!tokens) {
+    tokens = Object.freeze(tokenise(text));
+    if (TOKENS.size >= MAX_REMEMBERED) TOKENS.clear();
+    TOKENS.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokenise(text: string): string[] {
   const cleaned = text
     .toLowerCase()
     .normalize('NFKD')
