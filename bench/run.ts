@@ -1,84 +1,128 @@
-// `npm run bench`: one honest measurement while the performance issue's figures are pending (bench/README.md).
-// Requests per second of GET /api/v1/members (the demo workspace's 15 people, a signed-in session) against
-// GET /api/health in the same process and run, through Fastify's inject (no sockets), on in-memory SQLite.
-// The ratio is the figure to compare between runs and machines; absolute rates depend on the machine.
-// Not a test: it asserts nothing and never fails on a number.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../src/capabilities/workspaces/demo.js';
-import { createApp, seedDemo, type App } from '../src/lockstep.js';
-import { testConfig } from '../src/server/config.js';
+// `npm run bench` (issue 9): the built server in its own process, on SQLite and on PostgreSQL, driven by
+// autocannon in another process; each signed-in read is compared with GET /api/health measured on the same
+// server right before it, in the same run. Prints one table and writes bench/results/latest.json and
+// bench/RESULTS.md. `--check` exits 1 when a target is missed. Not a test: the suite never asserts these.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLockstep, serverEnv, startBuiltServer, type ServerDatabase, type StartedServer } from './built-server.js';
+import { measureLoad } from './load-generator.js';
+import { describeMachine } from './machine.js';
+import { parseOptions, USAGE, UsageError, type BenchOptions, type DatabaseChoice } from './options.js';
+import { printTable, writeResults, type BenchResult, type DatabaseRun, type Row } from './report.js';
+import { FLOOR, judge, readFigures } from './targets.js';
+import { createThrowawayDatabase } from './throwaway-postgres.js';
 
-const N = 2000;
-const WARMUP = 200;
+const EXIT_MISSED = 1;
+const EXIT_REFUSED = 2;
 
-interface Measured {
-  label: string;
-  perSecond: number;
-  meanMs: number;
+/** A fresh, empty database for one run, and how to throw it away after. */
+async function freshDatabase(choice: DatabaseChoice, options: BenchOptions): Promise<{ database: ServerDatabase; dispose: () => Promise<void> }> {
+  if (choice === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
+    return { database: { env: { SQLITE_PATH: join(dir, 'lockstep.sqlite') } }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const pg = await createThrowawayDatabase(options.postgresUrl);
+  return { database: { env: { DATABASE_URL: pg.url } }, dispose: () => pg.drop() };
 }
 
-async function measure(app: App, label: string, url: string, headers: Record<string, string>): Promise<Measured> {
-  const once = async () => {
-    const res = await app.server.inject({ method: 'GET', url, headers });
-    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+/** The id of the series' next meeting (the one with its live agenda), from the list the web app reads. */
+async function nextMeetingId(server: StartedServer): Promise<string | null> {
+  const res = await fetch(`${server.baseUrl}/api/v1/checkins/meetings`, { headers: { cookie: server.cookie } });
+  if (res.status !== 200) throw new Error(`GET /api/v1/checkins/meetings answered ${res.status}`);
+  const { meetings } = (await res.json()) as { meetings: Array<{ id: string; start: string }> };
+  const now = new Date().toISOString();
+  return meetings.find((m) => m.start > now)?.id ?? null;
+}
+
+async function benchOne(choice: DatabaseChoice, options: BenchOptions, notes: string[]): Promise<DatabaseRun> {
+  const { database, dispose } = await freshDatabase(choice, options);
+  let server: StartedServer | null = null;
+  try {
+    const env = serverEnv(database, options.workspace === 'large' ? { DEMO: 'off' } : {});
+    if (options.workspace === 'large') {
+      console.log(`${choice}: seeding the large workspace (lockstep seed-demo --size large) …`);
+      const seeded = runLockstep(['seed-demo', '--size', 'large'], env);
+      if (seeded.status !== 0) throw new Error(`lockstep seed-demo --size large exited with ${seeded.status}:\n${seeded.output.slice(-2000)}`);
+    }
+    server = await startBuiltServer(env);
+    const rssStartBytes = server.rss();
+    const meetingId = await nextMeetingId(server);
+    if (!meetingId) notes.push(`${choice}: the series has no upcoming meeting, so the one-meeting figure was left out`);
+    const figures = readFigures(meetingId);
+    const cookie = { cookie: server.cookie };
+    // Every figure must answer 200 before it is measured: a fast 401 or 404 is not a figure.
+    for (const f of figures) {
+      const res = await fetch(`${server.baseUrl}${f.path}`, { headers: cookie });
+      if (res.status !== 200) throw new Error(`${f.label} answered ${res.status} on ${choice}: ${(await res.text()).slice(0, 300)}`);
+    }
+
+    const load = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
+    console.log(`${choice}: server pid ${server.pid} at ${server.baseUrl}; ${figures.length + 1} figures, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s each …`);
+    const floor = await measureLoad(`${server.baseUrl}${FLOOR.path}`, {}, load);
+    const rows: Row[] = [
+      { figure: FLOOR.label, database: choice, requestsPerSecond: floor.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio: null, p50Ms: floor.p50Ms, p99Ms: floor.p99Ms, failures: floor.failures, verdict: null },
+    ];
+    for (const f of figures) {
+      const r = await measureLoad(`${server.baseUrl}${f.path}`, cookie, load);
+      const ratio = r.requestsPerSecond / floor.requestsPerSecond;
+      rows.push({ figure: f.label, database: choice, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures) });
+      console.log(`  ${f.label}: ${Math.round(r.requestsPerSecond)} req/s (${ratio.toFixed(2)} of ${Math.round(floor.requestsPerSecond)}), p99 ${r.p99Ms} ms`);
+    }
+    if (floor.failures > 0) notes.push(`${choice}: ${floor.failures} floor requests failed`);
+    return { database: choice, workspace: options.workspace, rssStartBytes, rssEndBytes: server.rss(), rows };
+  } finally {
+    await server?.stop();
+    await dispose();
+  }
+}
+
+/** Whether the other engineer's `seed-demo --size` has landed in the built CLI. */
+function hasLargeSeed(): boolean {
+  return /--size/.test(runLockstep(['seed-demo', '--help'], process.env).output);
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError) && !(e instanceof TypeError)) throw e;
+    if (e.message) console.error(e.message);
+    console.error(USAGE);
+    return EXIT_REFUSED;
+  }
+  if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+    console.error('The server is not built: run `npm run build` first (the benchmark measures dist/, and builds nothing itself).');
+    return EXIT_REFUSED;
+  }
+  const notes: string[] = [];
+  if (options.workspace === 'large' && !hasLargeSeed()) {
+    const note = '`lockstep seed-demo --size large` does not exist yet, so the large workspace was skipped; measured the demo workspace instead';
+    console.log(`note: ${note}`);
+    notes.push(note);
+    options = { ...options, workspace: 'demo' };
+  }
+
+  const runs: DatabaseRun[] = [];
+  for (const choice of options.databases) runs.push(await benchOne(choice, options, notes));
+
+  const args = process.argv.slice(2);
+  const result: BenchResult = {
+    command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    date: new Date().toISOString(),
+    machine: describeMachine(),
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    notes,
+    runs,
+    allMet: runs.every((run) => run.rows.every((r) => r.verdict === null || r.verdict.met)),
   };
-  for (let i = 0; i < WARMUP; i++) await once();
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < N; i++) {
-    await once();
-    // inject's per-request cleanup waits for the event loop to turn; a loop of awaits alone never lets it,
-    // and memory would grow ~10 KB a request (a bench artefact, not a leak: a real server turns the loop).
-    if (i % 100 === 99) await new Promise((done) => setImmediate(done));
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { label, perSecond: N / seconds, meanMs: (seconds * 1000) / N };
+  printTable(result);
+  const written = writeResults(result);
+  console.log(`wrote ${written.json} and ${written.markdown}`);
+  return options.check && !result.allMet ? EXIT_MISSED : 0;
 }
 
-const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-
-// A full collection before reading memory, so "after" is what is retained, not garbage not yet collected.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const memory = () => {
-  gc();
-  const m = process.memoryUsage();
-  return { rss: m.rss, heap: m.heapUsed };
-};
-
-const before = memory();
-const app = await createApp(testConfig());
-try {
-  await seedDemo(app.ctx.db);
-  const signin = await app.server.inject({
-    method: 'POST',
-    url: '/api/v1/auth/signin',
-    headers: { origin: 'http://localhost:3000' },
-    payload: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
-  });
-  const session = signin.cookies.find((c) => c.name === 'lockstep_session');
-  if (signin.statusCode !== 200 || !session) throw new Error(`Demo sign-in failed (${signin.statusCode}): ${signin.body}`);
-  const cookie = { cookie: `lockstep_session=${session.value}` };
-
-  const ready = memory();
-  // Alternate the two so neither gets the warmer process: health, members, health, members.
-  const rounds: Measured[] = [];
-  for (let r = 0; r < 2; r++) {
-    rounds.push(await measure(app, 'GET /api/health', '/api/health', {}));
-    rounds.push(await measure(app, 'GET /api/v1/members', '/api/v1/members', cookie));
-  }
-  const after = memory();
-
-  const best = (label: string) => rounds.filter((m) => m.label === label).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-  const health = best('GET /api/health');
-  const members = best('GET /api/v1/members');
-
-  console.log(`Lockstep bench — ${N} requests each (after ${WARMUP} warm-up), best of 2 alternating rounds, in-memory SQLite, Node ${process.version}`);
-  for (const m of [health, members]) console.log(`  ${m.label.padEnd(20)} ${m.perSecond.toFixed(0).padStart(7)} req/s  (${m.meanMs.toFixed(3)} ms mean)`);
-  console.log(`  ratio members/health   ${(members.perSecond / health.perSecond).toFixed(3)}  (share of the bare-framework rate a real authenticated read keeps)`);
-  const delta = (a: number, b: number) => `${b >= a ? '+' : ''}${mib(b - a)}`;
-  console.log(`  rss  before ${mib(before.rss)}, app + demo ready ${mib(ready.rss)}, after ${mib(after.rss)} (${delta(ready.rss, after.rss)} over the runs)`);
-  console.log(`  heap before ${mib(before.heap)}, app + demo ready ${mib(ready.heap)}, after ${mib(after.heap)} (${delta(ready.heap, after.heap)} over the runs; measured after a full GC)`);
-} finally {
-  await app.close();
-}
+process.exitCode = await main();

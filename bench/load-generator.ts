@@ -1,0 +1,62 @@
+// One measurement: autocannon's CLI in a process of its own (`--json`), so generating load never shares
+// an event loop with the server or with this harness. A warm-up run first, not measured: the server's
+// JIT, statement caches and connection pool should be warm before the figure is taken.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon');
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses other than 2xx, plus connection errors and timeouts: any of them spoils the figure. */
+  failures: number;
+  total: number;
+}
+
+interface AutocannonJson {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+function autocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<AutocannonJson> {
+  const args = [AUTOCANNON, '--json', '--no-progress', '-c', String(connections), '-d', String(seconds), '-t', '10'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}:${v}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-2000)}`));
+      try {
+        resolve(JSON.parse(out) as AutocannonJson);
+      } catch {
+        reject(new Error(`autocannon printed no JSON: ${out.slice(0, 500)} ${err.slice(-500)}`));
+      }
+    });
+  });
+}
+
+export async function measureLoad(
+  url: string,
+  headers: Record<string, string>,
+  options: { connections: number; durationSeconds: number; warmupSeconds: number },
+): Promise<LoadResult> {
+  await autocannon(url, headers, options.connections, options.warmupSeconds);
+  const r = await autocannon(url, headers, options.connections, options.durationSeconds);
+  return {
+    requestsPerSecond: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    failures: r.non2xx + r.errors + r.timeouts,
+    total: r.requests.total,
+  };
+}
