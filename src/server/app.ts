@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { Database } from '../db/database.js';
 import type { Capability } from './capability.js';
 import { ErrorView, type AppContext, type Server } from './context.js';
+import { registerContractRoutes } from './contract-routes.js';
 import { requireAccess, resolveAuth, type Access } from './auth.js';
 import type { Config } from './config.js';
 import { AppError, explainDatabaseError } from './errors.js';
@@ -232,6 +233,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
     await server.register(async (scope) => capability.register(scope.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: '/api/v1' });
     for (const job of capability.jobs?.(ctx) ?? []) jobs.add(job);
   }
+  await server.register(async (scope) => registerContractRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: '/api/v1' });
 
   if (existsSync(config.webDist)) {
     await server.register(fastifyStatic, { root: resolve(config.webDist), wildcard: true, index: 'index.html' });

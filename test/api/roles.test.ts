@@ -285,6 +285,10 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /api/v1/checkins/action-items': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/action-items?owner=anyone&status=all') },
   'GET /api/v1/checkins/compliance': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/compliance') },
+
+  // The kernel's contract routes: every member reads what they owe and every room's alignment signals, viewers too.
+  'GET /api/v1/me/todos': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/me/todos') },
+  'GET /api/v1/alignment/signals': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/alignment/signals') },
   // Every member has a private calendar feed (SPEC S2), viewers included.
   'GET /api/v1/checkins/feed': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/feed') },
   'POST /api/v1/checkins/feed': { expected: everyone(201), call: (c) => c.person.client.post('/api/v1/checkins/feed') },

@@ -6,6 +6,8 @@ import { checkinSweep } from './jobs.js';
 import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
 import { registerMeetingRoutes } from './routes/meetings.js';
 import { registerSeriesRoutes } from './routes/series.js';
+import { checkinsSignals } from './signals.js';
+import { checkinsTodos } from './todos.js';
 
 export const checkins: Capability = {
   name: 'checkins',
@@ -16,6 +18,8 @@ export const checkins: Capability = {
   },
   jobs: () => [checkinSweep],
   agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],
+  alignmentSignals: (ctx) => [checkinsSignals(ctx.db.kysely)],
+  todos: (ctx) => [checkinsTodos(ctx.db.kysely)],
   seedDemo: seedCheckinsDemo,
   // A calendar feed URL is a credential: a deactivated member's stops working, and coming back makes a new one.
   memberDeactivated: (tx, { workspaceId, memberId }) => revokeFeeds(tx, workspaceId, memberId),

@@ -5,6 +5,8 @@ import { seedGoalsDemo } from './demo.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
 import { registerPublicationRoutes } from './routes/publications.js';
+import { goalsSignals } from './signals.js';
+import { goalsTodos } from './todos.js';
 
 export const goals: Capability = {
   name: 'goals',
@@ -14,5 +16,7 @@ export const goals: Capability = {
     registerAlignmentRoutes(app, ctx);
   },
   agendaSections: (ctx) => [kpiAgendaSection(ctx.db.kysely)],
+  alignmentSignals: (ctx) => [goalsSignals(ctx.db.kysely)],
+  todos: (ctx) => [goalsTodos(ctx.db.kysely)],
   seedDemo: seedGoalsDemo,
 };

@@ -1,0 +1,96 @@
+// The kernel's routes over the contracts by which rooms feed each other (STYLE "How rooms meet"): what the
+// signed-in member owes every room, and every room's alignment signals (SPEC S6). It knows the rooms only as
+// the providers collected in ctx. A provider that throws is reported in the answer and logged; the others
+// still answer.
+import { z } from 'zod';
+import type { AlignmentSignal } from '../shared/contracts/alignment-signals.js';
+import type { Todo } from '../shared/contracts/todos.js';
+import { actorOf } from './auth.js';
+import { ErrorView, type AppContext, type Server } from './context.js';
+
+const Unavailable = z
+  .array(z.object({ room: z.string(), message: z.string() }))
+  .describe('Rooms that could not answer this time; the rest of the answer stands without them.');
+
+export const TodoView = z.object({
+  key: z.string(),
+  room: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  href: z.string(),
+  due: z.string().nullable().describe('Local date (YYYY-MM-DD) it is due, when it has one.'),
+  priority: z.enum(['high', 'normal']),
+});
+
+export const TodosView = z.object({ todos: z.array(TodoView), unavailable: Unavailable });
+
+export const AlignmentSignalView = z.object({
+  room: z.string(),
+  key: z.string(),
+  strategy: z.enum(['goals', 'checkins', 'messaging', 'shadowing', 'wins']),
+  label: z.string(),
+  score: z.number().min(0).max(1).nullable().describe('0–1; null when there is no data to judge.'),
+  detail: z.string(),
+  nextStep: z.object({ text: z.string(), href: z.string() }).nullable(),
+});
+
+export const AlignmentSignalsView = z.object({ signals: z.array(AlignmentSignalView), unavailable: Unavailable });
+
+/** High priority first, then the earliest due date (undated last), then the title. */
+export function compareTodos(a: Todo, b: Todo): number {
+  if (a.priority !== b.priority) return a.priority === 'high' ? -1 : 1;
+  if (a.due !== b.due) return a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1;
+  return a.title.localeCompare(b.title) || a.key.localeCompare(b.key);
+}
+
+/** Asks every provider at once; one that throws is named in `unavailable` (and logged), not fatal. */
+async function gather<P extends { room: string }, T>(ctx: AppContext, what: string, providers: readonly P[], ask: (p: P) => Promise<T[]>) {
+  const settled = await Promise.allSettled(providers.map(ask));
+  const items: Array<T & { room: string }> = [];
+  const unavailable: Array<{ room: string; message: string }> = [];
+  settled.forEach((s, i) => {
+    const room = providers[i]?.room ?? 'unknown';
+    if (s.status === 'fulfilled') items.push(...s.value.map((v) => ({ room, ...v })));
+    else {
+      ctx.log.error({ err: s.reason, room }, `the ${room} room could not report its ${what}`);
+      unavailable.push({ room, message: `The ${room} room could not report its ${what} just now; the rest is shown without it.` });
+    }
+  });
+  return { items, unavailable };
+}
+
+export function registerContractRoutes(app: Server, ctx: AppContext): void {
+  app.get(
+    '/me/todos',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'What you owe every room (a top three to publish, an action item due…): high priority first, then by due date.',
+        response: { 200: TodosView, 403: ErrorView },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const at = { workspaceId: actor.workspaceId, memberId: actor.memberId, role: actor.role, team: actor.team, now: new Date() };
+      const { items, unavailable } = await gather(ctx, 'to-dos', ctx.todos, (p) => p.todos(at));
+      return { todos: items.sort(compareTodos), unavailable };
+    },
+  );
+
+  app.get(
+    '/alignment/signals',
+    {
+      schema: {
+        tags: ['alignment'],
+        summary: 'The facts every room reports for the alignment score (SPEC S6), each scored 0–1 or null without data, with the next step.',
+        response: { 200: AlignmentSignalsView, 403: ErrorView },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const at = { workspaceId: actor.workspaceId, now: new Date() };
+      const { items, unavailable } = await gather<(typeof ctx.alignmentSignals)[number], AlignmentSignal>(ctx, 'alignment signals', ctx.alignmentSignals, (p) => p.signals(at));
+      return { signals: items, unavailable };
+    },
+  );
+}
