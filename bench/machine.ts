@@ -7,28 +7,35 @@ export interface Machine {
   cores: number;
   totalMemoryGiB: number;
   node: string;
-  /** os.loadavg(): 1, 5 and 15 minutes. */
-  loadAverage: [number, number, number];
+  /** os.loadavg() (1, 5 and 15 minutes) before the benchmark put its own load on the machine. */
+  loadAverageBefore: [number, number, number];
+  /** os.loadavg() when it finished: the server and autocannon themselves keep about two cores busy. */
+  loadAverageAfter: [number, number, number];
 }
 
-export function describeMachine(): Machine {
-  const list = cpus();
+export function loadAverage(): [number, number, number] {
   const [one = 0, five = 0, fifteen = 0] = loadavg();
+  return [one, five, fifteen].map((n) => Math.round(n * 100) / 100) as [number, number, number];
+}
+
+export function describeMachine(loadAverageBefore: [number, number, number]): Machine {
+  const list = cpus();
   return {
     cpu: list[0]?.model.trim() ?? 'unknown CPU',
     cores: list.length,
     totalMemoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
-    loadAverage: [one, five, fifteen].map((n) => Math.round(n * 100) / 100) as [number, number, number],
+    loadAverageBefore,
+    loadAverageAfter: loadAverage(),
   };
 }
 
-/** One line: "Intel Xeon …, 2 cores, 7.8 GiB, Node v20.20.2, load average 1.2 / 0.9 / 0.7". */
+/** One line: "AMD EPYC, 2 cores, 23.5 GiB, Node v20.20.2, load average (1 / 5 / 15 min) 1.2 / 0.9 / 0.7 before, …". */
 export function machineLine(m: Machine): string {
-  return `${m.cpu}, ${m.cores} cores, ${m.totalMemoryGiB} GiB, Node ${m.node}, load average ${m.loadAverage.join(' / ')} (1 / 5 / 15 min)`;
+  return `${m.cpu}, ${m.cores} cores, ${m.totalMemoryGiB} GiB, Node ${m.node}, load average (1 / 5 / 15 min) ${m.loadAverageBefore.join(' / ')} before the run, ${m.loadAverageAfter.join(' / ')} after`;
 }
 
-/** A load average above the core count means other work shared the CPU with the benchmark. */
+/** Other work already kept half the cores busy before the benchmark started: it shared the CPU with it. */
 export function wasBusy(m: Machine): boolean {
-  return m.loadAverage[0] > m.cores * 0.75;
+  return m.loadAverageBefore[0] > m.cores * 0.5;
 }

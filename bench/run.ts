@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLockstep, serverEnv, startBuiltServer, type ServerDatabase, type StartedServer } from './built-server.js';
 import { measureLoad } from './load-generator.js';
-import { describeMachine } from './machine.js';
+import { describeMachine, loadAverage } from './machine.js';
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DatabaseChoice } from './options.js';
 import { printTable, writeResults, type BenchResult, type DatabaseRun, type Row } from './report.js';
 import { FLOOR, judge, readFigures } from './targets.js';
@@ -96,6 +96,7 @@ async function main(): Promise<number> {
     console.error('The server is not built: run `npm run build` first (the benchmark measures dist/, and builds nothing itself).');
     return EXIT_REFUSED;
   }
+  const loadBefore = loadAverage();
   const notes: string[] = [];
   if (options.workspace === 'large' && !hasLargeSeed()) {
     const note = '`lockstep seed-demo --size large` does not exist yet, so the large workspace was skipped; measured the demo workspace instead';
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
   const result: BenchResult = {
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     date: new Date().toISOString(),
-    machine: describeMachine(),
+    machine: describeMachine(loadBefore),
     connections: options.connections,
     durationSeconds: options.durationSeconds,
     warmupSeconds: options.warmupSeconds,
@@ -125,4 +126,10 @@ async function main(): Promise<number> {
   return options.check && !result.allMet ? EXIT_MISSED : 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (e) {
+  // A run that cannot finish (PostgreSQL unreachable, a figure answering 500) is one plain line, exit 1.
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = EXIT_MISSED;
+}
