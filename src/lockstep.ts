@@ -7,7 +7,7 @@ import type { Database } from './db/database.js';
 import { createApp as createKernelApp, type App, type CreateAppOptions } from './server/app.js';
 import type { Config } from './server/config.js';
 import { claimJobRun } from './server/jobs.js';
-import type { DemoContext } from './shared/contracts/demo.js';
+import type { DemoContext, DemoSize } from './shared/contracts/demo.js';
 
 export type { App };
 
@@ -16,10 +16,15 @@ export function createApp(config: Config, opts: Omit<CreateAppOptions, 'capabili
   return createKernelApp(config, { ...opts, capabilities });
 }
 
-/** Builds the demo workspace (SPEC S8): the people first, then each room's part, in one transaction. */
-export async function seedDemo(db: Database, now = new Date()): Promise<DemoContext> {
+/**
+ * Builds the demo workspace (SPEC S8): the people first, then each room's part, in one transaction.
+ * size 'demo' (the default) is the small story workspace; 'large' is the benchmark workspace (decision 022).
+ */
+export async function seedDemo(db: Database, opts: { size?: DemoSize; now?: Date } = {}): Promise<DemoContext> {
+  const now = opts.now ?? new Date();
+  const size = opts.size ?? 'demo';
   return db.transaction(async (tx) => {
-    const demo = await seedDemoPeople(tx, now);
+    const demo = await seedDemoPeople(tx, now, size);
     for (const c of capabilities) await c.seedDemo?.(tx, demo);
     return demo;
   });

@@ -1,7 +1,7 @@
 // The `lockstep` command (SPEC S8): start, migrate, seed-demo, create-admin, backup.
 // Every command reads its settings from the environment through loadConfig() (DATABASE_URL or SQLITE_PATH).
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { CliError, describeSystemError, EXIT_FAILED, EXIT_USAGE } from './cli-error.js';
 import { backupCommand } from './commands/backup.js';
 import { createAdminCommand } from './commands/create-admin.js';
@@ -43,7 +43,13 @@ export function buildProgram(): Command {
   program
     .command('seed-demo')
     .description('Create the demo workspace "Northwind Analytics" (15 people, sign in as dana@northwind.example / lockstep-demo). Refuses if a demo workspace exists.')
-    .option('--force', 'create another demo workspace even if one exists')
+    .addOption(
+      new Option('--size <size>', 'demo: "Northwind Analytics", 15 people and a year of history; large: a separate workspace "Northwind Analytics (large)" to measure on, about 400 people and five years of history')
+        .choices(['demo', 'large'])
+        .default('demo'),
+    )
+    .option('--force', 'create another demo workspace of that size even if one exists')
+    .addHelpText('after', '\nThe large workspace sits next to the demo (the same sign-in sees both); each size is refused once it exists, unless --force.\nExample:\n  lockstep seed-demo --size large')
     .action(seedDemoCommand);
 
   program

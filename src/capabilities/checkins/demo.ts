@@ -5,6 +5,7 @@ import { newId } from '../../server/ids.js';
 import { localDateOf } from '../../shared/calendar/index.js';
 import type { DemoContext } from '../../shared/contracts/demo.js';
 import { DEFAULT_QUORUM_RULE, weeklyRrule } from './domain/index.js';
+import { seedLargeCheckinsDemo } from './demo-large.js';
 import { ensureMeetings } from './schedule.js';
 
 const DAY = 86_400_000;
@@ -38,6 +39,7 @@ const ACTIONS: Array<[title: string, owner: string]> = [
 ];
 
 export async function seedCheckinsDemo(db: Db, demo: DemoContext): Promise<void> {
+  if (demo.size === 'large') return seedLargeCheckinsDemo(db, demo, { notes: NOTES, decisions: DECISIONS, actions: ACTIONS });
   const now = demo.now;
   const startDate = localDateOf(new Date(now.getTime() - 364 * DAY), demo.timeZone);
   const seriesId = newId();

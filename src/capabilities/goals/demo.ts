@@ -7,12 +7,13 @@ import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
 import type { DemoContext } from '../../shared/contracts/demo.js';
 import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, type Kpi, type PublicationSnapshot } from './domain/index.js';
+import { seedLargeGoalsDemo } from './demo-large.js';
 import { CURRENCY } from './presenters.js';
 
 const DAY = 86_400_000;
 const $ = (dollars: number) => Math.round(dollars * 100);
 
-interface DemoKpi {
+export interface DemoKpi {
   key: string;
   team: 'sales' | 'marketing';
   kind: string;
@@ -77,6 +78,7 @@ function toKpi(d: DemoKpi, id: string, overrides: Partial<Kpi> = {}): Kpi {
 }
 
 export async function seedGoalsDemo(db: Db, demo: DemoContext): Promise<void> {
+  if (demo.size === 'large') return seedLargeGoalsDemo(db, demo, { kpis: KPIS, toKpi });
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;

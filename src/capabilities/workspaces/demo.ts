@@ -3,17 +3,18 @@
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../server/audit.js';
 import { hashPassword } from '../../server/auth.js';
-import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
+import type { DemoContext, DemoPerson, DemoSize } from '../../shared/contracts/demo.js';
+import { seedLargeDemoPeople } from './demo-large.js';
 import type { MemberRow } from './store.js';
 import { insertMember, insertUser, insertWorkspace } from './store.js';
 
 export const DEMO_EMAIL = 'dana@northwind.example';
 export const DEMO_PASSWORD = 'lockstep-demo';
 
-type Seat = [key: string, name: string, team: MemberRow['team'], role: MemberRow['role'], fn: string, manager: string | null, keyPlayer: boolean];
+export type Seat = [key: string, name: string, team: MemberRow['team'], role: MemberRow['role'], fn: string, manager: string | null, keyPlayer: boolean];
 
 // Everyone signs in with DEMO_PASSWORD; dana (CRO, admin) is the one the README names.
-const SEATS: Seat[] = [
+export const SEATS: Seat[] = [
   ['dana', 'Dana Whitfield', 'leadership', 'admin', 'CRO', null, true],
   ['marcus', 'Marcus Chen', 'sales', 'leader', 'VP Sales', 'dana', true],
   ['priya', 'Priya Raman', 'marketing', 'leader', 'VP Marketing', 'dana', true],
@@ -31,7 +32,8 @@ const SEATS: Seat[] = [
   ['ruth', 'Ruth Gallagher', 'leadership', 'viewer', 'CEO', null, false],
 ];
 
-export async function seedDemoPeople(db: Db, now: Date): Promise<DemoContext> {
+export async function seedDemoPeople(db: Db, now: Date, size: DemoSize = 'demo'): Promise<DemoContext> {
+  if (size === 'large') return seedLargeDemoPeople(db, now, { seats: SEATS, holidays: usHolidays(now.getUTCFullYear()), password: DEMO_PASSWORD });
   const timeZone = 'America/New_York';
   const ws = await insertWorkspace(db, { name: 'Northwind Analytics', timeZone, isDemo: true });
   await db
@@ -68,6 +70,7 @@ export async function seedDemoPeople(db: Db, now: Date): Promise<DemoContext> {
     workspaceId: ws.id,
     timeZone,
     now,
+    size,
     people,
     person(key) {
       const p = byKey.get(key);
@@ -77,7 +80,7 @@ export async function seedDemoPeople(db: Db, now: Date): Promise<DemoContext> {
   };
 }
 
-function usHolidays(year: number): Array<{ date: string; name: string }> {
+export function usHolidays(year: number): Array<{ date: string; name: string }> {
   const list: Array<{ date: string; name: string }> = [];
   for (const y of [year - 1, year, year + 1]) {
     list.push(
