@@ -220,6 +220,47 @@ describe('lockstep seed-demo and backup', () => {
     expect((await runCli(['backup', target, '--force'], env)).code).toBe(0);
   });
 
+  it('builds the large workspace with --size large, next to nothing else, and refuses an unknown size', async () => {
+    const { path, env } = freshDb('large');
+    const r = await runCli(['seed-demo', '--size', 'large'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Created the demo workspace "Northwind Analytics \(large\)" with [\d,]+ members, [\d,]+ KPI values, [\d,]+ meetings .* in \d+\.\d s\./);
+    const [ws] = readWorkspaces(path);
+    expect(ws).toMatchObject({ name: 'Northwind Analytics (large)', is_demo: 1 });
+    expect(ws?.members).toBeGreaterThanOrEqual(380);
+
+    const db = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
+    try {
+      const teams = db.prepare('select team, count(*) as n from members group by team').all() as Array<{ team: string; n: number }>;
+      const n = (team: string) => teams.find((t) => t.team === team)?.n ?? 0;
+      expect(n('sales')).toBeGreaterThan(n('marketing'));
+      expect(n('marketing')).toBeGreaterThan(n('leadership'));
+      expect(n('leadership')).toBeGreaterThan(0);
+      const values = db.prepare('select min(date) as first, max(date) as last, count(*) as n from kpi_values').get() as { first: string; last: string; n: number };
+      expect(Date.parse(values.last) - Date.parse(values.first)).toBeGreaterThanOrEqual(5 * 365 * 86_400_000);
+      expect(values.n).toBeGreaterThanOrEqual(10_000);
+      const meetings = db.prepare("select count(*) as n, sum(status = 'held') as held from meetings").get() as { n: number; held: number };
+      expect(meetings.n).toBeGreaterThanOrEqual(250);
+      expect(meetings.held).toBeGreaterThanOrEqual(200);
+      const attendees = db.prepare('select count(*) as n from checkin_attendees').get() as { n: number };
+      expect(attendees.n).toBeGreaterThanOrEqual(10);
+      expect(attendees.n).toBeLessThanOrEqual(20);
+      for (const table of ['meeting_attendance', 'decisions', 'action_items', 'publications', 'expectations', 'quiz_answers']) {
+        expect((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBeGreaterThan(0);
+      }
+    } finally {
+      db.close();
+    }
+
+    const bogus = await runCli(['seed-demo', '--size', 'bogus'], env);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain("'bogus' is invalid");
+    expect(bogus.stderr).toContain('demo, large');
+    expect(bogus.stderr).not.toMatch(/^\s+at /m);
+    expect(readWorkspaces(path)).toHaveLength(1);
+  });
+
   it('refuses to back up a database that does not exist', async () => {
     const r = await runCli(['backup', join(dir, 'nothing.sqlite')], freshDb('absent').env);
     expect(r.code).toBe(2);

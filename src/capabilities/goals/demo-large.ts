@@ -10,7 +10,7 @@ import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, 
 import { CURRENCY } from './presenters.js';
 
 const DAY = 86_400_000;
-const WEEKS = 5 * 52; // week 0 = five years ago … WEEKS = this week
+const WEEKS = 261; // week 0 = five years ago (261 weeks = 1,827 days) … WEEKS = this week
 const QUARTERS = 20;
 const CHUNK = 300;
 const $ = (dollars: number) => Math.round(dollars * 100);
