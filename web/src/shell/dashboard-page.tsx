@@ -10,6 +10,7 @@ import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
 import { useMembers } from '../workspaces/queries.js';
 import { initials, MONTHS } from './format.js';
 import { PageHeader } from './page-header.js';
+import { TodosCard } from './todos-card.js';
 import { usePermissions, useSession } from './session.js';
 
 export function DashboardPage() {
@@ -40,6 +41,7 @@ export function DashboardPage() {
         </section>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           {members.data ? <GettingStarted workspace={workspace} members={members.data} /> : <Skeleton h={260} radius="md" />}
+          <TodosCard />
           <AlignmentSignalsCard />
           <MyActionItemsCard />
         </SimpleGrid>
