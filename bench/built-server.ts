@@ -71,7 +71,22 @@ async function signIn(baseUrl: string): Promise<string> {
   return session;
 }
 
-export async function startBuiltServer(env: NodeJS.ProcessEnv): Promise<StartedServer> {
+/** Moves the session to the signed-in person's workspace of that name (the large one sits next to the demo). */
+async function switchWorkspace(baseUrl: string, cookie: string, name: string): Promise<void> {
+  const me = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } });
+  const { workspaces } = (await me.json()) as { workspaces: Array<{ id: string; name: string }> };
+  const target = workspaces.find((w) => w.name === name);
+  if (!target) throw new Error(`${DEMO_EMAIL} has no workspace "${name}" (has: ${workspaces.map((w) => w.name).join(', ')})`);
+  const res = await fetch(`${baseUrl}/api/v1/me/workspace`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl, cookie },
+    body: JSON.stringify({ workspaceId: target.id }),
+  });
+  if (res.status !== 200) throw new Error(`Switching to "${name}" failed (${res.status}): ${(await res.text()).slice(0, 300)}`);
+}
+
+/** Starts the server and signs in; with `workspaceName`, the session is moved to that workspace. */
+export async function startBuiltServer(env: NodeJS.ProcessEnv, workspaceName?: string): Promise<StartedServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [BIN, 'start'], {
@@ -97,6 +112,7 @@ export async function startBuiltServer(env: NodeJS.ProcessEnv): Promise<StartedS
   try {
     await waitForReady(baseUrl, child, () => tail);
     const cookie = await signIn(baseUrl);
+    if (workspaceName) await switchWorkspace(baseUrl, cookie, workspaceName);
     const pid = child.pid!;
     return { pid, baseUrl, cookie, rss: () => readRss(pid), stop };
   } catch (e) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 
 export type DatabaseChoice = 'sqlite' | 'postgres';
+export type WorkspaceChoice = 'demo' | 'large';
 
 export interface BenchOptions {
   databases: DatabaseChoice[];
@@ -11,17 +12,17 @@ export interface BenchOptions {
   /** Seconds of unmeasured load per endpoint before it is measured (JIT, statement caches, pools). */
   warmupSeconds: number;
   connections: number;
-  workspace: 'demo' | 'large';
+  workspaces: WorkspaceChoice[];
   check: boolean;
   /** The PostgreSQL server to create the throwaway database on (a URL to any database on it). */
   postgresUrl: string;
 }
 
-export const USAGE = `npm run bench -- [--db sqlite|postgres|both] [--duration <s>] [--quick] [--workspace demo|large] [--check]
+export const USAGE = `npm run bench -- [--db sqlite|postgres|both] [--duration <s>] [--quick] [--workspace demo|large|both] [--check]
   --db         which database(s) to run the built server on (default both)
   --duration   seconds of load per endpoint (default 8), after a warm-up of a quarter of that (at least 1 s)
   --quick      2 s per endpoint: a smoke run, not a figure to quote
-  --workspace  demo (default) or large (\`lockstep seed-demo --size large\`, when that command exists)
+  --workspace  demo (default), large (\`lockstep seed-demo --size large\`, when that command exists) or both
   --check      exit 1 when any target is missed (each read >= 0.40 of the floor's req/s, p99 <= 50 ms)
 PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test) names the server; a database
 of its own is created for the run and dropped after.`;
@@ -46,7 +47,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const db = values.db;
   if (db !== 'sqlite' && db !== 'postgres' && db !== 'both') throw new UsageError(`--db must be sqlite, postgres or both, not ${db}`);
   const workspace = values.workspace;
-  if (workspace !== 'demo' && workspace !== 'large') throw new UsageError(`--workspace must be demo or large, not ${workspace}`);
+  if (workspace !== 'demo' && workspace !== 'large' && workspace !== 'both') throw new UsageError(`--workspace must be demo, large or both, not ${workspace}`);
   let durationSeconds = values.quick ? 2 : 8;
   if (values.duration !== undefined) {
     durationSeconds = Number(values.duration);
@@ -57,7 +58,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     durationSeconds,
     warmupSeconds: Math.max(1, Math.round(durationSeconds / 4)),
     connections: 32,
-    workspace,
+    workspaces: workspace === 'both' ? ['demo', 'large'] : [workspace],
     check: values.check,
     postgresUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   };

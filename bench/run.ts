@@ -2,19 +2,22 @@
 // autocannon in another process; each signed-in read is compared with GET /api/health measured on the same
 // server right before it, in the same run. Prints one table and writes bench/results/latest.json and
 // bench/RESULTS.md. `--check` exits 1 when a target is missed. Not a test: the suite never asserts these.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLockstep, serverEnv, startBuiltServer, type ServerDatabase, type StartedServer } from './built-server.js';
 import { measureLoad } from './load-generator.js';
 import { describeMachine, loadAverage } from './machine.js';
-import { parseOptions, USAGE, UsageError, type BenchOptions, type DatabaseChoice } from './options.js';
+import { parseOptions, USAGE, UsageError, type BenchOptions, type DatabaseChoice, type WorkspaceChoice } from './options.js';
 import { printTable, writeResults, type BenchResult, type DatabaseRun, type Row } from './report.js';
 import { FLOOR, judge, readFigures } from './targets.js';
 import { createThrowawayDatabase } from './throwaway-postgres.js';
 
 const EXIT_MISSED = 1;
 const EXIT_REFUSED = 2;
+/** What `lockstep seed-demo --size large` names the workspace it creates beside the demo. */
+const LARGE_WORKSPACE = 'Northwind Analytics (large)';
 
 /** A fresh, empty database for one run, and how to throw it away after. */
 async function freshDatabase(choice: DatabaseChoice, options: BenchOptions): Promise<{ database: ServerDatabase; dispose: () => Promise<void> }> {
@@ -35,46 +38,55 @@ async function nextMeetingId(server: StartedServer): Promise<string | null> {
   return meetings.find((m) => m.start > now)?.id ?? null;
 }
 
-async function benchOne(choice: DatabaseChoice, options: BenchOptions, notes: string[]): Promise<DatabaseRun> {
+async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, options: BenchOptions, notes: string[]): Promise<DatabaseRun> {
+  const label = workspace === 'demo' ? choice : `${choice}, large`;
   const { database, dispose } = await freshDatabase(choice, options);
   let server: StartedServer | null = null;
   try {
-    const env = serverEnv(database, options.workspace === 'large' ? { DEMO: 'off' } : {});
-    if (options.workspace === 'large') {
-      console.log(`${choice}: seeding the large workspace (lockstep seed-demo --size large) …`);
+    const env = serverEnv(database, workspace === 'large' ? { DEMO: 'off' } : {});
+    if (workspace === 'large') {
+      console.log(`${label}: seeding the large workspace (lockstep seed-demo --size large) …`);
       const seeded = runLockstep(['seed-demo', '--size', 'large'], env);
       if (seeded.status !== 0) throw new Error(`lockstep seed-demo --size large exited with ${seeded.status}:\n${seeded.output.slice(-2000)}`);
     }
-    server = await startBuiltServer(env);
+    server = await startBuiltServer(env, workspace === 'large' ? LARGE_WORKSPACE : undefined);
     const rssStartBytes = server.rss();
     const meetingId = await nextMeetingId(server);
-    if (!meetingId) notes.push(`${choice}: the series has no upcoming meeting, so the one-meeting figure was left out`);
+    if (!meetingId) notes.push(`${label}: the series has no upcoming meeting, so the one-meeting figure was left out`);
     const figures = readFigures(meetingId);
     const cookie = { cookie: server.cookie };
     // Every figure must answer 200 before it is measured: a fast 401 or 404 is not a figure.
     for (const f of figures) {
       const res = await fetch(`${server.baseUrl}${f.path}`, { headers: cookie });
-      if (res.status !== 200) throw new Error(`${f.label} answered ${res.status} on ${choice}: ${(await res.text()).slice(0, 300)}`);
+      if (res.status !== 200) throw new Error(`${f.label} answered ${res.status} on ${label}: ${(await res.text()).slice(0, 300)}`);
     }
 
     const load = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
-    console.log(`${choice}: server pid ${server.pid} at ${server.baseUrl}; ${figures.length + 1} figures, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s each …`);
+    console.log(`${label}: server pid ${server.pid} at ${server.baseUrl}; ${figures.length + 1} figures, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s each …`);
     const floor = await measureLoad(`${server.baseUrl}${FLOOR.path}`, {}, load);
     const rows: Row[] = [
-      { figure: FLOOR.label, database: choice, requestsPerSecond: floor.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio: null, p50Ms: floor.p50Ms, p99Ms: floor.p99Ms, failures: floor.failures, verdict: null },
+      { figure: FLOOR.label, database: label, requestsPerSecond: floor.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio: null, p50Ms: floor.p50Ms, p99Ms: floor.p99Ms, failures: floor.failures, verdict: null },
     ];
     for (const f of figures) {
       const r = await measureLoad(`${server.baseUrl}${f.path}`, cookie, load);
       const ratio = r.requestsPerSecond / floor.requestsPerSecond;
-      rows.push({ figure: f.label, database: choice, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures) });
+      rows.push({ figure: f.label, database: label, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures) });
       console.log(`  ${f.label}: ${Math.round(r.requestsPerSecond)} req/s (${ratio.toFixed(2)} of ${Math.round(floor.requestsPerSecond)}), p99 ${r.p99Ms} ms`);
     }
-    if (floor.failures > 0) notes.push(`${choice}: ${floor.failures} floor requests failed`);
-    return { database: choice, workspace: options.workspace, rssStartBytes, rssEndBytes: server.rss(), rows };
+    if (floor.failures > 0) notes.push(`${label}: ${floor.failures} floor requests failed`);
+    return { database: choice, workspace, rssStartBytes, rssEndBytes: server.rss(), rows };
   } finally {
     await server?.stop();
     await dispose();
   }
+}
+
+/** Which code was measured: dist/ is whatever `npm run build` last compiled from this tree. */
+function treeNote(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: new URL('..', import.meta.url), encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--', 'src').length > 0;
+  return `dist/ built from the tree at ${head}${dirty ? ', which had uncommitted changes under src/ (others at work in the same tree)' : ''}`;
 }
 
 /** Whether the other engineer's `seed-demo --size` has landed in the built CLI. */
@@ -97,16 +109,19 @@ async function main(): Promise<number> {
     return EXIT_REFUSED;
   }
   const loadBefore = loadAverage();
-  const notes: string[] = [];
-  if (options.workspace === 'large' && !hasLargeSeed()) {
-    const note = '`lockstep seed-demo --size large` does not exist yet, so the large workspace was skipped; measured the demo workspace instead';
+  const notes: string[] = [treeNote()];
+  if (options.workspaces.includes('large') && !hasLargeSeed()) {
+    const note = '`lockstep seed-demo --size large` does not exist in the built CLI, so the large workspace was skipped';
     console.log(`note: ${note}`);
     notes.push(note);
-    options = { ...options, workspace: 'demo' };
+    const rest = options.workspaces.filter((w) => w !== 'large');
+    options = { ...options, workspaces: rest.length ? rest : ['demo'] };
   }
 
   const runs: DatabaseRun[] = [];
-  for (const choice of options.databases) runs.push(await benchOne(choice, options, notes));
+  for (const workspace of options.workspaces) {
+    for (const choice of options.databases) runs.push(await benchOne(choice, workspace, options, notes));
+  }
 
   const args = process.argv.slice(2);
   const result: BenchResult = {
