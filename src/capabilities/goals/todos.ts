@@ -6,7 +6,7 @@ import { instantMs, periodOf } from '../../shared/calendar/index.js';
 import type { Todo, TodoProvider } from '../../shared/contracts/todos.js';
 import { otherTeam, publicationFreshness, STALE_AFTER_DAYS, teamPossessive } from './domain/index.js';
 import { canAnswer, canEditTeamGoals } from './policies.js';
-import { latestTopThrees } from './signals.js';
+import { latestTopThrees } from './alignment-facts.js';
 import { listKpis, listValues, loadPeriodOptions } from './store.js';
 
 const ROOM = 'goals';

@@ -9,7 +9,6 @@ import { newId, nowIso } from '../../../server/ids.js';
 import {
   buildPublicationSnapshot,
   catalogKind,
-  compAlignment,
   diffPublications,
   validateTopThree,
   type Kpi,
@@ -21,17 +20,14 @@ import {
   publicationFreshness,
   scoreAwarenessQuiz,
   type KpiKind,
-  type MemberExpectation,
-  type Team,
-  type TopThreeItem,
 } from '../domain/index.js';
+import { compOf, GOAL_TEAMS, latestTopThrees, loadExpectations, loadQuizAnswers } from '../alignment-facts.js';
 import { canAnswer } from '../policies.js';
 import { CURRENCY, currentPeriodsStart, currentStatus, presentKpi, presentPublication } from '../presenters.js';
 import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
 import { activeTeamSizes, expectationsLock, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
-const GOAL_TEAMS = ['sales', 'marketing'] as const;
 
 /** Sales answers about marketing and marketing about sales; leadership must say which. */
 function aboutTeamFor(actor: Actor, asked: 'sales' | 'marketing' | undefined): 'sales' | 'marketing' {
@@ -44,35 +40,6 @@ function aboutTeamFor(actor: Actor, asked: 'sales' | 'marketing' | undefined): '
   return asked;
 }
 
-async function latestTopThrees(db: Db, workspaceId: string) {
-  const topThree: Partial<Record<Team, TopThreeItem[]>> = {};
-  const latest: Partial<Record<Team, Awaited<ReturnType<typeof latestPublication>>>> = {};
-  for (const team of GOAL_TEAMS) {
-    const p = await latestPublication(db, workspaceId, team);
-    latest[team] = p;
-    if (p) topThree[team] = parseSnapshot(p).items.map((i) => ({ kindId: i.kindId, name: i.name }));
-  }
-  return { topThree, latest };
-}
-
-async function loadExpectations(db: Db, workspaceId: string): Promise<MemberExpectation[]> {
-  const rows = await db
-    .selectFrom('expectations')
-    .innerJoin('members', 'members.id', 'expectations.member_id')
-    .select(['expectations.member_id', 'expectations.about_team', 'expectations.rank', 'expectations.kind', 'expectations.text', 'members.team'])
-    .where('expectations.workspace_id', '=', workspaceId)
-    .where('members.active', '=', 1)
-    .orderBy('expectations.rank')
-    .execute();
-  const byMember = new Map<string, MemberExpectation & { items: Array<{ rank: number; kindId: string | null; text: string }> }>();
-  for (const r of rows) {
-    const e = byMember.get(r.member_id) ?? { memberId: r.member_id, team: r.team, aboutTeam: r.about_team, items: [] };
-    e.items.push({ rank: r.rank, kindId: r.kind, text: r.text });
-    byMember.set(r.member_id, e);
-  }
-  return [...byMember.values()];
-}
-
 async function computeGap(db: Db, workspaceId: string, catalog: readonly KpiKind[]) {
   const { topThree } = await latestTopThrees(db, workspaceId);
   return expectationGap({ expectations: await loadExpectations(db, workspaceId), topThree, teamSizes: await activeTeamSizes(db, workspaceId), catalog });
@@ -80,15 +47,8 @@ async function computeGap(db: Db, workspaceId: string, catalog: readonly KpiKind
 
 async function computeAwareness(db: Db, workspaceId: string) {
   const { topThree } = await latestTopThrees(db, workspaceId);
-  const rows = await db
-    .selectFrom('quiz_answers')
-    .innerJoin('members', 'members.id', 'quiz_answers.member_id')
-    .select(['quiz_answers.member_id', 'quiz_answers.kinds', 'quiz_answers.answered_at', 'members.team'])
-    .where('quiz_answers.workspace_id', '=', workspaceId)
-    .where('members.active', '=', 1)
-    .execute();
   const scores = scoreAwarenessQuiz({
-    answers: rows.map((r) => ({ memberId: r.member_id, team: r.team, answeredAt: r.answered_at, kindIds: JSON.parse(r.kinds) as string[] })),
+    answers: await loadQuizAnswers(db, workspaceId),
     topThree,
     teamSizes: await activeTeamSizes(db, workspaceId),
   });
@@ -96,19 +56,7 @@ async function computeAwareness(db: Db, workspaceId: string) {
 }
 
 async function computeComp(db: Db, workspaceId: string) {
-  const kpis = (await listKpis(db, workspaceId)).map(toDomainKpi);
-  // A KPI agreed as shared (one team proposed, a lead of the other accepted) is a goal of both teams. The
-  // other team's KPI of the same kind counts as shared; when it has none, it holds the goal unpaid.
-  const sharedKinds = new Set(kpis.filter((k) => k.shared && k.kindId).map((k) => k.kindId));
-  const marked = kpis.map((k) => ({ ...k, shared: k.shared || (k.kindId !== null && sharedKinds.has(k.kindId)) }));
-  const counterparts = kpis
-    .filter((k) => k.shared)
-    .flatMap((k) => {
-      const other = otherTeam(k.team);
-      if (!other || marked.some((m) => m.team === other && m.kindId === k.kindId)) return [];
-      return [{ ...k, id: `${k.id}:${other}`, team: other, compensated: false, compWeight: 0, rank: null, shared: true }];
-    });
-  return compAlignment([...marked, ...counterparts]);
+  return compOf((await listKpis(db, workspaceId)).map(toDomainKpi));
 }
 
 /** What publishing now would change against the latest publication (empty when nothing would). */
