@@ -102,7 +102,7 @@ function markdown(result: BenchResult): string {
     ...rssLines(result).map((l) => `- ${l[0]!.toUpperCase()}${l.slice(1)}.`),
   ];
   if (wasBusy(result.machine)) {
-    lines.push(`- The machine was busy: a load average of ${result.machine.loadAverageBefore[0]} before the run on ${result.machine.cores} cores (it is shared with other engineers' test runs), so absolute rates are low and ratios noisier than on a quiet machine.`);
+    lines.push(`- The machine was busy: a load average of ${result.machine.loadAverageBefore[0]} before the run on ${result.machine.cores} cores (it is shared with other engineers' test runs), so absolute rates vary from run to run and ratios are noisier than on a quiet machine.`);
   }
   for (const n of result.notes) lines.push(`- Note: ${n}`);
   return `${lines.join('\n')}\n`;
