@@ -2,6 +2,7 @@
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { shellKeys } from './shell/queries.js';
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
@@ -39,7 +40,14 @@ const onError = (err: unknown) => {
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
-  mutationCache: new MutationCache({ onError }),
+  // Any change may settle or create a to-do in some room: the dashboard's "What you owe" is read again.
+  // (Not after signing out: there is nobody to read them for.)
+  mutationCache: new MutationCache({
+    onError,
+    onSuccess: (_data, _variables, _context, mutation) => {
+      if (!mutation.meta?.endsSession) void queryClient.invalidateQueries({ queryKey: shellKeys.myTodos });
+    },
+  }),
   defaultOptions: {
     queries: {
       // 4xx answers are final; only retry what might be a blip.

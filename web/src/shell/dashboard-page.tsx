@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import type { MemberView, Team, WorkspaceView } from '../api/types.js';
-import { MyActionItemsCard } from '../checkins/my-action-items.js';
 import { AlignmentSignalsCard } from './alignment-signals-card.js';
 import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
 import { useMembers } from '../workspaces/queries.js';
@@ -43,7 +42,6 @@ export function DashboardPage() {
           {members.data ? <GettingStarted workspace={workspace} members={members.data} /> : <Skeleton h={260} radius="md" />}
           <TodosCard />
           <AlignmentSignalsCard />
-          <MyActionItemsCard />
         </SimpleGrid>
       </Stack>
     </>

@@ -75,6 +75,7 @@ export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/auth/signout'),
+    meta: { endsSession: true },
     onSettled: () => {
       qc.clear();
       qc.setQueryData(keys.me, null);
