@@ -3,6 +3,8 @@
 // decision or action items. Meetings are expanded here for the whole five years (ensureMeetings keeps a
 // year) and every table is filled with multi-row inserts in chunks.
 import type { Db } from '../../db/database.js';
+import { seededRandom } from '../../shared/seeded-random.js';
+import { insertInChunks } from '../../db/insert-in-chunks.js';
 import { newId } from '../../server/ids.js';
 import { localDateOf } from '../../shared/calendar/index.js';
 import type { DemoContext } from '../../shared/contracts/demo.js';
@@ -12,7 +14,6 @@ import { toDomainSeries } from './store.js';
 
 const DAY = 86_400_000;
 const YEARS = 5;
-const CHUNK = 300;
 
 const MORE_NOTES = [
   'Regional review: EMEA pipeline behind plan; field marketing to shift budget from trade shows to partner events.',
@@ -31,29 +32,13 @@ const MORE_ACTIONS = [
   'Invite a customer to the next sales kickoff',
 ];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 export async function seedLargeCheckinsDemo(
   db: Db,
   demo: DemoContext,
   small: { notes: readonly string[]; decisions: readonly string[]; actions: ReadonlyArray<readonly [title: string, owner: string]> },
 ): Promise<void> {
   const now = demo.now;
-  const rand = random(20261202);
+  const rand = seededRandom(20261202);
   const ws = demo.workspaceId;
   const dana = demo.person('dana').memberId;
   const startDate = localDateOf(new Date(now.getTime() - (YEARS * 365 + 7) * DAY), demo.timeZone);
@@ -129,10 +114,10 @@ export async function seedLargeCheckinsDemo(
       items.push({ id: newId(), workspace_id: ws, meeting_id: id, title, owner_member_id: demo.person(ownerKey).memberId, due_date: due, status, closed_at: closedAt, created_by: dana, created_at: m.ends_at, updated_at: closedAt ?? m.ends_at });
     }
   }
-  for (const part of chunks(meetings)) await db.insertInto('meetings').values(part).execute();
-  for (const part of chunks(attendance)) await db.insertInto('meeting_attendance').values(part).execute();
-  for (const part of chunks(decisions)) await db.insertInto('decisions').values(part).execute();
-  for (const part of chunks(items)) await db.insertInto('action_items').values(part).execute();
+  await insertInChunks(db, 'meetings', meetings);
+  await insertInChunks(db, 'meeting_attendance', attendance);
+  await insertInChunks(db, 'decisions', decisions);
+  await insertInChunks(db, 'action_items', items);
 
   const next = meetings.find((m) => m.starts_at > nowIso);
   if (next?.id) {

@@ -2,6 +2,8 @@
 // each team's KPIs at company level and per region, five years of weekly values, a publication a quarter per
 // team, expectations and quiz answers from most of the 400 people. Multi-row inserts in chunks.
 import type { Db } from '../../db/database.js';
+import { seededRandom } from '../../shared/seeded-random.js';
+import { insertInChunks } from '../../db/insert-in-chunks.js';
 import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
 import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
@@ -12,7 +14,6 @@ import { CURRENCY } from './presenters.js';
 const DAY = 86_400_000;
 const WEEKS = 261; // week 0 = five years ago (261 weeks = 1,827 days) … WEEKS = this week
 const QUARTERS = 20;
-const CHUNK = 300;
 const $ = (dollars: number) => Math.round(dollars * 100);
 const REGIONS: Array<[region: string, share: number]> = [['NA East', 0.34], ['NA West', 0.28], ['EMEA', 0.24], ['APAC', 0.14]];
 
@@ -29,22 +30,6 @@ const EXTRA: DemoKpi[] = [
 const SALES_EXPECT = ['MQL volume', 'Marketing-sourced pipeline', 'Content engagement', 'lead gen', 'pipeline', 'events', 'more leads', 'case studies for enterprise deals', 'lead volume', 'MQLs', 'lead quality', 'lead generation', 'webinars', 'MQL to SAL acceptance rate', 'better battlecards'];
 const MARKETING_EXPECT = ['Revenue closed', 'Win rate', 'lead response time', 'follow-up speed on leads', 'SQLs', 'average deal size', 'revenue', 'pipeline coverage', 'MQL to SAL acceptance rate', 'faster follow-up', 'sales cycle length'];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 interface LargeKpi {
   d: DemoKpi;
   id: string;
@@ -57,7 +42,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;
-  const rand = random(20261201);
+  const rand = seededRandom(20261201);
   const byFunction = (fn: string) => demo.people.find((p) => p.function === fn) ?? demo.person('dana');
 
   const kpis: LargeKpi[] = [];
@@ -101,7 +86,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
       updated_at: created,
     };
   });
-  for (const part of chunks(kpiRows)) await db.insertInto('kpis').values(part).execute();
+  await insertInChunks(db, 'kpis', kpiRows);
 
   // Five years of weekly readings at each week's first day; the week dates are the same for every KPI.
   const weeks = Array.from({ length: WEEKS + 1 }, (_, week) => {
@@ -119,7 +104,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
       values.push({ id: newId(), workspace_id: demo.workspaceId, kpi_id: id, date, value, source: d.dataSource === 'manual' ? ('manual' as const) : ('csv' as const), note: null, recorded_by: owner.memberId, created_at: createdAt });
     }
   }
-  for (const part of chunks(values)) await db.insertInto('kpi_values').values(part).execute();
+  await insertInChunks(db, 'kpi_values', values);
 
   // A publication a quarter per team; the older ones put volume first, the last one is today's top three.
   const latest: Record<'sales' | 'marketing', { id: string; kinds: Set<string>; by: string; daysAgo: number; snapshot: PublicationSnapshot; changes: ReturnType<typeof diffPublications> } | null> = { sales: null, marketing: null };
@@ -154,7 +139,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
       if (last) latest[team] = { id, kinds: new Set(snapshot.items.map((x) => x.kindId).filter((k): k is string => k !== null)), by, daysAgo, snapshot, changes };
     }
   }
-  for (const part of chunks(publications, 50)) await db.insertInto('publications').values(part).execute();
+  await insertInChunks(db, 'publications', publications, 50);
 
   // Everyone was told about each team's latest publication; most have read it.
   const notifications = [];
@@ -169,7 +154,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
       notifications.push({ id: newId(), workspace_id: demo.workspaceId, member_id: p.memberId, kind: 'publication', title, body, link: '/goals', created_at: publishedAt, read_at: rand() < 0.7 ? publishedAt : null });
     }
   }
-  for (const part of chunks(notifications)) await db.insertInto('notifications').values(part).execute();
+  await insertInChunks(db, 'notifications', notifications);
 
   // Expectations in people's own words, and the awareness quiz, from most of sales and marketing.
   const kindOf = new Map<string, string | null>();
@@ -205,6 +190,6 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
       quiz.push({ id: newId(), workspace_id: demo.workspaceId, member_id: p.memberId, about_team: about, publication_id: pub.id, kinds: JSON.stringify(list), correct: list.filter((k) => pub.kinds.has(k)).length, answered_at: new Date(now.getTime() - (1 + Math.floor(rand() * 14)) * DAY).toISOString() });
     }
   }
-  for (const part of chunks(expectations)) await db.insertInto('expectations').values(part).execute();
-  for (const part of chunks(quiz)) await db.insertInto('quiz_answers').values(part).execute();
+  await insertInChunks(db, 'expectations', expectations);
+  await insertInChunks(db, 'quiz_answers', quiz);
 }

@@ -3,6 +3,7 @@
 // The story: marketing moved its top three from lead volume to lead quality, but most of sales still
 // expects "more leads" from marketing — the gap the article warns about.
 import type { Db } from '../../db/database.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
 import type { DemoContext } from '../../shared/contracts/demo.js';
@@ -43,17 +44,6 @@ const KPIS: DemoKpi[] = [
   { key: 'sqls', team: 'sales', kind: 'sqls', name: 'SQLs', measurement: 'Opportunities created by SDRs and accepted by an AE at discovery, per month.', dataSource: 'deals', period: 'month', target: 120, baseline: 95, owner: 'tom', compensated: false, compWeight: 0, rank: null, weekly: (w, r) => Math.round(24 + w * 0.1 + r * 8) },
 ];
 
-/** A small deterministic generator, so every demo looks the same (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function toKpi(d: DemoKpi, id: string, overrides: Partial<Kpi> = {}): Kpi {
   const kind = catalogKind(d.kind);
   if (!kind) throw new Error(`Demo KPI kind ${d.kind} is not in the catalog`);
@@ -83,7 +73,7 @@ export async function seedGoalsDemo(db: Db, demo: DemoContext): Promise<void> {
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;
   const ids = new Map<string, string>();
-  const rand = random(20261126);
+  const rand = seededRandom(20261126);
 
   for (const d of KPIS) {
     const id = newId();

@@ -2,6 +2,8 @@
 // the small demo plus regional sales teams, marketing groups and a few more leaders — to measure on.
 // Everything is inserted in multi-row chunks and the demo password is hashed once for everyone.
 import type { Db } from '../../db/database.js';
+import { seededRandom } from '../../shared/seeded-random.js';
+import { inChunks, insertInChunks } from '../../db/insert-in-chunks.js';
 import { recordAudit } from '../../server/audit.js';
 import { hashPassword } from '../../server/auth.js';
 import { newId } from '../../server/ids.js';
@@ -12,33 +14,15 @@ import { insertWorkspace } from './store.js';
 export const LARGE_DEMO_WORKSPACE = 'Northwind Analytics (large)';
 const DAY = 86_400_000;
 /** Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const CHUNK = 300;
 
 type LargeSeat = readonly [key: string, name: string, team: MemberRow['team'], role: MemberRow['role'], fn: string, manager: string | null, keyPlayer: boolean];
 
 const FIRST = ['Ava', 'Ben', 'Carla', 'Diego', 'Emma', 'Farid', 'Gina', 'Hugo', 'Ines', 'Jonas', 'Kara', 'Luca', 'Maya', 'Nils', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Victor', 'Wendy', 'Xavier', 'Yara', 'Zane', 'Alba', 'Bruno', 'Chloe', 'Dev', 'Erin', 'Felix', 'Greta', 'Hana', 'Ivan', 'Julia', 'Kofi', 'Lena', 'Milo', 'Nora', 'Oscar', 'Petra', 'Rafael', 'Sara', 'Theo', 'Vera', 'Will', 'Zoe', 'Amir', 'Bianca'];
 const LAST = ['Abbott', 'Berg', 'Costa', 'Dubois', 'Eriksen', 'Fontaine', 'Garcia', 'Horvat', 'Ito', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Oliveira', 'Patel', 'Quintero', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Walsh', 'Yilmaz', 'Zhang', 'Andersen', 'Baker', 'Castro', 'Dalton', 'Evans', 'Fischer', 'Gupta', 'Hoffman', 'Ibrahim', 'Jovanovic', 'Keller', 'Lopez', 'Mensah', 'Novak', 'Osei'];
 
-/** mulberry32: the same people every time. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 /** The org chart, managers before their reports: the small demo's seats, then everyone else. */
 export function largeDemoSeats(seats: readonly LargeSeat[]): LargeSeat[] {
-  const rand = random(4_000_400);
+  const rand = seededRandom(4_000_400);
   const out: LargeSeat[] = [...seats];
   const taken = new Set(seats.map((s) => s[1]));
   const add = (team: MemberRow['team'], role: MemberRow['role'], fn: string, manager: string | null, keyPlayer = false): string => {
@@ -135,7 +119,7 @@ export async function seedLargeDemoPeople(
   const passwordHash = await hashPassword(small.password);
   const emailOf = (key: string) => `${key}@northwind.example`;
   const userIds = new Map<string, string>();
-  for (const part of chunks(seats.map((s) => emailOf(s[0])))) {
+  for (const part of inChunks(seats.map((s) => emailOf(s[0])))) {
     for (const u of await db.selectFrom('users').select(['id', 'email']).where('email', 'in', part).execute()) userIds.set(u.email, u.id);
   }
   const newUsers = seats
@@ -145,7 +129,7 @@ export async function seedLargeDemoPeople(
       userIds.set(row.email, row.id);
       return row;
     });
-  for (const part of chunks(newUsers)) await db.insertInto('users').values(part).execute();
+  await insertInChunks(db, 'users', newUsers);
 
   const people: DemoPerson[] = [];
   const byKey = new Map<string, DemoPerson>();
@@ -172,7 +156,7 @@ export async function seedLargeDemoPeople(
     byKey.set(key, p);
   }
   // Managers come before their reports, so each chunk's manager_id points at a row already inserted.
-  for (const part of chunks(members)) await db.insertInto('members').values(part).execute();
+  await insertInChunks(db, 'members', members);
 
   await recordAudit(db, { workspaceId: ws.id, actorMemberId: byKey.get('dana')?.memberId ?? null, action: 'workspace.created', entityType: 'workspace', entityId: ws.id, after: { name: ws.name, demo: true, size: 'large' } });
   return {
