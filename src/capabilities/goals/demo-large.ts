@@ -7,7 +7,7 @@ import { insertInChunks } from '../../db/insert-in-chunks.js';
 import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
 import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
-import type { DemoKpi } from './demo.js';
+import type { DemoKpi, DemoKpiRow } from './demo.js';
 import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, type Kpi, type PublicationSnapshot } from './domain/index.js';
 import { CURRENCY } from './presenters.js';
 
@@ -38,7 +38,7 @@ interface LargeKpi {
   share: number;
 }
 
-export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpis: readonly DemoKpi[]; toKpi: (d: DemoKpi, id: string, overrides?: Partial<Kpi>) => Kpi }): Promise<void> {
+export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpis: readonly DemoKpi[]; toKpi: (d: DemoKpi, id: string, overrides?: Partial<Kpi>) => Kpi; kpiRow: DemoKpiRow }): Promise<void> {
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;
@@ -60,32 +60,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
     }
   }
   const created = new Date(now.getTime() - (WEEKS * 7 + 14) * DAY).toISOString();
-  const kpiRows = kpis.map(({ d, id, owner }) => {
-    const k = small.toKpi(d, id);
-    return {
-      id,
-      workspace_id: demo.workspaceId,
-      team: d.team,
-      name: d.name,
-      kind: d.kind,
-      unit: k.unit,
-      direction: k.direction,
-      measurement: d.measurement,
-      data_source: d.dataSource,
-      period: d.period,
-      target: d.target,
-      baseline: d.baseline,
-      owner_member_id: owner.memberId,
-      compensated: d.compensated ? 1 : 0,
-      comp_weight: d.compWeight,
-      rank: d.rank,
-      shared: d.shared ? 1 : 0,
-      shared_proposed_by: d.shared ? demo.person('priya').memberId : null,
-      archived_at: null,
-      created_at: created,
-      updated_at: created,
-    };
-  });
+  const kpiRows = kpis.map(({ d, id, owner }) => small.kpiRow(d, small.toKpi(d, id), { workspaceId: demo.workspaceId, ownerId: owner.memberId, proposerId: demo.person('priya').memberId, createdAt: created }));
   await insertInChunks(db, 'kpis', kpiRows);
 
   // Five years of weekly readings at each week's first day; the week dates are the same for every KPI.

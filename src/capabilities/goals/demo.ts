@@ -67,8 +67,36 @@ function toKpi(d: DemoKpi, id: string, overrides: Partial<Kpi> = {}): Kpi {
   };
 }
 
+/** A demo KPI's row, as both demo sizes store it. */
+export type DemoKpiRow = typeof demoKpiRow;
+function demoKpiRow(d: DemoKpi, k: Kpi, at: { workspaceId: string; ownerId: string; proposerId: string; createdAt: string }) {
+  return {
+    id: k.id,
+    workspace_id: at.workspaceId,
+    team: d.team,
+    name: d.name,
+    kind: d.kind,
+    unit: k.unit,
+    direction: k.direction,
+    measurement: d.measurement,
+    data_source: d.dataSource,
+    period: d.period,
+    target: d.target,
+    baseline: d.baseline,
+    owner_member_id: at.ownerId,
+    compensated: d.compensated ? 1 : 0,
+    comp_weight: d.compWeight,
+    rank: d.rank,
+    shared: d.shared ? 1 : 0,
+    shared_proposed_by: d.shared ? at.proposerId : null,
+    archived_at: null,
+    created_at: at.createdAt,
+    updated_at: at.createdAt,
+  };
+}
+
 export async function seedGoalsDemo(db: Db, demo: DemoContext): Promise<void> {
-  if (demo.size === 'large') return seedLargeGoalsDemo(db, demo, { kpis: KPIS, toKpi });
+  if (demo.size === 'large') return seedLargeGoalsDemo(db, demo, { kpis: KPIS, toKpi, kpiRow: demoKpiRow });
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;
@@ -80,32 +108,7 @@ export async function seedGoalsDemo(db: Db, demo: DemoContext): Promise<void> {
     ids.set(d.key, id);
     const k = toKpi(d, id);
     const created = new Date(now.getTime() - 380 * DAY).toISOString();
-    await db
-      .insertInto('kpis')
-      .values({
-        id,
-        workspace_id: demo.workspaceId,
-        team: d.team,
-        name: d.name,
-        kind: d.kind,
-        unit: k.unit,
-        direction: k.direction,
-        measurement: d.measurement,
-        data_source: d.dataSource,
-        period: d.period,
-        target: d.target,
-        baseline: d.baseline,
-        owner_member_id: demo.person(d.owner).memberId,
-        compensated: d.compensated ? 1 : 0,
-        comp_weight: d.compWeight,
-        rank: d.rank,
-        shared: d.shared ? 1 : 0,
-        shared_proposed_by: d.shared ? demo.person('priya').memberId : null,
-        archived_at: null,
-        created_at: created,
-        updated_at: created,
-      })
-      .execute();
+    await db.insertInto('kpis').values(demoKpiRow(d, k, { workspaceId: demo.workspaceId, ownerId: demo.person(d.owner).memberId, proposerId: demo.person('priya').memberId, createdAt: created })).execute();
     // A year of weekly readings, dated at each week's first day (the current week included).
     const rows = [];
     for (let week = 0; week <= 52; week++) {
