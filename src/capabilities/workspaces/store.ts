@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import type { MembersTable } from '../../db/schema/members.js';
 import type { UsersTable } from '../../db/schema/users.js';
 import type { WorkspacesTable } from '../../db/schema/workspaces.js';
-import { newId, nowIso } from '../../server/ids.js';
+import { hashSecret, newId, newSecret, nowIso } from '../../server/ids.js';
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type MemberRow = Selectable<MembersTable>;
@@ -171,4 +171,62 @@ export async function joinMembership(db: Db, memberId: string, opts: { reactivat
   q = opts.reactivate ? q.where((eb) => eb.or([eb('joined_at', 'is', null), eb('active', '!=', 1)])) : q.where('joined_at', 'is', null).where('active', '=', 1);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** A new invite link; returns its id and the secret token (stored only as its hash). */
+export async function insertInvite(
+  db: Db,
+  i: { workspaceId: string; email: string | null; role: MemberRow['role']; team: MemberRow['team']; function: string; createdBy: string; expiresInDays: number },
+): Promise<{ id: string; token: string }> {
+  const token = newSecret();
+  const id = newId();
+  const now = new Date();
+  await db
+    .insertInto('invites')
+    .values({
+      id,
+      workspace_id: i.workspaceId,
+      token_hash: hashSecret(token),
+      email: i.email,
+      role: i.role,
+      team: i.team,
+      function: i.function,
+      created_by: i.createdBy,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + i.expiresInDays * 86_400_000).toISOString(),
+      accepted_at: null,
+      accepted_by: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { id, token };
+}
+
+/**
+ * Closes a workspace's open links for one email: as accepted by the member who joined (they are used up), or
+ * revoked (the invitation was declined or withdrawn).
+ */
+export async function closeOpenInvites(db: Db, workspaceId: string, email: string, close: { acceptedBy: string } | 'revoke'): Promise<void> {
+  const at = nowIso();
+  await db
+    .updateTable('invites')
+    .set(close === 'revoke' ? { revoked_at: at } : { accepted_at: at, accepted_by: close.acceptedBy })
+    .where('workspace_id', '=', workspaceId)
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** The person's membership that an admin added and that waits for them to accept or decline. */
+export async function findPendingMembership(db: Db, memberId: string, userId: string) {
+  return db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .select(['members.id', 'members.workspace_id', 'users.email'])
+    .where('members.id', '=', memberId)
+    .where('members.user_id', '=', userId)
+    .where('members.active', '=', 1)
+    .where('members.joined_at', 'is', null)
+    .executeTakeFirst();
 }

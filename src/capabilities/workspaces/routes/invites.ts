@@ -4,7 +4,7 @@ import { ErrorView, type AppContext, type Server } from '../../../server/context
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf, createSession, hashPassword, setSessionCookie } from '../../../server/auth.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
-import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import { hashSecret, nowIso } from '../../../server/ids.js';
 import { consumeRateLimit } from '../../../server/rate-limits.js';
 import type { Db } from '../../../db/database.js';
 import { inviteStatus } from '../domain/invite-status.js';
@@ -12,7 +12,7 @@ import { canManageMembers } from '../policies.js';
 import { presentInvite } from '../presenters.js';
 import { AcceptInviteInput, CreatedInviteView, IdParams, InviteInput, InvitePreview, InviteView, MeView, Ok, TokenParams } from '../schemas.js';
 import { linkClaim } from '../domain/link-claim.js';
-import { findUserByEmail, insertMember, insertUser, joinMembership } from '../store.js';
+import { findUserByEmail, insertInvite, insertMember, insertUser, joinMembership } from '../store.js';
 import { loadMe } from './session.js';
 
 const tags = ['invites'];
@@ -55,29 +55,11 @@ export function registerInviteRoutes(app: Server, { db, config }: AppContext): v
       const actor = actorOf(req);
       if (!canManageMembers(actor)) throw forbidden('Only admins invite people.');
       const b = req.body;
-      const token = newSecret();
-      const id = newId();
-      const now = new Date();
-      await db.transaction(async (tx) => {
-        await tx
-          .insertInto('invites')
-          .values({
-            id,
-            workspace_id: actor.workspaceId,
-            token_hash: hashSecret(token),
-            email: b.email ?? null,
-            role: b.role,
-            team: b.team,
-            function: b.function,
-            created_by: actor.memberId,
-            created_at: now.toISOString(),
-            expires_at: new Date(now.getTime() + b.expiresInDays * 86_400_000).toISOString(),
-            accepted_at: null,
-            accepted_by: null,
-            revoked_at: null,
-          })
-          .execute();
+      const { id, token } = await db.transaction(async (tx) => {
+        const made = await insertInvite(tx, { workspaceId: actor.workspaceId, email: b.email ?? null, role: b.role, team: b.team, function: b.function, createdBy: actor.memberId, expiresInDays: b.expiresInDays });
+        const id = made.id;
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'invite.created', entityType: 'invite', entityId: id, after: { email: b.email ?? null, role: b.role, team: b.team } });
+        return made;
       });
       const row = await invitesWithCreator(k).where('invites.id', '=', id).executeTakeFirstOrThrow();
       return reply.code(201).send({ ...presentInvite(row), url: `${config.publicUrl}/invite/${token}`, token });

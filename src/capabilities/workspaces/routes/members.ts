@@ -4,13 +4,13 @@ import { ErrorView, type AppContext, type Server } from '../../../server/context
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
-import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
+import { nowIso } from '../../../server/ids.js';
 import { lockForUpdate, lockKey } from '../../../db/locks.js';
 import { memberChangeProblem, type MemberState } from '../domain/member-rules.js';
 import { canManageMembers } from '../policies.js';
 import { presentMember } from '../presenters.js';
 import { AddMemberInput, AddMemberView, IdParams, MemberUpdateInput, MemberView } from '../schemas.js';
-import { findUserByEmail, getMember, insertMember, insertUser, listMembers, type MemberWithUser } from '../store.js';
+import { closeOpenInvites, findUserByEmail, getMember, insertInvite, insertMember, insertUser, listMembers, type MemberWithUser } from '../store.js';
 
 const tags = ['members'];
 // An invited member does not count as an admin who keeps the workspace governable until they join.
@@ -68,26 +68,7 @@ export function registerMemberRoutes(app: Server, { db, config, memberDeactivate
         });
         // A single-use link bound to this email: it sets a password for a person new to Lockstep, or lets a
         // person who already uses it join once signed in. It is also offered in their workspace switcher.
-        const token = newSecret();
-        const now = new Date();
-        await tx
-          .insertInto('invites')
-          .values({
-            id: newId(),
-            workspace_id: actor.workspaceId,
-            token_hash: hashSecret(token),
-            email: b.email,
-            role: b.role,
-            team: b.team,
-            function: b.function,
-            created_by: actor.memberId,
-            created_at: now.toISOString(),
-            expires_at: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
-            accepted_at: null,
-            accepted_by: null,
-            revoked_at: null,
-          })
-          .execute();
+        const { token } = await insertInvite(tx, { workspaceId: actor.workspaceId, email: b.email, role: b.role, team: b.team, function: b.function, createdBy: actor.memberId, expiresInDays: 7 });
         const view = await getMember(tx, actor.workspaceId, member.id);
         if (!view) throw notFound('Member');
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'member.added', entityType: 'member', entityId: member.id, after: presentMember(view) });
@@ -140,14 +121,7 @@ export function registerMemberRoutes(app: Server, { db, config, memberDeactivate
           // A deactivated member loses API tokens at once; browser sessions stop resolving to this workspace;
           // an invited one's open links stop working (a new invite brings them back).
           await tx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('member_id', '=', before.id).where('revoked_at', 'is', null).execute();
-          await tx
-            .updateTable('invites')
-            .set({ revoked_at: nowIso() })
-            .where('workspace_id', '=', actor.workspaceId)
-            .where('email', '=', before.email)
-            .where('accepted_at', 'is', null)
-            .where('revoked_at', 'is', null)
-            .execute();
+          await closeOpenInvites(tx, actor.workspaceId, before.email, 'revoke');
           for (const hook of memberDeactivated) await hook(tx, { workspaceId: actor.workspaceId, memberId: before.id });
         }
         const after = await getMember(tx, actor.workspaceId, before.id);

@@ -27,7 +27,7 @@ import {
   SwitchWorkspaceInput,
   UpdateProfileInput,
 } from '../schemas.js';
-import { findUserByEmail, getMember, getUser, getWorkspace, insertMember, insertUser, insertWorkspace, joinMembership, listPendingMemberships, listWorkspacesOfUser } from '../store.js';
+import { findUserByEmail, getMember, getUser, getWorkspace, insertMember, insertUser, insertWorkspace, joinMembership, listPendingMemberships, listWorkspacesOfUser, closeOpenInvites, findPendingMembership } from '../store.js';
 
 const tags = ['session'];
 
@@ -252,11 +252,10 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
     async (req) => {
       const userId = userIdOf(req);
       const workspaceId = await db.transaction(async (tx) => {
-        const m = await tx.selectFrom('members').select(['id', 'workspace_id']).where('id', '=', req.params.id).where('user_id', '=', userId).where('active', '=', 1).where('joined_at', 'is', null).executeTakeFirst();
+        const m = await findPendingMembership(tx, req.params.id, userId);
         if (!m || !(await joinMembership(tx, m.id))) throw notFound('Invitation');
-        const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
         // The link made for the same membership is used up too.
-        await tx.updateTable('invites').set({ accepted_at: nowIso(), accepted_by: m.id }).where('workspace_id', '=', m.workspace_id).where('email', '=', user.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+        await closeOpenInvites(tx, m.workspace_id, m.email, { acceptedBy: m.id });
         await recordAudit(tx, { workspaceId: m.workspace_id, actorMemberId: m.id, action: 'member.joined', entityType: 'member', entityId: m.id });
         await rememberWorkspace(tx, userId, m.workspace_id);
         return m.workspace_id;
@@ -275,12 +274,11 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
     async (req) => {
       const userId = userIdOf(req);
       await db.transaction(async (tx) => {
-        const m = await tx.selectFrom('members').select(['id', 'workspace_id']).where('id', '=', req.params.id).where('user_id', '=', userId).where('active', '=', 1).where('joined_at', 'is', null).executeTakeFirst();
+        const m = await findPendingMembership(tx, req.params.id, userId);
         if (!m) throw notFound('Invitation');
         const declined = await tx.updateTable('members').set({ active: 0, key_player: 0, updated_at: nowIso() }).where('id', '=', m.id).where('joined_at', 'is', null).where('active', '=', 1).executeTakeFirst();
         if (Number(declined.numUpdatedRows) !== 1) throw notFound('Invitation');
-        const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
-        await tx.updateTable('invites').set({ revoked_at: nowIso() }).where('workspace_id', '=', m.workspace_id).where('email', '=', user.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+        await closeOpenInvites(tx, m.workspace_id, m.email, 'revoke');
         await recordAudit(tx, { workspaceId: m.workspace_id, actorMemberId: null, action: 'member.declined', entityType: 'member', entityId: m.id, before: { status: 'invited' }, after: { status: 'inactive' } });
       });
       return loadMe(k, userId, await currentWorkspaceId(k, req));
