@@ -2,6 +2,7 @@
 // and, for workspace-owned rows, the workspace id from the authenticated actor, never from the body.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { memberName } from '../../db/member-name.js';
 import type { MembersTable } from '../../db/schema/members.js';
 import type { UsersTable } from '../../db/schema/users.js';
 import type { WorkspacesTable } from '../../db/schema/workspaces.js';
@@ -107,22 +108,17 @@ function membersWithUsers(db: Db) {
     .innerJoin('users', 'users.id', 'members.user_id')
     .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
     .selectAll('members')
-    .select(['users.email', 'users.name as user_name', 'users.time_zone as user_time_zone', 'workspaces.time_zone as workspace_time_zone']);
+    .select(['users.email', memberName.as('name'), 'users.time_zone as user_time_zone', 'workspaces.time_zone as workspace_time_zone']);
 }
 
-function asMemberWithUser(r: MemberRow & { email: string; user_name: string; user_time_zone: string; workspace_time_zone: string }): MemberWithUser {
-  const { user_name, user_time_zone, workspace_time_zone, ...member } = r;
-  const joined = r.joined_at !== null;
-  return {
-    ...member,
-    name: joined ? user_name : (r.invited_name ?? r.email),
-    time_zone: joined ? user_time_zone : workspace_time_zone,
-  };
+function asMemberWithUser(r: MemberRow & { email: string; name: string; user_time_zone: string; workspace_time_zone: string }): MemberWithUser {
+  const { user_time_zone, workspace_time_zone, ...member } = r;
+  return { ...member, time_zone: r.joined_at !== null ? user_time_zone : workspace_time_zone };
 }
 
 export async function listMembers(db: Db, workspaceId: string): Promise<MemberWithUser[]> {
-  const rows = await membersWithUsers(db).where('members.workspace_id', '=', workspaceId).execute();
-  return rows.map(asMemberWithUser).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const rows = await membersWithUsers(db).where('members.workspace_id', '=', workspaceId).orderBy(memberName).orderBy('members.id').execute();
+  return rows.map(asMemberWithUser);
 }
 
 /** A member of this workspace, or undefined (also for another workspace's member id). */
