@@ -9,6 +9,7 @@
 //   only wait for each other a little longer.
 // - SQLite: nothing to do. One connection is one writer, and Kysely runs its transactions one at a time.
 import { sql } from 'kysely';
+import { databaseErrorCode, isTransactionRace } from '../server/errors.js';
 import type { Dialect, Tx } from './database.js';
 
 /**
@@ -39,7 +40,5 @@ export function lockKey(...parts: string[]): string {
  * 409 that says what collided, never a 500.
  */
 export function isLostRace(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
-  const code = (err as { code: unknown }).code;
-  return code === '23505' || code === '40001' || code === '40P01' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return isTransactionRace(err) || ['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(databaseErrorCode(err)?.code ?? '');
 }

@@ -47,7 +47,7 @@ export const unauthenticated = (message = 'Sign in to continue.') => new AppErro
 export const SAME_MOMENT = 'Someone changed this at the same moment; reload and try again.';
 
 /** A driver's error as both drivers shape it: pg's DatabaseError (a SQLSTATE) or better-sqlite3's SqliteError. */
-function databaseErrorCode(err: unknown): { dialect: 'postgres' | 'sqlite'; code: string } | null {
+export function databaseErrorCode(err: unknown): { dialect: 'postgres' | 'sqlite'; code: string } | null {
   if (typeof err !== 'object' || err === null) return null;
   const { code, name } = err as { code?: unknown; name?: unknown };
   if (typeof code !== 'string') return null;
