@@ -10,6 +10,7 @@ import type { TestApp } from './helpers/app.js';
 import { expectStatus, type Client } from './helpers/client.js';
 import type { CreatedApiTokenView, CreatedInviteView, MemberView, MeView } from './helpers/views.js';
 import { newMeetingRow } from '../src/capabilities/checkins/schedule.js';
+import { ALL_WORKSPACES, bumpReadVersions } from '../src/db/read-versions.js';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -23,6 +24,14 @@ export interface TestWorkspace {
   adminMemberId: string;
   adminUserId: string;
   me: MeView;
+}
+
+/**
+ * After a test writes straight to the database (as a CLI command would), cached reads are read again: the
+ * read cache only sees writes that go through the app (docs/decisions/025).
+ */
+export async function changedInDb(t: TestApp): Promise<void> {
+  await bumpReadVersions(t.db.kysely, [ALL_WORKSPACES]);
 }
 
 /** Signs up a new admin, which creates a workspace. */
@@ -212,6 +221,7 @@ export async function insertMeeting(t: TestApp, seriesId: string, start: Date, d
   const id = `mtg-${randomBytes(8).toString('hex')}`;
   const end = new Date(start.getTime() + durationMinutes * 60_000);
   await t.db.kysely.insertInto('meetings').values(newMeetingRow(series, start.toISOString(), end.toISOString(), id)).execute();
+  await changedInDb(t);
   return id;
 }
 
@@ -219,6 +229,7 @@ export async function insertMeeting(t: TestApp, seriesId: string, start: Date, d
 export async function markHeldInDb(t: TestApp, meetingId: string): Promise<void> {
   const m = await t.db.kysely.selectFrom('meetings').select('ends_at').where('id', '=', meetingId).executeTakeFirstOrThrow();
   await t.db.kysely.updateTable('meetings').set({ status: 'held', held_at: m.ends_at, quorum_met: 1, updated_at: m.ends_at }).where('id', '=', meetingId).execute();
+  await changedInDb(t);
 }
 
 export async function recordAttendance(by: Client, meetingId: string, present: string[]): Promise<MeetingView> {

@@ -1,5 +1,6 @@
 // Opens the configured database for a one-shot command, and always closes it.
 import { Database } from '../db/database.js';
+import { ALL_WORKSPACES, bumpReadVersions } from '../db/read-versions.js';
 import type { Config } from '../server/config.js';
 
 export function describeDatabase(config: Config): string {
@@ -21,7 +22,11 @@ export function redactUrl(url: string): string {
 export async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await Database.open(config.database);
   try {
-    return await fn(db);
+    const result = await fn(db);
+    // A command may have written to any workspace while servers run: their cached reads are read again
+    // (docs/decisions/025). A database not migrated yet has nothing cached.
+    await bumpReadVersions(db.kysely, [ALL_WORKSPACES]).catch(() => undefined);
+    return result;
   } finally {
     await db.close();
   }

@@ -28,6 +28,7 @@ import { JobScheduler } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outbox.js';
 import { databaseRateLimitStore, rateLimitSweepJob } from './rate-limits.js';
+import { ReadCache, registerReadCache } from './read-cache.js';
 
 /** One registered route, as the tenant-isolation, role and hostile-input tests enumerate them. */
 export interface RouteEntry {
@@ -67,7 +68,8 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   if (!opts.db) await db.migrate();
   const outbox = new Outbox(db, log);
   const jobs = new JobScheduler(db, log);
-  const ctx: AppContext = { config, db, log, outbox, jobs, agendaSections: [], alignmentSignals: [], todos: [], memberDeactivated: [] };
+  const readCache = new ReadCache({ maxAgeMs: config.readCacheMs });
+  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, agendaSections: [], alignmentSignals: [], todos: [], memberDeactivated: [] };
   ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
   ctx.alignmentSignals = capabilities.flatMap((c) => c.alignmentSignals?.(ctx) ?? []);
   ctx.todos = capabilities.flatMap((c) => c.todos?.(ctx) ?? []);
@@ -104,6 +106,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   });
 
   server.decorateRequest('auth', null);
+  registerReadCache(server, db, readCache);
   // The request log: one line per request, at info, with what an operator filters on. It names the route's
   // pattern, not the URL: invite links and calendar feeds carry their secret in the path.
   server.addHook('onResponse', async (req, reply) => {

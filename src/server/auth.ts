@@ -2,7 +2,9 @@
 // tokens live in the database, so any number of instances can serve the same person (SPEC S0, S8).
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql, type Expression } from 'kysely';
 import type { Db } from '../db/database.js';
+import { ALL_WORKSPACES, type ReadVersions } from '../db/read-versions.js';
 import type { Role, Team } from '../shared/vocabulary.js';
 import type { Config } from './config.js';
 import { forbidden, unauthenticated } from './errors.js';
@@ -24,6 +26,8 @@ export interface RequestAuth {
   userId: string;
   sessionId: string | null;
   actor: Actor | null;
+  /** The current workspace's read versions, read with the credentials (docs/decisions/025); null without a workspace. */
+  readVersions: ReadVersions | null;
 }
 
 /** What a route requires: nobody, a signed-in person, or a member of the current workspace. */
@@ -95,27 +99,13 @@ function isSecure(req: FastifyRequest, config: Config): boolean {
   return req.protocol === 'https';
 }
 
-/** Finds the member row that makes the user an actor in the workspace, if active. */
-export async function loadActor(
-  db: Db,
-  userId: string,
-  workspaceId: string | null,
-  via: Actor['via'],
-): Promise<Actor | null> {
-  if (!workspaceId) return null;
-  const m = await db
-    .selectFrom('members')
-    .select(['id', 'role', 'team'])
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .where('active', '=', 1)
-    // An invited member acts only once the person has accepted (docs/SECURITY.md).
-    .where('joined_at', 'is not', null)
-    .executeTakeFirst();
-  return m ? { userId, memberId: m.id, workspaceId, role: m.role, team: m.team, via } : null;
-}
+/** The member conditions that make a user an actor: active, and joined (an invited member acts only once the person has accepted; docs/SECURITY.md). */
+const ACTING = 'members.active = 1 and members.joined_at is not null';
 
-/** Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). */
+/**
+ * Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). One query
+ * per request: the session or token, the member it acts as, and the workspace's read versions.
+ */
 export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestAuth | null> {
   const header = req.headers.authorization;
   // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer lst_…" is a token too, not a cookie call.
@@ -125,28 +115,54 @@ export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestA
     const row = await db
       .selectFrom('api_tokens')
       .innerJoin('members', 'members.id', 'api_tokens.member_id')
-      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'members.user_id', 'members.workspace_id'])
+      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'members.user_id', 'members.workspace_id', 'members.id as member_id', 'members.role', 'members.team'])
+      .select((eb) => [sql<number>`case when ${sql.raw(ACTING)} then 1 else 0 end`.as('acting'), ...versionColumns(eb.ref('members.workspace_id'))])
       .where('api_tokens.token_hash', '=', hashSecret(token))
       .where('api_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw unauthenticated('This API token is not valid or was revoked.');
-    const actor = await loadActor(db, row.user_id, row.workspace_id, 'token');
-    if (!actor) throw unauthenticated('The member this API token belongs to is no longer active.');
+    if (!row.acting) throw unauthenticated('The member this API token belongs to is no longer active.');
     if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
       await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.token_id).execute();
     }
-    return { userId: row.user_id, sessionId: null, actor };
+    const actor: Actor = { userId: row.user_id, memberId: row.member_id, workspaceId: row.workspace_id, role: row.role, team: row.team, via: 'token' };
+    return { userId: row.user_id, sessionId: null, actor, readVersions: versionsOf(row) };
   }
   const secret = req.cookies[SESSION_COOKIE];
   if (!secret) return null;
   const id = hashSecret(secret);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const session = await db
+    .selectFrom('sessions')
+    .leftJoin('members', (join) =>
+      join
+        .onRef('members.workspace_id', '=', 'sessions.workspace_id')
+        .onRef('members.user_id', '=', 'sessions.user_id')
+        .on(sql<boolean>`${sql.raw(ACTING)}`),
+    )
+    .select(['sessions.user_id', 'sessions.workspace_id', 'sessions.expires_at', 'sessions.last_seen_at', 'members.id as member_id', 'members.role', 'members.team'])
+    .select((eb) => versionColumns(eb.ref('sessions.workspace_id')))
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
   if (!session || Date.parse(session.expires_at) <= Date.now()) return null;
   if (Date.now() - Date.parse(session.last_seen_at) > 5 * 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
   }
-  const actor = await loadActor(db, session.user_id, session.workspace_id, 'session');
-  return { userId: session.user_id, sessionId: id, actor };
+  const { member_id: memberId, role, team, workspace_id: workspaceId } = session;
+  const actor: Actor | null =
+    workspaceId && memberId && role && team ? { userId: session.user_id, memberId, workspaceId, role, team, via: 'session' } : null;
+  return { userId: session.user_id, sessionId: id, actor, readVersions: actor ? versionsOf(session) : null };
+}
+
+/** The two read versions, as columns of the credentials query. */
+function versionColumns(workspaceId: Expression<string | null>) {
+  return [
+    sql<number | null>`(select version from read_versions where scope = ${workspaceId})`.as('workspace_version'),
+    sql<number | null>`(select version from read_versions where scope = ${ALL_WORKSPACES})`.as('all_version'),
+  ] as const;
+}
+
+function versionsOf(row: { workspace_version: number | null; all_version: number | null }): ReadVersions {
+  return { workspace: Number(row.workspace_version ?? 0), all: Number(row.all_version ?? 0) };
 }
 
 /** Throws 401/403 unless the request meets the route's access level; returns the actor when required. */

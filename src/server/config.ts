@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   DEMO: z.enum(['on', 'off']).default('on'),
   WEB_DIST: z.string().default('./dist/web'),
   TRUST_PROXY: TrustProxy,
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type DatabaseConfig =
@@ -68,6 +69,11 @@ export interface Config {
    * range names); false believes none and takes the client address from the connection.
    */
   trustProxy: false | string[];
+  /**
+   * How long a cached read may be served while no write has changed its workspace (docs/decisions/025); it
+   * bounds how stale state derived from the clock can be. 0 turns the read cache off.
+   */
+  readCacheMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO === 'on',
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
+    readCacheMs: e.READ_CACHE_MS,
   };
 }
 
@@ -106,6 +113,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demo: false,
     webDist: './dist/web',
     trustProxy: false,
+    readCacheMs: 1000,
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { JobScheduler } from './jobs.js';
 import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
+import type { ReadCache } from './read-cache.js';
 
 /** Runs inside the transaction that deactivates a member: revoke what they held in this room. */
 export type MemberDeactivatedHook = (tx: Tx, member: { workspaceId: string; memberId: string }) => Promise<void>;
@@ -23,6 +24,8 @@ export interface AppContext {
   log: Logger;
   outbox: Outbox;
   jobs: JobScheduler;
+  /** Cached answers of the routes that opt in (config.readCache), per member, checked against read versions. */
+  readCache: ReadCache;
   /** Every room's check-in agenda sections, collected before routes are registered. */
   agendaSections: AgendaSectionProvider[];
   /** Every room's alignment signals (SPEC S6), read by the alignment score. */

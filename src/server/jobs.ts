@@ -3,6 +3,7 @@
 // once per period (SPEC S8).
 import { hostname } from 'node:os';
 import type { Database, Db } from '../db/database.js';
+import { ALL_WORKSPACES, bumpReadVersions } from '../db/read-versions.js';
 import { isoWeekOf } from '../shared/calendar/index.js';
 import { newId, nowIso } from './ids.js';
 import type { Logger } from './logger.js';
@@ -82,6 +83,9 @@ export class JobScheduler {
         this.log.error({ err, job: job.name, key }, 'job failed');
         await this.finish(job.name, key, 'failed', err instanceof Error ? err.message : String(err));
       }
+      // A job, even one that failed half-way, may have changed any workspace's data: cached reads are read
+      // again (docs/decisions/025).
+      await bumpReadVersions(this.db.kysely, [ALL_WORKSPACES]);
     }
     return ran;
   }

@@ -7,7 +7,7 @@ import type { GoalsOverviewView } from '../../src/capabilities/goals/schemas.js'
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AuditEntryView, NotificationsView } from '../helpers/views.js';
-import { addMember, makeKpi, makeWorkspace, publishTopThree, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
+import { addMember, changedInDb, makeKpi, makeWorkspace, publishTopThree, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
 
 type Overview = z.infer<typeof GoalsOverviewView>;
 
@@ -132,6 +132,7 @@ describe('publishing the top three', () => {
     // Published a minute short of 90 days ago: still fresh; 91 days ago: stale.
     const setAge = async (ms: number) => {
       await t.db.kysely.updateTable('publications').set({ published_at: new Date(Date.now() - ms).toISOString() }).where('id', '=', published.id).execute();
+      await changedInDb(t);
     };
     await setAge(90 * 86_400_000 - 60_000);
     view = await overview();

@@ -6,6 +6,7 @@ import * as goals from './2026-11-26T1500-goals.js';
 import * as checkins from './2026-11-26T1600-checkins.js';
 import * as memberships from './2026-12-01T0800-memberships.js';
 import * as rateLimits from './2026-12-01T0900-rate-limits.js';
+import * as readVersions from './2026-12-01T1000-read-versions.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -18,4 +19,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-11-26T1600-checkins': checkins,
   '2026-12-01T0800-memberships': memberships,
   '2026-12-01T0900-rate-limits': rateLimits,
+  '2026-12-01T1000-read-versions': readVersions,
 };

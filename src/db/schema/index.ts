@@ -18,6 +18,7 @@ import type { MembersTable } from './members.js';
 import type { NotificationsTable } from './notifications.js';
 import type { OutboxTable } from './outbox.js';
 import type { RateLimitsTable } from './rate-limits.js';
+import type { ReadVersionsTable } from './read-versions.js';
 import type { SessionsTable } from './sessions.js';
 import type { UsersTable } from './users.js';
 import type { WorkspacesTable } from './workspaces.js';
@@ -48,4 +49,5 @@ export interface DatabaseSchema {
   action_items: ActionItemsTable;
   calendar_feeds: CalendarFeedsTable;
   rate_limits: RateLimitsTable;
+  read_versions: ReadVersionsTable;
 }

@@ -146,7 +146,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
 
   app.get(
     '/checkins/meetings',
-    { schema: { tags, summary: 'Recent and upcoming meetings of the series, oldest first.', querystring: MeetingsQuery, response: { 200: MeetingsView } } },
+    { schema: { tags, summary: 'Recent and upcoming meetings of the series, oldest first.', querystring: MeetingsQuery, response: { 200: MeetingsView } }, config: { readCache: true } },
     async (req) => {
       const actor = actorOf(req);
       const series = await getActiveSeries(k, actor.workspaceId);
@@ -171,7 +171,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
 
   app.get(
     '/checkins/meetings/:id',
-    { schema: { tags, summary: 'One meeting: its agenda (refreshed until it starts), attendance, quorum, notes, decisions and action items.', params: IdParams, response: { 200: MeetingView, 404: ErrorView } } },
+    { schema: { tags, summary: 'One meeting: its agenda (refreshed until it starts), attendance, quorum, notes, decisions and action items.', params: IdParams, response: { 200: MeetingView, 404: ErrorView } }, config: { readCache: true } },
     async (req) => viewById(actorOf(req), req.params.id),
   );
 

@@ -162,7 +162,7 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
 
   app.get(
     '/goals/overview',
-    { schema: { tags, summary: 'The Goals page: both teams side by side with their published top three and current status, shared KPIs, awareness, comp and the gap.', response: { 200: GoalsOverviewView } } },
+    { schema: { tags, summary: 'The Goals page: both teams side by side with their published top three and current status, shared KPIs, awareness, comp and the gap.', response: { 200: GoalsOverviewView } }, config: { readCache: true } },
     async (req) => {
       const actor = actorOf(req);
       const now = new Date();

@@ -137,7 +137,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.get(
     '/goals/kpis',
-    { schema: { tags, summary: "KPIs of both teams (or one), with this period's status.", querystring: KpiListQuery, response: { 200: z.array(KpiView) } } },
+    { schema: { tags, summary: "KPIs of both teams (or one), with this period's status.", querystring: KpiListQuery, response: { 200: z.array(KpiView) } }, config: { readCache: true } },
     async (req) => {
       const actor = actorOf(req);
       const rows = await listKpis(k, actor.workspaceId, { ...(req.query.team ? { team: req.query.team } : {}), includeArchived: req.query.includeArchived === 'true' });

@@ -19,7 +19,7 @@ const toState = (m: MemberWithUser): MemberState => ({ id: m.id, role: m.role, a
 export function registerMemberRoutes(app: Server, { db, config, memberDeactivated }: AppContext): void {
   app.get(
     '/members',
-    { schema: { tags, summary: 'Everyone in the workspace, active and not.', response: { 200: z.array(MemberView) } } },
+    { schema: { tags, summary: 'Everyone in the workspace, active and not.', response: { 200: z.array(MemberView) } }, config: { readCache: true } },
     async (req) => (await listMembers(db.kysely, actorOf(req).workspaceId)).map(presentMember),
   );
 

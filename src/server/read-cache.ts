@@ -1,0 +1,116 @@
+// The per-workspace read cache (docs/decisions/025, ARCHITECTURE "Read path"). A route opts in with
+// `config: { readCache: true }`; its 200 answers are kept, serialized, per member and URL, together with the
+// workspace's read versions at the time the request was authenticated. A later request by the same member for
+// the same URL is answered from the cache while both versions are unchanged and the entry is younger than
+// maxAgeMs (state derived from the clock, such as a meeting starting, is at most that stale).
+//
+// Invalidation: every POST/PUT/PATCH/DELETE under /api that reached its handler and succeeded bumps a version
+// before its answer is sent — the actor's workspace for workspace routes, every workspace for the rest (/me, links,
+// sign-up) — so the writer's next read, on any instance, misses. Jobs and CLI commands bump every workspace.
+//
+// Why this is safe: the versions are read before the data. A write that commits after they were read bumps
+// after, so the entry it could have made stale is already outdated when it is stored.
+import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { ALL_WORKSPACES, bumpReadVersions, type ReadVersions } from '../db/read-versions.js';
+import type { Database } from '../db/database.js';
+import type { Server } from './context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Keep this GET's answers in the read cache (its answer depends only on the workspace's data, the member, the URL and the clock). */
+    readCache?: boolean;
+  }
+  interface FastifyRequest {
+    /** Set when the request reached its handler: a write that got this far may have changed data. */
+    reachedHandler: boolean;
+    /** The cache key this request will fill on a miss. */
+    readCacheFill: { key: string; versions: ReadVersions } | null;
+  }
+}
+
+interface Entry {
+  body: string;
+  workspace: number;
+  all: number;
+  at: number;
+}
+
+export interface ReadCacheOptions {
+  /** 0 turns the cache off (every read goes to the database); writes still bump versions. */
+  maxAgeMs: number;
+  /** Bound on the serialized answers kept, in bytes (UTF-16 code units). */
+  maxBytes?: number;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export class ReadCache {
+  private readonly entries: LRUCache<string, Entry>;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: ReadCacheOptions) {
+    this.entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes ?? 32 * 1024 * 1024, sizeCalculation: (e) => e.body.length + 200 });
+  }
+
+  /** The kept answer for key, if it was read at these versions and is young enough. */
+  get(key: string, versions: ReadVersions, now = Date.now()): string | null {
+    const e = this.entries.get(key);
+    if (!e || e.workspace !== versions.workspace || e.all !== versions.all || now - e.at >= this.options.maxAgeMs) return null;
+    return e.body;
+  }
+
+  set(key: string, versions: ReadVersions, body: string, now = Date.now()): void {
+    if (this.options.maxAgeMs <= 0) return;
+    this.entries.set(key, { body, workspace: versions.workspace, all: versions.all, at: now });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The hooks: serve hits before the handler, keep 200s, bump versions after writes. */
+export function registerReadCache(server: Server, db: Database, cache: ReadCache): void {
+  server.decorateRequest('reachedHandler', false);
+  server.decorateRequest('readCacheFill', null);
+
+  server.addHook('preHandler', async (req, reply) => {
+    req.reachedHandler = true;
+    if (req.method !== 'GET' || !req.routeOptions.config?.readCache) return;
+    const actor = req.auth?.actor;
+    const versions = req.auth?.readVersions;
+    if (!actor || !versions) return;
+    const key = `${actor.memberId} ${req.url}`;
+    const body = cache.get(key, versions);
+    if (body === null) {
+      cache.misses++;
+      req.readCacheFill = { key, versions };
+      return;
+    }
+    cache.hits++;
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+
+  server.addHook('onSend', async (req, reply, payload) => {
+    const fill = req.readCacheFill;
+    if (fill && reply.statusCode === 200 && typeof payload === 'string') cache.set(fill.key, fill.versions, payload);
+    // A refused write (4xx) rolled back, and a hostile client must not be able to empty everyone's cache.
+    if (MUTATING.has(req.method) && req.reachedHandler && reply.statusCode < 400 && req.url.startsWith('/api/')) {
+      await bumpReadVersions(db.kysely, [scopeOfWrite(req)]);
+    }
+    return payload;
+  });
+}
+
+/** What a write may have changed: its actor's workspace on workspace routes, any workspace otherwise. */
+function scopeOfWrite(req: FastifyRequest): string {
+  const actor = req.auth?.actor;
+  const url = req.routeOptions.url ?? '';
+  const access = req.routeOptions.config?.access ?? (url.startsWith('/api/v1') ? 'member' : 'public');
+  // /me routes act on the person across workspaces (accepting an invitation joins another one).
+  if (actor && access === 'member' && url.startsWith('/api/v1/') && !url.startsWith('/api/v1/me')) return actor.workspaceId;
+  return ALL_WORKSPACES;
+}
+
