@@ -4,6 +4,7 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Expression } from 'kysely';
 import type { Db } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import { ALL_WORKSPACES, type ReadVersions } from '../db/read-versions.js';
 import type { Role, Team } from '../shared/vocabulary.js';
 import type { Config } from './config.js';
@@ -112,14 +113,7 @@ export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestA
   const bearer = header ? /^bearer\s+(.*)$/is.exec(header) : null;
   if (bearer) {
     const token = (bearer[1] ?? '').trim();
-    const row = await db
-      .selectFrom('api_tokens')
-      .innerJoin('members', 'members.id', 'api_tokens.member_id')
-      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'members.user_id', 'members.workspace_id', 'members.id as member_id', 'members.role', 'members.team'])
-      .select((eb) => [sql<number>`case when ${sql.raw(ACTING)} then 1 else 0 end`.as('acting'), ...versionColumns(eb.ref('members.workspace_id'))])
-      .where('api_tokens.token_hash', '=', hashSecret(token))
-      .where('api_tokens.revoked_at', 'is', null)
-      .executeTakeFirst();
+    const row = await tokenCredentials(db, hashSecret(token));
     if (!row) throw unauthenticated('This API token is not valid or was revoked.');
     if (!row.acting) throw unauthenticated('The member this API token belongs to is no longer active.');
     if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
@@ -131,18 +125,7 @@ export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestA
   const secret = req.cookies[SESSION_COOKIE];
   if (!secret) return null;
   const id = hashSecret(secret);
-  const session = await db
-    .selectFrom('sessions')
-    .leftJoin('members', (join) =>
-      join
-        .onRef('members.workspace_id', '=', 'sessions.workspace_id')
-        .onRef('members.user_id', '=', 'sessions.user_id')
-        .on(sql<boolean>`${sql.raw(ACTING)}`),
-    )
-    .select(['sessions.user_id', 'sessions.workspace_id', 'sessions.expires_at', 'sessions.last_seen_at', 'members.id as member_id', 'members.role', 'members.team'])
-    .select((eb) => versionColumns(eb.ref('sessions.workspace_id')))
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const session = await sessionCredentials(db, id);
   if (!session || Date.parse(session.expires_at) <= Date.now()) return null;
   if (Date.now() - Date.parse(session.last_seen_at) > 5 * 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
@@ -152,6 +135,32 @@ export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestA
     workspaceId && memberId && role && team ? { userId: session.user_id, memberId, workspaceId, role, team, via: 'session' } : null;
   return { userId: session.user_id, sessionId: id, actor, readVersions: actor ? versionsOf(session) : null };
 }
+
+/** A live API token, the member it acts as, and that workspace's read versions. */
+const tokenCredentials = preparedQuery((db, tokenHash: string) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('members', 'members.id', 'api_tokens.member_id')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'members.user_id', 'members.workspace_id', 'members.id as member_id', 'members.role', 'members.team'])
+    .select((eb) => [sql<number>`case when ${sql.raw(ACTING)} then 1 else 0 end`.as('acting'), ...versionColumns(eb.ref('members.workspace_id'))])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null),
+);
+
+/** A session, the member it acts as in its workspace (if any), and that workspace's read versions. */
+const sessionCredentials = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('sessions')
+    .leftJoin('members', (join) =>
+      join
+        .onRef('members.workspace_id', '=', 'sessions.workspace_id')
+        .onRef('members.user_id', '=', 'sessions.user_id')
+        .on(sql<boolean>`${sql.raw(ACTING)}`),
+    )
+    .select(['sessions.user_id', 'sessions.workspace_id', 'sessions.expires_at', 'sessions.last_seen_at', 'members.id as member_id', 'members.role', 'members.team'])
+    .select((eb) => versionColumns(eb.ref('sessions.workspace_id')))
+    .where('sessions.id', '=', sessionId),
+);
 
 /** The two read versions, as columns of the credentials query. */
 function versionColumns(workspaceId: Expression<string | null>) {
