@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/config.js';
 import { AppError, isTransactionRace, SAME_MOMENT } from '../server/errors.js';
@@ -25,7 +25,17 @@ export class Database {
     /** The better-sqlite3 handle, for online backups; null on PostgreSQL. */
     readonly sqlite: SqliteDatabase.Database | null,
     private readonly onDestroy: () => Promise<void>,
+    private readonly pgPool: pg.Pool | null = null,
   ) {}
+
+  /**
+   * Runs a compiled query that is run very often under one name: on PostgreSQL as a named prepared statement
+   * (parsed and planned once per connection), on SQLite through the statement cache like every query.
+   */
+  async runNamed<Row>(name: string, query: { sql: string; parameters: readonly unknown[] }): Promise<Row[]> {
+    if (this.pgPool) return (await this.pgPool.query<Row & pg.QueryResultRow>({ name, text: query.sql, values: [...query.parameters] })).rows;
+    return (await this.kysely.executeQuery<Row>(CompiledQuery.raw(query.sql, [...query.parameters]))).rows;
+  }
 
   static async open(config: DatabaseConfig): Promise<Database> {
     if (config.kind === 'sqlite') {
@@ -55,7 +65,7 @@ export class Database {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const kysely = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-    return new Database(kysely, 'postgres', null, async () => {});
+    return new Database(kysely, 'postgres', null, async () => {}, pool);
   }
 
   /** Runs every migration not yet applied; throws (and applies nothing more) when one fails. */

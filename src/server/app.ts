@@ -165,7 +165,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
     checkOrigin(req, config);
     const access = req.routeOptions.config?.access ?? (req.url.startsWith('/api/v1') ? 'member' : 'public');
     try {
-      req.auth = await resolveAuth(db.kysely, req);
+      req.auth = await resolveAuth(db, req);
     } catch (err) {
       // A public route does not need credentials, so bad ones make the caller anonymous: a stale token in a
       // monitoring probe must not fail /api/health.

@@ -3,7 +3,7 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Expression } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import { ALL_WORKSPACES, type ReadVersions } from '../db/read-versions.js';
 import type { Role, Team } from '../shared/vocabulary.js';
@@ -107,17 +107,17 @@ const ACTING = 'members.active = 1 and members.joined_at is not null';
  * Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). One query
  * per request: the session or token, the member it acts as, and the workspace's read versions.
  */
-export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestAuth | null> {
+export async function resolveAuth(database: Database, req: FastifyRequest): Promise<RequestAuth | null> {
   const header = req.headers.authorization;
   // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer lst_…" is a token too, not a cookie call.
   const bearer = header ? /^bearer\s+(.*)$/is.exec(header) : null;
   if (bearer) {
     const token = (bearer[1] ?? '').trim();
-    const row = await tokenCredentials(db, hashSecret(token));
+    const row = await tokenCredentials(database, hashSecret(token));
     if (!row) throw unauthenticated('This API token is not valid or was revoked.');
     if (!row.acting) throw unauthenticated('The member this API token belongs to is no longer active.');
     if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
-      await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.token_id).execute();
+      await database.kysely.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.token_id).execute();
     }
     const actor: Actor = { userId: row.user_id, memberId: row.member_id, workspaceId: row.workspace_id, role: row.role, team: row.team, via: 'token' };
     return { userId: row.user_id, sessionId: null, actor, readVersions: versionsOf(row) };
@@ -125,10 +125,10 @@ export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestA
   const secret = req.cookies[SESSION_COOKIE];
   if (!secret) return null;
   const id = hashSecret(secret);
-  const session = await sessionCredentials(db, id);
+  const session = await sessionCredentials(database, id);
   if (!session || Date.parse(session.expires_at) <= Date.now()) return null;
   if (Date.now() - Date.parse(session.last_seen_at) > 5 * 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+    await database.kysely.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
   }
   const { member_id: memberId, role, team, workspace_id: workspaceId } = session;
   const actor: Actor | null =
@@ -137,7 +137,7 @@ export async function resolveAuth(db: Db, req: FastifyRequest): Promise<RequestA
 }
 
 /** A live API token, the member it acts as, and that workspace's read versions. */
-const tokenCredentials = preparedQuery((db, tokenHash: string) =>
+const tokenCredentials = preparedQuery('lockstep_token_credentials', (db, tokenHash: string) =>
   db
     .selectFrom('api_tokens')
     .innerJoin('members', 'members.id', 'api_tokens.member_id')
@@ -148,7 +148,7 @@ const tokenCredentials = preparedQuery((db, tokenHash: string) =>
 );
 
 /** A session, the member it acts as in its workspace (if any), and that workspace's read versions. */
-const sessionCredentials = preparedQuery((db, sessionId: string) =>
+const sessionCredentials = preparedQuery('lockstep_session_credentials', (db, sessionId: string) =>
   db
     .selectFrom('sessions')
     .leftJoin('members', (join) =>
