@@ -42,6 +42,13 @@ function sentence(row: Omit<ExpectationGapRow, 'sentence'>, published: boolean):
 export function expectationGap(input: ExpectationGapInput): ExpectationGapReport {
   const catalog = input.catalog ?? kpiCatalog;
   const groups = new Map<string, Group>();
+  // Members often write the same words: each distinct text is matched against the catalog once per report.
+  const kindOfText = new Map<string, string | null>();
+  const matchText = (text: string): string | null => {
+    let kind = kindOfText.get(text);
+    if (kind === undefined) kindOfText.set(text, (kind = matchKpiKind(text, catalog)));
+    return kind;
+  };
 
   for (const e of input.expectations) {
     const about = e.aboutTeam ?? otherTeam(e.team);
@@ -50,7 +57,7 @@ export function expectationGap(input: ExpectationGapInput): ExpectationGapReport
       const text = item.text?.trim() ?? '';
       let kindId: string | null = null;
       if (item.kindId && catalogKind(item.kindId, catalog)) kindId = item.kindId;
-      else if (text) kindId = matchKpiKind(text, catalog);
+      else if (text) kindId = matchText(text);
       const normalised = kindId ? '' : normalizeKpiText(text);
       if (!kindId && !normalised) continue; // an empty item says nothing
       const key = `${e.team}|${about}|${kindId ? `kind:${kindId}` : `text:${normalised}`}`;
