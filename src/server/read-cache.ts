@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Keep this GET's answers in the read cache (its answer depends only on the workspace's data, the member, the URL and the clock). */
     readCache?: boolean;
+    /** A write that changes nothing any cached read shows (signing in or out): it bumps no version. */
+    readsUnchanged?: boolean;
   }
   interface FastifyRequest {
     /** Set when the request reached its handler: a write that got this far may have changed data. */
@@ -97,7 +99,7 @@ export function registerReadCache(server: Server, db: Database, cache: ReadCache
     const fill = req.readCacheFill;
     if (fill && reply.statusCode === 200 && typeof payload === 'string') cache.set(fill.key, fill.versions, payload);
     // A refused write (4xx) rolled back, and a hostile client must not be able to empty everyone's cache.
-    if (MUTATING.has(req.method) && req.reachedHandler && reply.statusCode < 400 && req.url.startsWith('/api/')) {
+    if (MUTATING.has(req.method) && req.reachedHandler && reply.statusCode < 400 && req.url.startsWith('/api/') && !req.routeOptions.config?.readsUnchanged) {
       await bumpReadVersions(db.kysely, [scopeOfWrite(req)]);
     }
     return payload;

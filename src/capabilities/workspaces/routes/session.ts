@@ -117,6 +117,8 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
       schema: { tags, summary: 'Sign in with email and password.', body: SignInInput, response: { 200: MeView, 401: ErrorView, 429: ErrorView } },
       config: {
         access: 'public',
+        // A new session changes nothing a cached page shows (docs/decisions/025).
+        readsUnchanged: true,
         // Login rate limiting (SPEC S9): 10 tries a minute per address and email.
         rateLimit: {
           // Count after the body is parsed, so the key can include the email.
@@ -143,7 +145,7 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
 
   app.post(
     '/auth/signout',
-    { schema: { tags, summary: 'Sign out of this browser.', response: { 200: Ok } }, config: { access: 'public' } },
+    { schema: { tags, summary: 'Sign out of this browser.', response: { 200: Ok } }, config: { access: 'public', readsUnchanged: true } },
     async (req, reply) => {
       if (req.auth?.sessionId) await k.deleteFrom('sessions').where('id', '=', req.auth.sessionId).execute();
       clearSessionCookie(reply, req, config);
@@ -208,7 +210,8 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
     '/me/workspace',
     {
       schema: { tags, summary: 'Switch this session to another of your workspaces.', body: SwitchWorkspaceInput, response: { 200: MeView, 400: ErrorView, 404: ErrorView } },
-      config: { access: 'user' },
+      // Cached pages are kept per member, and the session now acts as another member (docs/decisions/025).
+      config: { access: 'user', readsUnchanged: true },
     },
     async (req) => {
       const userId = userIdOf(req);
