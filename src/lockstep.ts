@@ -18,7 +18,8 @@ export function createApp(config: Config, opts: Omit<CreateAppOptions, 'capabili
 
 /**
  * Builds the demo workspace (SPEC S8): the people first, then each room's part, in one transaction.
- * size 'demo' (the default) is the small story workspace; 'large' is the benchmark workspace (decision 022).
+ * size 'demo' (the default) is the small story workspace; '10x' and 'large' are the benchmark workspaces
+ * (decisions 022 and 024).
  */
 export async function seedDemo(db: Database, opts: { size?: DemoSize; now?: Date } = {}): Promise<DemoContext> {
   const now = opts.now ?? new Date();

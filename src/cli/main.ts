@@ -8,6 +8,7 @@ import { createAdminCommand } from './commands/create-admin.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 import { startCommand } from './commands/start.js';
+import { DEMO_SIZES } from '../shared/contracts/demo.js';
 
 // src/cli/main.ts and dist/cli/main.js both sit two folders below package.json.
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -44,12 +45,15 @@ export function buildProgram(): Command {
     .command('seed-demo')
     .description('Create the demo workspace "Northwind Analytics" (15 people, sign in as dana@northwind.example / lockstep-demo). Refuses if a demo workspace exists.')
     .addOption(
-      new Option('--size <size>', 'demo: "Northwind Analytics", 15 people and a year of history; large: a separate workspace "Northwind Analytics (large)" to measure on, about 400 people and five years of history')
-        .choices(['demo', 'large'])
+      new Option(
+        '--size <size>',
+        'demo: "Northwind Analytics", 15 people and a year of history; 10x and large: separate workspaces "Northwind Analytics (10x)" and "Northwind Analytics (large)" to measure on, about 150 people and three years, about 400 people and five years of history',
+      )
+        .choices([...DEMO_SIZES])
         .default('demo'),
     )
     .option('--force', 'create another demo workspace of that size even if one exists')
-    .addHelpText('after', '\nThe large workspace sits next to the demo (the same sign-in sees both); each size is refused once it exists, unless --force.\nExample:\n  lockstep seed-demo --size large')
+    .addHelpText('after', '\nThe 10x and large workspaces sit next to the demo (the same sign-in sees all); each size is refused once it exists, unless --force.\nExample:\n  lockstep seed-demo --size large')
     .action(seedDemoCommand);
 
   program

@@ -41,6 +41,57 @@ function readWorkspaces(path: string): Array<{ name: string; is_demo: number; me
   }
 }
 
+/** What a scaled demo should hold: at least the first of each pair, less than the second. */
+interface ScaledDemoWant {
+  years: number;
+  members: [number, number];
+  kpiValues: [number, number];
+  meetings: number;
+  held: number;
+}
+
+/**
+ * `seed-demo --size <size>` on an empty file: it succeeds and says what it made; the one workspace is that one,
+ * with the shape every scaled demo shares (more sales than marketing than leadership, `years` of weekly KPI
+ * values, a check-in room of 10–20 key players, every room's tables filled) and the counts of its size.
+ */
+async function expectScaledDemo(path: string, env: NodeJS.ProcessEnv, size: '10x' | 'large', want: ScaledDemoWant): Promise<void> {
+  const r = await runCli(['seed-demo', '--size', size], env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const name = `Northwind Analytics (${size})`;
+  expect(r.stdout).toContain(`Created the demo workspace "${name}" with `);
+  expect(r.stdout).toMatch(/with [\d,]+ members, [\d,]+ KPI values, [\d,]+ meetings .* in \d+\.\d s\./);
+  const workspaces = readWorkspaces(path);
+  expect(workspaces).toEqual([expect.objectContaining({ name, is_demo: 1 })]);
+  const within = (n: number | undefined, [min, max]: [number, number]) => n !== undefined && n >= min && n < max;
+
+  const db = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
+  try {
+    const teams = db.prepare('select team, count(*) as n from members group by team').all() as Array<{ team: string; n: number }>;
+    const n = (team: string) => teams.find((t) => t.team === team)?.n ?? 0;
+    expect(n('sales')).toBeGreaterThan(n('marketing'));
+    expect(n('marketing')).toBeGreaterThan(n('leadership'));
+    expect(n('leadership')).toBeGreaterThan(0);
+    const values = db.prepare('select min(date) as first, max(date) as last, count(*) as n from kpi_values').get() as { first: string; last: string; n: number };
+    const years = (Date.parse(values.last) - Date.parse(values.first)) / (365 * 86_400_000);
+    const meetings = db.prepare("select count(*) as n, sum(status = 'held') as held from meetings").get() as { n: number; held: number };
+    const attendees = db.prepare('select count(*) as n from checkin_attendees').get() as { n: number };
+    expect({
+      members: within(workspaces[0]?.members, want.members),
+      years: within(years, [want.years, want.years + 0.2]),
+      kpiValues: within(values.n, want.kpiValues),
+      meetings: meetings.n >= want.meetings && meetings.held >= want.held,
+      attendees: within(attendees.n, [10, 21]),
+    }).toEqual({ members: true, years: true, kpiValues: true, meetings: true, attendees: true });
+    for (const table of ['meeting_attendance', 'decisions', 'action_items', 'publications', 'expectations', 'quiz_answers']) {
+      expect((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBeGreaterThan(0);
+    }
+  } finally {
+    db.close();
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const srv = createServer();
@@ -222,43 +273,29 @@ describe('lockstep seed-demo and backup', () => {
 
   it('builds the large workspace with --size large, next to nothing else, and refuses an unknown size', async () => {
     const { path, env } = freshDb('large');
-    const r = await runCli(['seed-demo', '--size', 'large'], env);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Created the demo workspace "Northwind Analytics \(large\)" with [\d,]+ members, [\d,]+ KPI values, [\d,]+ meetings .* in \d+\.\d s\./);
-    const [ws] = readWorkspaces(path);
-    expect(ws).toMatchObject({ name: 'Northwind Analytics (large)', is_demo: 1 });
-    expect(ws?.members).toBeGreaterThanOrEqual(380);
-
-    const db = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
-    try {
-      const teams = db.prepare('select team, count(*) as n from members group by team').all() as Array<{ team: string; n: number }>;
-      const n = (team: string) => teams.find((t) => t.team === team)?.n ?? 0;
-      expect(n('sales')).toBeGreaterThan(n('marketing'));
-      expect(n('marketing')).toBeGreaterThan(n('leadership'));
-      expect(n('leadership')).toBeGreaterThan(0);
-      const values = db.prepare('select min(date) as first, max(date) as last, count(*) as n from kpi_values').get() as { first: string; last: string; n: number };
-      expect(Date.parse(values.last) - Date.parse(values.first)).toBeGreaterThanOrEqual(5 * 365 * 86_400_000);
-      expect(values.n).toBeGreaterThanOrEqual(10_000);
-      const meetings = db.prepare("select count(*) as n, sum(status = 'held') as held from meetings").get() as { n: number; held: number };
-      expect(meetings.n).toBeGreaterThanOrEqual(250);
-      expect(meetings.held).toBeGreaterThanOrEqual(200);
-      const attendees = db.prepare('select count(*) as n from checkin_attendees').get() as { n: number };
-      expect(attendees.n).toBeGreaterThanOrEqual(10);
-      expect(attendees.n).toBeLessThanOrEqual(20);
-      for (const table of ['meeting_attendance', 'decisions', 'action_items', 'publications', 'expectations', 'quiz_answers']) {
-        expect((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBeGreaterThan(0);
-      }
-    } finally {
-      db.close();
-    }
+    await expectScaledDemo(path, env, 'large', { years: 5, members: [380, 450], kpiValues: [10_000, 20_000], meetings: 250, held: 200 });
 
     const bogus = await runCli(['seed-demo', '--size', 'bogus'], env);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain("'bogus' is invalid");
-    expect(bogus.stderr).toContain('demo, large');
+    expect(bogus.stderr).toContain('demo, 10x, large');
     expect(bogus.stderr).not.toMatch(/^\s+at /m);
     expect(readWorkspaces(path)).toHaveLength(1);
+  });
+
+  it('builds the 10x workspace with --size 10x: about ten times the demo, beside the others, each size refused once it exists', async () => {
+    const { path, env } = freshDb('10x');
+    // About ten times the demo's 15 people and 424 KPI values, well short of the large workspace.
+    await expectScaledDemo(path, env, '10x', { years: 3, members: [120, 200], kpiValues: [4_000, 10_000], meetings: 150, held: 130 });
+
+    // Refused once it exists, by its name; the large and the small demo still go beside it.
+    const again = await runCli(['seed-demo', '--size', '10x'], env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('A 10x demo workspace already exists ("Northwind Analytics (10x)"');
+    expect(again.stderr).toContain('lockstep seed-demo --size 10x --force');
+    expect((await runCli(['seed-demo', '--size', 'large'], env)).code).toBe(0);
+    expect((await runCli(['seed-demo'], env)).code).toBe(0);
+    expect(readWorkspaces(path).map((w) => w.name)).toEqual(['Northwind Analytics', 'Northwind Analytics (10x)', 'Northwind Analytics (large)']);
   });
 
   it('refuses to back up a database that does not exist', async () => {

@@ -1,19 +1,18 @@
-// The check-in part of the large demo workspace (issue 9, decision 022): the small demo's Tuesday series run
-// for five years — the key players attend, a few weeks are missed, and every held meeting has notes, most a
-// decision or action items. Meetings are expanded here for the whole five years (ensureMeetings keeps a
-// year) and every table is filled with multi-row inserts in chunks.
+// The check-in part of the large demo workspace (issue 9, decisions 022 and 024): the small demo's Tuesday
+// series run for five years (the 10x workspace: three, SCALED_DEMOS) — the key players attend, a few weeks are
+// missed, and every held meeting has notes, most a decision or action items. Meetings are expanded here for
+// all those years (ensureMeetings keeps one) and every table is filled with multi-row inserts in chunks.
 import type { Db } from '../../db/database.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import { insertInChunks } from '../../db/insert-in-chunks.js';
 import { newId } from '../../server/ids.js';
 import { localDateOf } from '../../shared/calendar/index.js';
-import type { DemoContext } from '../../shared/contracts/demo.js';
+import type { DemoContext, ScaledDemo } from '../../shared/contracts/demo.js';
 import { DEFAULT_QUORUM_RULE, expandCheckinSeries, weeklyRrule } from './domain/index.js';
 import { HORIZON_WEEKS, newMeetingRow } from './schedule.js';
 import { toDomainSeries } from './store.js';
 
 const DAY = 86_400_000;
-const YEARS = 5;
 
 const MORE_NOTES = [
   'Regional review: EMEA pipeline behind plan; field marketing to shift budget from trade shows to partner events.',
@@ -35,15 +34,16 @@ const MORE_ACTIONS = [
 export async function seedLargeCheckinsDemo(
   db: Db,
   demo: DemoContext,
+  { years }: ScaledDemo,
   small: { notes: readonly string[]; decisions: readonly string[]; actions: ReadonlyArray<readonly [title: string, owner: string]> },
 ): Promise<void> {
   const now = demo.now;
   const rand = seededRandom(20261202);
   const ws = demo.workspaceId;
   const dana = demo.person('dana').memberId;
-  const startDate = localDateOf(new Date(now.getTime() - (YEARS * 365 + 7) * DAY), demo.timeZone);
+  const startDate = localDateOf(new Date(now.getTime() - (years * 365 + 7) * DAY), demo.timeZone);
   const seriesId = newId();
-  const createdAt = new Date(now.getTime() - (YEARS * 365 + 9) * DAY).toISOString();
+  const createdAt = new Date(now.getTime() - (years * 365 + 9) * DAY).toISOString();
   await db
     .insertInto('checkin_series')
     .values({

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../server/ids.js';
 import { localDateOf } from '../../shared/calendar/index.js';
-import type { DemoContext } from '../../shared/contracts/demo.js';
+import { SCALED_DEMOS, type DemoContext } from '../../shared/contracts/demo.js';
 import { DEFAULT_QUORUM_RULE, weeklyRrule } from './domain/index.js';
 import { seedLargeCheckinsDemo } from './demo-large.js';
 import { ensureMeetings } from './schedule.js';
@@ -39,7 +39,7 @@ const ACTIONS: Array<[title: string, owner: string]> = [
 ];
 
 export async function seedCheckinsDemo(db: Db, demo: DemoContext): Promise<void> {
-  if (demo.size === 'large') return seedLargeCheckinsDemo(db, demo, { notes: NOTES, decisions: DECISIONS, actions: ACTIONS });
+  if (demo.size !== 'demo') return seedLargeCheckinsDemo(db, demo, SCALED_DEMOS[demo.size], { notes: NOTES, decisions: DECISIONS, actions: ACTIONS });
   const now = demo.now;
   const startDate = localDateOf(new Date(now.getTime() - 364 * DAY), demo.timeZone);
   const seriesId = newId();

@@ -1,21 +1,19 @@
-// The goals part of the large demo workspace (issue 9, decision 022): the small demo's shapes at scale —
-// each team's KPIs at company level and per region, five years of weekly values, a publication a quarter per
-// team, expectations and quiz answers from most of the 400 people. Multi-row inserts in chunks.
+// The goals part of the large demo workspace (issue 9, decisions 022 and 024): the small demo's shapes at
+// scale — each team's KPIs at company level and per region, five years of weekly values, a publication a
+// quarter per team, expectations and quiz answers from most of the 400 people; the 10x workspace is the same
+// at its own scale (SCALED_DEMOS: its regions and years). Multi-row inserts in chunks.
 import type { Db } from '../../db/database.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import { insertInChunks } from '../../db/insert-in-chunks.js';
 import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
-import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
+import type { DemoContext, DemoPerson, ScaledDemo } from '../../shared/contracts/demo.js';
 import type { DemoKpi, DemoKpiRow } from './demo.js';
 import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, type Kpi, type PublicationSnapshot } from './domain/index.js';
 import { CURRENCY } from './presenters.js';
 
 const DAY = 86_400_000;
-const WEEKS = 261; // week 0 = five years ago (261 weeks = 1,827 days) … WEEKS = this week
-const QUARTERS = 20;
 const $ = (dollars: number) => Math.round(dollars * 100);
-const REGIONS: Array<[region: string, share: number]> = [['NA East', 0.34], ['NA West', 0.28], ['EMEA', 0.24], ['APAC', 0.14]];
 
 /** Company-level KPIs the small demo does not have: tracked, never ranked. */
 const EXTRA: DemoKpi[] = [
@@ -38,7 +36,15 @@ interface LargeKpi {
   share: number;
 }
 
-export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpis: readonly DemoKpi[]; toKpi: (d: DemoKpi, id: string, overrides?: Partial<Kpi>) => Kpi; kpiRow: DemoKpiRow }): Promise<void> {
+export async function seedLargeGoalsDemo(
+  db: Db,
+  demo: DemoContext,
+  { years, regions }: ScaledDemo,
+  small: { kpis: readonly DemoKpi[]; toKpi: (d: DemoKpi, id: string, overrides?: Partial<Kpi>) => Kpi; kpiRow: DemoKpiRow },
+): Promise<void> {
+  // Week 0 is `years` ago (five years: 261 weeks = 1,827 days) … thisWeek is this week.
+  const thisWeek = Math.round(years * 52.1775);
+  const quarters = years * 4;
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;
@@ -48,7 +54,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
   const kpis: LargeKpi[] = [];
   for (const d of [...small.kpis, ...EXTRA]) kpis.push({ d, id: newId(), owner: demo.person(d.owner), share: 1 });
   for (const d of small.kpis) {
-    for (const [region, share] of REGIONS) {
+    for (const [region, , share] of regions) {
       const owner = d.team === 'sales' ? byFunction(`Regional sales director, ${region}`) : byFunction(`Field marketing manager, ${region}`);
       const scaled = catalogKind(d.kind)?.unit === 'currency' || catalogKind(d.kind)?.unit === 'count';
       kpis.push({
@@ -59,22 +65,22 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
       });
     }
   }
-  const created = new Date(now.getTime() - (WEEKS * 7 + 14) * DAY).toISOString();
+  const created = new Date(now.getTime() - (thisWeek * 7 + 14) * DAY).toISOString();
   const kpiRows = kpis.map(({ d, id, owner }) => small.kpiRow(d, small.toKpi(d, id), { workspaceId: demo.workspaceId, ownerId: owner.memberId, proposerId: demo.person('priya').memberId, createdAt: created }));
   await insertInChunks(db, 'kpis', kpiRows);
 
   // Five years of weekly readings at each week's first day; the week dates are the same for every KPI.
-  const weeks = Array.from({ length: WEEKS + 1 }, (_, week) => {
-    const at = new Date(now.getTime() - (WEEKS - week) * 7 * DAY);
+  const weeks = Array.from({ length: thisWeek + 1 }, (_, week) => {
+    const at = new Date(now.getTime() - (thisWeek - week) * 7 * DAY);
     return { date: periodOf('week', at, options).startDate, createdAt: at.toISOString() };
   });
   const values = [];
   for (const { d, id, owner, share } of kpis) {
     const unit = catalogKind(d.kind)?.unit;
     for (const [week, { date, createdAt }] of weeks.entries()) {
-      // The small demo's yearly curve stretched over five years, with a seasonal swing.
+      // The small demo's yearly curve stretched over the years, with a seasonal swing.
       const season = 1 + 0.06 * Math.sin((2 * Math.PI * week) / 52);
-      const raw = d.weekly(week / 5, rand()) * season * share;
+      const raw = d.weekly(week / years, rand()) * season * share;
       const value = unit === 'count' || unit === 'currency' ? Math.round(raw) : Math.round(raw * 10) / 10;
       values.push({ id: newId(), workspace_id: demo.workspaceId, kpi_id: id, date, value, source: d.dataSource === 'manual' ? ('manual' as const) : ('csv' as const), note: null, recorded_by: owner.memberId, created_at: createdAt });
     }
@@ -88,11 +94,11 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
     const own = kpis.filter((k) => k.d.team === team);
     const by = team === 'marketing' ? 'priya' : 'marcus';
     let previous: PublicationSnapshot | null = null;
-    for (let i = 0; i < QUARTERS; i++) {
-      const daysAgo = (QUARTERS - 1 - i) * 91 + (team === 'marketing' ? 21 : 30);
-      const last = i === QUARTERS - 1;
-      const growth = 0.7 + (0.3 * i) / (QUARTERS - 1);
-      const volumeFirst = i < QUARTERS - 6;
+    for (let i = 0; i < quarters; i++) {
+      const daysAgo = (quarters - 1 - i) * 91 + (team === 'marketing' ? 21 : 30);
+      const last = i === quarters - 1;
+      const growth = 0.7 + (0.3 * i) / (quarters - 1);
+      const volumeFirst = i < quarters - 6;
       const input = own.map(({ d, id }) => {
         const target = last ? d.target : Math.round(d.target * growth * 100) / 100;
         if (!volumeFirst || d.rank === null) return small.toKpi(d, id, { target });
@@ -122,7 +128,7 @@ export async function seedLargeGoalsDemo(db: Db, demo: DemoContext, small: { kpi
     const l = latest[team];
     if (!l) continue;
     const publishedAt = new Date(now.getTime() - l.daysAgo * DAY).toISOString();
-    const title = `${team === 'sales' ? 'Sales' : 'Marketing'} published its top three (#${QUARTERS})`;
+    const title = `${team === 'sales' ? 'Sales' : 'Marketing'} published its top three (#${quarters})`;
     const body = [l.snapshot.items.map((x) => `#${x.rank} ${x.name}`).join(' · '), ...l.changes.slice(0, 3).map((c) => c.message)].join('\n');
     for (const p of demo.people) {
       if (p.key === l.by) continue;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import { newId } from '../../server/ids.js';
 import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
-import type { DemoContext } from '../../shared/contracts/demo.js';
+import { SCALED_DEMOS, type DemoContext } from '../../shared/contracts/demo.js';
 import { buildPublicationSnapshot, catalogKind, diffPublications, matchKpiKind, type Kpi, type PublicationSnapshot } from './domain/index.js';
 import { seedLargeGoalsDemo } from './demo-large.js';
 import { CURRENCY } from './presenters.js';
@@ -96,7 +96,7 @@ function demoKpiRow(d: DemoKpi, k: Kpi, at: { workspaceId: string; ownerId: stri
 }
 
 export async function seedGoalsDemo(db: Db, demo: DemoContext): Promise<void> {
-  if (demo.size === 'large') return seedLargeGoalsDemo(db, demo, { kpis: KPIS, toKpi, kpiRow: demoKpiRow });
+  if (demo.size !== 'demo') return seedLargeGoalsDemo(db, demo, SCALED_DEMOS[demo.size], { kpis: KPIS, toKpi, kpiRow: demoKpiRow });
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
   const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
   const now = demo.now;

@@ -33,7 +33,7 @@ export const SEATS: Seat[] = [
 ];
 
 export async function seedDemoPeople(db: Db, now: Date, size: DemoSize = 'demo'): Promise<DemoContext> {
-  if (size === 'large') return seedLargeDemoPeople(db, now, { seats: SEATS, holidays: usHolidays(now.getUTCFullYear()), password: DEMO_PASSWORD });
+  if (size !== 'demo') return seedLargeDemoPeople(db, now, size, { seats: SEATS, holidays: usHolidays(now.getUTCFullYear()), password: DEMO_PASSWORD });
   const timeZone = 'America/New_York';
   const ws = await insertWorkspace(db, { name: 'Northwind Analytics', timeZone, isDemo: true });
   await db

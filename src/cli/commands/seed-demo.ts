@@ -1,9 +1,9 @@
 // `lockstep seed-demo`: builds the demo workspace (SPEC S8) on demand, once unless forced.
-// --size large builds the benchmark workspace "Northwind Analytics (large)" next to the demo (decision 022).
+// --size 10x and --size large build the benchmark workspaces "Northwind Analytics (10x)" and "… (large)" next
+// to the demo (decisions 022 and 024).
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../capabilities/workspaces/demo.js';
-import { LARGE_DEMO_WORKSPACE } from '../../capabilities/workspaces/demo-large.js';
 import { seedDemo } from '../../lockstep.js';
-import { DEMO_SIZES, type DemoSize } from '../../shared/contracts/demo.js';
+import { DEMO_SIZES, SCALED_DEMOS, type DemoSize } from '../../shared/contracts/demo.js';
 import { CliError, readConfig } from '../cli-error.js';
 import { describeDatabase, withDatabase } from '../open-database.js';
 import { migrateBeforeWriting } from './migrate.js';
@@ -19,18 +19,19 @@ export async function seedDemoCommand(opts: { force?: boolean; size?: string }):
   const config = readConfig();
   await withDatabase(config, async (db) => {
     await migrateBeforeWriting(db);
-    // Each size is refused once it exists: the large workspace goes by its name, the demo is any other.
+    // Each size is refused once it exists: a scaled workspace goes by its name, the demo is any other.
+    const scaledNames = Object.values(SCALED_DEMOS).map((d) => d.workspaceName);
     const existing = await db.kysely
       .selectFrom('workspaces')
       .select(['name', 'created_at'])
       .where('is_demo', '=', 1)
-      .where('name', size === 'large' ? '=' : '!=', LARGE_DEMO_WORKSPACE)
+      .where((eb) => (size === 'demo' ? eb('name', 'not in', scaledNames) : eb('name', '=', SCALED_DEMOS[size].workspaceName)))
       .orderBy('created_at')
       .executeTakeFirst();
-    const flag = size === 'large' ? ' --size large' : '';
+    const flag = size === 'demo' ? '' : ` --size ${size}`;
     if (existing && !opts.force) {
       throw new CliError(
-        `A ${size === 'large' ? 'large ' : ''}demo workspace already exists ("${existing.name}", created ${existing.created_at.slice(0, 10)}), so nothing was changed.\n` +
+        `A ${size === 'demo' ? '' : `${size} `}demo workspace already exists ("${existing.name}", created ${existing.created_at.slice(0, 10)}), so nothing was changed.\n` +
           `Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}, or run \`lockstep seed-demo${flag} --force\` to add another demo workspace.`,
       );
     }
