@@ -18,6 +18,8 @@ export interface StartedServer {
   baseUrl: string;
   /** The demo admin's session, as a Cookie header value. */
   cookie: string;
+  /** The workspace that session reads. */
+  workspace: { id: string; name: string };
   /** Resident set size of the server process now, in bytes (VmRSS), or null off Linux. */
   rss(): number | null;
   stop(): Promise<void>;
@@ -71,7 +73,15 @@ async function signIn(baseUrl: string): Promise<string> {
   return session;
 }
 
-/** Moves the session to the signed-in person's workspace of that name (the large one sits next to the demo). */
+/** The session's workspace, as GET /api/v1/me names it. */
+async function currentWorkspace(baseUrl: string, cookie: string): Promise<{ id: string; name: string }> {
+  const res = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } });
+  const { workspace } = (await res.json()) as { workspace: { id: string; name: string } | null };
+  if (res.status !== 200 || !workspace) throw new Error(`GET /api/v1/me names no workspace for ${DEMO_EMAIL} (${res.status})`);
+  return { id: workspace.id, name: workspace.name };
+}
+
+/** Moves the session to the signed-in person's workspace of that name (the scaled ones sit next to the demo). */
 async function switchWorkspace(baseUrl: string, cookie: string, name: string): Promise<void> {
   const me = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } });
   const { workspaces } = (await me.json()) as { workspaces: Array<{ id: string; name: string }> };
@@ -113,8 +123,9 @@ export async function startBuiltServer(env: NodeJS.ProcessEnv, workspaceName?: s
     await waitForReady(baseUrl, child, () => tail);
     const cookie = await signIn(baseUrl);
     if (workspaceName) await switchWorkspace(baseUrl, cookie, workspaceName);
+    const workspace = await currentWorkspace(baseUrl, cookie);
     const pid = child.pid!;
-    return { pid, baseUrl, cookie, rss: () => readRss(pid), stop };
+    return { pid, baseUrl, cookie, workspace, rss: () => readRss(pid), stop };
   } catch (e) {
     await stop();
     throw e;

@@ -23,10 +23,11 @@ interface AutocannonJson {
   timeouts: number;
 }
 
-function autocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<AutocannonJson> {
+/** One autocannon run; with several URLs, connection i asks URL i mod n (autocannon's own round robin). */
+function autocannon(url: string | string[], headers: Record<string, string>, connections: number, seconds: number): Promise<AutocannonJson> {
   const args = [AUTOCANNON, '--json', '--no-progress', '-c', String(connections), '-d', String(seconds), '-t', '10'];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}:${v}`);
-  args.push(url);
+  args.push(...(Array.isArray(url) ? url : [url]));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -45,13 +46,7 @@ function autocannon(url: string, headers: Record<string, string>, connections: n
   });
 }
 
-export async function measureLoad(
-  url: string,
-  headers: Record<string, string>,
-  options: { connections: number; durationSeconds: number; warmupSeconds: number },
-): Promise<LoadResult> {
-  await autocannon(url, headers, options.connections, options.warmupSeconds);
-  const r = await autocannon(url, headers, options.connections, options.durationSeconds);
+function loadResult(r: AutocannonJson): LoadResult {
   return {
     requestsPerSecond: r.requests.average,
     p50Ms: r.latency.p50,
@@ -59,4 +54,18 @@ export async function measureLoad(
     failures: r.non2xx + r.errors + r.timeouts,
     total: r.requests.total,
   };
+}
+
+/** Load for `seconds` on one URL or on several at once (a mix), with no warm-up of its own. */
+export async function runLoad(url: string | string[], headers: Record<string, string>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+  return loadResult(await autocannon(url, headers, options.connections, options.seconds));
+}
+
+export async function measureLoad(
+  url: string,
+  headers: Record<string, string>,
+  options: { connections: number; durationSeconds: number; warmupSeconds: number },
+): Promise<LoadResult> {
+  await autocannon(url, headers, options.connections, options.warmupSeconds);
+  return loadResult(await autocannon(url, headers, options.connections, options.durationSeconds));
 }

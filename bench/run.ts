@@ -1,23 +1,29 @@
 // `npm run bench` (issue 9): the built server in its own process, on SQLite and on PostgreSQL, driven by
 // autocannon in another process; each signed-in read is compared with GET /api/health measured on the same
-// server right before it, in the same run. Prints one table and writes bench/results/latest.json and
-// bench/RESULTS.md. `--check` exits 1 when a target is missed. Not a test: the suite never asserts these.
+// server right before it, in the same run, and across workspace sizes (growth). On the largest workspace of
+// each database: the web app in headless Chromium and, with --soak, the server's memory under mixed reads.
+// Prints the tables and writes bench/results/latest.json and bench/RESULTS.md. `--check` exits 1 when a target
+// is missed. Not a test: the suite never asserts these.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCALED_DEMOS } from '../src/shared/contracts/demo.js';
+import { measureWeb } from './browser.js';
 import { runLockstep, serverEnv, startBuiltServer, type ServerDatabase, type StartedServer } from './built-server.js';
+import { growthRows } from './growth.js';
 import { measureLoad } from './load-generator.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DatabaseChoice, type WorkspaceChoice } from './options.js';
-import { printTable, writeResults, type BenchResult, type DatabaseRun, type Row } from './report.js';
+import { printTable, verdicts, writeResults, type BenchResult, type DatabaseRun, type Row } from './report.js';
+import { soak, soakWarmupSeconds } from './soak.js';
 import { FLOOR, judge, readFigures } from './targets.js';
 import { createThrowawayDatabase } from './throwaway-postgres.js';
+import { workspaceRows } from './workspace-size.js';
 
 const EXIT_MISSED = 1;
 const EXIT_REFUSED = 2;
-/** What `lockstep seed-demo --size large` names the workspace it creates beside the demo. */
-const LARGE_WORKSPACE = 'Northwind Analytics (large)';
+const CHROMIUM = process.env.LOCKSTEP_CHROMIUM ?? '/usr/bin/chromium';
 
 /** A fresh, empty database for one run, and how to throw it away after. */
 async function freshDatabase(choice: DatabaseChoice, options: BenchOptions): Promise<{ database: ServerDatabase; dispose: () => Promise<void> }> {
@@ -38,19 +44,24 @@ async function nextMeetingId(server: StartedServer): Promise<string | null> {
   return meetings.find((m) => m.start > now)?.id ?? null;
 }
 
-async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, options: BenchOptions, notes: string[]): Promise<DatabaseRun> {
-  const label = workspace === 'demo' ? choice : `${choice}, large`;
+/**
+ * One database and one workspace: a fresh database, the server, the reads; on the largest workspace of the run
+ * (`extras`) the web figures and the soak too, on the same server after the reads.
+ */
+async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, options: BenchOptions, notes: string[], extras: boolean): Promise<DatabaseRun> {
+  const label = workspace === 'demo' ? choice : `${choice}, ${workspace}`;
   const { database, dispose } = await freshDatabase(choice, options);
   let server: StartedServer | null = null;
   try {
-    const env = serverEnv(database, workspace === 'large' ? { DEMO: 'off' } : {});
-    if (workspace === 'large') {
-      console.log(`${label}: seeding the large workspace (lockstep seed-demo --size large) …`);
-      const seeded = runLockstep(['seed-demo', '--size', 'large'], env);
-      if (seeded.status !== 0) throw new Error(`lockstep seed-demo --size large exited with ${seeded.status}:\n${seeded.output.slice(-2000)}`);
+    const env = serverEnv(database, workspace === 'demo' ? {} : { DEMO: 'off' });
+    if (workspace !== 'demo') {
+      console.log(`${label}: seeding the ${workspace} workspace (lockstep seed-demo --size ${workspace}) …`);
+      const seeded = runLockstep(['seed-demo', '--size', workspace], env);
+      if (seeded.status !== 0) throw new Error(`lockstep seed-demo --size ${workspace} exited with ${seeded.status}:\n${seeded.output.slice(-2000)}`);
     }
-    server = await startBuiltServer(env, workspace === 'large' ? LARGE_WORKSPACE : undefined);
+    server = await startBuiltServer(env, workspace === 'demo' ? undefined : SCALED_DEMOS[workspace].workspaceName);
     const rssStartBytes = server.rss();
+    const dataRows = await workspaceRows(database, server.workspace.id);
     const meetingId = await nextMeetingId(server);
     if (!meetingId) notes.push(`${label}: the series has no upcoming meeting, so the one-meeting figure was left out`);
     const figures = readFigures(meetingId);
@@ -74,7 +85,20 @@ async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, opti
       console.log(`  ${f.label}: ${Math.round(r.requestsPerSecond)} req/s (${ratio.toFixed(2)} of ${Math.round(floor.requestsPerSecond)}), p99 ${r.p99Ms} ms`);
     }
     if (floor.failures > 0) notes.push(`${label}: ${floor.failures} floor requests failed`);
-    return { database: choice, workspace, rssStartBytes, rssEndBytes: server.rss(), rows };
+
+    let web = null;
+    if (extras && options.browser) {
+      console.log(`${label}: the web app in headless Chromium, ${options.browserVisits} first visits per route …`);
+      web = await measureWeb(server, options.browserVisits);
+      for (const w of web.routes) console.log(`  ${w.label}: ${(w.gzipBytes / 1000).toFixed(1)} kB of JS gzipped in ${w.scripts.length} files; visible after ${w.medianVisibleMs} ms (median)`);
+    }
+    let soaked = null;
+    if (extras && options.soakSeconds !== null) {
+      console.log(`${label}: soak, ${soakWarmupSeconds(options.soakSeconds)} s of mixed reads to warm up, then ${options.soakSeconds} s, RSS every 2 s …`);
+      soaked = await soak(server, figures, { seconds: options.soakSeconds, connections: options.connections });
+      console.log(`  RSS ${(soaked.rssAfterWarmupBytes / 1024 ** 2).toFixed(1)} MiB after warm-up, ${(soaked.rssFinalBytes / 1024 ** 2).toFixed(1)} MiB at the end (${soaked.ratio.toFixed(3)}×)`);
+    }
+    return { database: choice, workspace, dataRows, rssStartBytes, rssEndBytes: server.rss(), rows, web, soak: soaked };
   } finally {
     await server?.stop();
     await dispose();
@@ -89,9 +113,10 @@ function treeNote(): string {
   return `dist/ built from the tree at ${head}${dirty ? ', which had uncommitted changes under src/ (others at work in the same tree)' : ''}`;
 }
 
-/** Whether the other engineer's `seed-demo --size` has landed in the built CLI. */
-function hasLargeSeed(): boolean {
-  return /--size/.test(runLockstep(['seed-demo', '--help'], process.env).output);
+/** The sizes `lockstep seed-demo --size` takes in the built CLI (its help lists commander's choices). */
+function builtSizes(): string[] {
+  const help = runLockstep(['seed-demo', '--help'], process.env).output;
+  return /choices: ([^)]*)\)/.exec(help)?.[1]?.match(/"[^"]+"/g)?.map((c) => c.slice(1, -1)) ?? [];
 }
 
 async function main(): Promise<number> {
@@ -110,21 +135,28 @@ async function main(): Promise<number> {
   }
   const loadBefore = loadAverage();
   const notes: string[] = [treeNote()];
-  if (options.workspaces.includes('large') && !hasLargeSeed()) {
-    const note = '`lockstep seed-demo --size large` does not exist in the built CLI, so the large workspace was skipped';
+  const sizes = builtSizes();
+  const missing = options.workspaces.filter((w) => w !== 'demo' && !sizes.includes(w));
+  if (missing.length > 0) {
+    const note = `\`lockstep seed-demo --size ${missing.join('|')}\` does not exist in the built CLI, so ${missing.join(' and ')} ${missing.length === 1 ? 'was' : 'were'} skipped`;
     console.log(`note: ${note}`);
     notes.push(note);
-    const rest = options.workspaces.filter((w) => w !== 'large');
+    const rest = options.workspaces.filter((w) => !missing.includes(w));
     options = { ...options, workspaces: rest.length ? rest : ['demo'] };
+  }
+  if (options.browser && !existsSync(CHROMIUM)) {
+    console.error(`Chromium is not at ${CHROMIUM} (apt-get install -y chromium, or set LOCKSTEP_CHROMIUM); or run with --no-browser to leave out the web figures.`);
+    return EXIT_REFUSED;
   }
 
   const runs: DatabaseRun[] = [];
+  const largest = options.workspaces.at(-1);
   for (const workspace of options.workspaces) {
-    for (const choice of options.databases) runs.push(await benchOne(choice, workspace, options, notes));
+    for (const choice of options.databases) runs.push(await benchOne(choice, workspace, options, notes, workspace === largest));
   }
 
   const args = process.argv.slice(2);
-  const result: BenchResult = {
+  const measured: Omit<BenchResult, 'allMet'> = {
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     date: new Date().toISOString(),
     machine: describeMachine(loadBefore),
@@ -133,8 +165,9 @@ async function main(): Promise<number> {
     warmupSeconds: options.warmupSeconds,
     notes,
     runs,
-    allMet: runs.every((run) => run.rows.every((r) => r.verdict === null || r.verdict.met)),
+    growth: growthRows(runs),
   };
+  const result: BenchResult = { ...measured, allMet: verdicts(measured).every((v) => v.met) };
   printTable(result);
   const written = writeResults(result);
   console.log(`wrote ${written.json} and ${written.markdown}`);
