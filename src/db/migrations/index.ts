@@ -7,6 +7,7 @@ import * as checkins from './2026-11-26T1600-checkins.js';
 import * as memberships from './2026-12-01T0800-memberships.js';
 import * as rateLimits from './2026-12-01T0900-rate-limits.js';
 import * as readVersions from './2026-12-01T1000-read-versions.js';
+import * as listOrderIndexes from './2026-12-02T0900-list-order-indexes.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -20,4 +21,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-01T0800-memberships': memberships,
   '2026-12-01T0900-rate-limits': rateLimits,
   '2026-12-01T1000-read-versions': readVersions,
+  '2026-12-02T0900-list-order-indexes': listOrderIndexes,
 };
