@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().default('./dist/web'),
   TRUST_PROXY: TrustProxy,
   READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  SOURCE_MAPS: z.enum(['on', 'off']).default('off'),
 });
 
 export type DatabaseConfig =
@@ -74,6 +75,8 @@ export interface Config {
    * bounds how stale state derived from the clock can be. 0 turns the read cache off.
    */
   readCacheMs: number;
+  /** Serve the web app's source maps (they show the whole client source); off unless SOURCE_MAPS=on. */
+  serveSourceMaps: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     readCacheMs: e.READ_CACHE_MS,
+    serveSourceMaps: e.SOURCE_MAPS === 'on',
   };
 }
 
@@ -114,6 +118,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDist: './dist/web',
     trustProxy: false,
     readCacheMs: 1000,
+    serveSourceMaps: false,
     ...overrides,
   };
 }
