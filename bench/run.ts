@@ -37,9 +37,9 @@ async function freshDatabase(choice: DatabaseChoice, options: BenchOptions): Pro
 
 /** The id of the series' next meeting (the one with its live agenda), from the list the web app reads. */
 async function nextMeetingId(server: StartedServer): Promise<string | null> {
-  const res = await fetch(`${server.baseUrl}/api/v1/checkins/meetings`, { headers: { cookie: server.cookie } });
+  const res = await fetch(`${server.baseUrl}/api/v1/checkins/meetings?when=upcoming&limit=1`, { headers: { cookie: server.cookie } });
   if (res.status !== 200) throw new Error(`GET /api/v1/checkins/meetings answered ${res.status}`);
-  const { meetings } = (await res.json()) as { meetings: Array<{ id: string; start: string }> };
+  const { items: meetings } = (await res.json()) as { items: Array<{ id: string; start: string }> };
   const now = new Date().toISOString();
   return meetings.find((m) => m.start > now)?.id ?? null;
 }

@@ -196,9 +196,30 @@ export async function makeWeeklySeries(by: Client, opts: Partial<SeriesInput> & 
   return putSeries(by, { weekday: weekdayOf(yesterday), localTime: '10:00', startDate: utcDate(-1 - 7 * weeksBack), ...input });
 }
 
-/** The series' meetings (GET /checkins/meetings), oldest first. */
+/** One page of a paged list: `{ items, nextCursor }` (docs/decisions/023-pagination.md). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Every item of a paged list, following nextCursor from the first page to the last (`url` may carry filters). */
+export async function allPages<T>(by: Client, url: string, limit = 200): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: Page<T> = expectStatus(await by.get<Page<T>>(`${url}${query}`), 200);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** The series' last `past` meetings that have started and its next `upcoming` ones (GET /checkins/meetings), oldest first. */
 export async function listMeetings(by: Client, past = 100, upcoming = 20): Promise<MeetingSummaryView[]> {
-  return expectStatus(await by.get<{ meetings: MeetingSummaryView[] }>(`/api/v1/checkins/meetings?past=${past}&upcoming=${upcoming}`), 200).meetings;
+  const page = async (when: 'past' | 'upcoming', limit: number) =>
+    limit === 0 ? [] : expectStatus(await by.get<Page<MeetingSummaryView>>(`/api/v1/checkins/meetings?when=${when}&limit=${limit}`), 200).items;
+  return [...(await page('past', past)).reverse(), ...(await page('upcoming', upcoming))];
 }
 
 /** The past and upcoming meetings of the series, each oldest first. */

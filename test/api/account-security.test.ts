@@ -63,8 +63,8 @@ describe('a person another workspace added cannot be taken over from a second wo
     expect((await t.client().post(`/api/v1/invites/accept/${open.token}`, { name: 'Attacker', email, password: ATTACKER_PASSWORD })).status).toBe(409);
     expect((await userRow(email)).password_hash).toBeNull();
     // Both invites are still unused, and A's link still works.
-    const invites = await b.admin.get<Array<{ id: string; status: string }>>('/api/v1/invites');
-    expect(invites.body.filter((i) => i.id === bound.id || i.id === open.id).map((i) => i.status)).toEqual(['pending', 'pending']);
+    const invites = await b.admin.get<{ items: Array<{ id: string; status: string }> }>('/api/v1/invites');
+    expect(invites.body.items.filter((i) => i.id === bound.id || i.id === open.id).map((i) => i.status)).toEqual(['pending', 'pending']);
     expectStatus(await t.client().post(`/api/v1/invites/accept/${tokenOf(fromA.setupUrl)}`, { password: 'my-real-passphrase-42' }), 200);
   });
 

@@ -198,9 +198,9 @@ describe('API tokens', () => {
     expect(created.prefix).toBe(created.token.slice(0, 10));
     const bot = t.client().withToken(created.token);
 
-    const members = await bot.get<MemberView[]>('/api/v1/members');
+    const members = await bot.get<{ items: MemberView[] }>('/api/v1/members');
     expect(members.status).toBe(200);
-    expect(members.body.map((m) => m.id)).toContain(ws.adminMemberId);
+    expect(members.body.items.map((m) => m.id)).toContain(ws.adminMemberId);
     const me = await bot.get<MeView>('/api/v1/me');
     expect(me.status).toBe(200);
     expect(me.body.workspace?.id).toBe(ws.id);
@@ -242,8 +242,8 @@ describe('request guards', () => {
     expect(res.status).toBe(403);
     expect(res.error?.code).toBe('forbidden');
     expect(res.error?.message).toMatch(/Origin/);
-    const invites = await ws.admin.get<unknown[]>('/api/v1/invites');
-    expect(invites.body).toEqual([]);
+    const invites = await ws.admin.get<{ items: unknown[] }>('/api/v1/invites');
+    expect(invites.body.items).toEqual([]);
     // PATCH and DELETE are guarded too, and so is a browser's cross-site fetch without Origin.
     expect((await ws.admin.patch('/api/v1/workspace', { name: 'Pwned' }, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await ws.admin.request('PATCH', '/api/v1/workspace', { body: { name: 'Pwned' }, origin: null, headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);

@@ -9,6 +9,7 @@ import { expectStatus } from '../helpers/client.js';
 import type { AuditEntryView, NotificationsView } from '../helpers/views.js';
 import {
   addMember,
+  allPages,
   getMeeting,
   insertMeeting,
   makeActionItem,
@@ -155,7 +156,7 @@ describe('the agenda of the next meeting', () => {
     view = await getMeeting(teams.salesLead.client, next.id);
     expect(carried()).toEqual([open.id]);
 
-    const audit = expectStatus(await teams.ws.admin.get<AuditEntryView[]>('/api/v1/audit?entityType=action_item'), 200);
+    const audit = await allPages<AuditEntryView>(teams.ws.admin, '/api/v1/audit?entityType=action_item');
     expect(audit.filter((e) => e.action === 'action_item.created')).toHaveLength(3);
     expect(audit.filter((e) => e.action === 'action_item.changed')).toHaveLength(3);
   });
@@ -200,7 +201,7 @@ describe('attendance, quorum and marking a meeting held', () => {
     expect(held.canMarkHeld).toEqual({ ok: false, reason: 'Already marked held.' });
     // Again: nothing changes.
     expect(expectStatus(await teams.salesLead.client.post<MeetingView>(`/api/v1/checkins/meetings/${id}/held`), 200).heldAt).toBe(held.heldAt);
-    const audit = expectStatus(await teams.ws.admin.get<AuditEntryView[]>('/api/v1/audit?entityType=meeting'), 200);
+    const audit = await allPages<AuditEntryView>(teams.ws.admin, '/api/v1/audit?entityType=meeting');
     expect(audit.filter((e) => e.action === 'meeting.held' && e.entityId === id)).toHaveLength(1);
 
     // A held meeting takes no more agenda items.
@@ -286,15 +287,15 @@ describe('action items', () => {
     const theirs = await makeActionItem(teams.salesLead.client, n.id, { title: 'The rep’s', ownerId: teams.rep.member.id, dueDate: utcDate(5) });
     expectStatus(await teams.marketer.client.patch(`/api/v1/checkins/action-items/${mine2.id}`, { status: 'done' }), 200);
 
-    const mine = expectStatus(await teams.marketer.client.get<ActionItemView[]>('/api/v1/checkins/action-items'), 200);
+    const mine = await allPages<ActionItemView>(teams.marketer.client, '/api/v1/checkins/action-items');
     expect(mine.map((a) => a.id)).toEqual([mine1.id]);
     expect(mine[0]).toMatchObject({ title: 'Mine, overdue', ownerName: 'Mia Marketing', status: 'open', overdue: true, meetingId: n.id, meetingStart: n.start });
 
-    const allMine = expectStatus(await teams.marketer.client.get<ActionItemView[]>('/api/v1/checkins/action-items?status=all'), 200);
+    const allMine = await allPages<ActionItemView>(teams.marketer.client, '/api/v1/checkins/action-items?status=all');
     expect(allMine.map((a) => a.id)).toEqual([mine1.id, mine2.id]);
-    const doneMine = expectStatus(await teams.marketer.client.get<ActionItemView[]>('/api/v1/checkins/action-items?status=done'), 200);
+    const doneMine = await allPages<ActionItemView>(teams.marketer.client, '/api/v1/checkins/action-items?status=done');
     expect(doneMine.map((a) => a.id)).toEqual([mine2.id]);
-    const everyone = expectStatus(await teams.viewer.client.get<ActionItemView[]>('/api/v1/checkins/action-items?owner=anyone'), 200);
+    const everyone = await allPages<ActionItemView>(teams.viewer.client, '/api/v1/checkins/action-items?owner=anyone');
     expect(everyone.map((a) => a.id).sort()).toEqual([mine1.id, theirs.id].sort());
     expect((await teams.viewer.client.get('/api/v1/checkins/action-items?owner=someone')).status).toBe(400);
 
@@ -465,7 +466,7 @@ describe('action items in a workspace far from UTC', () => {
 
     const made = await makeActionItem(salesLead.client, meeting.id, { ownerId: marketer.member.id, dueDate: due });
     expect(made.overdue).toBe(overdue);
-    const listed = expectStatus(await marketer.client.get<ActionItemView[]>('/api/v1/checkins/action-items'), 200);
+    const listed = await allPages<ActionItemView>(marketer.client, '/api/v1/checkins/action-items');
     expect(listed.find((a) => a.id === made.id)?.overdue).toBe(overdue);
     const changed = expectStatus(await marketer.client.patch<ActionItemView>(`/api/v1/checkins/action-items/${made.id}`, { title: 'Renamed' }), 200);
     expect(changed.overdue).toBe(overdue);

@@ -8,6 +8,7 @@ import { expectStatus, type ApiResponse } from '../helpers/client.js';
 import type { AuditEntryView } from '../helpers/views.js';
 import {
   addMember,
+  allPages,
   makeAgendaItem,
   makeKeyPlayers,
   makeWeeklySeries,
@@ -224,7 +225,7 @@ describe('changing the series', () => {
     // A second change bumps it again.
     expect((await putSeries(teams.ws.admin, { weekday: newDay, localTime: '11:00', startDate: series.startDate, durationMinutes: 45, location: 'Room 2' })).sequence).toBe(2);
 
-    const entries = expectStatus(await teams.ws.admin.get<AuditEntryView[]>('/api/v1/audit?entityType=checkin_series'), 200);
+    const entries = await allPages<AuditEntryView>(teams.ws.admin, '/api/v1/audit?entityType=checkin_series');
     expect(entries.map((e) => e.action)).toEqual(['checkin_series.changed', 'checkin_series.changed', 'checkin_series.created']);
     const change = entries.find((e) => e.action === 'checkin_series.changed' && (e.before as { localTime?: string } | null)?.localTime === '10:00');
     expect(change?.before).toMatchObject({ rrule: `FREQ=WEEKLY;INTERVAL=1;BYDAY=${oldDay}`, localTime: '10:00', durationMinutes: 30 });

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse } from '../helpers/client.js';
 import {
   addMember,
+  allPages,
   changedInDb,
   getMeeting,
   insertMeeting,
@@ -102,10 +103,10 @@ describe('the series under concurrency', () => {
     // Meetings further ahead than any listed so far go missing, as if the horizon had just moved on.
     await t.db.kysely.deleteFrom('meetings').where('workspace_id', '=', ws.id).where('starts_at', '>', upcoming[0]!.start).execute();
     await changedInDb(t);
-    const answers = await burst(PARALLEL, () => ws.admin.clone().get<{ meetings: MeetingSummaryView[] }>('/api/v1/checkins/meetings?past=100&upcoming=20'));
+    const answers = await burst(PARALLEL, () => ws.admin.clone().get<{ items: MeetingSummaryView[] }>('/api/v1/checkins/meetings?when=upcoming&limit=200'));
     expectOnly(answers, [200]);
     expect(await meetingStarts(ws.id)).toEqual(before);
-    const ids = new Set(answers.map((a) => a.body.meetings.map((m) => m.id).join()));
+    const ids = new Set(answers.map((a) => a.body.items.map((m) => m.id).join()));
     expect(ids.size, 'every answer lists the same meetings').toBe(1);
   });
 });
@@ -178,7 +179,7 @@ describe('running a meeting under concurrency', () => {
     expect(view.actionItems).toHaveLength(PARALLEL);
     const sorted = [...view.actionItems].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     expect(view.actionItems.map((a) => a.id)).toEqual(sorted.map((a) => a.id));
-    const mine = expectStatus(await marketer.client.get<ActionItemView[]>('/api/v1/checkins/action-items'), 200);
+    const mine = await allPages<ActionItemView>(marketer.client, '/api/v1/checkins/action-items');
     expect(mine.map((a) => a.id)).toEqual(sorted.map((a) => a.id));
   });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
-import { addMember, makeKpi, makeWorkspace, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
+import { addMember, allPages, makeKpi, makeWorkspace, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
 import { burst, countOf, expectOnly, inParallelStreams, PARALLEL, tally } from '../factories-concurrency.js';
 
 let t: TestApp;
@@ -68,7 +68,7 @@ describe('PUT /goals/top-three under concurrency', () => {
     const final = (await ranksInDb(ws.id, 'sales')).map((r) => r.id);
     expect(orders.map((o) => o.join())).toContain(final.join());
     // The list the API shows agrees with the table.
-    const listed = expectStatus(await lead.client.get<KpiView[]>('/api/v1/goals/kpis?team=sales'), 200).filter((k) => k.rank !== null).map((k) => k.id);
+    const listed = (await allPages<KpiView>(lead.client, '/api/v1/goals/kpis?team=sales')).filter((k) => k.rank !== null).map((k) => k.id);
     expect(listed).toEqual(final);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import type { AuditEntryView } from '../helpers/views.js';
-import { addMember, makeKpi, makeWorkspace, setTopThree, type KpiDetailView, type KpiView, type TestMember, type TestWorkspace } from '../factories.js';
+import { addMember, allPages, makeKpi, makeWorkspace, setTopThree, type KpiDetailView, type KpiView, type TestMember, type TestWorkspace } from '../factories.js';
 
 let t: TestApp;
 
@@ -48,12 +48,11 @@ const nextMonth = (): string => {
 const put = <T>(c: Client, url: string, body: unknown): Promise<ApiResponse<T>> => c.request<T>('PUT', url, { body });
 
 async function auditOf(ws: TestWorkspace, entityId: string): Promise<AuditEntryView[]> {
-  const res = expectStatus(await ws.admin.get<AuditEntryView[]>('/api/v1/audit?limit=200'), 200);
-  return res.filter((e) => e.entityId === entityId);
+  return (await allPages<AuditEntryView>(ws.admin, '/api/v1/audit')).filter((e) => e.entityId === entityId);
 }
 
 async function kpisOf(c: Client, team: 'sales' | 'marketing', includeArchived = false): Promise<KpiView[]> {
-  return expectStatus(await c.get<KpiView[]>(`/api/v1/goals/kpis?team=${team}${includeArchived ? '&includeArchived=true' : ''}`), 200);
+  return allPages<KpiView>(c, `/api/v1/goals/kpis?team=${team}${includeArchived ? '&includeArchived=true' : ''}`);
 }
 
 function expect400(res: ApiResponse<unknown>, message: RegExp): void {
@@ -209,7 +208,7 @@ describe('bad input is a 400 with a clear message, and nothing is written', () =
     expect400(await lead.post(url, { values: [{ date: 'yesterday', value: 20 }] }), /values\.0\.date: must be a date as YYYY-MM-DD/);
     expect400(await lead.post(url, { values: [{ date: today(), value: 21 }, { date: nextMonth(), value: 20 }] }), new RegExp(`${nextMonth()} is in a future period; values can be recorded up to`));
     const detail = expectStatus(await lead.get<KpiDetailView>(`/api/v1/goals/kpis/${kpi.id}`), 200);
-    expect(detail.values).toEqual([]);
+    expect(detail.values.items).toEqual([]);
   });
 });
 
@@ -272,7 +271,7 @@ describe('values, status and trend', () => {
     // The list shows the same status.
     expect((await kpisOf(teams.rep.client, 'sales')).find((k) => k.id === winRate.id)?.current.status).toBe('off_track');
     const detail = expectStatus(await lead.get<KpiDetailView>(`/api/v1/goals/kpis/${winRate.id}`), 200);
-    expect(detail.values.filter((v) => v.date === today())).toHaveLength(1);
+    expect(detail.values.items.filter((v) => v.date === today())).toHaveLength(1);
     expect((await auditOf(teams.ws, winRate.id)).filter((e) => e.action === 'kpi.values_recorded')).toHaveLength(2);
 
     // Only sales leads record sales values, by form or by paste (whatever they paste).
@@ -288,7 +287,7 @@ describe('values, status and trend', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body.recorded).toBe(2);
     const detail = expectStatus(await lead.get<KpiDetailView>(`/api/v1/goals/kpis/${pipeline.id}`), 200);
-    const byDate = Object.fromEntries(detail.values.map((v) => [v.date, [v.value, v.note]]));
+    const byDate = Object.fromEntries(detail.values.items.map((v) => [v.date, [v.value, v.note]]));
     expect(byDate[daysAgo(2)]).toEqual([125_050, 'Webinar']);
     expect(byDate[daysAgo(1)]).toEqual([200_000, null]);
   });
@@ -392,7 +391,7 @@ describe('two leads at the same moment', () => {
       expect(answers.map((r) => r.status), answers.map((r) => r.text).join('\n')).toEqual([200, 200]);
     }
     const detail = expectStatus(await teams.rep.client.get<KpiDetailView>(`/api/v1/goals/kpis/${kpi.id}`), 200);
-    expect(detail.values).toHaveLength(3);
+    expect(detail.values.items).toHaveLength(3);
 
     for (let rank = 1; rank <= 3; rank++) {
       const answers = await Promise.all(
@@ -408,7 +407,7 @@ describe('two leads at the same moment', () => {
 describe('the KPI catalog', () => {
   it('leads add their own kinds, named in any language; a name like an existing kind is a 409', async () => {
     const teams = await makeTeams();
-    const catalog = expectStatus(await teams.rep.client.get<Array<{ id: string; builtIn: boolean }>>('/api/v1/goals/catalog'), 200);
+    const catalog = await allPages<{ id: string; builtIn: boolean }>(teams.rep.client, '/api/v1/goals/catalog');
     expect(catalog.map((k) => k.id)).toEqual(expect.arrayContaining(['mqls', 'win_rate', 'lead_response_time', 'cac']));
     expect(catalog.every((k) => k.builtIn)).toBe(true);
 

@@ -7,7 +7,7 @@ import type { GoalsOverviewView } from '../../src/capabilities/goals/schemas.js'
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AuditEntryView, NotificationsView } from '../helpers/views.js';
-import { addMember, changedInDb, makeKpi, makeWorkspace, publishTopThree, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
+import { addMember, allPages, changedInDb, makeKpi, makeWorkspace, publishTopThree, setTopThree, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
 
 type Overview = z.infer<typeof GoalsOverviewView>;
 
@@ -60,7 +60,7 @@ describe('publishing the top three', () => {
     ]);
     expect(first.items[0]).toMatchObject({ kindId: 'win_rate', unit: 'percent', measurement: winRate.measurement, targetPeriod: 'month', compensated: true, shared: false });
     expect(first.changes.map((c) => c.message)).toEqual(['Win rate added at #1', 'Revenue closed added at #2', 'MQLs added at #3']);
-    const audit = expectStatus(await ws.admin.get<AuditEntryView[]>('/api/v1/audit?limit=200'), 200).find((e) => e.entityId === first.id);
+    const audit = (await allPages<AuditEntryView>(ws.admin, '/api/v1/audit')).find((e) => e.entityId === first.id);
     expect(audit).toMatchObject({ action: 'publication.published', actorName: 'Sam Sales' });
   });
 
@@ -68,7 +68,7 @@ describe('publishing the top three', () => {
     const res = await salesLead.client.post('/api/v1/goals/publications', { team: 'sales' });
     expect(res.status).toBe(400);
     expect(res.error?.message).toBe('Nothing changed since publication #1; the sales top three is already published as it is.');
-    expect(expectStatus(await rep.client.get<PublicationView[]>('/api/v1/goals/publications?team=sales'), 200)).toHaveLength(1);
+    expect(await allPages<PublicationView>(rep.client, '/api/v1/goals/publications?team=sales')).toHaveLength(1);
   });
 
   it('#2 after a target change and a replaced #3 reads as two plain sentences', async () => {
@@ -82,9 +82,9 @@ describe('publishing the top three', () => {
     expect(second.changes.map((c) => c.type)).toEqual(['target_changed', 'replaced']);
     expect((await overview()).teams.find((x) => x.team === 'sales')?.unpublishedChanges).toBe(false);
 
-    const history = expectStatus(await rep.client.get<PublicationView[]>('/api/v1/goals/publications?team=sales'), 200);
+    const history = await allPages<PublicationView>(rep.client, '/api/v1/goals/publications?team=sales');
     expect(history.map((p) => p.number)).toEqual([2, 1]);
-    expect(expectStatus(await rep.client.get<PublicationView[]>('/api/v1/goals/publications?team=marketing'), 200)).toEqual([]);
+    expect(await allPages<PublicationView>(rep.client, '/api/v1/goals/publications?team=marketing')).toEqual([]);
   });
 
   it('a publication is immutable: later KPI edits do not change it', async () => {
@@ -174,7 +174,7 @@ describe('two leads publishing at the same moment', () => {
       expect(statuses[0], answers.map((r) => r.text).join('\n')).toBe(201);
       expect([400, 409], answers.map((r) => r.text).join('\n')).toContain(statuses[1]);
     }
-    const history = expectStatus(await leads[1]!.client.get<PublicationView[]>('/api/v1/goals/publications?team=marketing'), 200);
+    const history = await allPages<PublicationView>(leads[1]!.client, '/api/v1/goals/publications?team=marketing');
     expect(history.map((p) => p.number)).toEqual([3, 2, 1]);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AddMemberView, InvitePreview, InviteView, MeView, MemberView } from '../helpers/views.js';
-import { makeInvite, makeWorkspace, PASSWORD, tokenOf, uniqueEmail, type TestWorkspace } from '../factories.js';
+import { allPages, makeInvite, makeWorkspace, type Page, PASSWORD, tokenOf, uniqueEmail, type TestWorkspace } from '../factories.js';
 
 let t: TestApp;
 let ws: TestWorkspace;
@@ -32,9 +32,9 @@ describe('creating and previewing an invite', () => {
     const days = (Date.parse(invite.expiresAt) - Date.parse(invite.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(3, 5);
 
-    const list = await ws.admin.get<InviteView[]>('/api/v1/invites');
+    const list = await ws.admin.get<Page<InviteView>>('/api/v1/invites');
     expect(list.status).toBe(200);
-    const listed = list.body.find((i) => i.id === invite.id);
+    const listed = list.body.items.find((i) => i.id === invite.id);
     expect(listed?.status).toBe('pending');
     expect(list.text).not.toContain(invite.token);
     // The token is stored only as a hash.
@@ -85,10 +85,8 @@ describe('accepting an invite', () => {
     // The person can sign in later with the password they chose.
     expect((await t.client().signIn(input.email, PASSWORD)).status).toBe(200);
     // The admin sees the member and the invite as accepted.
-    const members = await ws.admin.get<MemberView[]>('/api/v1/members');
-    expect(members.body.map((m) => m.email)).toContain(input.email);
-    const invites = await ws.admin.get<InviteView[]>('/api/v1/invites');
-    expect(invites.body.find((i) => i.id === invite.id)?.status).toBe('accepted');
+    expect((await allPages<MemberView>(ws.admin, '/api/v1/members')).map((m) => m.email)).toContain(input.email);
+    expect((await allPages<InviteView>(ws.admin, '/api/v1/invites')).find((i) => i.id === invite.id)?.status).toBe('accepted');
   });
 
   it('is single use: a second accept answers 404 with a message', async () => {
@@ -123,8 +121,7 @@ describe('accepting an invite', () => {
     const accept = await t.client().post(`/api/v1/invites/accept/${invite.token}`, newcomer());
     expect(accept.status).toBe(404);
     expect(accept.error?.message).toMatch(/expired/);
-    const invites = await ws.admin.get<InviteView[]>('/api/v1/invites');
-    expect(invites.body.find((i) => i.id === invite.id)?.status).toBe('expired');
+    expect((await allPages<InviteView>(ws.admin, '/api/v1/invites')).find((i) => i.id === invite.id)?.status).toBe('expired');
   });
 
   it('a revoked invite answers 404', async () => {
@@ -232,8 +229,7 @@ describe('adding a member directly', () => {
     // The setup link is single use.
     expect((await t.client().post(`/api/v1/invites/accept/${token}`, { password: 'another-password-2' })).status).toBe(404);
     // Only one member row for the person.
-    const members = await ws.admin.get<MemberView[]>('/api/v1/members');
-    expect(members.body.filter((m) => m.email === email)).toHaveLength(1);
+    expect((await allPages<MemberView>(ws.admin, `/api/v1/members?q=${encodeURIComponent(email)}`)).filter((m) => m.email === email)).toHaveLength(1);
   });
 
   it('adding someone who already has an account answers as for anyone else and waits for them to accept; adding them twice is a conflict', async () => {

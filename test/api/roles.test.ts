@@ -123,7 +123,8 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/workspaces': { expected: everyone(201), call: async (c) => (await c.freshSession()).post('/api/v1/workspaces', { name: `${c.role}'s own company` }) },
   'GET /api/v1/workspace': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/workspace') },
   'PATCH /api/v1/workspace': { expected: adminsOnly(200), call: (c) => c.person.client.patch('/api/v1/workspace', { painThreshold: 60 }) },
-  'GET /api/v1/members': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/members') },
+  'GET /api/v1/members': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/members?q=a&team=sales&status=active&limit=5') },
+  'GET /api/v1/members/summary': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/members/summary') },
   'GET /api/v1/members/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/members/${c.target.member.id}`) },
   'POST /api/v1/members': {
     expected: adminsOnly(201),
@@ -167,6 +168,7 @@ const MATRIX: Record<string, MatrixRow> = {
     call: (c) => c.person.client.post('/api/v1/goals/kpis', { team: 'sales', name: `SQLs (${c.role})`, kind: 'sqls', measurement: 'Accepted at discovery.' }),
   },
   'GET /api/v1/goals/kpis/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/goals/kpis/${c.salesKpi.id}`) },
+  'GET /api/v1/goals/kpis/:id/values': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/goals/kpis/${c.salesKpi.id}/values?limit=10`) },
   'PATCH /api/v1/goals/kpis/:id': {
     expected: salesLeadsOnly(200),
     call: (c) => c.person.client.patch(`/api/v1/goals/kpis/${c.salesKpi.id}`, { target: 25, measurement: `Closed-won ÷ closed, set by ${c.role}.` }),
@@ -239,7 +241,7 @@ const MATRIX: Record<string, MatrixRow> = {
         },
       }),
   },
-  'GET /api/v1/checkins/meetings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/meetings?past=4&upcoming=2') },
+  'GET /api/v1/checkins/meetings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/meetings?when=past&limit=4') },
   'GET /api/v1/checkins/meetings/:id': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/checkins/meetings/${checkins.nextMeetingId}`) },
   'PATCH /api/v1/checkins/meetings/:id': {
     expected: meetingRunners(200),

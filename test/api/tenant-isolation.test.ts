@@ -337,8 +337,8 @@ describe('tenant isolation over the whole route table', () => {
     expect(owned.error?.message).toMatch(/owner must be an active member of this workspace/);
     const ranked = await bLead.client.request('PUT', '/api/v1/goals/top-three', { body: { team: 'sales', kpiIds: [a.kpiId] } });
     expect(ranked.status).toBe(400);
-    const bKpis = await bLead.client.get<KpiView[]>('/api/v1/goals/kpis');
-    expect(bKpis.body.map((k) => k.id)).not.toContain(a.kpiId);
+    const bKpis = await bLead.client.get<{ items: KpiView[] }>('/api/v1/goals/kpis');
+    expect(bKpis.body.items.map((k) => k.id)).not.toContain(a.kpiId);
 
     // Check-ins: A's member as an attendee of B's series, present at B's meeting, or owning B's action item.
     const attendees = await b.admin.request('PUT', '/api/v1/checkins/series', { body: { weekday: 'TU', localTime: '10:00', quorum: LEADERSHIP_QUORUM, attendeeIds: [b.adminMemberId, a.member.member.id] } });
@@ -363,8 +363,8 @@ describe('tenant isolation over the whole route table', () => {
   it('A’s session and A’s API token do not reach into B either', async () => {
     expect((await a.ws.admin.get(`/api/v1/members/${bMember.member.id}`)).status).toBe(404);
     const aToken = await makeApiToken(a.ws, 'reverse probe');
-    const res = await t.client().withToken(aToken.token).get<MemberView[]>('/api/v1/members');
+    const res = await t.client().withToken(aToken.token).get<{ items: MemberView[] }>('/api/v1/members');
     expect(res.status).toBe(200);
-    expect(res.body.map((m) => m.id)).not.toContain(bMember.member.id);
+    expect(res.body.items.map((m) => m.id)).not.toContain(bMember.member.id);
   });
 });

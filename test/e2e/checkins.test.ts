@@ -261,12 +261,13 @@ describe('check-ins, in the browser', () => {
     const api = new ApiSession(suite.server.url);
     await api.signIn('dana@northwind.example', DEMO_PASSWORD);
     const compliance = await api.get<{ held: number; counted: number; missed: Array<{ id: string; start: string }> }>('/api/v1/checkins/compliance');
-    const { meetings } = await api.get<{ meetings: Array<{ id: string; start: string; state: string }> }>('/api/v1/checkins/meetings');
+    // The meetings that have started, most recent first (the list pages; the last twelve are enough here).
+    const { items: meetings } = await api.get<{ items: Array<{ id: string; start: string; state: string }> }>('/api/v1/checkins/meetings?when=past&limit=12');
     const day = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: DEMO_TIME_ZONE, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso));
     // A year of weekly history with a few missed: 11 of the last 12 held.
     expect(compliance).toMatchObject({ held: 11, counted: 12 });
     expect(compliance.missed).toHaveLength(1);
-    const lastHeld = meetings.filter((m) => m.state === 'held').at(-1);
+    const lastHeld = meetings.find((m) => m.state === 'held');
     if (!lastHeld) throw new Error('The demo has no held check-in');
 
     const dana = await personFor(api, DEMO_TIME_ZONE);

@@ -125,7 +125,7 @@ describe('goals, in the browser', () => {
     await paste.getByRole('textbox', { name: 'Lines of date,value' }).fill(`date,value\n${localDate(14)},61\n${localDate(7)},66`);
     await clickAndToast(page, paste.getByRole('button', { name: 'Record pasted values' }), 'Recorded 2 values.');
     const values = page.getByRole('region', { name: 'Values' });
-    await values.getByText('3 in the last 12 months, newest first').waitFor();
+    await values.getByText('3 values, newest first').waitFor();
     expect(await values.getByRole('row').count()).toBe(4); // the header and three values
     await page.getByText('On track', { exact: true }).waitFor();
     await page.getByText(/72% in .+ against a target of at least 70%: on track\./).first().waitFor();

@@ -95,7 +95,6 @@ const FIELD_TABLE: Array<[RegExp, IdTable]> = [
   [/^(managerId|ownerMemberId|ownerId|attendeeIds|present|memberId|memberIds)$/, 'members'],
   [/^kpiIds?$/, 'kpis'],
   [/^workspaceId$/, 'workspaces'],
-  [/^beforeId$/, 'audit_log'],
 ];
 
 /** Values the world offers for fields that name what they hold (ids, emails, time zones…), by position. */
@@ -108,6 +107,8 @@ export interface Pools {
   inviteTokens: string[];
   feedFiles: string[];
   kinds: string[];
+  /** Real page cursors of both workspaces' lists (nextCursor of a first page of one), to send to any list. */
+  cursors: string[];
 }
 
 /** Picks from a pool that may grow while the property runs (rows made by earlier cases). */
@@ -136,12 +137,19 @@ function hintFor(fullName: string, pools: Pools): fc.Arbitrary<string> | null {
   }
   if (name === 'kind' || name === 'kinds') return fromPool(pools.kinds);
   if (name === 'token') return fromPool(pools.inviteTokens);
+  if (name === 'cursor') {
+    // Another list's or workspace's cursor, one cut short or with a character changed, or made up.
+    const tampered = fc.tuple(fromPool(pools.cursors), fc.nat()).map(([c, i]) => `${c.slice(0, i % c.length)}${c[i % c.length] === 'A' ? 'B' : 'A'}${c.slice((i % c.length) + 1)}`);
+    const forged = fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify({ s: 'x', k: v })).toString('base64url'));
+    return fc.oneof({ weight: 4, arbitrary: fromPool(pools.cursors) }, { weight: 2, arbitrary: tampered }, { weight: 1, arbitrary: forged }, { weight: 1, arbitrary: fc.constantFrom('', '=', 'e30', 'W10', 'bnVsbA', 'eyJzIjoxfQ') });
+  }
+  // A search: text with LIKE's wildcards and escape, quotes, or a name from the world.
+  if (name === 'q') return fc.constantFrom('a', 'Ada', 'admin', '%', '_', '\\', '%_%', "O'Brien", '"', 'a%b', '\\%', 'ünï', 'MQL', ' ', 'x'.repeat(100));
   if (name === 'file') return fromPool(pools.feedFiles);
   if (name === '*') return fc.constantFrom('index.html', 'swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png', '../../package.json', '.env', 'nothing-here.js');
   if (name === 'rrule') {
     return fc.constantFrom('FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH', 'FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=XX', 'FREQ=WEEKLY;COUNT=99999999999', 'FREQ=WEEKLY;UNTIL=99991231T000000Z', 'RRULE:FREQ=WEEKLY;BYDAY=FR', 'FREQ=WEEKLY;BYDAY=MO;INTERVAL=0');
   }
-  if (name === 'before') return fc.oneof(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('yesterday', '9999-12-31T23:59:59.999Z'));
   if (name === 'text') {
     // The paste box: lines of `YYYY-MM-DD,value`.
     const line = fc.tuple(fc.integer({ min: -800, max: 30 }), fc.oneof(fc.integer({ min: -1000, max: 1e6 }).map(String), fc.constantFrom('1,5', '1e308', 'NaN', '', '12%', '$1,000'))).map(([d, v]) => `${isoDay(d)},${v}`);
@@ -678,7 +686,17 @@ export async function makeHostileWorld(): Promise<HostileWorld> {
     inviteTokens: [invite.token, otherInvite.token, 'x'.repeat(43)],
     feedFiles: [`${feed.split('/').pop()!}`, `${otherFeed.split('/').pop()!}`, `${'A'.repeat(43)}.ics`],
     kinds: ['win_rate', 'mqls', 'pipeline_coverage', 'no_such_kind'],
+    cursors: [],
   };
+  // Every list's first page of one, in both workspaces: their cursors are sent to every list (each must refuse
+  // the others' with a 400 and never answer another workspace's rows).
+  for (const route of t.app.routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'))) {
+    for (const caller of [ws.admin, other.admin]) {
+      const page = await caller.get<{ nextCursor?: unknown }>(`${route.url}?limit=1`);
+      if (page.status === 200 && typeof page.body?.nextCursor === 'string') pools.cursors.push(page.body.nextCursor);
+    }
+  }
+  if (pools.cursors.length < 10) throw new Error(`the hostile world has only ${pools.cursors.length} list cursors; it should page most lists`);
   const seen = new Set(pools.ids);
   const allIds = sql.join(
     ID_TABLES.map((table) => sql`select cast(${table} as text) as t, id from ${sql.table(table)}`),

@@ -3,7 +3,7 @@
 // refreshes until the meeting starts, then stays as it was (frozen) for the record.
 import type { Db } from '../../db/database.js';
 import type { AgendaSectionProvider } from '../../shared/contracts/agenda.js';
-import { agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
+import { AGENDA_LOOKBACK_DAYS, agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
 import { getMeeting, listActionItems, listMeetings, toDomainActionItem, toDomainMeeting, type MeetingRow } from './store.js';
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -47,7 +47,9 @@ export async function agendaFor(db: Db, providers: readonly AgendaSectionProvide
   const state = meetingState(toDomainMeeting(meeting), now);
   const frozen = state !== 'upcoming';
   if (frozen && meeting.agenda) return { ...(JSON.parse(meeting.agenda) as Agenda), refreshedAt: meeting.agenda_refreshed_at, frozen };
-  const meetings = await listMeetings(db, meeting.workspace_id, meeting.series_id);
+  // The window reaches back at most AGENDA_LOOKBACK_DAYS: older meetings cannot bound it (a day more for their length).
+  const from = new Date(Date.parse(meeting.starts_at) - (AGENDA_LOOKBACK_DAYS + 1) * 86_400_000).toISOString();
+  const meetings = await listMeetings(db, meeting.workspace_id, meeting.series_id, { from, until: meeting.starts_at });
   const window = agendaWindow({ id: meeting.id, start: meeting.starts_at }, meetings.map(toDomainMeeting));
   const results = await collectAgendaSections(providers, {
     workspaceId: meeting.workspace_id,

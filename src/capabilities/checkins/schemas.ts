@@ -1,5 +1,6 @@
 // Request and response schemas for the weekly check-in (SPEC S2). Shared with the web client.
 import { z } from 'zod';
+import { PageQuery, pageOf } from '../../shared/page.js';
 import { Team, TimeZone } from '../../shared/schemas.js';
 import { WEEKDAY_CODES } from './domain/types.js';
 
@@ -116,11 +117,13 @@ export const MeetingView = MeetingSummaryView.extend({
   nextMeetingId: z.string().nullable(),
 });
 
-export const MeetingsQuery = z.strictObject({
-  past: z.coerce.number().int().min(0).max(100).default(12),
-  upcoming: z.coerce.number().int().min(0).max(20).default(4),
+export const MeetingsQuery = PageQuery.extend({
+  when: z
+    .enum(['upcoming', 'past'])
+    .default('upcoming')
+    .describe('upcoming: meetings not yet started, soonest first (cancelled ones too); past: meetings that have started, most recent first (not cancelled ones)'),
 });
-export const MeetingsView = z.object({ meetings: z.array(MeetingSummaryView) });
+export const MeetingsView = pageOf(MeetingSummaryView);
 
 export const NotesInput = z.strictObject({ notes: z.string().max(50_000) });
 export const AttendanceInput = z.strictObject({ present: z.array(IdParam).max(200).describe('Member ids present; everyone else is recorded absent') });
@@ -130,10 +133,11 @@ export const ActionItemInput = z.strictObject({ title: z.string().trim().min(2).
 export const ActionItemUpdateInput = z
   .strictObject({ title: z.string().trim().min(2).max(200), ownerId: IdParam, dueDate: DateString, status: z.enum(['open', 'done', 'dropped']) })
   .partial();
-export const ActionItemsQuery = z.strictObject({
+export const ActionItemsQuery = PageQuery.extend({
   owner: z.enum(['me', 'anyone']).default('me'),
   status: z.enum(['open', 'done', 'dropped', 'all']).default('open'),
 });
+export const ActionItemsPageView = pageOf(ActionItemView);
 
 export const ComplianceView = z.object({
   window: z.number().int(),

@@ -2,14 +2,14 @@
 import type { Db } from '../../db/database.js';
 import type { AlignmentSignalProvider } from '../../shared/contracts/alignment-signals.js';
 import { cadenceSignal } from './domain/cadence-signal.js';
-import { getActiveSeries, listMeetings, toDomainMeeting } from './store.js';
+import { complianceMeetings, getActiveSeries, toDomainMeeting } from './store.js';
 
 export function checkinsSignals(db: Db): AlignmentSignalProvider {
   return {
     room: 'checkins',
     async signals({ workspaceId, now }) {
       const series = await getActiveSeries(db, workspaceId);
-      const meetings = series ? (await listMeetings(db, workspaceId, series.id)).map(toDomainMeeting) : [];
+      const meetings = series ? (await complianceMeetings(db, workspaceId, series.id, now)).map(toDomainMeeting) : [];
       return [cadenceSignal(series ? { meetings } : null, now)];
     },
   };

@@ -1,10 +1,12 @@
 // Data access for the weekly check-in (SPEC S2). Every query is scoped by the actor's workspace id.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { lockKey } from '../../db/locks.js';
 import { memberName } from '../../db/member-name.js';
+import { paginate, type Page } from '../../server/pagination.js';
+import type { PageQuery } from '../../shared/page.js';
 import type { ActionItemsTable, CheckinSeriesTable, MeetingsTable } from '../../db/schema/checkins.js';
-import type { ActionItem, CheckinMeeting, CheckinSeries, QuorumRule } from './domain/index.js';
+import { COMPLIANCE_WINDOW, type ActionItem, type CheckinMeeting, type CheckinSeries, type QuorumRule } from './domain/index.js';
 
 /**
  * The lock every transaction that writes a workspace's series or a meeting's record takes first
@@ -48,8 +50,56 @@ export async function listSeriesAttendees(db: Db, workspaceId: string, seriesId:
     .execute();
 }
 
-export async function listMeetings(db: Db, workspaceId: string, seriesId: string): Promise<MeetingRow[]> {
-  return db.selectFrom('meetings').selectAll().where('workspace_id', '=', workspaceId).where('series_id', '=', seriesId).orderBy('starts_at').execute();
+/** The series' meetings starting in [from, until), oldest first: callers bound the window (a series runs for years). */
+export async function listMeetings(db: Db, workspaceId: string, seriesId: string, window: { from?: string; until?: string } = {}): Promise<MeetingRow[]> {
+  let q = db.selectFrom('meetings').selectAll().where('workspace_id', '=', workspaceId).where('series_id', '=', seriesId);
+  if (window.from) q = q.where('starts_at', '>=', window.from);
+  if (window.until) q = q.where('starts_at', '<', window.until);
+  return q.orderBy('starts_at').execute();
+}
+
+/** The meetings compliance is judged on (the last 12 decided ones are among them). */
+export const complianceMeetings = (db: Db, workspaceId: string, seriesId: string, now: Date): Promise<MeetingRow[]> =>
+  recentMeetings(db, workspaceId, seriesId, now, COMPLIANCE_WINDOW + 4);
+
+/**
+ * The last `count` meetings that have started and were not cancelled, most recent first: compliance counts the
+ * last 12 decided ones, and at most a few of the latest are still undecided (in progress, or in the grace hours).
+ */
+export async function recentMeetings(db: Db, workspaceId: string, seriesId: string, now: Date, count: number): Promise<MeetingRow[]> {
+  return db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('series_id', '=', seriesId)
+    .where('status', '!=', 'cancelled')
+    .where('starts_at', '<=', now.toISOString())
+    .orderBy('starts_at', 'desc')
+    .limit(count)
+    .execute();
+}
+
+/**
+ * One page of the series' meetings: those not started yet soonest first, or those started most recent first
+ * (cancelled ones left out). A series has one meeting per start (a unique index), so the start orders them.
+ */
+export async function pageMeetings(db: Db, workspaceId: string, seriesId: string, when: 'upcoming' | 'past', now: Date, page: PageQuery): Promise<Page<MeetingRow>> {
+  const at = now.toISOString();
+  let q = db.selectFrom('meetings').selectAll().where('workspace_id', '=', workspaceId).where('series_id', '=', seriesId);
+  q = when === 'upcoming' ? q.where('starts_at', '>', at) : q.where('starts_at', '<=', at).where('status', '!=', 'cancelled');
+  return paginate(q, page, {
+    scope: ['meetings', workspaceId, seriesId, when],
+    order: [{ by: sql.ref('starts_at'), dir: when === 'upcoming' ? 'asc' : 'desc', type: 'string' }],
+    key: (m) => [m.starts_at],
+  });
+}
+
+/** The meetings of the series just before and just after this one (cancelled ones skipped). */
+export async function neighbourMeetings(db: Db, m: Pick<MeetingRow, 'series_id' | 'starts_at'>): Promise<{ previous: string | null; next: string | null }> {
+  const around = db.selectFrom('meetings').select('id').where('series_id', '=', m.series_id).where('status', '!=', 'cancelled');
+  const previous = await around.where('starts_at', '<', m.starts_at).orderBy('starts_at', 'desc').limit(1).executeTakeFirst();
+  const next = await around.where('starts_at', '>', m.starts_at).orderBy('starts_at', 'asc').limit(1).executeTakeFirst();
+  return { previous: previous?.id ?? null, next: next?.id ?? null };
 }
 
 export async function getMeeting(db: Db, workspaceId: string, id: string): Promise<MeetingRow | undefined> {
@@ -78,6 +128,27 @@ export async function listActionItems(
   if (filter.status) q = q.where('action_items.status', '=', filter.status);
   // The id breaks ties between items agreed in the same millisecond, so every read lists them alike.
   return q.orderBy('action_items.due_date').orderBy('action_items.created_at').orderBy('action_items.id').execute();
+}
+
+export interface ActionItemFilter {
+  ownerId?: string | undefined;
+  status?: ActionItemsTable['status'] | undefined;
+}
+
+/** One page of action items: soonest due first, then as agreed, the id breaking ties. */
+export async function pageActionItems(db: Db, workspaceId: string, filter: ActionItemFilter, page: PageQuery): Promise<Page<ActionItemRow>> {
+  let q = actionItemsQuery(db, workspaceId);
+  if (filter.ownerId) q = q.where('action_items.owner_member_id', '=', filter.ownerId);
+  if (filter.status) q = q.where('action_items.status', '=', filter.status);
+  return paginate(q, page, {
+    scope: ['action-items', workspaceId, filter.ownerId ?? null, filter.status ?? null],
+    order: [
+      { by: sql.ref('action_items.due_date'), dir: 'asc', type: 'string' },
+      { by: sql.ref('action_items.created_at'), dir: 'asc', type: 'string' },
+      { by: sql.ref('action_items.id'), dir: 'asc', type: 'string' },
+    ],
+    key: (a) => [a.due_date, a.created_at, a.id],
+  });
 }
 
 export async function getActionItem(db: Db, workspaceId: string, id: string): Promise<ActionItemRow | undefined> {

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/database.js';
 import { localDateOf } from '../../shared/calendar/index.js';
 import type { Todo, TodoProvider } from '../../shared/contracts/todos.js';
-import { markHeldProblem, meetingState } from './domain/index.js';
+import { MARK_HELD_WITHIN_DAYS, markHeldProblem, meetingState } from './domain/index.js';
 import { canManageSeries } from './policies.js';
 import { getActiveSeries, listActionItems, listMeetings, toDomainMeeting } from './store.js';
 
@@ -30,7 +30,9 @@ export function checkinsTodos(db: Db): TodoProvider {
 
       if (canManageSeries({ role })) {
         const series = await getActiveSeries(db, workspaceId);
-        const meetings = series ? await listMeetings(db, workspaceId, series.id) : [];
+        // Only meetings that may still be marked held: those that started in the last MARK_HELD_WITHIN_DAYS (and a day).
+        const from = new Date(now.getTime() - (MARK_HELD_WITHIN_DAYS + 1) * 86_400_000).toISOString();
+        const meetings = series ? await listMeetings(db, workspaceId, series.id, { from, until: now.toISOString() }) : [];
         for (const m of meetings) {
           const meeting = toDomainMeeting(m);
           const state = meetingState(meeting, now);

@@ -1,6 +1,7 @@
 // Request and response schemas for published goals (SPEC S1). Shared with the web client.
 import { z } from 'zod';
 import { PERIOD_KINDS } from '../../shared/calendar/index.js';
+import { PageQuery, pageOf, QueryFlag, SearchText } from '../../shared/page.js';
 import { KPI_DATA_SOURCES, KPI_DIRECTIONS, KPI_UNITS } from './domain/types.js';
 
 export const GoalTeam = z.enum(['sales', 'marketing']).describe('KPIs belong to sales or marketing');
@@ -101,7 +102,16 @@ export const TopThreeInput = z.strictObject({
 
 export const KpiValueView = z.object({ id: z.string(), date: z.string(), value: z.number(), source: z.string(), note: z.string().nullable() });
 export const TrendPointView = z.object({ period: PeriodView, actual: z.number().nullable(), target: z.number().nullable(), status: KpiStatusView.shape.status });
-export const KpiDetailView = z.object({ kpi: KpiView, values: z.array(KpiValueView), trend: z.array(TrendPointView) });
+export const KpiValuesPageView = pageOf(KpiValueView);
+export const KpiDetailView = z.object({
+  kpi: KpiView,
+  values: KpiValuesPageView.describe('Its values, newest first: the first page (50); GET /goals/kpis/{id}/values pages on'),
+  trend: z.array(TrendPointView).describe('The last 12 periods'),
+});
+export const KpiValuesQuery = PageQuery.extend({
+  from: DateString.optional().describe('Only values on or after this date'),
+  to: DateString.optional().describe('Only values on or before this date'),
+});
 
 export const KpiValuesInput = z.strictObject({
   values: z
@@ -165,7 +175,9 @@ export const ExpectationGapView = z.object({
       inTopThree: z.boolean(),
       sentence: z.string(),
     }),
-  ),
+  ).describe('The 50 most held expectations of each kind (not in the top three, in it), most held first'),
+  gaps: z.number().int().describe('How many expectations are not in the top three (rows holds the 50 most held)'),
+  met: z.number().int().describe('How many expectations are in the top three (rows holds the 50 most held)'),
   shareMet: z.number().nullable(),
 });
 
@@ -204,6 +216,14 @@ export const GoalsOverviewView = z.object({
   gap: ExpectationGapView,
 });
 
-export const KpiListQuery = z.strictObject({ team: GoalTeam.optional(), includeArchived: z.enum(['true', 'false']).optional() });
-export const PublicationListQuery = z.strictObject({ team: GoalTeam.optional() });
+export const KpiListQuery = PageQuery.extend({
+  team: GoalTeam.optional(),
+  includeArchived: QueryFlag.optional(),
+  q: SearchText.optional().describe('Only KPIs whose name contains this text (any case)'),
+});
+export const KpisPageView = pageOf(KpiView).extend({ total: z.number().int().describe('How many KPIs match the filters, on every page') });
+export const CatalogQuery = PageQuery.extend({ q: SearchText.optional().describe('Only kinds whose name, id or a common alias contains this text (any case)') });
+export const CatalogPageView = pageOf(KpiKindView);
+export const PublicationListQuery = PageQuery.extend({ team: GoalTeam.optional() });
+export const PublicationsPageView = pageOf(PublicationView);
 export const IdParams = z.strictObject({ id: IdParam });

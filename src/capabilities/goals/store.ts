@@ -1,8 +1,11 @@
 // Data access for published goals (SPEC S1). Every query is scoped by the actor's workspace id.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { isLostRace, lockKey } from '../../db/locks.js';
+import { containsText } from '../../db/search.js';
 import { conflict } from '../../server/errors.js';
+import { newestFirst, paginate, type Page } from '../../server/pagination.js';
+import type { PageQuery } from '../../shared/page.js';
 import type { KpisTable, KpiValuesTable, PublicationsTable } from '../../db/schema/goals.js';
 import type { PeriodOptions } from '../../shared/calendar/index.js';
 import { defaultAggregation, kpiCatalog } from './domain/index.js';
@@ -62,6 +65,45 @@ export async function listKpis(db: Db, workspaceId: string, opts: { team?: Team;
   return rows.sort((a, b) => a.team.localeCompare(b.team) || (a.rank ?? 99) - (b.rank ?? 99) || a.name.localeCompare(b.name)) as KpiRow[];
 }
 
+/** A rank sorts as itself, an unranked KPI after the top three (SQL sorts nulls differently per dialect). */
+const rankOrder = sql<number>`coalesce(kpis.rank, 99)`;
+
+export interface KpiFilter {
+  team?: Team | undefined;
+  includeArchived?: boolean | undefined;
+  q?: string | undefined;
+}
+
+/** One page of KPIs: by team, ranked first (1, 2, 3), then by name, the id breaking ties; with how many match. */
+export async function pageKpis(db: Db, workspaceId: string, filter: KpiFilter, page: PageQuery): Promise<Page<KpiRow> & { total: number }> {
+  let q = kpisQuery(db, workspaceId);
+  let count = db.selectFrom('kpis').select((eb) => eb.fn.countAll<number>().as('n')).where('kpis.workspace_id', '=', workspaceId);
+  if (filter.team) {
+    q = q.where('kpis.team', '=', filter.team);
+    count = count.where('kpis.team', '=', filter.team);
+  }
+  if (!filter.includeArchived) {
+    q = q.where('kpis.archived_at', 'is', null);
+    count = count.where('kpis.archived_at', 'is', null);
+  }
+  if (filter.q) {
+    q = q.where(containsText([sql.ref('kpis.name')], filter.q));
+    count = count.where(containsText([sql.ref('kpis.name')], filter.q));
+  }
+  const result = await paginate(q, page, {
+    scope: ['kpis', workspaceId, filter],
+    order: [
+      { by: sql.ref('kpis.team'), dir: 'asc', type: 'string' },
+      { by: rankOrder, dir: 'asc', type: 'number' },
+      { by: sql.ref('kpis.name'), dir: 'asc', type: 'string' },
+      { by: sql.ref('kpis.id'), dir: 'asc', type: 'string' },
+    ],
+    key: (r) => [r.team, r.rank ?? 99, r.name, r.id],
+  });
+  const { n } = await count.executeTakeFirstOrThrow();
+  return { items: result.items as KpiRow[], nextCursor: result.nextCursor, total: Number(n) };
+}
+
 export async function getKpi(db: Db, workspaceId: string, id: string): Promise<KpiRow | undefined> {
   return (await kpisQuery(db, workspaceId).where('kpis.id', '=', id).executeTakeFirst()) as KpiRow | undefined;
 }
@@ -93,6 +135,18 @@ export async function listValues(db: Db, workspaceId: string, kpiIds: readonly s
   return q.orderBy('date').execute();
 }
 
+/** One page of a KPI's values, newest first. A KPI has one value per date, so the date alone orders them totally. */
+export async function pageValues(db: Db, workspaceId: string, kpiId: string, range: { from?: string | undefined; to?: string | undefined }, page: PageQuery): Promise<Page<KpiValueRow>> {
+  let q = db.selectFrom('kpi_values').selectAll().where('workspace_id', '=', workspaceId).where('kpi_id', '=', kpiId);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  return paginate(q, page, {
+    scope: ['kpi-values', workspaceId, kpiId, range.from ?? null, range.to ?? null],
+    order: [{ by: sql.ref('date'), dir: 'desc', type: 'string' }],
+    key: (v) => [v.date],
+  });
+}
+
 function publicationsQuery(db: Db, workspaceId: string) {
   return db
     .selectFrom('publications')
@@ -103,10 +157,15 @@ function publicationsQuery(db: Db, workspaceId: string) {
     .where('publications.workspace_id', '=', workspaceId);
 }
 
-export async function listPublications(db: Db, workspaceId: string, team?: Team): Promise<PublicationRow[]> {
+/** One page of the publication history, newest first (the id breaks ties between teams publishing at once). */
+export async function pagePublications(db: Db, workspaceId: string, team: Team | undefined, page: PageQuery): Promise<Page<PublicationRow>> {
   let q = publicationsQuery(db, workspaceId);
   if (team) q = q.where('publications.team', '=', team);
-  return q.orderBy('publications.published_at', 'desc').orderBy('publications.number', 'desc').execute();
+  return paginate(q, page, {
+    scope: ['publications', workspaceId, team ?? null],
+    order: newestFirst('publications.published_at', 'publications.id'),
+    key: (p) => [p.published_at, p.id],
+  });
 }
 
 export async function getPublication(db: Db, workspaceId: string, id: string): Promise<PublicationRow | undefined> {

@@ -33,6 +33,7 @@ export function presentMember(m: MemberWithUser): MemberView {
     team: m.team,
     function: m.function,
     managerId: m.manager_id,
+    managerName: m.manager_name,
     keyPlayer: m.key_player === 1,
     active: m.active === 1,
     status: m.active !== 1 ? 'inactive' : m.joined_at === null ? 'invited' : 'active',

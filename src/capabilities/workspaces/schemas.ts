@@ -1,6 +1,7 @@
 // Request and response schemas for workspaces, people and access (SPEC S0). Shared with the web client.
 import { z } from 'zod';
 import { passwordProblem } from './domain/password-strength.js';
+import { PageQuery, pageOf, QueryFlag, SearchText } from '../../shared/page.js';
 import { Role, Team, TimeZone } from '../../shared/schemas.js';
 
 export { Role, Team, TimeZone };
@@ -62,6 +63,10 @@ export const WorkspaceSummary = z.object({
   isDemo: z.boolean(),
 });
 
+export const MemberStatus = z
+  .enum(['invited', 'active', 'inactive'])
+  .describe('invited: added by an admin, waiting for the person to accept (name is what the admin typed); active: joined; inactive: deactivated');
+
 export const MemberView = z.object({
   id: z.string(),
   userId: z.string().nullable().describe('null while the member is invited: nothing of the account shows until the person joins'),
@@ -72,15 +77,39 @@ export const MemberView = z.object({
   team: Team,
   function: z.string(),
   managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
   keyPlayer: z.boolean(),
   active: z.boolean(),
-  status: z
-    .enum(['invited', 'active', 'inactive'])
-    .describe('invited: added by an admin, waiting for the person to accept (name is what the admin typed); active: joined; inactive: deactivated'),
+  status: MemberStatus,
   joinedAt: z.string().nullable().describe('When the person accepted; null while invited'),
   createdAt: z.string(),
 });
 export type MemberView = z.infer<typeof MemberView>;
+
+export const MembersQuery = PageQuery.extend({
+  q: SearchText.optional().describe("Only members whose name, email or function contains this text (any case): what a person picker searches with"),
+  team: Team.optional(),
+  role: Role.optional(),
+  status: MemberStatus.optional(),
+  active: QueryFlag.optional().describe('true: only people not deactivated (active and invited, who can be picked as owners and attendees); false: only deactivated ones'),
+  keyPlayer: QueryFlag.optional().describe('true: only key players; false: only the others'),
+});
+export const MembersPageView = pageOf(MemberView).extend({ total: z.number().int().describe('How many members match the filters, on every page') });
+
+const MemberBrief = z.object({ id: z.string(), name: z.string(), function: z.string() });
+export const MemberSummaryView = z.object({
+  people: z.object({ active: z.number().int(), invited: z.number().int(), inactive: z.number().int() }).describe('Everyone, by status'),
+  teams: z.array(
+    z.object({
+      team: Team,
+      members: z.number().int().describe('Active and invited members of the team'),
+      keyPlayers: z.number().int(),
+      leads: z.number().int().describe('Leaders and admins of the team'),
+      firstKeyPlayers: z.array(MemberBrief).max(4).describe('The first four key players by name'),
+      firstLeads: z.array(MemberBrief).max(3).describe('The first three leads by name'),
+    }),
+  ),
+});
 
 export const PendingInvitationView = z.object({
   id: z.string().describe('The waiting membership; accept or decline it with /me/invitations/{id}/…'),
@@ -160,6 +189,7 @@ export const InviteView = z.object({
   acceptedAt: z.string().nullable(),
   createdByName: z.string().nullable(),
 });
+export const InvitesPageView = pageOf(InviteView);
 export const CreatedInviteView = InviteView.extend({ url: z.string().describe('The invite link; shown only now'), token: z.string() });
 
 export const InvitePreview = z.object({
@@ -187,6 +217,7 @@ export const ApiTokenView = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+export const ApiTokensPageView = pageOf(ApiTokenView);
 export const CreatedApiTokenView = ApiTokenView.extend({ token: z.string().describe('The token; shown only now') });
 
 export const AuditEntryView = z.object({
@@ -199,12 +230,10 @@ export const AuditEntryView = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });
-export const AuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().max(40).optional().describe('Paging: return entries older than this instant (the `at` of the last entry seen)'),
-  beforeId: z.string().max(100).optional().describe('Paging: with `before`, the `id` of the last entry seen, so entries sharing its instant are not lost'),
-  entityType: z.string().max(60).optional(),
+export const AuditQuery = PageQuery.extend({
+  entityType: z.string().max(60).optional().describe('Only entries about this kind of thing (member, kpi, meeting, …)'),
 });
+export const AuditPageView = pageOf(AuditEntryView);
 
 export const NotificationView = z.object({
   id: z.string(),
@@ -215,7 +244,7 @@ export const NotificationView = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-export const NotificationsView = z.object({ items: z.array(NotificationView), unread: z.number().int() });
+export const NotificationsView = pageOf(NotificationView).extend({ unread: z.number().int().describe('Your unread notifications, on every page') });
 
 export const IdParams = z.strictObject({ id: IdParam });
 export const TokenParams = z.strictObject({ token: z.string().min(10).max(200) });

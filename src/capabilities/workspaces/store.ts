@@ -1,12 +1,17 @@
 // Data access for workspaces, people and access. Every function takes the db (or a transaction) first
 // and, for workspace-owned rows, the workspace id from the authenticated actor, never from the body.
-import type { Selectable } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { DatabaseSchema } from '../../db/schema/index.js';
 import { memberName } from '../../db/member-name.js';
+import { containsText } from '../../db/search.js';
 import type { MembersTable } from '../../db/schema/members.js';
 import type { UsersTable } from '../../db/schema/users.js';
 import type { WorkspacesTable } from '../../db/schema/workspaces.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../server/ids.js';
+import { paginate, type Page } from '../../server/pagination.js';
+import type { PageQuery } from '../../shared/page.js';
+import { TEAMS, type Role, type Team } from '../../shared/vocabulary.js';
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type MemberRow = Selectable<MembersTable>;
@@ -15,7 +20,7 @@ export type UserRow = Selectable<UsersTable>;
  * A member with what the workspace may know of the person. Until they join, that is only what the admin typed
  * (name, email) and the workspace's time zone: nothing stored by another workspace or by the person shows.
  */
-export type MemberWithUser = MemberRow & { email: string; name: string; time_zone: string };
+export type MemberWithUser = MemberRow & { email: string; name: string; time_zone: string; manager_name: string | null };
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -102,23 +107,127 @@ export async function insertMember(
   return row;
 }
 
+/** The manager's name as memberName gives it, for the members list's Manager column. */
+const managerName = sql<string | null>`coalesce(manager.invited_name, manager_user.name)`;
+
 function membersWithUsers(db: Db) {
   return db
     .selectFrom('members')
     .innerJoin('users', 'users.id', 'members.user_id')
     .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
+    .leftJoin('members as manager', 'manager.id', 'members.manager_id')
+    .leftJoin('users as manager_user', 'manager_user.id', 'manager.user_id')
     .selectAll('members')
-    .select(['users.email', memberName.as('name'), 'users.time_zone as user_time_zone', 'workspaces.time_zone as workspace_time_zone']);
+    .select(['users.email', memberName.as('name'), managerName.as('manager_name'), 'users.time_zone as user_time_zone', 'workspaces.time_zone as workspace_time_zone']);
 }
 
-function asMemberWithUser(r: MemberRow & { email: string; name: string; user_time_zone: string; workspace_time_zone: string }): MemberWithUser {
+function asMemberWithUser(r: MemberRow & { email: string; name: string; manager_name: string | null; user_time_zone: string; workspace_time_zone: string }): MemberWithUser {
   const { user_time_zone, workspace_time_zone, ...member } = r;
   return { ...member, time_zone: r.joined_at !== null ? user_time_zone : workspace_time_zone };
 }
 
+/** Everyone in the workspace, by name (for checks over the whole workspace inside a write, never for a list answer). */
 export async function listMembers(db: Db, workspaceId: string): Promise<MemberWithUser[]> {
   const rows = await membersWithUsers(db).where('members.workspace_id', '=', workspaceId).orderBy(memberName).orderBy('members.id').execute();
   return rows.map(asMemberWithUser);
+}
+
+export type MemberStatus = 'invited' | 'active' | 'inactive';
+export interface MemberFilter {
+  q?: string | undefined;
+  team?: Team | undefined;
+  role?: Role | undefined;
+  status?: MemberStatus | undefined;
+  active?: boolean | undefined;
+  keyPlayer?: boolean | undefined;
+}
+
+/**
+ * One page of the members list: active and invited people first, then by name, the id breaking ties; with how
+ * many match the filters. The sort runs over one workspace's members, which the workspace index finds.
+ */
+export async function pageMembers(db: Db, workspaceId: string, filter: MemberFilter, page: PageQuery): Promise<Page<MemberWithUser> & { total: number }> {
+  const matching = memberMatches(workspaceId, filter);
+  const result = await paginate(membersWithUsers(db).where(matching), page, {
+    scope: ['members', workspaceId, filter],
+    order: [
+      { by: sql.ref('members.active'), dir: 'desc', type: 'number' },
+      { by: memberName, dir: 'asc', type: 'string' },
+      { by: sql.ref('members.id'), dir: 'asc', type: 'string' },
+    ],
+    key: (m) => [m.active, m.name, m.id],
+  });
+  const { n } = await db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(matching)
+    .executeTakeFirstOrThrow();
+  return { items: result.items.map(asMemberWithUser), nextCursor: result.nextCursor, total: Number(n) };
+}
+
+/** Per team: how many members, key players and leads, and the first few of each by name (the dashboard's cards). */
+export async function memberSummary(db: Db, workspaceId: string) {
+  const byStatus = await db
+    .selectFrom('members')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.case().when('active', '=', 0).then('inactive').when('joined_at', 'is', null).then('invited').else('active').end().as('status'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('status')
+    .execute();
+  const counted = (status: MemberStatus) => Number(byStatus.find((r) => r.status === status)?.n ?? 0);
+  const perTeam = await db
+    .selectFrom('members')
+    .select((eb) => [
+      'team',
+      eb.fn.countAll<number>().as('members'),
+      eb.fn.sum<number>('key_player').as('key_players'),
+      eb.fn.sum<number>(eb.case().when('role', 'in', ['leader', 'admin']).then(1).else(0).end()).as('leads'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('active', '=', 1)
+    .groupBy('team')
+    .execute();
+  const first = (team: Team, where: 'keyPlayer' | 'lead', n: number) => {
+    let q = db
+      .selectFrom('members')
+      .innerJoin('users', 'users.id', 'members.user_id')
+      .select(['members.id', memberName.as('name'), 'members.function'])
+      .where('members.workspace_id', '=', workspaceId)
+      .where('members.team', '=', team)
+      .where('members.active', '=', 1);
+    q = where === 'keyPlayer' ? q.where('members.key_player', '=', 1) : q.where('members.role', 'in', ['leader', 'admin']);
+    return q.orderBy(memberName).orderBy('members.id').limit(n).execute();
+  };
+  const teams = [];
+  for (const team of TEAMS) {
+    const row = perTeam.find((r) => r.team === team);
+    teams.push({
+      team,
+      members: Number(row?.members ?? 0),
+      keyPlayers: Number(row?.key_players ?? 0),
+      leads: Number(row?.leads ?? 0),
+      firstKeyPlayers: await first(team, 'keyPlayer', 4),
+      firstLeads: await first(team, 'lead', 3),
+    });
+  }
+  return { people: { active: counted('active'), invited: counted('invited'), inactive: counted('inactive') }, teams };
+}
+
+function memberMatches(workspaceId: string, filter: MemberFilter): Expression<SqlBool> {
+  const eb = expressionBuilder<DatabaseSchema, 'members' | 'users'>();
+  const all: Array<Expression<SqlBool>> = [eb('members.workspace_id', '=', workspaceId)];
+  if (filter.team) all.push(eb('members.team', '=', filter.team));
+  if (filter.role) all.push(eb('members.role', '=', filter.role));
+  if (filter.keyPlayer !== undefined) all.push(eb('members.key_player', '=', filter.keyPlayer ? 1 : 0));
+  if (filter.active !== undefined) all.push(eb('members.active', '=', filter.active ? 1 : 0));
+  if (filter.status === 'inactive') all.push(eb('members.active', '=', 0));
+  if (filter.status === 'active') all.push(eb('members.active', '=', 1), eb('members.joined_at', 'is not', null));
+  if (filter.status === 'invited') all.push(eb('members.active', '=', 1), eb('members.joined_at', 'is', null));
+  if (filter.q) all.push(containsText([memberName, eb.ref('users.email'), eb.ref('members.function')], filter.q));
+  return eb.and(all);
 }
 
 /** A member of this workspace, or undefined (also for another workspace's member id). */

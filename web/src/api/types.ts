@@ -9,6 +9,8 @@ import type {
   InvitePreview as InvitePreviewSchema,
   InviteView as InviteViewSchema,
   MemberView as MemberViewSchema,
+  MembersPageView as MembersPageViewSchema,
+  MemberSummaryView as MemberSummaryViewSchema,
   MeView as MeViewSchema,
   NotificationsView as NotificationsViewSchema,
   NotificationView as NotificationViewSchema,
@@ -32,6 +34,8 @@ export type WorkspaceView = z.infer<typeof WorkspaceViewSchema>;
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummarySchema>;
 export type Holiday = z.infer<typeof HolidaySchema>;
 export type MemberView = z.infer<typeof MemberViewSchema>;
+export type MembersPageView = z.infer<typeof MembersPageViewSchema>;
+export type MemberSummaryView = z.infer<typeof MemberSummaryViewSchema>;
 export type AddMemberView = z.infer<typeof AddMemberViewSchema>;
 export type InviteView = z.infer<typeof InviteViewSchema>;
 export type CreatedInviteView = z.infer<typeof CreatedInviteViewSchema>;

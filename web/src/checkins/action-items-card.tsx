@@ -1,12 +1,11 @@
 // Action items agreed in this meeting: owner, due date and status; they carry over to each next agenda until done or dropped.
-import { Alert, Badge, Button, Card, Group, Select, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck, IconPlus, IconX } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import { errorMessage } from '../api/client.js';
-import type { MemberView } from '../api/types.js';
-import { TEAM_LABEL, TEAMS } from '../theme.js';
+import { TEAM_LABEL } from '../theme.js';
+import { MemberSelect } from '../workspaces/member-picker.js';
 import { addDays, calendarDate, todayIn } from './format.js';
 import { useCheckinPermissions } from './permissions.js';
 import { useAddActionItem, useUpdateActionItem } from './queries.js';
@@ -18,7 +17,7 @@ const STATUS: Record<ActionItemView['status'], { label: string; color: string }>
   dropped: { label: 'Dropped', color: 'gray' },
 };
 
-export function ActionItemsCard({ meeting, members, canRun }: { meeting: MeetingView; members: MemberView[]; canRun: boolean }) {
+export function ActionItemsCard({ meeting, canRun }: { meeting: MeetingView; canRun: boolean }) {
   const perms = useCheckinPermissions();
   const isAttendee = meeting.attendance.some((a) => a.memberId === perms.member.id && a.required);
   return (
@@ -54,7 +53,7 @@ export function ActionItemsCard({ meeting, members, canRun }: { meeting: Meeting
           </Table>
         </Table.ScrollContainer>
       )}
-      {canRun ? <AddActionItem meeting={meeting} members={members} /> : null}
+      {canRun ? <AddActionItem meeting={meeting} /> : null}
     </Card>
   );
 }
@@ -120,7 +119,7 @@ interface NewItem {
   dueDate: string;
 }
 
-function AddActionItem({ meeting, members }: { meeting: MeetingView; members: MemberView[] }) {
+function AddActionItem({ meeting }: { meeting: MeetingView }) {
   const add = useAddActionItem(meeting.id);
   // Due on or after the meeting's own date (the server refuses earlier); a week after it by default.
   const meetingDate = todayIn(meeting.timeZone, new Date(meeting.start));
@@ -132,17 +131,6 @@ function AddActionItem({ meeting, members }: { meeting: MeetingView; members: Me
       dueDate: (v) => (!v ? 'Choose a due date' : v < meetingDate ? 'Pick the meeting day or later' : null),
     },
   });
-  const owners = useMemo(
-    () =>
-      TEAMS.map((team) => ({
-        group: TEAM_LABEL[team],
-        items: members
-          .filter((m) => m.active && m.team === team)
-          .sort((a, b) => a.name.localeCompare(b.name))
-          .map((m) => ({ value: m.id, label: m.name })),
-      })).filter((g) => g.items.length > 0),
-    [members],
-  );
   const submit = form.onSubmit((v) =>
     add.mutate(
       { title: v.title.trim(), ownerId: v.ownerId ?? '', dueDate: v.dueDate },
@@ -163,7 +151,15 @@ function AddActionItem({ meeting, members }: { meeting: MeetingView; members: Me
       ) : null}
       <Group gap="xs" align="flex-start" mt="md" wrap="wrap">
         <TextInput label="New action item" placeholder="What needs doing" style={{ flex: '2 1 220px' }} maxLength={200} {...form.getInputProps('title')} />
-        <Select label="Owner" placeholder="Choose" data={owners} searchable style={{ flex: '1 1 160px' }} {...form.getInputProps('ownerId')} />
+        <MemberSelect
+          label="Owner"
+          placeholder="Type a name"
+          style={{ flex: '1 1 200px' }}
+          groupOf={(m) => TEAM_LABEL[m.team]}
+          value={form.values.ownerId}
+          onChange={(id) => form.setFieldValue('ownerId', id)}
+          error={form.errors.ownerId}
+        />
         <TextInput label="Due" type="date" min={meetingDate} style={{ flex: '0 1 160px' }} {...form.getInputProps('dueDate')} />
         <Button type="submit" mt={25} leftSection={<IconPlus size={14} aria-hidden />} loading={add.isPending}>
           Add

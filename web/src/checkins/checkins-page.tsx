@@ -3,17 +3,16 @@
 import { Alert, Blockquote, Card, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { errorMessage } from '../api/client.js';
-import type { MemberView } from '../api/types.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSession } from '../shell/session.js';
-import { useMembers } from '../workspaces/queries.js';
+import { useMemberSummary } from '../workspaces/queries.js';
 import { CalendarFeedCard } from './calendar-feed-card.js';
 import { ComplianceCard } from './compliance-card.js';
 import { MeetingsList } from './meetings-list.js';
 import { MyActionItemsCard } from './my-action-items.js';
 import { NextMeetingCard } from './next-meeting-card.js';
 import { useCheckinPermissions } from './permissions.js';
-import { useCompliance, useMeetings, useSeries } from './queries.js';
+import { useCompliance, usePastMeetings, useSeries, useUpcomingMeetings } from './queries.js';
 import { SeriesCard } from './series-card.js';
 import { SeriesForm } from './series-form.js';
 import type { SeriesView } from './types.js';
@@ -51,24 +50,27 @@ export function CheckinsPage() {
 }
 
 function SeriesOverview({ series }: { series: SeriesView }) {
-  const meetings = useMeetings();
+  const upcoming = useUpcomingMeetings();
+  const past = usePastMeetings();
   const compliance = useCompliance();
   const { member } = useSession();
   const { canManageSeries } = useCheckinPermissions();
-  const list = meetings.data?.meetings ?? null;
+  // The last twelve that started and the next four, oldest first: what the cards around the list read.
+  const list = upcoming.data && !past.isPending ? [...past.items.slice(0, 12).reverse(), ...upcoming.data.items] : null;
   const onCalendar = canManageSeries || series.attendees.some((a) => a.memberId === member.id);
+  const failed = upcoming.error ?? (past.isError ? past.error : null) ?? compliance.error;
   return (
     <Stack gap="lg">
-      {meetings.isError || compliance.isError ? (
+      {failed ? (
         <Alert color="red" role="alert">
-          {errorMessage(meetings.error ?? compliance.error)}
+          {errorMessage(failed)}
         </Alert>
       ) : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
             {list ? <NextMeetingCard series={series} meetings={list} /> : <Skeleton h={150} radius="md" />}
-            {list ? <MeetingsList series={series} meetings={list} /> : <Skeleton h={420} radius="md" />}
+            {list && upcoming.data ? <MeetingsList series={series} upcoming={upcoming.data.items} past={past} /> : <Skeleton h={420} radius="md" />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -87,7 +89,7 @@ function SeriesOverview({ series }: { series: SeriesView }) {
 /** No series yet: leaders set it up right here; everyone else learns whom to ask. */
 function SetUp() {
   const { canManageSeries } = useCheckinPermissions();
-  const members = useMembers();
+  const summary = useMemberSummary();
   return (
     <Card p="xl">
       <Stack gap="lg" maw={720} mx="auto">
@@ -110,28 +112,28 @@ function SetUp() {
             “{QUOTE}”
           </Text>
         </Blockquote>
-        {members.isError ? (
+        {canManageSeries ? (
+          <SeriesForm series={null} />
+        ) : summary.isError ? (
           <Alert color="red" role="alert">
-            {errorMessage(members.error)}
+            {errorMessage(summary.error)}
           </Alert>
-        ) : !members.data ? (
-          <Skeleton h={360} />
-        ) : canManageSeries ? (
-          <SeriesForm series={null} members={members.data} />
+        ) : !summary.data ? (
+          <Skeleton h={120} />
         ) : (
-          <AskALeader members={members.data} />
+          <AskALeader leads={summary.data.teams.flatMap((t) => t.firstLeads.map((l) => l.name))} more={summary.data.teams.reduce((n, t) => n + t.leads - t.firstLeads.length, 0)} />
         )}
       </Stack>
     </Card>
   );
 }
 
-function AskALeader({ members }: { members: MemberView[] }) {
-  const leads = members.filter((m) => m.active && (m.role === 'leader' || m.role === 'admin'));
+/** Whom to ask: the first leads of each team by name (and how many more there are). */
+function AskALeader({ leads, more }: { leads: string[]; more: number }) {
   return (
     <Alert color="indigo" variant="light" title="Nobody has scheduled it yet">
       Leaders and admins set up the weekly check-in.{' '}
-      {leads.length > 0 ? `Ask ${leads.map((m) => m.name).join(', ')} to schedule it.` : 'Ask an admin of this workspace to schedule it.'}
+      {leads.length > 0 ? `Ask ${leads.join(', ')}${more > 0 ? ` or one of ${more.toLocaleString()} other leads` : ''} to schedule it.` : 'Ask an admin of this workspace to schedule it.'}
     </Alert>
   );
 }

@@ -7,7 +7,6 @@ import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../api/client.js';
 import { formatRelative } from '../shell/format.js';
 import { PageHeader } from '../shell/page-header.js';
-import { useMembers } from '../workspaces/queries.js';
 import { ActionItemsCard } from './action-items-card.js';
 import { AgendaCard } from './agenda-card.js';
 import { AttendanceCard } from './attendance-card.js';
@@ -49,7 +48,6 @@ export function MeetingPage() {
 function Meeting({ meeting }: { meeting: MeetingView }) {
   const perms = useCheckinPermissions();
   const canRun = perms.canRun(meeting);
-  const members = useMembers();
   const tz = meeting.timeZone;
   return (
     <>
@@ -83,7 +81,7 @@ function Meeting({ meeting }: { meeting: MeetingView }) {
             <AgendaCard meeting={meeting} />
             <NotesCard meeting={meeting} canRun={canRun} />
             <DecisionsCard meeting={meeting} canRun={canRun} />
-            <ActionItemsCard meeting={meeting} members={members.data ?? []} canRun={canRun} />
+            <ActionItemsCard meeting={meeting} canRun={canRun} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

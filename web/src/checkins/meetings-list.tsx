@@ -1,13 +1,13 @@
-// The series' meetings: the next few, and the last twelve with how each went.
+// The series' meetings: the next few, and the last twelve with how each went (and twelve more on "Load more").
 import { Anchor, Card, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { PagedList } from '../api/pages.js';
+import { LoadMore } from '../shell/load-more.js';
 import { meetingDayShort, meetingTimeRange } from './format.js';
 import { StateBadge } from './state-badge.js';
 import type { MeetingSummaryView, SeriesView } from './types.js';
 
-export function MeetingsList({ series, meetings }: { series: SeriesView; meetings: MeetingSummaryView[] }) {
-  const upcoming = meetings.filter((m) => m.state === 'upcoming');
-  const past = meetings.filter((m) => m.state !== 'upcoming').reverse();
+export function MeetingsList({ series, upcoming, past }: { series: SeriesView; upcoming: MeetingSummaryView[]; past: PagedList<MeetingSummaryView> }) {
   return (
     <Card>
       <Title order={2} fz="lg" mb="sm">
@@ -29,13 +29,14 @@ export function MeetingsList({ series, meetings }: { series: SeriesView; meeting
             {upcoming.map((m) => (
               <Row key={m.id} m={m} series={series} />
             ))}
-            <Group label="Recent" count={past.length} />
-            {past.map((m) => (
+            <Group label="Recent" count={past.items.length} />
+            {past.items.map((m) => (
               <Row key={m.id} m={m} series={series} />
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <LoadMore list={past} />
     </Card>
   );
 }

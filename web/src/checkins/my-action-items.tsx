@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
+import { LoadMore } from '../shell/load-more.js';
 import { useSession } from '../shell/session.js';
 import { calendarDate, meetingDayShort } from './format.js';
 import { useCheckinPermissions } from './permissions.js';
@@ -26,9 +27,10 @@ function MyActionItems({ title }: { title: string }) {
         <Title order={2} fz="lg">
           {title}
         </Title>
-        {items.data && items.data.length > 0 ? (
-          <Badge variant="light" color={items.data.some((a) => a.overdue) ? 'red' : 'indigo'}>
-            {items.data.length} open
+        {items.items.length > 0 ? (
+          <Badge variant="light" color={items.items.some((a) => a.overdue) ? 'red' : 'indigo'}>
+            {items.items.length}
+            {items.hasMore ? '+' : ''} open
           </Badge>
         ) : null}
       </Group>
@@ -36,17 +38,18 @@ function MyActionItems({ title }: { title: string }) {
         <Alert color="red" role="alert">
           {errorMessage(items.error)}
         </Alert>
-      ) : !items.data ? (
+      ) : items.isPending ? (
         <Skeleton h={80} />
-      ) : items.data.length === 0 ? (
+      ) : items.items.length === 0 ? (
         <Text size="sm" c="dimmed" fs="italic">
           Nothing open. Action items agreed in a check-in appear here until they are done.
         </Text>
       ) : (
         <Stack gap="sm">
-          {items.data.map((a, i) => (
-            <MyActionItem key={a.id} item={a} timeZone={workspace.timeZone} last={i === items.data.length - 1} />
+          {items.items.map((a, i) => (
+            <MyActionItem key={a.id} item={a} timeZone={workspace.timeZone} last={i === items.items.length - 1} />
           ))}
+          <LoadMore list={items} />
         </Stack>
       )}
     </Card>

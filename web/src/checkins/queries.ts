@@ -1,6 +1,7 @@
 // Query and mutation hooks for the weekly check-in (SPEC S2), over /api/v1/checkins.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
+import { usePagedList } from '../api/pages.js';
 import type {
   ActionItemInput,
   ActionItemUpdateInput,
@@ -8,6 +9,7 @@ import type {
   ComplianceView,
   FeedView,
   MaybeSeriesView,
+  MeetingSummaryView,
   MeetingsView,
   MeetingView,
   SeriesInput,
@@ -29,8 +31,14 @@ export function useSeries() {
   return useQuery({ queryKey: checkinKeys.series, queryFn: () => api.get<MaybeSeriesView>('/checkins/series') });
 }
 
-export function useMeetings(enabled = true) {
-  return useQuery({ queryKey: checkinKeys.meetings, queryFn: () => api.get<MeetingsView>('/checkins/meetings?past=12&upcoming=4'), enabled });
+/** The next four meetings, soonest first. */
+export function useUpcomingMeetings(enabled = true) {
+  return useQuery({ queryKey: [...checkinKeys.meetings, 'upcoming'], queryFn: () => api.get<MeetingsView>('/checkins/meetings?when=upcoming&limit=4'), enabled });
+}
+
+/** The meetings that have started, most recent first: twelve, and twelve more on "Load more". */
+export function usePastMeetings(enabled = true) {
+  return usePagedList<MeetingSummaryView>(checkinKeys.meetings, '/checkins/meetings', { when: 'past' }, { limit: 12, enabled });
 }
 
 export function useMeeting(id: string) {
@@ -41,8 +49,9 @@ export function useCompliance(enabled = true) {
   return useQuery({ queryKey: checkinKeys.compliance, queryFn: () => api.get<ComplianceView>('/checkins/compliance'), enabled });
 }
 
+/** Your open action items, soonest due first, a page at a time. */
 export function useMyActionItems() {
-  return useQuery({ queryKey: checkinKeys.myActionItems, queryFn: () => api.get<ActionItemView[]>('/checkins/action-items?owner=me&status=open') });
+  return usePagedList<ActionItemView>(checkinKeys.myActionItems, '/checkins/action-items', { owner: 'me', status: 'open' });
 }
 
 export function useFeed() {

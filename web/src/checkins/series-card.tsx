@@ -1,11 +1,10 @@
 // The weekly check-in's schedule, place, attendees (by team) and quorum rule; leaders change it here.
-import { Avatar, Button, Card, Group, Modal, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Avatar, Button, Card, Group, Modal, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMapPin, IconPencil, IconRepeat, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { initials } from '../shell/format.js';
 import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
-import { useMembers } from '../workspaces/queries.js';
 import { scheduleText } from './format.js';
 import { useCheckinPermissions } from './permissions.js';
 import { SeriesForm } from './series-form.js';
@@ -74,9 +73,7 @@ export function SeriesCard({ series }: { series: SeriesView }) {
 }
 
 function EditSeries({ series, onDone }: { series: SeriesView; onDone: () => void }) {
-  const members = useMembers();
-  if (!members.data) return <Skeleton h={420} />;
-  return <SeriesForm series={series} members={members.data} onDone={onDone} onCancel={onDone} />;
+  return <SeriesForm series={series} onDone={onDone} onCancel={onDone} />;
 }
 
 function Row({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {

@@ -1,12 +1,12 @@
 // Setting up (or changing) the weekly check-in: weekday, time, duration, place, and who must attend.
-import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
 import { errorMessage } from '../api/client.js';
-import type { MemberView } from '../api/types.js';
 import { useSession } from '../shell/session.js';
-import { TEAM_LABEL, TEAMS } from '../theme.js';
+import { TEAMS } from '../theme.js';
+import { MemberMultiSelect, type PickedMember } from '../workspaces/member-picker.js';
+import { useMemberSearch } from '../workspaces/queries.js';
 import { TimeZoneSelect } from '../workspaces/time-zone-select.js';
 import { addMinutes, WEEKDAY_LABEL, WEEKDAY_OPTIONS, zoneLabel } from './format.js';
 import { useSaveSeries } from './queries.js';
@@ -22,13 +22,33 @@ interface Values {
   durationMinutes: string;
   timeZone: string;
   location: string;
-  attendeeIds: string[];
+  attendees: PickedMember[];
 }
 
-export function SeriesForm({ series, members, onDone, onCancel }: { series: SeriesView | null; members: MemberView[]; onDone?: () => void; onCancel?: () => void }) {
+interface SeriesFormProps {
+  series: SeriesView | null;
+  onDone?: () => void;
+  onCancel?: () => void;
+}
+
+/** A new series starts with the key players as its attendees (SPEC S2): they are read first (up to 200, the most a series takes). */
+export function SeriesForm(props: SeriesFormProps) {
+  const keyPlayers = useMemberSearch({ keyPlayer: 'true', active: 'true' }, 200, props.series === null);
+  if (props.series) return <SeriesFields {...props} initialAttendees={props.series.attendees} />;
+  if (keyPlayers.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(keyPlayers.error)}
+      </Alert>
+    );
+  }
+  if (!keyPlayers.data) return <Skeleton h={360} />;
+  return <SeriesFields {...props} initialAttendees={keyPlayers.data.items.map((m) => ({ memberId: m.id, name: m.name, team: m.team, keyPlayer: m.keyPlayer }))} />;
+}
+
+function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesFormProps & { initialAttendees: PickedMember[] }) {
   const { workspace } = useSession();
   const save = useSaveSeries();
-  const active = useMemo(() => members.filter((m) => m.active), [members]);
   const form = useForm<Values>({
     initialValues: series
       ? {
@@ -38,7 +58,7 @@ export function SeriesForm({ series, members, onDone, onCancel }: { series: Seri
           durationMinutes: String(series.durationMinutes),
           timeZone: series.timeZone,
           location: series.location,
-          attendeeIds: series.attendees.map((a) => a.memberId),
+          attendees: initialAttendees,
         }
       : {
           title: 'Weekly sales & marketing check-in',
@@ -48,25 +68,16 @@ export function SeriesForm({ series, members, onDone, onCancel }: { series: Seri
           timeZone: workspace.timeZone,
           location: '',
           // SPEC S2: the key players of both teams are the required attendees.
-          attendeeIds: active.filter((m) => m.keyPlayer).map((m) => m.id),
+          attendees: initialAttendees,
         },
     validate: {
       title: (v) => (v.trim().length < 2 ? 'Give the meeting a name' : null),
       localTime: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? null : 'Choose a start time'),
-      attendeeIds: (v) => (v.length === 0 ? 'Choose at least one attendee from each team' : null),
+      attendees: (v) => (v.length === 0 ? 'Choose at least one attendee from each team' : null),
     },
   });
 
-  const data = TEAMS.map((team) => ({
-    group: TEAM_LABEL[team],
-    items: active
-      .filter((m) => m.team === team)
-      .sort((a, b) => Number(b.keyPlayer) - Number(a.keyPlayer) || a.name.localeCompare(b.name))
-      .map((m) => ({ value: m.id, label: m.keyPlayer ? `${m.name} ★ key player` : m.name })),
-  })).filter((g) => g.items.length > 0);
-
-  const chosen = new Set(form.values.attendeeIds);
-  const perTeam = (team: (typeof TEAMS)[number]) => active.filter((m) => m.team === team && chosen.has(m.id)).length;
+  const perTeam = (team: (typeof TEAMS)[number]) => form.values.attendees.filter((a) => a.team === team).length;
   const v = form.values;
 
   const submit = form.onSubmit((values) =>
@@ -78,7 +89,7 @@ export function SeriesForm({ series, members, onDone, onCancel }: { series: Seri
         timeZone: values.timeZone,
         durationMinutes: Number(values.durationMinutes),
         location: values.location.trim(),
-        attendeeIds: values.attendeeIds,
+        attendeeIds: values.attendees.map((a) => a.memberId),
         // Keep what is not on this form as it was.
         ...(series ? { quorum: series.quorum, startDate: series.startDate } : {}),
       },
@@ -111,14 +122,13 @@ export function SeriesForm({ series, members, onDone, onCancel }: { series: Seri
           {...form.getInputProps('timeZone')}
         />
         <TextInput label="Location" placeholder="Zoom link, meeting room…" {...form.getInputProps('location')} />
-        <MultiSelect
+        <MemberMultiSelect
           label="Required attendees"
-          description="The key players of both teams. Mark key players on the Members page of Settings."
-          data={data}
-          searchable
-          hidePickedOptions
+          description="The key players of both teams (★). Type a name to add someone; mark key players on the Members page of Settings."
           maxDropdownHeight={280}
-          {...form.getInputProps('attendeeIds')}
+          value={form.values.attendees}
+          onChange={(attendees) => form.setFieldValue('attendees', attendees)}
+          error={form.errors.attendees}
         />
         <Text size="sm" c="dimmed">
           {perTeam('sales')} from sales, {perTeam('marketing')} from marketing, {perTeam('leadership')} from leadership. Quorum:{' '}

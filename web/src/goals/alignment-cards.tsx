@@ -21,6 +21,8 @@ export function ExpectationGapCard({ gap, canAnswer }: { gap: ExpectationGapView
   const shownGaps = showAll ? gaps : gaps.slice(0, 5);
   const shownMet = showAll ? met : met.slice(0, 3);
   const hidden = gaps.length - shownGaps.length + met.length - shownMet.length;
+  // The server answers the most held of each kind; the rest are only counted.
+  const unlisted = gap.gaps - gaps.length + gap.met - met.length;
   return (
     <Card component="section" aria-labelledby="gap-heading">
       <Group justify="space-between" align="flex-start" mb={4} wrap="wrap">
@@ -51,12 +53,17 @@ export function ExpectationGapCard({ gap, canAnswer }: { gap: ExpectationGapView
             </Text>
           </Group>
           <Progress value={(gap.shareMet ?? 0) * 100} color="teal" size="md" mb="lg" aria-label={`Expectations met: ${pct(gap.shareMet)}`} />
-          <GapList title={`Not in the top three (${gaps.length})`} rows={shownGaps} met={false} />
-          <GapList title={`In the top three (${met.length})`} rows={shownMet} met />
+          <GapList title={`Not in the top three (${gap.gaps})`} rows={shownGaps} met={false} />
+          <GapList title={`In the top three (${gap.met})`} rows={shownMet} met />
           {hidden > 0 || showAll ? (
             <Button variant="subtle" size="xs" mt="sm" onClick={() => setShowAll((v) => !v)}>
               {showAll ? 'Show fewer' : `Show ${hidden} more`}
             </Button>
+          ) : null}
+          {showAll && unlisted > 0 ? (
+            <Text size="xs" c="dimmed" mt="xs">
+              {unlisted.toLocaleString()} more, each held by fewer people, are not listed.
+            </Text>
           ) : null}
         </>
       )}

@@ -1,9 +1,10 @@
 import { ActionIcon, Alert, Autocomplete, Badge, Button, Card, Group, List, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client.js';
 import { PageHeader } from '../shell/page-header.js';
+import { useSearchText } from '../shell/search-select.js';
 import { TEAM_LABEL } from '../theme.js';
 import { ExpectationGapCard } from './alignment-cards.js';
 import { possessive } from './format.js';
@@ -11,7 +12,7 @@ import { QueryError } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
 import { AnswerTeamPicker } from './answer-team-picker.js';
 import { useGoalsPermissions } from './permissions.js';
-import { useCatalog, useExpectationGap, useGoalsOverview, useMyExpectations, useSaveExpectations } from './queries.js';
+import { useCatalogSearch, useExpectationGap, useGoalsOverview, useMyExpectations, useSaveExpectations } from './queries.js';
 import type { ExpectationsInput, ExpectationsView, GoalTeam } from './types.js';
 
 const MAX_ITEMS = 5;
@@ -64,7 +65,6 @@ interface Row {
 }
 
 function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: ExpectationsView; aboutTeam: GoalTeam; onAboutTeam: ((t: GoalTeam) => void) | null }) {
-  const catalog = useCatalog();
   const overview = useGoalsOverview();
   const save = useSaveExpectations();
   const sameTeam = saved.aboutTeam === aboutTeam;
@@ -76,8 +76,11 @@ function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: Expectatio
   const [result, setResult] = useState<ExpectationsView | null>(sameTeam && saved.items.length > 0 ? saved : null);
   const other = TEAM_LABEL[aboutTeam].toLowerCase();
 
-  const names = useMemo(() => (catalog.data ?? []).map((k) => k.name), [catalog.data]);
-  const byName = useMemo(() => new Map((catalog.data ?? []).map((k) => [k.name.toLowerCase(), k.id])), [catalog.data]);
+  // Catalog names the rows' searches have offered, by lower-cased name: a priority that is one is saved as its kind.
+  const [byName, setByName] = useState<ReadonlyMap<string, string>>(new Map());
+  const remember = useCallback((kinds: ReadonlyArray<{ id: string; name: string }>) => {
+    setByName((known) => (kinds.every((k) => known.has(k.name.toLowerCase())) ? known : new Map([...known, ...kinds.map((k) => [k.name.toLowerCase(), k.id] as const)])));
+  }, []);
   const published = overview.data?.teams.find((t) => t.team === aboutTeam);
   const publishedKinds = new Set((published?.topThree ?? []).map((t) => t.item.kindId).filter((k): k is string => k !== null));
 
@@ -142,16 +145,7 @@ function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: Expectatio
               ) : null}
               {rows.map((r, i) => (
                 <Group key={r.key} gap="xs" align="flex-end" wrap="nowrap">
-                  <Autocomplete
-                    label={`Priority #${i + 1}`}
-                    placeholder="e.g. MQLs, or “case studies for enterprise deals”"
-                    data={names}
-                    value={r.value}
-                    onChange={(v) => update(r.key, v)}
-                    maxLength={120}
-                    style={{ flex: 1 }}
-                    limit={20}
-                  />
+                  <PriorityInput label={`Priority #${i + 1}`} value={r.value} onChange={(v) => update(r.key, v)} onKinds={remember} />
                   <ActionIcon variant="default" size="lg" aria-label={`Move priority #${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                     <IconArrowUp size={16} />
                   </ActionIcon>
@@ -245,5 +239,28 @@ function SimpleTwo({ left, right }: { left: ReactNode; right: ReactNode }) {
       {left}
       {right}
     </div>
+  );
+}
+
+/** One priority: the person's own words, or a catalog kind the server finds as they type. */
+function PriorityInput({ label, value, onChange, onKinds }: { label: string; value: string; onChange: (v: string) => void; onKinds: (kinds: ReadonlyArray<{ id: string; name: string }>) => void }) {
+  const found = useCatalogSearch(useSearchText(value));
+  const kinds = found.data?.items;
+  useEffect(() => {
+    if (kinds) onKinds(kinds);
+  }, [kinds, onKinds]);
+  return (
+    <Autocomplete
+      label={label}
+      placeholder="e.g. MQLs, or “case studies for enterprise deals”"
+      // Suggested as the person types: catalog names holding their words. Words that only name a kind ("lead gen")
+      // suggest nothing and are saved as typed; the server reads them as the kind they mean.
+      data={(kinds ?? []).map((k) => k.name)}
+      value={value}
+      onChange={onChange}
+      maxLength={120}
+      style={{ flex: 1 }}
+      limit={20}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, Pagination, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NumberInput, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import { formatDate } from '../shell/format.js';
+import { LoadMore } from '../shell/load-more.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { TeamBadge } from '../workspaces/team-badge.js';
@@ -14,7 +15,7 @@ import { CompBadge, QueryError, SharedBadge } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
 import { KpiFormModal } from './kpi-form-modal.js';
 import { useGoalsPermissions } from './permissions.js';
-import { useKpi, usePasteValues, useRecordValues } from './queries.js';
+import { useKpi, useKpiValues, usePasteValues, useRecordValues } from './queries.js';
 import { ShareActions } from './share-actions.js';
 import type { KpiDetailView, KpiView } from './types.js';
 
@@ -200,24 +201,27 @@ function TrendCard({ detail }: { detail: KpiDetailView }) {
   );
 }
 
-const PAGE = 15;
-
+/** Every value ever recorded, newest first, 15 at a time (five years of weekly values is 260 rows). */
 function ValuesTable({ detail }: { detail: KpiDetailView }) {
-  const { kpi, values } = detail;
-  const [page, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(values.length / PAGE));
-  const shown = values.slice((page - 1) * PAGE, page * PAGE);
+  const { kpi } = detail;
+  const values = useKpiValues(kpi.id, 15);
+  const shown = values.items;
   return (
     <Card component="section" aria-labelledby="values-heading" p={0}>
       <Group justify="space-between" p="lg" pb="xs">
         <Title order={2} fz="lg" id="values-heading">
           Values
         </Title>
-        <Text size="sm" c="dimmed">
-          {values.length} in the last 12 {kpi.period}s, newest first
-        </Text>
+        {shown.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            {values.hasMore ? `The latest ${shown.length}` : `${shown.length} ${shown.length === 1 ? 'value' : 'values'}`}, newest first
+          </Text>
+        ) : null}
       </Group>
-      {values.length === 0 ? (
+      {values.isError ? <QueryError error={values.error} title="Could not load the values" /> : null}
+      {values.isPending ? (
+        <Skeleton h={200} />
+      ) : shown.length === 0 ? (
         <Text size="sm" c="dimmed" px="lg" pb="lg">
           No values yet.
         </Text>
@@ -249,11 +253,7 @@ function ValuesTable({ detail }: { detail: KpiDetailView }) {
               ))}
             </Table.Tbody>
           </Table>
-          {pages > 1 ? (
-            <Group justify="center" p="md">
-              <Pagination total={pages} value={page} onChange={setPage} size="sm" getControlProps={(c) => ({ 'aria-label': c === 'previous' ? 'Previous page' : c === 'next' ? 'Next page' : c })} />
-            </Group>
-          ) : null}
+          <LoadMore list={values} />
         </>
       )}
     </Card>

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { TEAM_LABEL } from '../theme.js';
-import { useMembers } from '../workspaces/queries.js';
+import { MemberSelect } from '../workspaces/member-picker.js';
 import { DATA_SOURCE_LABEL, DIRECTION_LABEL, fromApiValue, PERIOD_LABEL, toApiValue, UNIT_LABEL, UNIT_SHORT } from './format.js';
-import { useCatalog, useCreateKpi, useUpdateKpi } from './queries.js';
+import { KindSelect } from './kind-select.js';
+import { useCreateKpi, useUpdateKpi } from './queries.js';
 import type { GoalTeam, KpiKindView, KpiUnit, KpiView, PeriodKind } from './types.js';
 
 const DATA_SOURCES = ['manual', 'csv', 'webhook', 'deals'] as const;
@@ -36,8 +37,6 @@ export function KpiFormModal({ team, kpi, opened, onClose }: { team: GoalTeam; k
 }
 
 function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; onDone: () => void }) {
-  const catalog = useCatalog();
-  const members = useMembers();
   const create = useCreateKpi();
   const update = useUpdateKpi();
   const mutation = kpi ? update : create;
@@ -68,36 +67,21 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
     },
   });
 
-  const kinds = catalog.data ?? [];
-  const kindById = useMemo(() => new Map(kinds.map((k) => [k.id, k])), [kinds]);
-  const selected = form.values.kind ? kindById.get(form.values.kind) : undefined;
+  // The chosen kind: the KPI's own until another is picked (the catalog is searched, not loaded whole).
+  const [selected, setSelected] = useState<Pick<KpiKindView, 'id' | 'name' | 'unit' | 'direction' | 'measuredAs'> | null>(
+    kpi ? { id: kpi.kind, name: kpi.kindName, unit: kpi.unit, direction: kpi.direction, measuredAs: '' } : null,
+  );
   const unit: KpiUnit = selected?.unit ?? kpi?.unit ?? 'count';
 
-  // The team's own kinds first, the other team's after: a workspace may still give any kind to either team.
-  const kindOptions = useMemo(() => {
-    const label = (k: KpiKindView) => `${k.name} (${UNIT_SHORT[k.unit]})`;
-    const ours = kinds.filter((k) => k.defaultTeam === team);
-    const rest = kinds.filter((k) => k.defaultTeam !== team);
-    return [
-      { group: `Usually ${TEAM_LABEL[team].toLowerCase()}`, items: ours.map((k) => ({ value: k.id, label: label(k) })) },
-      { group: 'Other kinds', items: rest.map((k) => ({ value: k.id, label: label(k) })) },
-    ].filter((g) => g.items.length > 0);
-  }, [kinds, team]);
-
-  const pickKind = (id: string | null) => {
-    const next = id ? kindById.get(id) : undefined;
-    const prev = form.values.kind ? kindById.get(form.values.kind) : undefined;
+  const pickKind = (id: string | null, next: KpiKindView | null) => {
+    const prev = selected;
     form.setFieldValue('kind', id);
+    setSelected(next);
     if (!next) return;
     // Prefill what the person has not written themselves: the name and the suggested measurement.
     if (form.values.name.trim() === '' || form.values.name === prev?.name) form.setFieldValue('name', next.name);
     if (form.values.measurement.trim() === '' || form.values.measurement === prev?.measuredAs) form.setFieldValue('measurement', next.measuredAs);
   };
-
-  const memberOptions = (members.data ?? [])
-    .filter((m) => m.active)
-    .sort((a, b) => Number(b.team === team) - Number(a.team === team) || a.name.localeCompare(b.name))
-    .map((m) => ({ value: m.id, label: `${m.name}${m.function ? ` — ${m.function}` : ''}` }));
 
   const numberProps = unit === 'currency' ? { prefix: '$', thousandSeparator: ',', decimalScale: 2 } : unit === 'percent' ? { suffix: '%', decimalScale: 1 } : { decimalScale: 2 };
   const toMeasure = (v: number | string) => (v === '' || v === null ? null : toApiValue(Number(v), unit));
@@ -128,21 +112,17 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
       })}
     >
       <Stack gap="md">
-        {catalog.isError ? (
-          <Alert color="red" role="alert">
-            Could not load the KPI catalog: {errorMessage(catalog.error)}
-          </Alert>
-        ) : null}
-        <Select
+        <KindSelect
           label="Kind"
           description="From the KPI catalog; it sets the unit and which direction is better."
-          placeholder={catalog.isPending ? 'Loading the catalog…' : 'Pick a kind'}
-          data={kindOptions}
-          searchable
+          placeholder="Type to find a kind"
           required
-          nothingFoundMessage="No kind matches; add one to the catalog first."
-          {...form.getInputProps('kind')}
+          team={team}
+          withUnit
+          selectedLabel={kpi ? `${kpi.kindName} (${UNIT_SHORT[kpi.unit]})` : null}
+          value={form.values.kind}
           onChange={pickKind}
+          error={form.errors.kind}
         />
         {selected ? (
           <Text size="xs" c="dimmed" mt={-8}>
@@ -173,7 +153,14 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
             {...form.getInputProps('target')}
           />
           <NumberInput label="Baseline" description="Where it stands today, for comparison" {...numberProps} {...form.getInputProps('baseline')} />
-          <Select label="Owner" placeholder="No owner" data={memberOptions} clearable searchable {...form.getInputProps('ownerMemberId')} />
+          <MemberSelect
+            label="Owner"
+            placeholder="No owner"
+            clearable
+            selectedLabel={kpi?.ownerName}
+            value={form.values.ownerMemberId}
+            onChange={(id) => form.setFieldValue('ownerMemberId', id)}
+          />
           <Select
             label="Rank in the top three"
             data={[

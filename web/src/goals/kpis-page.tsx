@@ -2,8 +2,9 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack,
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconListNumbers, IconPencil, IconPlus, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { LoadMore } from '../shell/load-more.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { CatalogKindModal } from './catalog-kind-modal.js';
@@ -13,7 +14,7 @@ import { GoalsNav } from './goals-nav.js';
 import { KpiFormModal } from './kpi-form-modal.js';
 import { useGoalsPermissions } from './permissions.js';
 import { PublishModal } from './publish-modal.js';
-import { useArchiveKpi, useCatalog, useGoalsOverview, useKpis } from './queries.js';
+import { useArchiveKpi, useCatalog, useGoalsOverview, useTeamKpis } from './queries.js';
 import { ShareActions } from './share-actions.js';
 import { TopThreeEditor } from './top-three-editor.js';
 import { GOAL_TEAMS, type GoalTeam, type KpiView } from './types.js';
@@ -21,7 +22,6 @@ import { ConfirmModal } from '../shell/confirm-modal.js';
 
 /** Both teams' KPIs, ranked or not; a team's leads create, edit, rank, share and archive its KPIs. */
 export function KpisPage() {
-  const kpis = useKpis();
   const { ownTeam, canAddKind } = useGoalsPermissions();
   const [addingKind, kindModal] = useDisclosure(false);
   // Your own team first: it is the one you may change.
@@ -40,9 +40,10 @@ export function KpisPage() {
         }
       />
       <GoalsNav />
-      {kpis.isError ? <QueryError error={kpis.error} title="Could not load the KPIs" /> : null}
       <Stack gap="lg">
-        {teams.map((team) => (kpis.data ? <TeamKpis key={team} team={team} kpis={kpis.data.filter((k) => k.team === team)} /> : <Skeleton key={team} h={260} radius="md" />))}
+        {teams.map((team) => (
+          <TeamKpisCard key={team} team={team} />
+        ))}
         <CatalogCard />
       </Stack>
       <CatalogKindModal opened={addingKind} onClose={kindModal.close} />
@@ -50,7 +51,15 @@ export function KpisPage() {
   );
 }
 
-function TeamKpis({ team, kpis }: { team: GoalTeam; kpis: KpiView[] }) {
+/** A team's KPIs a page at a time (the top three first, then by name). */
+function TeamKpisCard({ team }: { team: GoalTeam }) {
+  const list = useTeamKpis(team);
+  if (list.isError) return <QueryError error={list.error} title={`Could not load the ${TEAM_LABEL[team].toLowerCase()} KPIs`} />;
+  if (list.isPending || !list.first) return <Skeleton h={260} radius="md" />;
+  return <TeamKpis team={team} kpis={list.items} total={list.first.total} more={<LoadMore list={list} total={list.first.total} noun="KPIs" />} />;
+}
+
+function TeamKpis({ team, kpis, total, more }: { team: GoalTeam; kpis: KpiView[]; total: number; more: ReactNode }) {
   const { leads } = useGoalsPermissions();
   const overview = useGoalsOverview();
   const canEdit = leads(team);
@@ -60,7 +69,8 @@ function TeamKpis({ team, kpis }: { team: GoalTeam; kpis: KpiView[] }) {
   const [publishing, publishModal] = useDisclosure(false);
   const [archiving, setArchiving] = useState<KpiView | null>(null);
   const teamView = overview.data?.teams.find((t) => t.team === team);
-  const sorted = [...kpis].sort((a, b) => (a.rank ?? 9) - (b.rank ?? 9) || a.name.localeCompare(b.name));
+  // In the server's order: the top three first, then by name.
+  const sorted = kpis;
   const headingId = `kpis-${team}`;
 
   return (
@@ -71,7 +81,7 @@ function TeamKpis({ team, kpis }: { team: GoalTeam; kpis: KpiView[] }) {
             {TEAM_LABEL[team]} KPIs
           </Title>
           <Text size="sm" c="dimmed">
-            {kpis.length} active · {kpis.filter((k) => k.rank !== null).length} in the top three
+            {total.toLocaleString()} active · {kpis.filter((k) => k.rank !== null).length} in the top three
             {canEdit ? '' : ` · ${TEAM_LABEL[team]} leads change these`}
           </Text>
         </div>
@@ -185,6 +195,7 @@ function TeamKpis({ team, kpis }: { team: GoalTeam; kpis: KpiView[] }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {more}
       {canEdit ? (
         <>
           <KpiFormModal team={team} kpi={null} opened={creating} onClose={createModal.close} />
@@ -238,7 +249,7 @@ function CatalogCard() {
         The kinds a KPI, an expectation or a quiz answer can name. Built-in kinds plus your workspace's own.
       </Text>
       {catalog.isError ? <QueryError error={catalog.error} title="Could not load the catalog" /> : null}
-      {!catalog.data ? (
+      {catalog.isPending ? (
         <Skeleton h={120} />
       ) : (
         <Table.ScrollContainer minWidth={640}>
@@ -253,7 +264,7 @@ function CatalogCard() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {catalog.data.map((k) => (
+              {catalog.items.map((k) => (
                 <Table.Tr key={k.id}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
@@ -274,6 +285,7 @@ function CatalogCard() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMore list={catalog} />
     </Card>
   );
 }

@@ -1,31 +1,26 @@
 import { Card, List, SimpleGrid, Skeleton, Text, Timeline, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { formatDateTime } from '../shell/format.js';
+import { LoadMore } from '../shell/load-more.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { QueryError } from './goal-badges.js';
 import { usePublications } from './queries.js';
-import { GOAL_TEAMS, type PublicationView } from './types.js';
+import { GOAL_TEAMS, type GoalTeam } from './types.js';
 
-/** Every publication per team, newest first: number, date, who, the note and what changed. */
+/** Every publication per team, newest first (ten, then ten more): number, date, who, the note and what changed. */
 export function PublicationHistory() {
-  const publications = usePublications('all');
   return (
     <Card component="section" aria-labelledby="history-heading">
       <Title order={2} fz="lg" id="history-heading" mb="md">
         Publication history
       </Title>
-      {publications.isError ? <QueryError error={publications.error} title="Could not load the publications" /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         {GOAL_TEAMS.map((team) => (
           <div key={team}>
             <Title order={3} fz="md" mb="sm" style={{ color: `var(--mantine-color-${TEAM_COLOR[team]}-light-color)` }}>
               {TEAM_LABEL[team]}
             </Title>
-            {!publications.data ? (
-              <Skeleton h={120} />
-            ) : (
-              <TeamHistory items={publications.data.filter((p) => p.team === team)} color={TEAM_COLOR[team]} />
-            )}
+            <TeamHistory team={team} />
           </div>
         ))}
       </SimpleGrid>
@@ -33,7 +28,12 @@ export function PublicationHistory() {
   );
 }
 
-function TeamHistory({ items, color }: { items: PublicationView[]; color: string }) {
+function TeamHistory({ team }: { team: GoalTeam }) {
+  const publications = usePublications(team);
+  const items = publications.items;
+  const color = TEAM_COLOR[team];
+  if (publications.isError) return <QueryError error={publications.error} title="Could not load the publications" />;
+  if (publications.isPending) return <Skeleton h={120} />;
   if (items.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -42,7 +42,8 @@ function TeamHistory({ items, color }: { items: PublicationView[]; color: string
     );
   }
   return (
-    <Timeline bulletSize={22} lineWidth={2} color={color} active={0}>
+    <>
+      <Timeline bulletSize={22} lineWidth={2} color={color} active={0}>
       {items.map((p) => (
         <Timeline.Item
           key={p.id}
@@ -77,6 +78,8 @@ function TeamHistory({ items, color }: { items: PublicationView[]; color: string
           )}
         </Timeline.Item>
       ))}
-    </Timeline>
+      </Timeline>
+      <LoadMore list={publications} />
+    </>
   );
 }

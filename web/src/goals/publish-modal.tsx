@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { TEAM_LABEL } from '../theme.js';
 import { formatTarget } from './format.js';
-import { useKpis, usePublish } from './queries.js';
+import { usePublish, useRankedKpis } from './queries.js';
 import type { GoalTeam, PublicationView } from './types.js';
 
 /** Publish the team's current top three: an optional note, then the numbered publication and what changed. */
@@ -11,8 +11,8 @@ export function PublishModal({ team, opened, onClose, latestNumber }: { team: Go
   const [note, setNote] = useState('');
   const [published, setPublished] = useState<PublicationView | null>(null);
   const publish = usePublish();
-  const kpis = useKpis();
-  const ranked = (kpis.data ?? []).filter((k) => k.team === team && k.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const kpis = useRankedKpis(team);
+  const ranked = (kpis.data?.items ?? []).filter((k) => k.rank !== null);
   const label = TEAM_LABEL[team];
 
   const close = () => {

@@ -2,6 +2,7 @@
 // Every goals mutation refreshes every goals query: a KPI change moves the overview, the gap and the comp flags at once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
+import { useFirstPage, usePagedList } from '../api/pages.js';
 import type {
   AwarenessView,
   ExpectationGapView,
@@ -13,8 +14,10 @@ import type {
   KpiDetailView,
   KpiKindInput,
   KpiKindView,
+  KpisPageView,
   KpiUpdateInput,
   KpiValuesInput,
+  KpiValueView,
   KpiView,
   PublicationView,
   QuizInput,
@@ -51,11 +54,19 @@ function useGoalsMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResult>)
 }
 
 export const useGoalsOverview = () => useQuery({ queryKey: goalKeys.overview, queryFn: () => api.get<GoalsOverviewView>('/goals/overview') });
-export const useCatalog = () => useQuery({ queryKey: goalKeys.catalog, queryFn: () => api.get<KpiKindView[]>('/goals/catalog'), staleTime: 60_000 });
-export const useKpis = () => useQuery({ queryKey: goalKeys.kpis, queryFn: () => api.get<KpiView[]>('/goals/kpis') });
+/** The catalog a page at a time (the KPIs page lists it). */
+export const useCatalog = () => usePagedList<KpiKindView>(goalKeys.catalog, '/goals/catalog');
+/** The first 50 kinds matching a search, for a picker. */
+export const useCatalogSearch = (q: string) => useFirstPage<KpiKindView>(goalKeys.catalog, '/goals/catalog', { q });
+/** A team's KPIs a page at a time: the top three first, then by name; with how many there are. */
+export const useTeamKpis = (team: GoalTeam) => usePagedList<KpiView, KpisPageView>(goalKeys.kpis, '/goals/kpis', { team });
+/** The first KPIs of a team matching a search, for a picker. */
+export const useKpiSearch = (team: GoalTeam, q: string) => useFirstPage<KpiView, KpisPageView>(goalKeys.kpis, '/goals/kpis', { team, q, limit: 20 });
+/** A team's ranked KPIs: they come first in the list, so its first three hold them. */
+export const useRankedKpis = (team: GoalTeam) => useFirstPage<KpiView, KpisPageView>(goalKeys.kpis, '/goals/kpis', { team, limit: 3 });
 export const useKpi = (kpiId: string) => useQuery({ queryKey: goalKeys.kpi(kpiId), queryFn: () => api.get<KpiDetailView>(`/goals/kpis/${id(kpiId)}`) });
-export const usePublications = (team: GoalTeam | 'all') =>
-  useQuery({ queryKey: goalKeys.publications(team), queryFn: () => api.get<PublicationView[]>(team === 'all' ? '/goals/publications' : `/goals/publications?team=${team}`) });
+export const useKpiValues = (kpiId: string, limit: number) => usePagedList<KpiValueView>([...goalKeys.kpi(kpiId), 'values'], `/goals/kpis/${id(kpiId)}/values`, {}, { limit });
+export const usePublications = (team: GoalTeam | 'all') => usePagedList<PublicationView>(goalKeys.publications(team), '/goals/publications', team === 'all' ? {} : { team }, { limit: 10 });
 export const useMyExpectations = () => useQuery({ queryKey: goalKeys.expectations, queryFn: () => api.get<ExpectationsView>('/goals/expectations/mine') });
 export const useExpectationGap = () => useQuery({ queryKey: goalKeys.gap, queryFn: () => api.get<ExpectationGapView>('/goals/expectation-gap') });
 export const useAwareness = () => useQuery({ queryKey: goalKeys.awareness, queryFn: () => api.get<AwarenessView>('/goals/awareness') });

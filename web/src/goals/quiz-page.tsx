@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Card, Group, List, Select, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_LABEL } from '../theme.js';
@@ -10,7 +10,8 @@ import { possessive } from './format.js';
 import { QueryError } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
 import { useGoalsPermissions } from './permissions.js';
-import { useCatalog, useGoalsOverview, useTakeQuiz } from './queries.js';
+import { KindSelect } from './kind-select.js';
+import { useGoalsOverview, useTakeQuiz } from './queries.js';
 import type { GoalTeam, QuizResultView } from './types.js';
 
 /** The awareness check: name the other team's top three, scored against its latest publication. */
@@ -39,21 +40,11 @@ export function QuizPage() {
 }
 
 function Quiz({ aboutTeam, onAboutTeam }: { aboutTeam: GoalTeam; onAboutTeam: ((t: GoalTeam) => void) | null }) {
-  const catalog = useCatalog();
   const quiz = useTakeQuiz();
   const [picks, setPicks] = useState<(string | null)[]>([null, null, null]);
   const [result, setResult] = useState<QuizResultView | null>(null);
   const other = TEAM_LABEL[aboutTeam].toLowerCase();
   const chosen = picks.filter((p): p is string => p !== null);
-  // The other team's usual kinds first: the quiz is easier to answer, not to guess.
-  const options = useMemo(() => {
-    const kinds = catalog.data ?? [];
-    const item = (id: string, name: string) => ({ value: id, label: name });
-    return [
-      { group: `Usually ${other}`, items: kinds.filter((k) => k.defaultTeam === aboutTeam).map((k) => item(k.id, k.name)) },
-      { group: 'Other kinds', items: kinds.filter((k) => k.defaultTeam !== aboutTeam).map((k) => item(k.id, k.name)) },
-    ].filter((g) => g.items.length > 0);
-  }, [catalog.data, aboutTeam, other]);
 
   if (result) {
     return (
@@ -120,15 +111,14 @@ function Quiz({ aboutTeam, onAboutTeam }: { aboutTeam: GoalTeam; onAboutTeam: ((
       >
         <Stack gap="sm">
           {onAboutTeam ? <AnswerTeamPicker value={aboutTeam} onChange={onAboutTeam} label="Which team's top three?" /> : null}
-          {catalog.isError ? <QueryError error={catalog.error} title="Could not load the KPI catalog" /> : null}
           {[0, 1, 2].map((i) => (
-            <Select
+            <KindSelect
               key={i}
               label={`KPI ${i + 1}`}
-              placeholder="Pick a KPI"
-              searchable
+              placeholder="Type to find a KPI"
               clearable
-              data={options.map((g) => ({ ...g, items: g.items.map((it) => ({ ...it, disabled: picks.includes(it.value) && picks[i] !== it.value })) }))}
+              team={aboutTeam}
+              taken={picks}
               value={picks[i] ?? null}
               onChange={(v) => setPicks((p) => p.map((x, j) => (j === i ? v : x)))}
             />

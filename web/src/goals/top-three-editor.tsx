@@ -1,12 +1,16 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.js';
+import { SearchSelect } from '../shell/search-select.js';
 import { TEAM_LABEL } from '../theme.js';
-import { useSetTopThree } from './queries.js';
+import { useKpiSearch, useSetTopThree } from './queries.js';
 import type { GoalTeam, KpiView } from './types.js';
 
-/** Three selects, #1 to #3, saved in one step (PUT /goals/top-three). Publishing is a separate, deliberate act. */
+/**
+ * Three pickers, #1 to #3, saved in one step (PUT /goals/top-three). Publishing is a separate, deliberate act.
+ * `kpis` holds at least the team's ranked KPIs (they come first in the list); the pickers search all of them.
+ */
 export function TopThreeEditor({ team, kpis, opened, onClose }: { team: GoalTeam; kpis: KpiView[]; opened: boolean; onClose: () => void }) {
   return (
     <Modal opened={opened} onClose={onClose} title={`Set the ${TEAM_LABEL[team].toLowerCase()} top three`}>
@@ -42,18 +46,25 @@ function Editor({ team, kpis, onDone }: { team: GoalTeam; kpis: KpiView[]; onDon
           A KPI needs a "how it's measured" definition before it can be ranked. Empty ranks close up: #1 is the first one picked.
         </Text>
         {[0, 1, 2].map((i) => (
-          <Select
+          <SearchSelect<KpiView>
             key={i}
             label={`#${i + 1}`}
             placeholder="Not set"
             clearable
-            data={kpis.map((k) => ({
+            value={picks[i] ?? null}
+            selectedLabel={kpis.find((k) => k.id === picks[i])?.name ?? null}
+            onChange={(v) => set(i, v)}
+            useResults={(q) => {
+              const found = useKpiSearch(team, q);
+              return { items: found.data?.items ?? [], searching: found.isFetching, more: found.data ? found.data.total - found.data.items.length : 0 };
+            }}
+            toOption={(k) => ({
               value: k.id,
               label: k.measurement.trim() ? k.name : `${k.name} (needs a measurement)`,
               disabled: !k.measurement.trim() || (picks.includes(k.id) && picks[i] !== k.id),
-            }))}
-            value={picks[i] ?? null}
-            onChange={(v) => set(i, v)}
+            })}
+            nothingFound={`No ${TEAM_LABEL[team].toLowerCase()} KPI matches.`}
+            noun="KPIs"
           />
         ))}
         {save.isError ? (

@@ -17,6 +17,8 @@ import type {
   KpiUpdateInput as KpiUpdateInputSchema,
   KpiValuesInput as KpiValuesInputSchema,
   KpiView as KpiViewSchema,
+  KpisPageView as KpisPageViewSchema,
+  KpiValueView as KpiValueViewSchema,
   PeriodKind as PeriodKindSchema,
   PublicationView as PublicationViewSchema,
   PublishedKpiView as PublishedKpiViewSchema,
@@ -33,6 +35,8 @@ export type KpiKindView = z.infer<typeof KpiKindViewSchema>;
 export type KpiStatusView = z.infer<typeof KpiStatusViewSchema>;
 export type KpiStatus = KpiStatusView['status'];
 export type KpiView = z.infer<typeof KpiViewSchema>;
+export type KpisPageView = z.infer<typeof KpisPageViewSchema>;
+export type KpiValueView = z.infer<typeof KpiValueViewSchema>;
 export type KpiDetailView = z.infer<typeof KpiDetailViewSchema>;
 export type PublicationView = z.infer<typeof PublicationViewSchema>;
 export type PublishedKpiView = z.infer<typeof PublishedKpiViewSchema>;

@@ -3,10 +3,10 @@ import { IconCircleCheckFilled, IconCircleDashed } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
-import type { MemberView, Team, WorkspaceView } from '../api/types.js';
+import type { MemberSummaryView, WorkspaceView } from '../api/types.js';
 import { AlignmentSignalsCard } from './alignment-signals-card.js';
 import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
-import { useMembers } from '../workspaces/queries.js';
+import { useMemberSummary } from '../workspaces/queries.js';
 import { initials, MONTHS } from './format.js';
 import { PageHeader } from './page-header.js';
 import { TodosCard } from './todos-card.js';
@@ -14,7 +14,7 @@ import { usePermissions, useSession } from './session.js';
 
 export function DashboardPage() {
   const { workspace, me } = useSession();
-  const members = useMembers();
+  const summary = useMemberSummary();
   const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name;
   return (
     <>
@@ -22,9 +22,9 @@ export function DashboardPage() {
         title={workspace.name}
         description={`Hi ${firstName}. Here is where your sales, marketing and leadership teams stand.`}
       />
-      {members.isError ? (
+      {summary.isError ? (
         <Alert color="red" title="Could not load the teams" role="alert" mb="lg">
-          {errorMessage(members.error)}
+          {errorMessage(summary.error)}
         </Alert>
       ) : null}
       <Stack gap="lg">
@@ -33,13 +33,14 @@ export function DashboardPage() {
             Teams
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-            {TEAMS.map((team) =>
-              members.data ? <TeamCard key={team} team={team} members={members.data} /> : <Skeleton key={team} h={170} radius="md" />,
-            )}
+            {TEAMS.map((team) => {
+              const counts = summary.data?.teams.find((t) => t.team === team);
+              return counts ? <TeamCard key={team} counts={counts} /> : <Skeleton key={team} h={170} radius="md" />;
+            })}
           </SimpleGrid>
         </section>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          {members.data ? <GettingStarted workspace={workspace} members={members.data} /> : <Skeleton h={260} radius="md" />}
+          {summary.data ? <GettingStarted workspace={workspace} summary={summary.data} /> : <Skeleton h={260} radius="md" />}
           <TodosCard />
           <AlignmentSignalsCard />
         </SimpleGrid>
@@ -48,11 +49,11 @@ export function DashboardPage() {
   );
 }
 
-function TeamCard({ team, members }: { team: Team; members: MemberView[] }) {
-  const active = members.filter((m) => m.active && m.team === team);
-  const keyPlayers = active.filter((m) => m.keyPlayer);
+type TeamCounts = MemberSummaryView['teams'][number];
+
+function TeamCard({ counts }: { counts: TeamCounts }) {
+  const { team, firstKeyPlayers: keyPlayers } = counts;
   const color = TEAM_COLOR[team];
-  const leads = active.filter((m) => m.role === 'leader' || m.role === 'admin');
   return (
     <Card style={{ borderTop: `4px solid var(--mantine-color-${color}-6)` }}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -61,28 +62,28 @@ function TeamCard({ team, members }: { team: Team; members: MemberView[] }) {
             {TEAM_LABEL[team]}
           </Title>
           <Text size="sm" c="dimmed" lineClamp={2}>
-            {leads.length === 0 ? 'No team lead yet' : `Led by ${listNames(leads.map((m) => m.name))}`}
+            {counts.leads === 0 ? 'No team lead yet' : `Led by ${listNames(counts.firstLeads.map((m) => m.name), counts.leads)}`}
           </Text>
         </div>
         <Stack gap={0} align="flex-end">
           <Text fz={30} fw={700} lh={1} c={`${color}.8`}>
-            {active.length}
+            {counts.members.toLocaleString()}
           </Text>
           <Text size="xs" c="dimmed">
-            {active.length === 1 ? 'member' : 'members'}
+            {counts.members === 1 ? 'member' : 'members'}
           </Text>
         </Stack>
       </Group>
       <Text size="xs" tt="uppercase" fw={700} c="dimmed" mt="md" mb={6}>
         Key players
       </Text>
-      {keyPlayers.length === 0 ? (
+      {counts.keyPlayers === 0 ? (
         <Text size="sm" c="dimmed">
           None marked yet.
         </Text>
       ) : (
         <Stack gap={6}>
-          {keyPlayers.slice(0, 4).map((m) => (
+          {keyPlayers.map((m) => (
             <Group key={m.id} gap="xs" wrap="nowrap">
               <Avatar size={26} radius="xl" color={color} aria-hidden>
                 {initials(m.name)}
@@ -97,9 +98,9 @@ function TeamCard({ team, members }: { team: Team; members: MemberView[] }) {
               ) : null}
             </Group>
           ))}
-          {keyPlayers.length > 4 ? (
+          {counts.keyPlayers > keyPlayers.length ? (
             <Text size="xs" c="dimmed">
-              and {keyPlayers.length - 4} more
+              and {(counts.keyPlayers - keyPlayers.length).toLocaleString()} more
             </Text>
           ) : null}
         </Stack>
@@ -108,8 +109,9 @@ function TeamCard({ team, members }: { team: Team; members: MemberView[] }) {
   );
 }
 
-const listNames = (names: string[]): string =>
-  names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+/** "A and B", or "A, B and 3 more" when there are `count` in all. */
+const listNames = (names: string[], count = names.length): string =>
+  count <= 2 ? names.slice(0, 2).join(' and ') : `${names.slice(0, 2).join(', ')} and ${count - 2} more`;
 
 interface Step {
   done: boolean;
@@ -118,14 +120,13 @@ interface Step {
   action?: ReactNode;
 }
 
-function GettingStarted({ workspace, members }: { workspace: WorkspaceView; members: MemberView[] }) {
+function GettingStarted({ workspace, summary }: { workspace: WorkspaceView; summary: MemberSummaryView }) {
   const { isAdmin } = usePermissions();
-  const active = members.filter((m) => m.active);
-  const count = (team: Team, pred: (m: MemberView) => boolean = () => true) => active.filter((m) => m.team === team && pred(m)).length;
-  const sales = count('sales');
-  const marketing = count('marketing');
-  const salesKey = count('sales', (m) => m.keyPlayer);
-  const marketingKey = count('marketing', (m) => m.keyPlayer);
+  const team = (name: TeamCounts['team']) => summary.teams.find((t) => t.team === name);
+  const sales = team('sales')?.members ?? 0;
+  const marketing = team('marketing')?.members ?? 0;
+  const salesKey = team('sales')?.keyPlayers ?? 0;
+  const marketingKey = team('marketing')?.keyPlayers ?? 0;
   const settingsLink = (to: string, label: string) =>
     isAdmin ? (
       <Anchor component={Link} to={to} size="sm">

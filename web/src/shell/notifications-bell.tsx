@@ -7,6 +7,7 @@ import { errorMessage } from '../api/client.js';
 import type { NotificationView } from '../api/types.js';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from '../workspaces/queries.js';
 import { formatDateTime, formatRelative } from './format.js';
+import { LoadMore } from './load-more.js';
 import classes from './shell.module.css';
 
 export function NotificationsBell() {
@@ -15,7 +16,7 @@ export function NotificationsBell() {
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const navigate = useNavigate();
-  const unread = list.data?.unread ?? 0;
+  const unread = list.first?.unread ?? 0;
   const label = unread > 0 ? `Notifications, ${unread} unread` : 'Notifications';
 
   const open = (n: NotificationView) => {
@@ -57,7 +58,7 @@ export function NotificationsBell() {
           <Text size="sm" c="red" p="md">
             {errorMessage(list.error)}
           </Text>
-        ) : !list.data || list.data.items.length === 0 ? (
+        ) : list.items.length === 0 ? (
           <Stack align="center" gap={6} p="xl">
             <ThemeIcon variant="light" color="gray" size={40} radius="xl" aria-hidden>
               <IconBellOff size={20} />
@@ -71,7 +72,7 @@ export function NotificationsBell() {
           </Stack>
         ) : (
           <ScrollArea.Autosize mah={420}>
-            {list.data.items.map((n) => (
+            {list.items.map((n) => (
               <UnstyledButton key={n.id} className={classes.notification} data-unread={n.readAt ? undefined : true} onClick={() => open(n)}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
                   <Text size="sm" fw={n.readAt ? 400 : 600} lineClamp={2}>
@@ -93,6 +94,7 @@ export function NotificationsBell() {
                 </Text>
               </UnstyledButton>
             ))}
+            <LoadMore list={list} />
           </ScrollArea.Autosize>
         )}
       </Popover.Dropdown>

@@ -1,6 +1,7 @@
 // Query and mutation hooks for workspaces, people and access (SPEC S0), over /api/v1.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api/client.js';
+import { useFirstPage, usePagedList, type QueryParams } from '../api/pages.js';
 import type {
   AcceptInviteInput,
   AddMemberInput,
@@ -12,10 +13,13 @@ import type {
   InviteInput,
   InvitePreview,
   InviteView,
+  MembersPageView,
+  MemberSummaryView,
   MemberUpdateInput,
   MemberView,
   MeView,
   NotificationsView,
+  NotificationView,
   SignUpInput,
   WorkspaceSettingsInput,
   WorkspaceView,
@@ -143,8 +147,29 @@ export function useUpdateWorkspace() {
   });
 }
 
-export function useMembers() {
-  return useQuery({ queryKey: keys.members, queryFn: () => api.get<MemberView[]>('/members') });
+/** What the members list filters by (the server's MembersQuery). */
+export interface MemberFilter extends QueryParams {
+  q?: string;
+  team?: string;
+  role?: string;
+  status?: 'invited' | 'active' | 'inactive';
+  active?: 'true' | 'false';
+  keyPlayer?: 'true' | 'false';
+}
+
+/** The members list a person browses: a page at a time, searched and filtered on the server. */
+export function useMembersList(filter: MemberFilter) {
+  return usePagedList<MemberView, MembersPageView>(keys.members, '/members', filter);
+}
+
+/** The first members matching a search, for a picker: the person types to narrow it down. */
+export function useMemberSearch(filter: MemberFilter, limit = 20, enabled = true) {
+  return useFirstPage<MemberView, MembersPageView>(keys.members, '/members', { ...filter, limit }, { enabled });
+}
+
+/** People by status and, per team, members, key players and leads (the dashboard's cards). */
+export function useMemberSummary() {
+  return useQuery({ queryKey: [...keys.members, 'summary'], queryFn: () => api.get<MemberSummaryView>('/members/summary') });
 }
 
 export function useAddMember() {
@@ -162,8 +187,7 @@ export function useUpdateMember() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: MemberUpdateInput }) => api.patch<MemberView>(`/members/${encodeURIComponent(id)}`, patch),
-    onSuccess: (member) => {
-      qc.setQueryData<MemberView[]>(keys.members, (list) => list?.map((m) => (m.id === member.id ? member : m)));
+    onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.members });
       void qc.invalidateQueries({ queryKey: keys.me });
       void qc.invalidateQueries({ queryKey: keys.audit });
@@ -172,7 +196,7 @@ export function useUpdateMember() {
 }
 
 export function useInvites(enabled: boolean) {
-  return useQuery({ queryKey: keys.invites, queryFn: () => api.get<InviteView[]>('/invites'), enabled });
+  return usePagedList<InviteView>(keys.invites, '/invites', {}, { enabled });
 }
 
 export function useCreateInvite() {
@@ -211,7 +235,7 @@ export function useAcceptInvite(token: string) {
 }
 
 export function useTokens(enabled: boolean) {
-  return useQuery({ queryKey: keys.tokens, queryFn: () => api.get<ApiTokenView[]>('/tokens'), enabled });
+  return usePagedList<ApiTokenView>(keys.tokens, '/tokens', {}, { enabled });
 }
 
 export function useCreateToken() {
@@ -233,30 +257,14 @@ export function useRevokeToken() {
   });
 }
 
-const AUDIT_PAGE = 50;
-
-/** The audit log, newest first, paged with ?before= the oldest entry seen. */
+/** The audit log, newest first, a page at a time. */
 export function useAuditLog(enabled: boolean) {
-  return useInfiniteQuery({
-    queryKey: keys.audit,
-    enabled,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const q = new URLSearchParams({ limit: String(AUDIT_PAGE) });
-      if (pageParam) q.set('before', pageParam);
-      return api.get<AuditEntryView[]>(`/audit?${q.toString()}`);
-    },
-    getNextPageParam: (last) => (last.length < AUDIT_PAGE ? null : (last[last.length - 1]?.at ?? null)),
-  });
+  return usePagedList<AuditEntryView>(keys.audit, '/audit', {}, { enabled });
 }
 
+/** Your notifications, newest first (20 a page), with the unread count; refreshed every minute. */
 export function useNotifications(enabled: boolean) {
-  return useQuery({
-    queryKey: keys.notifications,
-    queryFn: () => api.get<NotificationsView>('/notifications'),
-    enabled,
-    refetchInterval: 60_000,
-  });
+  return usePagedList<NotificationView, NotificationsView>(keys.notifications, '/notifications', {}, { enabled, limit: 20, refetchInterval: 60_000 });
 }
 
 export function useMarkNotificationRead() {

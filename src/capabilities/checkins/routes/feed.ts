@@ -26,7 +26,7 @@ export async function feedEventsFor(db: Db, workspaceId: string, memberId: strin
   // The check-in is on the calendars of its attendees and of the leaders who run it.
   if (!attendee && member?.role !== 'leader' && member?.role !== 'admin') return { events: [], timeZone: series.time_zone };
   const from = new Date(now.getTime() - 56 * DAY).toISOString();
-  const meetings = (await listMeetings(db, workspaceId, series.id)).filter((m) => m.starts_at >= from);
+  const meetings = await listMeetings(db, workspaceId, series.id, { from });
   return {
     timeZone: series.time_zone,
     events: meetings.map((m) => ({

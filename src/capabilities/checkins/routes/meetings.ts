@@ -1,6 +1,5 @@
 // Running the weekly check-in (SPEC S2): meetings with their generated agenda, attendance, notes,
 // decisions and action items; marking a meeting held (only with quorum); compliance.
-import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
 import { memberName } from '../../../db/member-name.js';
@@ -9,6 +8,7 @@ import { recordAudit } from '../../../server/audit.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
+import { presentPage } from '../../../server/pagination.js';
 import { localDateOf } from '../../../shared/calendar/index.js';
 import { checkinCompliance, checkQuorum, markHeldProblem, validateActionItem, weightedCompliance, type AttendanceEntry } from '../domain/index.js';
 import { agendaFor } from '../agenda.js';
@@ -17,6 +17,7 @@ import { presentActionItem, presentMeetingSummary } from '../presenters.js';
 import { ensureMeetings } from '../schedule.js';
 import {
   ActionItemInput,
+  ActionItemsPageView,
   ActionItemsQuery,
   ActionItemUpdateInput,
   ActionItemView,
@@ -38,8 +39,11 @@ import {
   getActiveSeries,
   getMeeting,
   listActionItems,
-  listMeetings,
+  complianceMeetings,
   listSeriesAttendees,
+  neighbourMeetings,
+  pageActionItems,
+  pageMeetings,
   quorumOf,
   toDomainMeeting,
   type MeetingRow,
@@ -112,8 +116,8 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       .orderBy('agenda_items.created_at')
       .orderBy('agenda_items.id')
       .execute();
-    const siblings = await k.selectFrom('meetings').select(['id', 'starts_at']).where('series_id', '=', m.series_id).where('status', '!=', 'cancelled').orderBy('starts_at').execute();
-    const idx = siblings.findIndex((s) => s.id === m.id);
+    // Two indexed look-ups, not the whole series (five years of weekly meetings in the large demo).
+    const neighbours = await neighbourMeetings(k, m);
     const heldProblem = markHeldProblem(toDomainMeeting(m), now);
     return {
       ...presentMeetingSummary(m, now, { attended: attendance.filter((a) => a.present).length, actionItems: items.length }),
@@ -133,8 +137,8 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
         canRun: m.status !== 'cancelled' && canRunMeeting(actor, await isAttendee(k, actor, m.series_id)),
         canAddAgendaItem: canAddAgendaItem(actor) && !m.held_at && m.status !== 'cancelled',
       },
-      previousMeetingId: idx > 0 ? (siblings[idx - 1]?.id ?? null) : null,
-      nextMeetingId: idx >= 0 && idx < siblings.length - 1 ? (siblings[idx + 1]?.id ?? null) : null,
+      previousMeetingId: neighbours.previous,
+      nextMeetingId: neighbours.next,
     };
   }
 
@@ -146,18 +150,24 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
 
   app.get(
     '/checkins/meetings',
-    { schema: { tags, summary: 'Recent and upcoming meetings of the series, oldest first.', querystring: MeetingsQuery, response: { 200: MeetingsView } }, config: { readCache: true } },
+    {
+      schema: {
+        tags,
+        summary: "The series' meetings, a page at a time: upcoming ones soonest first, or past ones most recent first (when), each with its attendance and action-item counts.",
+        querystring: MeetingsQuery,
+        response: { 200: MeetingsView, 400: ErrorView },
+      },
+      config: { readCache: true },
+    },
     async (req) => {
       const actor = actorOf(req);
       const series = await getActiveSeries(k, actor.workspaceId);
-      if (!series) return { meetings: [] };
+      if (!series) return { items: [], nextCursor: null };
       const now = new Date();
       await ensureMeetings(k, series, now);
-      const all = (await listMeetings(k, actor.workspaceId, series.id)).filter((m) => m.status !== 'cancelled' || m.starts_at > now.toISOString());
-      const past = all.filter((m) => m.starts_at <= now.toISOString()).slice(-req.query.past);
-      const upcoming = all.filter((m) => m.starts_at > now.toISOString()).slice(0, req.query.upcoming);
-      const list = [...past, ...upcoming];
-      const ids = list.map((m) => m.id);
+      const { limit, cursor, when } = req.query;
+      const page = await pageMeetings(k, actor.workspaceId, series.id, when, now, { limit, cursor });
+      const ids = page.items.map((m) => m.id);
       const attended = ids.length
         ? await k.selectFrom('meeting_attendance').select(['meeting_id', (eb) => eb.fn.countAll<number>().as('n')]).where('meeting_id', 'in', ids).where('present', '=', 1).groupBy('meeting_id').execute()
         : [];
@@ -165,7 +175,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
         ? await k.selectFrom('action_items').select(['meeting_id', (eb) => eb.fn.countAll<number>().as('n')]).where('meeting_id', 'in', ids).groupBy('meeting_id').execute()
         : [];
       const count = (rows: Array<{ meeting_id: string; n: number }>, id: string) => Number(rows.find((r) => r.meeting_id === id)?.n ?? 0);
-      return { meetings: list.map((m) => presentMeetingSummary(m, now, { attended: count(attended, m.id), actionItems: count(items, m.id) })) };
+      return presentPage(page, (m) => presentMeetingSummary(m, now, { attended: count(attended, m.id), actionItems: count(items, m.id) }));
     },
   );
 
@@ -372,16 +382,21 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
 
   app.get(
     '/checkins/action-items',
-    { schema: { tags, summary: 'Action items: yours (default) or everyone’s, open (default) or by status.', querystring: ActionItemsQuery, response: { 200: z.array(ActionItemView) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Action items, soonest due first, a page at a time: yours (default) or everyone’s, open (default) or by status.',
+        querystring: ActionItemsQuery,
+        response: { 200: ActionItemsPageView, 400: ErrorView },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
-      const rows = await listActionItems(k, actor.workspaceId, {
-        ...(req.query.owner === 'me' ? { ownerId: actor.memberId } : {}),
-        ...(req.query.status !== 'all' ? { status: req.query.status } : {}),
-      });
+      const { limit, cursor, owner, status } = req.query;
+      const page = await pageActionItems(k, actor.workspaceId, { ownerId: owner === 'me' ? actor.memberId : undefined, status: status === 'all' ? undefined : status }, { limit, cursor });
       const ws = await k.selectFrom('workspaces').select('time_zone').where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
       const today = localDateOf(new Date(), ws.time_zone);
-      return rows.map((a) => presentActionItem(a, today));
+      return presentPage(page, (a) => presentActionItem(a, today));
     },
   );
 
@@ -392,7 +407,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
       const actor = actorOf(req);
       const series = await getActiveSeries(k, actor.workspaceId);
       const now = new Date();
-      const meetings = series ? (await listMeetings(k, actor.workspaceId, series.id)).map(toDomainMeeting) : [];
+      const meetings = series ? (await complianceMeetings(k, actor.workspaceId, series.id, now)).map(toDomainMeeting) : [];
       const c = checkinCompliance(meetings, now);
       return { ...c, weighted: weightedCompliance(meetings, now).score };
     },

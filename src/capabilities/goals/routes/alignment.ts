@@ -40,9 +40,19 @@ function aboutTeamFor(actor: Actor, asked: 'sales' | 'marketing' | undefined): '
   return asked;
 }
 
+/**
+ * How many rows of each kind (not in the top three, in it) the gap answers: the most held first. Everyone may
+ * type their own words, so a large workspace holds many expectations that one person holds; the rest are counted.
+ */
+export const GAP_ROWS_SHOWN = 50;
+
 async function computeGap(db: Db, workspaceId: string, catalog: readonly KpiKind[]) {
   const { topThree } = await latestTopThrees(db, workspaceId);
-  return expectationGap({ expectations: await loadExpectations(db, workspaceId), topThree, teamSizes: await activeTeamSizes(db, workspaceId), catalog });
+  const report = expectationGap({ expectations: await loadExpectations(db, workspaceId), topThree, teamSizes: await activeTeamSizes(db, workspaceId), catalog });
+  const gaps = report.rows.filter((r) => !r.inTopThree);
+  const met = report.rows.filter((r) => r.inTopThree);
+  const shown = new Set([...gaps.slice(0, GAP_ROWS_SHOWN), ...met.slice(0, GAP_ROWS_SHOWN)]);
+  return { rows: report.rows.filter((r) => shown.has(r)), gaps: gaps.length, met: met.length, shareMet: report.shareMet };
 }
 
 async function computeAwareness(db: Db, workspaceId: string) {

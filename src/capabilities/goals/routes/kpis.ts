@@ -8,6 +8,8 @@ import { recordAudit } from '../../../server/audit.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
+import { paginateInMemory, presentPage } from '../../../server/pagination.js';
+import { PAGE_LIMIT_DEFAULT } from '../../../shared/page.js';
 import { lastPeriods, periodOf } from '../../../shared/calendar/index.js';
 import {
   catalogKind,
@@ -26,8 +28,13 @@ import {
   KpiCreateInput,
   KpiDetailView,
   KpiKindInput,
+  CatalogPageView,
+  CatalogQuery,
   KpiKindView,
   KpiListQuery,
+  KpisPageView,
+  KpiValuesPageView,
+  KpiValuesQuery,
   KpiUpdateInput,
   KpiValuesInput,
   KpiValuesPasteInput,
@@ -36,13 +43,14 @@ import {
   TopThreeInput,
   ValuesRecordedView,
 } from '../schemas.js';
-import { catalogLock, getKpi, goalsLock, listKpis, listValues, loadCatalog, loadPeriodOptions, refusingRaces, toDomainKpi, type KpiRow } from '../store.js';
+import { catalogLock, getKpi, goalsLock, listKpis, listValues, loadCatalog, loadPeriodOptions, pageKpis, pageValues, refusingRaces, toDomainKpi, type KpiRow, type KpiValueRow } from '../store.js';
 
 /** The 409 when another lead took the same rank at the same moment (the unique rank index refused the second). */
 const rankRace = (team: string) => `Another ${team} lead changed the ${team} top three at the same moment; reload and try again.`;
 
 const tags = ['goals'];
 
+const presentValue = (v: KpiValueRow) => ({ id: v.id, date: v.date, value: v.value, source: v.source, note: v.note });
 const presentKind = (k: KpiKind) => ({ id: k.id, name: k.name, unit: k.unit, direction: k.direction, defaultTeam: k.defaultTeam, measuredAs: k.measuredAs, builtIn: k.builtIn });
 
 /** Throws a 400 listing every problem with the team's KPIs as they would be after a change. */
@@ -100,8 +108,26 @@ function auditShape(r: Pick<KpiRow, 'name' | 'kind' | 'measurement' | 'data_sour
 export function registerKpiRoutes(app: Server, { db }: AppContext): void {
   const k = db.kysely;
 
-  app.get('/goals/catalog', { schema: { tags, summary: 'The KPI catalog: built-in kinds and the workspace\'s own.', response: { 200: z.array(KpiKindView) } } }, async (req) =>
-    (await loadCatalog(k, actorOf(req).workspaceId)).map(presentKind),
+  app.get(
+    '/goals/catalog',
+    { schema: { tags, summary: "The KPI catalog, a page at a time: the built-in kinds by name, then the workspace's own. Search with q.", querystring: CatalogQuery, response: { 200: CatalogPageView, 400: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { limit, cursor, q } = req.query;
+      const words = q?.toLowerCase();
+      // The catalog is read whole for every KPI anyway (it is the built-in kinds and the few a workspace adds).
+      const kinds = (await loadCatalog(k, actor.workspaceId)).filter((c) => !words || [c.name, c.id, ...c.aliases].some((t) => t.toLowerCase().includes(words)));
+      const page = paginateInMemory(kinds, { limit, cursor }, {
+        scope: ['catalog', actor.workspaceId, q ?? null],
+        order: [
+          { dir: 'asc', type: 'number' },
+          { dir: 'asc', type: 'string' },
+          { dir: 'asc', type: 'string' },
+        ],
+        key: (c) => [c.builtIn ? 0 : 1, c.name, c.id],
+      });
+      return presentPage(page, presentKind);
+    },
   );
 
   app.post(
@@ -137,11 +163,20 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.get(
     '/goals/kpis',
-    { schema: { tags, summary: "KPIs of both teams (or one), with this period's status.", querystring: KpiListQuery, response: { 200: z.array(KpiView) } }, config: { readCache: true } },
+    {
+      schema: {
+        tags,
+        summary: "KPIs of both teams (or one), with this period's status, a page at a time: by team, the top three first, then by name. Search with q.",
+        querystring: KpiListQuery,
+        response: { 200: KpisPageView, 400: ErrorView },
+      },
+      config: { readCache: true },
+    },
     async (req) => {
       const actor = actorOf(req);
-      const rows = await listKpis(k, actor.workspaceId, { ...(req.query.team ? { team: req.query.team } : {}), includeArchived: req.query.includeArchived === 'true' });
-      return presentKpis(k, actor.workspaceId, rows);
+      const { limit, cursor, team, includeArchived, q } = req.query;
+      const page = await pageKpis(k, actor.workspaceId, { team, includeArchived: includeArchived === 'true', q }, { limit, cursor });
+      return { items: await presentKpis(k, actor.workspaceId, page.items), nextCursor: page.nextCursor, total: page.total };
     },
   );
 
@@ -172,7 +207,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.get(
     '/goals/kpis/:id',
-    { schema: { tags, summary: 'One KPI with its values and the status of the last 12 periods.', params: IdParams, response: { 200: KpiDetailView, 404: ErrorView } } },
+    { schema: { tags, summary: 'One KPI: its status, the first page of its values (newest first) and the status of the last 12 periods.', params: IdParams, response: { 200: KpiDetailView, 404: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       const row = await getKpi(k, actor.workspaceId, req.params.id);
@@ -181,6 +216,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       const catalog = await loadCatalog(k, actor.workspaceId);
       const now = new Date();
       const first = lastPeriods(12, row.period, now, options)[0];
+      // The trend reads the last 12 periods' values (one a day at most: bounded); the list is paged.
       const values = await listValues(k, actor.workspaceId, [row.id], first?.startDate);
       const kind = catalogKind(row.kind, catalog);
       const trend = kpiTrend({
@@ -196,9 +232,21 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       });
       return {
         kpi: presentKpi(row, values, options, catalog, now),
-        values: values.map((v) => ({ id: v.id, date: v.date, value: v.value, source: v.source, note: v.note })).reverse(),
+        values: presentPage(await pageValues(k, actor.workspaceId, row.id, {}, { limit: PAGE_LIMIT_DEFAULT }), presentValue),
         trend: trend.map((t) => ({ period: presentPeriod(t.period), actual: t.result.actual, target: t.result.target, status: t.result.status })),
       };
+    },
+  );
+
+  app.get(
+    '/goals/kpis/:id/values',
+    { schema: { tags, summary: "A KPI's values, newest first, a page at a time; from and to bound the dates.", params: IdParams, querystring: KpiValuesQuery, response: { 200: KpiValuesPageView, 400: ErrorView, 404: ErrorView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await getKpi(k, actor.workspaceId, req.params.id);
+      if (!row) throw notFound('KPI');
+      const { limit, cursor, from, to } = req.query;
+      return presentPage(await pageValues(k, actor.workspaceId, row.id, { from, to }, { limit, cursor }), presentValue);
     },
   );
 

@@ -1,18 +1,18 @@
 // Publishing a team's top three (SPEC S1 "Publication"): an immutable numbered snapshot with a readable
 // diff against the previous one; the whole workspace is notified.
-import { z } from 'zod';
 import { lockForUpdate } from '../../../db/locks.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, forbidden, notFound } from '../../../server/errors.js';
 import { newId } from '../../../server/ids.js';
+import { presentPage } from '../../../server/pagination.js';
 import { notifyWorkspace } from '../../../server/notifications.js';
 import { buildPublicationSnapshot, diffPublications, validateTopThree } from '../domain/index.js';
 import { canEditTeamGoals } from '../policies.js';
 import { CURRENCY, presentPublication } from '../presenters.js';
-import { IdParams, PublicationListQuery, PublicationView, PublishInput } from '../schemas.js';
-import { getPublication, goalsLock, latestPublication, listKpis, listPublications, parseSnapshot, refusingRaces, toDomainKpi } from '../store.js';
+import { IdParams, PublicationListQuery, PublicationsPageView, PublicationView, PublishInput } from '../schemas.js';
+import { getPublication, goalsLock, latestPublication, listKpis, pagePublications, parseSnapshot, refusingRaces, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
 
@@ -21,8 +21,11 @@ export function registerPublicationRoutes(app: Server, { db }: AppContext): void
 
   app.get(
     '/goals/publications',
-    { schema: { tags, summary: 'Publication history, newest first, each with its changes.', querystring: PublicationListQuery, response: { 200: z.array(PublicationView) } } },
-    async (req) => (await listPublications(k, actorOf(req).workspaceId, req.query.team)).map(presentPublication),
+    { schema: { tags, summary: 'Publication history, newest first, each with its changes, a page at a time.', querystring: PublicationListQuery, response: { 200: PublicationsPageView, 400: ErrorView } } },
+    async (req) => {
+      const { limit, cursor, team } = req.query;
+      return presentPage(await pagePublications(k, actorOf(req).workspaceId, team, { limit, cursor }), presentPublication);
+    },
   );
 
   app.get(

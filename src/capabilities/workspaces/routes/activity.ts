@@ -1,22 +1,26 @@
 // The audit log (read) and in-app notifications.
-import { z } from 'zod';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { actorOf } from '../../../server/auth.js';
 import { forbidden, notFound } from '../../../server/errors.js';
 import { nowIso } from '../../../server/ids.js';
+import { newestFirst, paginate, presentPage } from '../../../server/pagination.js';
+import { PageQuery } from '../../../shared/page.js';
 import { canReadAudit } from '../policies.js';
 import { presentAudit, presentNotification } from '../presenters.js';
-import { AuditEntryView, AuditQuery, IdParams, NotificationsView, Ok } from '../schemas.js';
+import { AuditPageView, AuditQuery, IdParams, NotificationsView, Ok } from '../schemas.js';
 
 export function registerActivityRoutes(app: Server, { db }: AppContext): void {
   const k = db.kysely;
 
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'The audit log, newest first (admins and leaders).', querystring: AuditQuery, response: { 200: z.array(AuditEntryView), 403: ErrorView } } },
+    {
+      schema: { tags: ['audit'], summary: 'The audit log, newest first, a page at a time (admins and leaders).', querystring: AuditQuery, response: { 200: AuditPageView, 400: ErrorView, 403: ErrorView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (!canReadAudit(actor)) throw forbidden('Only admins and leaders read the audit log.');
+      const { limit, cursor, entityType } = req.query;
       let q = k
         .selectFrom('audit_log')
         .leftJoin('members', 'members.id', 'audit_log.actor_member_id')
@@ -24,27 +28,31 @@ export function registerActivityRoutes(app: Server, { db }: AppContext): void {
         .selectAll('audit_log')
         .select('users.name as actor_name')
         .where('audit_log.workspace_id', '=', actor.workspaceId);
-      const { before, beforeId } = req.query;
-      if (before && beforeId) {
-        q = q.where((eb) => eb.or([eb('audit_log.at', '<', before), eb.and([eb('audit_log.at', '=', before), eb('audit_log.id', '<', beforeId)])]));
-      } else if (before) {
-        q = q.where('audit_log.at', '<', before);
-      }
-      if (req.query.entityType) q = q.where('audit_log.entity_type', '=', req.query.entityType);
-      const rows = await q.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(req.query.limit).execute();
-      return rows.map(presentAudit);
+      if (entityType) q = q.where('audit_log.entity_type', '=', entityType);
+      const page = await paginate(q, { limit, cursor }, {
+        scope: ['audit', actor.workspaceId, entityType ?? null],
+        order: newestFirst('audit_log.at', 'audit_log.id'),
+        key: (r) => [r.at, r.id],
+      });
+      return presentPage(page, presentAudit);
     },
   );
 
   app.get(
     '/notifications',
-    { schema: { tags: ['notifications'], summary: 'Your latest 50 notifications and the unread count.', response: { 200: NotificationsView } } },
+    {
+      schema: { tags: ['notifications'], summary: 'Your notifications, newest first, a page at a time, and how many are unread.', querystring: PageQuery, response: { 200: NotificationsView, 400: ErrorView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const base = k.selectFrom('notifications').where('workspace_id', '=', actor.workspaceId).where('member_id', '=', actor.memberId);
-      const items = await base.selectAll().orderBy('created_at', 'desc').limit(50).execute();
+      const page = await paginate(base.selectAll(), req.query, {
+        scope: ['notifications', actor.workspaceId, actor.memberId],
+        order: newestFirst('created_at', 'id'),
+        key: (n) => [n.created_at, n.id],
+      });
       const unread = await base.select((eb) => eb.fn.countAll<number>().as('n')).where('read_at', 'is', null).executeTakeFirstOrThrow();
-      return { items: items.map(presentNotification), unread: Number(unread.n) };
+      return { ...presentPage(page, presentNotification), unread: Number(unread.n) };
     },
   );
 

@@ -1,16 +1,17 @@
 // Invite links (SPEC S0): expiring, single use; accepted by a new person or by someone signed in.
-import { z } from 'zod';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf, createSession, hashPassword, setSessionCookie } from '../../../server/auth.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { hashSecret, nowIso } from '../../../server/ids.js';
+import { newestFirst, paginate, presentPage } from '../../../server/pagination.js';
+import { PageQuery } from '../../../shared/page.js';
 import { consumeRateLimit } from '../../../server/rate-limits.js';
 import type { Db } from '../../../db/database.js';
 import { inviteStatus } from '../domain/invite-status.js';
 import { canManageMembers } from '../policies.js';
 import { presentInvite } from '../presenters.js';
-import { AcceptInviteInput, CreatedInviteView, IdParams, InviteInput, InvitePreview, InviteView, MeView, Ok, TokenParams } from '../schemas.js';
+import { AcceptInviteInput, CreatedInviteView, IdParams, InviteInput, InvitePreview, InvitesPageView, MeView, Ok, TokenParams } from '../schemas.js';
 import { linkClaim } from '../domain/link-claim.js';
 import { findUserByEmail, insertInvite, insertMember, insertUser, joinMembership } from '../store.js';
 import { loadMe } from './session.js';
@@ -39,12 +40,17 @@ export function registerInviteRoutes(app: Server, { db, config }: AppContext): v
 
   app.get(
     '/invites',
-    { schema: { tags, summary: 'Invites of the workspace, newest first (admins).', response: { 200: z.array(InviteView), 403: ErrorView } } },
+    { schema: { tags, summary: 'Invites of the workspace, newest first, a page at a time (admins).', querystring: PageQuery, response: { 200: InvitesPageView, 400: ErrorView, 403: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       if (!canManageMembers(actor)) throw forbidden('Only admins see invites.');
-      const rows = await invitesWithCreator(k).where('invites.workspace_id', '=', actor.workspaceId).orderBy('invites.created_at', 'desc').execute();
-      return rows.map((r) => presentInvite(r));
+      const page = await paginate(invitesWithCreator(k).where('invites.workspace_id', '=', actor.workspaceId), req.query, {
+        scope: ['invites', actor.workspaceId],
+        order: newestFirst('invites.created_at', 'invites.id'),
+        key: (r) => [r.created_at, r.id],
+      });
+      const now = new Date();
+      return presentPage(page, (r) => presentInvite(r, now));
     },
   );
 

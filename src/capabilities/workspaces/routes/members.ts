@@ -1,16 +1,16 @@
 // Members of a workspace (SPEC S0): list, add, and set role, team, function, manager, key player, active.
-import { z } from 'zod';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { nowIso } from '../../../server/ids.js';
+import { presentPage } from '../../../server/pagination.js';
 import { lockForUpdate, lockKey } from '../../../db/locks.js';
 import { memberChangeProblem, type MemberState } from '../domain/member-rules.js';
 import { canManageMembers } from '../policies.js';
 import { presentMember } from '../presenters.js';
-import { AddMemberInput, AddMemberView, IdParams, MemberUpdateInput, MemberView } from '../schemas.js';
-import { closeOpenInvites, findUserByEmail, getMember, insertInvite, insertMember, insertUser, listMembers, type MemberWithUser } from '../store.js';
+import { AddMemberInput, AddMemberView, IdParams, MembersPageView, MembersQuery, MemberSummaryView, MemberUpdateInput, MemberView } from '../schemas.js';
+import { closeOpenInvites, findUserByEmail, getMember, insertInvite, insertMember, insertUser, listMembers, memberSummary, pageMembers, type MemberWithUser } from '../store.js';
 
 const tags = ['members'];
 // An invited member does not count as an admin who keeps the workspace governable until they join.
@@ -19,8 +19,30 @@ const toState = (m: MemberWithUser): MemberState => ({ id: m.id, role: m.role, a
 export function registerMemberRoutes(app: Server, { db, config, memberDeactivated }: AppContext): void {
   app.get(
     '/members',
-    { schema: { tags, summary: 'Everyone in the workspace, active and not.', response: { 200: z.array(MemberView) } }, config: { readCache: true } },
-    async (req) => (await listMembers(db.kysely, actorOf(req).workspaceId)).map(presentMember),
+    {
+      schema: {
+        tags,
+        summary: 'The people of the workspace, a page at a time: active and invited first, then by name. Search with q; filter by team, role, status and key player.',
+        querystring: MembersQuery,
+        response: { 200: MembersPageView, 400: ErrorView },
+      },
+      config: { readCache: true },
+    },
+    async (req) => {
+      const { limit, cursor, keyPlayer, active, ...filter } = req.query;
+      const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+      const page = await pageMembers(db.kysely, actorOf(req).workspaceId, { ...filter, keyPlayer: flag(keyPlayer), active: flag(active) }, { limit, cursor });
+      return { ...presentPage(page, presentMember), total: page.total };
+    },
+  );
+
+  app.get(
+    '/members/summary',
+    {
+      schema: { tags, summary: 'How many people the workspace has by status, and per team its members, key players and leads, with the first few by name.', response: { 200: MemberSummaryView } },
+      config: { readCache: true },
+    },
+    async (req) => memberSummary(db.kysely, actorOf(req).workspaceId),
   );
 
   app.get(

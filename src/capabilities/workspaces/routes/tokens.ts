@@ -1,13 +1,14 @@
 // API tokens for integrations (SPEC S0): hashed at rest, shown once, revocable. Admins manage them.
-import { z } from 'zod';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf, newApiToken } from '../../../server/auth.js';
 import { forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
+import { newestFirst, paginate, presentPage } from '../../../server/pagination.js';
+import { PageQuery } from '../../../shared/page.js';
 import type { Db } from '../../../db/database.js';
 import { canManageIntegrations } from '../policies.js';
-import { ApiTokenInput, ApiTokenView, CreatedApiTokenView, IdParams, Ok } from '../schemas.js';
+import { ApiTokenInput, ApiTokensPageView, CreatedApiTokenView, IdParams, Ok } from '../schemas.js';
 
 const tags = ['api tokens'];
 
@@ -42,11 +43,16 @@ const present = (t: TokenRow) => ({
 export function registerTokenRoutes(app: Server, { db }: AppContext): void {
   app.get(
     '/tokens',
-    { schema: { tags, summary: 'API tokens of the workspace (admins).', response: { 200: z.array(ApiTokenView), 403: ErrorView } } },
+    { schema: { tags, summary: 'API tokens of the workspace, newest first, a page at a time (admins).', querystring: PageQuery, response: { 200: ApiTokensPageView, 400: ErrorView, 403: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       if (!canManageIntegrations(actor)) throw forbidden('Only admins manage API tokens.');
-      return (await tokensWithMember(db.kysely, actor.workspaceId).orderBy('api_tokens.created_at', 'desc').execute()).map(present);
+      const page = await paginate(tokensWithMember(db.kysely, actor.workspaceId), req.query, {
+        scope: ['tokens', actor.workspaceId],
+        order: newestFirst('api_tokens.created_at', 'api_tokens.id'),
+        key: (t) => [t.created_at, t.id],
+      });
+      return presentPage(page, present);
     },
   );
 

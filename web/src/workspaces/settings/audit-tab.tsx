@@ -6,7 +6,7 @@ import { useAuditLog } from '../queries.js';
 
 export function AuditTab() {
   const log = useAuditLog(true);
-  const entries = log.data?.pages.flat() ?? [];
+  const entries = log.items;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
@@ -71,9 +71,9 @@ export function AuditTab() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {log.hasNextPage ? (
+      {log.hasMore ? (
         <Group justify="center">
-          <Button variant="default" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+          <Button variant="default" loading={log.isLoadingMore} onClick={log.loadMore}>
             Load more
           </Button>
         </Group>

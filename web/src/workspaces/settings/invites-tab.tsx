@@ -33,7 +33,7 @@ export function InvitesTab() {
         </Button>
       </Group>
 
-      <ListCard query={invites} skeletonHeight={200} emptyTitle="No invites yet" emptyText="Create an invite link for each person who should join.">
+      <ListCard list={invites} skeletonHeight={200} emptyTitle="No invites yet" emptyText="Create an invite link for each person who should join.">
         {(items) => (
           <Table.ScrollContainer minWidth={820}>
             <Table verticalSpacing="sm" horizontalSpacing="md">

@@ -22,34 +22,32 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import type { AddMemberView, MemberUpdateInput, MemberView, Role, Team } from '../../api/types.js';
 import { CopyField } from '../../shell/copy-field.js';
 import { initials } from '../../shell/format.js';
+import { LoadMore } from '../../shell/load-more.js';
+import { useSearchText } from '../../shell/search-select.js';
 import { usePermissions, useSession } from '../../shell/session.js';
 import { TEAM_COLOR } from '../../theme.js';
-import { useAddMember, useMembers, useUpdateMember } from '../queries.js';
+import { MemberSelect } from '../member-picker.js';
+import { useAddMember, useMembersList, useMemberSummary, useUpdateMember } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
 
 export function MembersTab() {
-  const members = useMembers();
   const { isAdmin } = usePermissions();
   const { member: self } = useSession();
   const [query, setQuery] = useState('');
   const [team, setTeam] = useState<'all' | Team>('all');
+  // The server searches and pages: active and invited people first, then by name.
+  const q = useSearchText(query);
+  const members = useMembersList({ q, ...(team === 'all' ? {} : { team }) });
+  const summary = useMemberSummary();
   const [editing, setEditing] = useState<MemberView | null>(null);
   const [adding, addModal] = useDisclosure(false);
   const update = useUpdateMember();
-
-  const byId = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m])), [members.data]);
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return (members.data ?? [])
-      .filter((m) => team === 'all' || m.team === team)
-      .filter((m) => !q || m.name.toLowerCase().includes(q) || m.email.toLowerCase().includes(q) || m.function.toLowerCase().includes(q))
-      .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
-  }, [members.data, query, team]);
+  const shown = members.items;
 
   if (members.isError) {
     return (
@@ -95,7 +93,7 @@ export function MembersTab() {
       </Group>
 
       <Card p={0}>
-        {!members.data ? (
+        {members.isPending ? (
           <Skeleton h={320} />
         ) : (
           <Table.ScrollContainer minWidth={900}>
@@ -150,7 +148,7 @@ export function MembersTab() {
                       <Text size="sm">{m.function || '—'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{m.managerId ? (byId.get(m.managerId)?.name ?? '—') : '—'}</Text>
+                      <Text size="sm">{m.managerName ?? '—'}</Text>
                     </Table.Td>
                     <Table.Td>
                       {isAdmin ? (
@@ -197,19 +195,20 @@ export function MembersTab() {
             </Table>
           </Table.ScrollContainer>
         )}
+        {members.first ? <LoadMore list={members} total={members.first.total} noun={q || team !== 'all' ? 'matching people' : 'people'} /> : null}
       </Card>
-      {members.data ? (
+      {summary.data ? (
         <Text size="xs" c="dimmed">
-          {members.data.filter((m) => m.status === 'active').length} active
-          {members.data.some((m) => m.status === 'invited') ? `, ${members.data.filter((m) => m.status === 'invited').length} invited` : ''} of{' '}
-          {members.data.length} people. Key players attend the weekly check-in.
+          {summary.data.people.active.toLocaleString()} active
+          {summary.data.people.invited > 0 ? `, ${summary.data.people.invited.toLocaleString()} invited` : ''} of{' '}
+          {(summary.data.people.active + summary.data.people.invited + summary.data.people.inactive).toLocaleString()} people. Key players attend the weekly check-in.
         </Text>
       ) : null}
 
-      {isAdmin && members.data ? (
+      {isAdmin ? (
         <>
-          <EditMemberModal member={editing} members={members.data} onClose={() => setEditing(null)} />
-          <AddMemberModal opened={adding} members={members.data} onClose={addModal.close} />
+          <EditMemberModal member={editing} onClose={() => setEditing(null)} />
+          <AddMemberModal opened={adding} onClose={addModal.close} />
         </>
       ) : null}
     </Stack>
@@ -238,19 +237,15 @@ function MemberStatus({ member }: { member: MemberView }) {
   );
 }
 
-function managerOptions(members: MemberView[], exceptId: string | null) {
-  return members.filter((m) => m.active && m.id !== exceptId).map((m) => ({ value: m.id, label: `${m.name}${m.function ? ` — ${m.function}` : ''}` }));
-}
-
-function EditMemberModal({ member, members, onClose }: { member: MemberView | null; members: MemberView[]; onClose: () => void }) {
+function EditMemberModal({ member, onClose }: { member: MemberView | null; onClose: () => void }) {
   return (
     <Modal opened={member !== null} onClose={onClose} title={member ? `Edit ${member.name}` : 'Edit member'} centered>
-      {member ? <EditMemberForm key={member.id} member={member} members={members} onDone={onClose} /> : null}
+      {member ? <EditMemberForm key={member.id} member={member} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
-function EditMemberForm({ member, members, onDone }: { member: MemberView; members: MemberView[]; onDone: () => void }) {
+function EditMemberForm({ member, onDone }: { member: MemberView; onDone: () => void }) {
   const update = useUpdateMember();
   const form = useForm({
     initialValues: {
@@ -299,7 +294,15 @@ function EditMemberForm({ member, members, onDone }: { member: MemberView; membe
           <Select label="Team" data={TEAM_OPTIONS} allowDeselect={false} {...form.getInputProps('team')} />
         </Group>
         <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={80} {...form.getInputProps('function')} />
-        <Select label="Manager" placeholder="No manager" data={managerOptions(members, member.id)} clearable searchable {...form.getInputProps('managerId')} />
+        <MemberSelect
+          label="Manager"
+          placeholder="No manager"
+          clearable
+          exceptId={member.id}
+          selectedLabel={member.managerName}
+          value={form.values.managerId}
+          onChange={(id) => form.setFieldValue('managerId', id)}
+        />
         <Switch label="Key player" description="Attends the weekly check-in" {...form.getInputProps('keyPlayer', { type: 'checkbox' })} />
         <Switch label="Active" description="Inactive members cannot sign in to this workspace" {...form.getInputProps('active', { type: 'checkbox' })} />
         <Group justify="flex-end" mt="sm">
@@ -315,7 +318,7 @@ function EditMemberForm({ member, members, onDone }: { member: MemberView; membe
   );
 }
 
-function AddMemberModal({ opened, members, onClose }: { opened: boolean; members: MemberView[]; onClose: () => void }) {
+function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [result, setResult] = useState<AddMemberView | null>(null);
   const close = onClose;
   return (
@@ -335,13 +338,13 @@ function AddMemberModal({ opened, members, onClose }: { opened: boolean; members
           </Group>
         </Stack>
       ) : (
-        <AddMemberForm members={members} onAdded={setResult} onCancel={close} />
+        <AddMemberForm onAdded={setResult} onCancel={close} />
       )}
     </Modal>
   );
 }
 
-function AddMemberForm({ members, onAdded, onCancel }: { members: MemberView[]; onAdded: (r: AddMemberView) => void; onCancel: () => void }) {
+function AddMemberForm({ onAdded, onCancel }: { onAdded: (r: AddMemberView) => void; onCancel: () => void }) {
   const add = useAddMember();
   const form = useForm({
     initialValues: { email: '', name: '', role: 'member', team: 'sales', function: '', managerId: null as string | null, keyPlayer: false },
@@ -387,7 +390,7 @@ function AddMemberForm({ members, onAdded, onCancel }: { members: MemberView[]; 
         </Group>
         <Group grow align="flex-start">
           <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={80} {...form.getInputProps('function')} />
-          <Select label="Manager" placeholder="No manager" data={managerOptions(members, null)} clearable searchable {...form.getInputProps('managerId')} />
+          <MemberSelect label="Manager" placeholder="No manager" clearable value={form.values.managerId} onChange={(id) => form.setFieldValue('managerId', id)} />
         </Group>
         <Switch label="Key player" description="Attends the weekly check-in" {...form.getInputProps('keyPlayer', { type: 'checkbox' })} />
         <Group justify="flex-end" mt="sm">

@@ -30,7 +30,7 @@ export function TokensTab() {
         </Button>
       </Group>
 
-      <ListCard query={tokens} skeletonHeight={160} emptyTitle="No API tokens" emptyText="Create one for each integration so you can revoke them one by one.">
+      <ListCard list={tokens} skeletonHeight={160} emptyTitle="No API tokens" emptyText="Create one for each integration so you can revoke them one by one.">
         {(items) => (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" horizontalSpacing="md">
