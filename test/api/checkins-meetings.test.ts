@@ -1,5 +1,5 @@
-// Running the weekly check-in through HTTP (SPEC S2): the agenda built for each meeting (seven sections in
-// the SPEC's order, the KPIs of both teams, action items carried over until done, items attendees add),
+// Running the weekly check-in through HTTP (SPEC S2): the agenda built for each meeting (the sections of the
+// rooms that exist, in the SPEC's order, the KPIs of both teams, action items carried over until done, items attendees add),
 // attendance and quorum, marking a meeting held (only with quorum, only once it started), action items
 // with their owner and due date, the missed-meeting sweep that alerts the leaders, and compliance.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import type { AuditEntryView, NotificationsView } from '../helpers/views.js';
 import {
   addMember,
   allPages,
+  changedInDb,
   getMeeting,
   insertMeeting,
   makeActionItem,
@@ -83,7 +84,7 @@ const sectionOf = (m: MeetingView, key: string) => {
 };
 
 describe('the agenda of the next meeting', () => {
-  it('has the seven sections in the SPEC’s order, the published KPIs, the items carried over and what attendees added', async () => {
+  it('has the sections of the rooms that exist in the SPEC’s order, the published KPIs, the items carried over and what attendees added', async () => {
     const teams = await makeTeams();
     const { kpi } = await makePublishedTeam(teams.salesLead.client, 'sales', { name: 'Win rate', target: 25 });
     const previous = last(teams.past);
@@ -94,11 +95,9 @@ describe('the agenda of the next meeting', () => {
     const view = await getMeeting(teams.rep.client, next.id);
     expect(view.state).toBe('upcoming');
     expect(view.agenda.frozen).toBe(false);
-    expect(view.agenda.sections.map((s) => s.key)).toEqual(['wins', 'kpis', 'action_items', 'evidence', 'reflections', 'alignment_todos', 'attendee_items']);
-    expect(view.agenda.sections.map((s) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    // Wins come first: empty here, with a line that says so instead of vanishing.
-    expect(sectionOf(view, 'wins').items).toEqual([]);
-    expect(sectionOf(view, 'wins').emptyText).toMatch(/No wins/);
+    // Wins, evidence, reflections and the alignment to-dos come from rooms not built yet: no empty placeholders for them.
+    expect(view.agenda.sections.map((s) => s.key)).toEqual(['kpis', 'action_items', 'attendee_items']);
+    expect(view.agenda.sections.map((s) => s.order)).toEqual([2, 3, 7]);
 
     const kpis = sectionOf(view, 'kpis');
     expect(kpis.error).toBeNull();
@@ -119,6 +118,23 @@ describe('the agenda of the next meeting', () => {
     expect(view.agenda.itemCount).toBe(view.agenda.sections.reduce((n, s) => n + s.items.length, 0));
     expect(view.previousMeetingId).toBe(previous.id);
     expect(view.nextMeetingId).toBe(teams.upcoming[1]?.id);
+  });
+
+  it('a stored agenda of a past meeting drops the empty placeholders of rooms not built, and keeps what held items', async () => {
+    const teams = await makeTeams();
+    const past = last(teams.past);
+    const section = (key: string, order: number, items: { id: string; text: string }[] = []) => ({ key, title: key, order, items, emptyText: items.length ? null : 'Nothing.', error: null });
+    // As agendas were stored before rooms offered only their own sections.
+    const stored = {
+      sections: [section('wins', 1), section('kpis', 2), section('action_items', 3), section('evidence', 4, [{ id: 'ev:1', text: 'Kept: it held an item' }]), section('reflections', 5), section('alignment_todos', 6), section('attendee_items', 7)],
+      itemCount: 1,
+    };
+    await t.db.kysely.updateTable('meetings').set({ agenda: JSON.stringify(stored), agenda_refreshed_at: past.start }).where('id', '=', past.id).execute();
+    await changedInDb(t);
+    const view = await getMeeting(teams.rep.client, past.id);
+    expect(view.agenda.frozen).toBe(true);
+    expect(view.agenda.sections.map((s) => s.key)).toEqual(['kpis', 'action_items', 'evidence', 'attendee_items']);
+    expect(view.agenda.itemCount).toBe(1);
   });
 
   it('an item agreed in meeting N is on the agenda of N+1 until it is done, then not; an overdue one says so', async () => {

@@ -3,7 +3,7 @@
 // refreshes until the meeting starts, then stays as it was (frozen) for the record.
 import type { Db } from '../../db/database.js';
 import type { AgendaSectionProvider } from '../../shared/contracts/agenda.js';
-import { AGENDA_LOOKBACK_DAYS, agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
+import { AGENDA_LOOKBACK_DAYS, ATTENDEE_ITEMS_KEY, agendaWindow, assembleAgenda, carriedOver, collectAgendaSections, meetingState, type Agenda } from './domain/index.js';
 import { getMeeting, listActionItems, listMeetings, toDomainActionItem, toDomainMeeting, type MeetingRow } from './store.js';
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -46,7 +46,14 @@ export function actionItemsSection(db: Db): AgendaSectionProvider {
 export async function agendaFor(db: Db, providers: readonly AgendaSectionProvider[], meeting: MeetingRow, timeZone: string, now: Date): Promise<StoredAgenda> {
   const state = meetingState(toDomainMeeting(meeting), now);
   const frozen = state !== 'upcoming';
-  if (frozen && meeting.agenda) return { ...(JSON.parse(meeting.agenda) as Agenda), refreshedAt: meeting.agenda_refreshed_at, frozen };
+  if (frozen && meeting.agenda) {
+    const stored = JSON.parse(meeting.agenda) as Agenda;
+    // Agendas stored before rooms offered only their own sections carry empty placeholders for rooms
+    // not built yet: leave those out (they held nothing, so the record loses nothing).
+    const offered = new Set<string>([ATTENDEE_ITEMS_KEY, ...providers.map((p) => p.key)]);
+    const sections = stored.sections.filter((s) => s.items.length > 0 || offered.has(s.key));
+    return { ...stored, sections, refreshedAt: meeting.agenda_refreshed_at, frozen };
+  }
   // The window reaches back at most AGENDA_LOOKBACK_DAYS: older meetings cannot bound it (a day more for their length).
   const from = new Date(Date.parse(meeting.starts_at) - (AGENDA_LOOKBACK_DAYS + 1) * 86_400_000).toISOString();
   const meetings = await listMeetings(db, meeting.workspace_id, meeting.series_id, { from, until: meeting.starts_at });

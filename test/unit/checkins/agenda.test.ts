@@ -30,12 +30,25 @@ describe('assembleAgenda', () => {
     expect(agenda.itemCount).toBe(7);
   });
 
-  it('keeps empty and missing sections with their empty-state line', () => {
+  it('keeps an empty section a room answered for, with its empty-state line', () => {
     const agenda = assembleAgenda([{ key: 'wins', items: [] }], []);
-    expect(agenda.sections).toHaveLength(7);
+    expect(agenda.sections.map((s) => s.key)).toEqual(['wins', 'attendee_items']);
     expect(agenda.sections[0]).toMatchObject({ key: 'wins', items: [], emptyText: 'No wins logged since the last check-in — worth asking.', error: null });
     for (const s of agenda.sections) expect(s.emptyText).toBe(AGENDA_SECTIONS.find((d) => d.key === s.key)?.emptyText);
     expect(agenda.itemCount).toBe(0);
+  });
+
+  it('leaves out the sections of rooms that supply none: no permanent empty placeholders', () => {
+    // Today only goals (KPIs) and check-ins (action items) supply sections.
+    const agenda = assembleAgenda(
+      [
+        { key: 'action_items', items: [] },
+        { key: 'kpis', items: [item('kpi:1')] },
+      ],
+      [],
+    );
+    expect(agenda.sections.map((s) => s.key)).toEqual(['kpis', 'action_items', 'attendee_items']);
+    expect(assembleAgenda([], []).sections.map((s) => s.key)).toEqual(['attendee_items']);
   });
 
   it('says a failed section could not be loaded rather than that nothing happened', () => {
@@ -100,7 +113,12 @@ describe('collectAgendaSections', () => {
       { key: 'evidence', error: 'evidence store is down' },
       { key: 'reflections', error: 'took longer than 0.05 s' },
     ]);
-    expect(assembleAgenda(results).sections.map((s) => s.items.length)).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(assembleAgenda(results).sections.map((s) => [s.key, s.items.length])).toEqual([
+      ['wins', 1],
+      ['evidence', 0],
+      ['reflections', 0],
+      ['attendee_items', 0],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 // A meeting's agenda (SPEC S2), in its order: wins first (celebrated), KPIs with off-track ones first, open action items,
-// evidence, reflections, alignment to-dos, then what attendees added (live, so items added during the meeting show).
+// evidence, reflections, alignment to-dos — each only when its room supplies it (the server leaves the others out) —
+// then what attendees added (live, so items added during the meeting show).
 import { ActionIcon, Alert, Anchor, Badge, Box, Button, Card, Collapse, Group, Paper, Stack, Text, Textarea, TextInput, ThemeIcon, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';

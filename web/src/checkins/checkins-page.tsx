@@ -102,8 +102,9 @@ function SetUp() {
               Set up the weekly check-in
             </Title>
             <Text size="sm" c="dimmed">
-              Thirty minutes a week for the key players of sales and marketing. Each meeting gets an agenda built for it: wins first, then
-              both teams’ KPIs, open action items, new evidence from the field and shadow-day reflections.
+              Thirty minutes a week for the key players of sales and marketing. Each meeting gets an agenda built for it: both teams’ KPIs
+              with their change since the last check-in, the open action items and what attendees add (wins, field evidence and
+              shadow-day reflections join as those rooms open).
             </Text>
           </div>
         </Group>

@@ -2,7 +2,8 @@
 // comes first; 2. KPIs of both teams with change since last meeting, off-track ones first; 3. open
 // action items carried over; 4. new sales evidence and pains (S3); 5. shadow-day reflections since
 // last meeting (S4); 6. the alignment score's top to-dos (S6). Attendees can add items" — last.
-// An empty section stays on the agenda with a line that says so and, where it helps, what to ask.
+// A section is on a meeting's agenda only when its room supplies it (assembleAgenda); an empty one
+// stays with a line that says so and, where it helps, what to ask.
 import type { AgendaSectionKey } from '../../../shared/contracts/agenda.js';
 import { ATTENDEE_ITEMS_KEY } from './types.js';
 

@@ -1,7 +1,9 @@
-// Puts a meeting's agenda together (SPEC S2): the six sections in SPEC order whatever order the
-// providers answered in, then the items attendees added, oldest first. Every section is kept: an
-// empty one carries its empty-state line, a failed one says it could not be loaded (and is not
-// mistaken for "nothing new"). When a provider answers twice for a key, the first answer stands.
+// Puts a meeting's agenda together (SPEC S2): the sections in SPEC order whatever order the
+// providers answered in, then the items attendees added, oldest first. A section is on the agenda
+// only when a room answered for it (its provider is declared on the room's Capability): a room not
+// built yet adds no permanent empty section. A section that answered is kept even when empty: it
+// carries its empty-state line, and a failed one says it could not be loaded (and is not mistaken
+// for "nothing new"). When a provider answers twice for a key, the first answer stands.
 import { instantMs } from '../../../shared/calendar/index.js';
 import { AGENDA_SECTIONS } from './agenda-sections.js';
 import type { AgendaItem } from '../../../shared/contracts/agenda.js';
@@ -11,7 +13,8 @@ export function assembleAgenda(results: readonly AgendaSectionResult[], customIt
   const byKey = new Map<string, AgendaSectionResult>();
   for (const r of results) if (!byKey.has(r.key)) byKey.set(r.key, r);
 
-  const sections: AgendaSection[] = AGENDA_SECTIONS.map((def) => {
+  const offered = AGENDA_SECTIONS.filter((def) => def.key === ATTENDEE_ITEMS_KEY || byKey.has(def.key));
+  const sections: AgendaSection[] = offered.map((def) => {
     let items: AgendaItem[] = [];
     let error: string | null = null;
     if (def.key === ATTENDEE_ITEMS_KEY) {
