@@ -31,6 +31,10 @@ import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outbox.js';
 import { databaseRateLimitStore, rateLimitSweepJob } from './rate-limits.js';
 import { ReadCache, registerReadCache } from './read-cache.js';
+import { sentence, validationMessage } from './validation-messages.js';
+
+// Every schema the server parses words its refusals as sentences (issue 10); a schema's own message outranks this.
+z.config({ customError: validationMessage });
 
 /** One registered route, as the tenant-isolation, role and hostile-input tests enumerate them. */
 export interface RouteEntry {
@@ -386,10 +390,9 @@ export function presentError(err: unknown): { status: number; body: z.infer<type
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => {
       const where = [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
-      return { path: where, message: v.message ?? 'is invalid' };
+      return { path: where, message: sentence(v.message ?? 'is not valid', v.instancePath.split('/').filter(Boolean)) };
     });
-    const first = issues[0];
-    const message = first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request.';
+    const message = issues[0]?.message ?? 'The request is not valid.';
     return { status: 400, body: { error: { code: 'validation_failed', message, details: issues } } };
   }
   const fromDatabase = explainDatabaseError(err);

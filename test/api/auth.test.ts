@@ -267,7 +267,7 @@ describe('request guards', () => {
     const ws = await makeWorkspace(t);
     const res = await ws.admin.patch('/api/v1/workspace', { painThreshold: 'high' });
     expect(res.status).toBe(400);
-    expect(res.error?.message).toMatch(/painThreshold/);
+    expect(res.error?.message).toMatch(/The pain threshold/);
   });
 
   it('answers a body over 1 MiB with 413', async () => {

@@ -151,7 +151,7 @@ describe('workspace settings', () => {
     const before = expectStatus(await ws.admin.get<WorkspaceView>('/api/v1/workspace'), 200);
     const tz = await ws.admin.patch('/api/v1/workspace', { timeZone: 'Europe/Atlantis' });
     expect(tz.status).toBe(400);
-    expect(tz.error?.message).toMatch(/timeZone/);
+    expect(tz.error?.message).toMatch(/The time zone/);
     expect(tz.error?.message).toMatch(/IANA/);
     expect((await ws.admin.patch('/api/v1/workspace', { painThreshold: 101 })).status).toBe(400);
     expect((await ws.admin.patch('/api/v1/workspace', { weekStart: 7 })).status).toBe(400);

@@ -192,7 +192,7 @@ describe.each(LISTS)('$name', (list) => {
     for (const bad of ['201', '0', '-1', '2.5', 'ten', '']) {
       const res = await get(a, `limit=${bad}`);
       expect(res.status, `limit=${bad}`).toBe(400);
-      expect(res.error?.message).toBe('Invalid request: querystring.limit: must be a whole number from 1 to 200');
+      expect(res.error?.message).toBe('The limit must be a whole number from 1 to 200.');
     }
   });
 
