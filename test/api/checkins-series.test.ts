@@ -119,7 +119,7 @@ describe('creating the series', () => {
     });
     expect(series).toMatchObject({ title: 'Revenue sync', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', weekday: 'TH', timeZone: 'Europe/Berlin', durationMinutes: 45, location: 'Room 4' });
     expect(series.attendees.map((a) => a.name).sort()).toEqual(['Mia Marketing', 'Rae Rep', 'Sam Sales']);
-    expect(series.quorumText).toBe('At least 2 persons from sales');
+    expect(series.quorumText).toBe('At least 2 members from sales');
     const { upcoming } = await meetingsAround(teams.rep.client);
     // Every other week: two weeks apart.
     expect(Date.parse(upcoming[1]!.start) - Date.parse(upcoming[0]!.start)).toBe(14 * 86_400_000);
@@ -168,7 +168,7 @@ describe('bad input is refused with a reason and writes nothing', () => {
   });
 
   it('a quorum no meeting could reach', async () => {
-    await refused({ weekday: 'TU', localTime: '10:00', quorum: { requirements: [{ team: 'marketing', min: 3, keyPlayersOnly: true }] } }, /Quorum needs 3 key players from marketing, but marketing has only 1/);
+    await refused({ weekday: 'TU', localTime: '10:00', quorum: { requirements: [{ team: 'marketing', min: 3, keyPlayersOnly: true }] } }, /Quorum needs 3 key players from marketing, but the attendees include only 1/);
   });
 
   it('members and viewers may not set it up: 403', async () => {

@@ -1,10 +1,19 @@
 // Shapes check-in rows into API views.
-import { checkQuorum, meetingState, type QuorumRule } from './domain/index.js';
+import { badRequest, type AppError } from '../../server/errors.js';
+import { checkQuorum, meetingState, type CheckinProblem, type QuorumRule } from './domain/index.js';
 import type { ActionItemRow, MeetingRow } from './store.js';
 import { toDomainMeeting } from './store.js';
 
+/** A refused check-in write: the problems' sentences, and each with its field path in `details` for programs. */
+export function refused(problems: readonly CheckinProblem[]): AppError {
+  return badRequest(
+    problems.map((p) => p.message).join(' '),
+    problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
+  );
+}
+
 export function quorumText(rule: QuorumRule): string {
-  const parts = rule.requirements.map((r) => `${r.min} ${r.keyPlayersOnly ? 'key player' : 'person'}${r.min === 1 ? '' : 's'} from ${r.team}`);
+  const parts = rule.requirements.map((r) => `${r.min} ${r.keyPlayersOnly ? 'key player' : 'member'}${r.min === 1 ? '' : 's'} from ${r.team}`);
   return `At least ${parts.join(' and ')}`;
 }
 

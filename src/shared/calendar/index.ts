@@ -24,3 +24,4 @@ export { lastPeriods } from './last-periods.js';
 export { isWorkday, DEFAULT_WEEKEND } from './is-workday.js';
 export { workdaysIn } from './workdays-in.js';
 export { isValidTimeZone } from './is-valid-time-zone.js';
+export { recordDateWindow, dueDateWindow, seriesStartWindow, isWithin, spokenDate, type DateWindow } from './date-windows.js';

@@ -1,6 +1,6 @@
 // Validation of a series, its rule and action items: every problem a person can act on (SPEC S2, S9).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUORUM_RULE, parseWeeklyRrule, validateActionItem, validateCheckinSeries, type CheckinMember } from '../../../src/capabilities/checkins/domain/index.js';
+import { DEFAULT_QUORUM_RULE, parseWeeklyRrule, quorumGaps, validateActionItem, validateCheckinSeries, type CheckinMember } from '../../../src/capabilities/checkins/domain/index.js';
 import { series } from './factories.js';
 
 const messages = (rrule: string) => parseWeeklyRrule(rrule).problems.map((p) => p.message);
@@ -50,7 +50,7 @@ describe('validateCheckinSeries', () => {
     for (const d of [4, 241, 30.5, 0, -5]) expect(validateCheckinSeries(series({ durationMinutes: d })).problems[0]?.field).toBe('durationMinutes');
   });
 
-  it('checks the quorum rule, and that it can be met by the members', () => {
+  it('checks the quorum rule, and that it can be met by the required attendees', () => {
     expect(validateCheckinSeries(series(), { quorumRule: { requirements: [] } }).problems[0]?.message).toMatch(/at least one requirement/);
     expect(
       validateCheckinSeries(series(), { quorumRule: { requirements: [...DEFAULT_QUORUM_RULE.requirements, { team: 'sales', min: 0, keyPlayersOnly: false }] } }).problems.map((p) => p.message),
@@ -60,9 +60,42 @@ describe('validateCheckinSeries', () => {
       { id: 'b', name: 'Ben', team: 'marketing', keyPlayer: false, active: true },
       { id: 'c', name: 'Cy', team: 'marketing', keyPlayer: true, active: false },
     ];
-    expect(validateCheckinSeries(series(), { quorumRule: DEFAULT_QUORUM_RULE, members }).problems.map((p) => p.message)).toEqual([
-      'Quorum needs 1 key player from marketing, but marketing has none: no check-in could count as held; mark more members as key players or lower the rule.',
+    expect(validateCheckinSeries(series(), { quorumRule: DEFAULT_QUORUM_RULE, attendees: members }).problems).toEqual([
+      {
+        field: 'quorum',
+        message:
+          'Quorum needs 1 key player from marketing, but the attendees include none: no check-in could count as held; add marketing key players to the attendees, mark marketing attendees as key players, or lower the rule.',
+      },
     ]);
+    // Ben counts once the rule asks for any marketing member.
+    const anyMarketer = { requirements: [DEFAULT_QUORUM_RULE.requirements[0]!, { team: 'marketing' as const, min: 1, keyPlayersOnly: false }] };
+    expect(validateCheckinSeries(series(), { quorumRule: anyMarketer, attendees: members }).ok).toBe(true);
+    expect(validateCheckinSeries(series(), { quorumRule: { requirements: [{ team: 'sales', min: 2, keyPlayersOnly: false }] }, attendees: members }).problems[0]?.message).toBe(
+      'Quorum needs 2 members from sales, but the attendees include only 1: no check-in could count as held; add sales members to the attendees or lower the rule.',
+    );
+  });
+
+  it('keeps the start date from two years back to one year ahead, and the date a series already has', () => {
+    const today = '2026-12-01';
+    for (const startDate of ['2024-12-01', '2026-12-01', '2027-12-01']) expect(validateCheckinSeries(series({ startDate }), { today }).ok).toBe(true);
+    expect(validateCheckinSeries(series({ startDate: '2024-11-30' }), { today }).problems).toEqual([
+      { field: 'startDate', message: 'The start date 30 Nov 2024 is out of range; a series starts between 1 Dec 2024 and 1 Dec 2027 (meetings that far back are not kept).' },
+    ]);
+    expect(validateCheckinSeries(series({ startDate: '2999-12-31' }), { today }).problems[0]?.message).toMatch(/^The start date 31 Dec 2999 is out of range; .*\(set it up nearer the time\)\.$/);
+    expect(validateCheckinSeries(series({ startDate: '2020-01-07' }), { today, savedStartDate: '2020-01-07' }).ok).toBe(true);
+  });
+});
+
+describe('quorumGaps', () => {
+  const people = [
+    { team: 'sales' as const, keyPlayer: true, active: true },
+    { team: 'sales' as const, keyPlayer: false, active: true },
+    { team: 'marketing' as const, keyPlayer: false, active: true },
+  ];
+  it('lists the requirements the attendees cannot meet, with how many count', () => {
+    expect(quorumGaps(people, DEFAULT_QUORUM_RULE)).toEqual([{ requirement: DEFAULT_QUORUM_RULE.requirements[1], eligible: 0 }]);
+    expect(quorumGaps(people, { requirements: [{ team: 'sales', min: 2, keyPlayersOnly: false }] })).toEqual([]);
+    expect(quorumGaps([{ ...people[0]!, active: false }], { requirements: [DEFAULT_QUORUM_RULE.requirements[0]!] })).toHaveLength(1);
   });
 });
 
@@ -80,6 +113,16 @@ describe('validateActionItem', () => {
     ]);
     // 02:00Z on 11 Mar is still 10 Mar in New York: due 10 Mar is fine.
     expect(validateActionItem({ title: 'x', ownerId: 'ana', dueDate: '2026-03-10' }, { ...ctx, meetingStart: '2026-03-11T02:00:00Z' }).ok).toBe(true);
+  });
+
+  it('refuses a due date more than two years after today, when one is being set', () => {
+    const today = '2026-03-10';
+    expect(validateActionItem({ title: 'x', ownerId: 'ana', dueDate: '2028-03-10' }, { ...ctx, today }).ok).toBe(true);
+    expect(validateActionItem({ title: 'x', ownerId: 'ana', dueDate: '2999-12-31' }, { ...ctx, today }).problems).toEqual([
+      { field: 'dueDate', message: 'The due date 31 Dec 2999 is more than two years away; pick a date up to 10 Mar 2028, or split the work into nearer steps.' },
+    ]);
+    // Without today (the due date is not being changed) a saved date stands.
+    expect(validateActionItem({ title: 'x', ownerId: 'ana', dueDate: '2999-12-31' }, ctx).ok).toBe(true);
   });
 
   it('needs a title, a known owner and a real date', () => {

@@ -8,6 +8,7 @@ export { validateCheckinSeries, MIN_DURATION_MINUTES, MAX_DURATION_MINUTES, DEFA
 export { expandCheckinSeries, nextCheckin, weekdayOf, MAX_OCCURRENCES } from './expand-checkin-series.js';
 export { meetingState, markHeldProblem, MISSED_GRACE_HOURS, MARK_HELD_WITHIN_DAYS } from './meeting-state.js';
 export { checkQuorum, DEFAULT_QUORUM_RULE } from './check-quorum.js';
+export { quorumEligible, quorumGaps, quorumGapMessage, MAX_QUORUM_PER_TEAM, type QuorumGap } from './quorum-reach.js';
 export { defaultRequiredAttendees } from './default-required-attendees.js';
 export { AGENDA_SECTIONS, agendaSection, type AgendaSectionDefinition } from './agenda-sections.js';
 export { agendaWindow, AGENDA_LOOKBACK_DAYS } from './agenda-window.js';

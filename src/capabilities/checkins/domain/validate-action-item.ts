@@ -1,16 +1,12 @@
 // Checks an action item agreed in a check-in (SPEC S2: "action items (owner, due date)"). The title
 // says what to do (1–200 characters: a line, not a document); the owner is a member of the
 // workspace; the due date is a calendar date on or after the meeting's local date — due before the
-// meeting it was agreed in, it would be overdue the moment it is written.
-import { calendarDate, localDateOf, type Instant } from '../../../shared/calendar/index.js';
+// meeting it was agreed in, it would be overdue the moment it is written — and, when it is being set (`today`
+// given), at most two years ahead (issue 10: a 2999 due date is a typo, and an action item is for weeks).
+import { calendarDate, dueDateWindow, localDateOf, spokenDate as readable, type Instant } from '../../../shared/calendar/index.js';
 import type { CheckinProblem, CheckinValidationResult } from './types.js';
 
 export const MAX_ACTION_TITLE = 200;
-
-function readable(date: string): string {
-  const { year, month, day } = calendarDate.parse(date);
-  return `${day} ${calendarDate.monthName(month)} ${year}`;
-}
 
 function isCalendarDate(value: string): boolean {
   try {
@@ -23,7 +19,7 @@ function isCalendarDate(value: string): boolean {
 
 export function validateActionItem(
   item: { title: string; ownerId: string; dueDate: string | null },
-  context: { meetingStart: Instant; timeZone: string; memberIds?: readonly string[] },
+  context: { meetingStart: Instant; timeZone: string; memberIds?: readonly string[]; today?: string },
 ): CheckinValidationResult {
   const problems: CheckinProblem[] = [];
   const title = item.title.trim();
@@ -39,6 +35,9 @@ export function validateActionItem(
       const meetingDate = localDateOf(context.meetingStart, context.timeZone);
       if (item.dueDate < meetingDate) {
         problems.push({ field: 'dueDate', message: `The due date ${readable(item.dueDate)} is before the check-in on ${readable(meetingDate)}; pick the meeting day or later.` });
+      } else if (context.today !== undefined && item.dueDate > dueDateWindow(context.today, meetingDate).max) {
+        const { max } = dueDateWindow(context.today, meetingDate);
+        problems.push({ field: 'dueDate', message: `The due date ${readable(item.dueDate)} is more than two years away; pick a date up to ${readable(max)}, or split the work into nearer steps.` });
       }
     }
   }

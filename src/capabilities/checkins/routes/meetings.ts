@@ -5,6 +5,7 @@ import { lockForUpdate } from '../../../db/locks.js';
 import { memberName } from '../../../db/member-name.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
+import { changedFields } from '../../../server/audit-change.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
@@ -13,7 +14,7 @@ import { localDateOf } from '../../../shared/calendar/index.js';
 import { checkinCompliance, checkQuorum, markHeldProblem, validateActionItem, weightedCompliance, type AttendanceEntry } from '../domain/index.js';
 import { agendaFor } from '../agenda.js';
 import { canAddAgendaItem, canRunMeeting, canUpdateActionItem } from '../policies.js';
-import { presentActionItem, presentMeetingSummary } from '../presenters.js';
+import { presentActionItem, presentMeetingSummary, refused } from '../presenters.js';
 import { ensureMeetings } from '../schedule.js';
 import {
   ActionItemInput,
@@ -320,8 +321,9 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
         const m = await meetingToRun(tx, actor, req.params.id);
         const series = await tx.selectFrom('checkin_series').select('time_zone').where('id', '=', m.series_id).executeTakeFirstOrThrow();
         const memberIds = (await activeMembers(tx, actor.workspaceId)).map((x) => x.id);
-        const check = validateActionItem({ title: req.body.title, ownerId: req.body.ownerId, dueDate: req.body.dueDate }, { meetingStart: m.starts_at, timeZone: series.time_zone, memberIds });
-        if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
+        const today = localDateOf(new Date(), series.time_zone);
+        const check = validateActionItem({ title: req.body.title, ownerId: req.body.ownerId, dueDate: req.body.dueDate }, { meetingStart: m.starts_at, timeZone: series.time_zone, memberIds, today });
+        if (!check.ok) throw refused(check.problems);
         const at = nowIso();
         await tx
           .insertInto('action_items')
@@ -353,8 +355,13 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
         const series = await tx.selectFrom('checkin_series').select('time_zone').where('id', '=', m.series_id).executeTakeFirstOrThrow();
         if (b.ownerId !== undefined || b.dueDate !== undefined || b.title !== undefined) {
           const memberIds = (await activeMembers(tx, actor.workspaceId)).map((x) => x.id);
-          const check = validateActionItem({ title: b.title ?? item.title, ownerId: b.ownerId ?? item.owner_member_id, dueDate: b.dueDate ?? item.due_date }, { meetingStart: m.starts_at, timeZone: series.time_zone, memberIds });
-          if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
+          // The two-year bound applies to a due date being set, not to one kept while the title changes.
+          const today = b.dueDate !== undefined ? localDateOf(new Date(), series.time_zone) : undefined;
+          const check = validateActionItem(
+            { title: b.title ?? item.title, ownerId: b.ownerId ?? item.owner_member_id, dueDate: b.dueDate ?? item.due_date },
+            { meetingStart: m.starts_at, timeZone: series.time_zone, memberIds, today },
+          );
+          if (!check.ok) throw refused(check.problems);
         }
         const at = nowIso();
         // Only what changes is written: marking a done item done again (a second click, a second tab)
@@ -371,7 +378,7 @@ export function registerMeetingRoutes(app: Server, ctx: AppContext): void {
           .set({ ...patch, updated_at: at })
           .where('id', '=', item.id)
           .execute();
-        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'action_item.changed', entityType: 'action_item', entityId: item.id, before: { title: item.title, ownerId: item.owner_member_id, dueDate: item.due_date, status: item.status }, after: b });
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'action_item.changed', entityType: 'action_item', entityId: item.id, ...changedFields({ title: item.title, ownerId: item.owner_member_id, dueDate: item.due_date, status: item.status }, b) });
         return series.time_zone;
       });
       const row = await getActionItem(k, actor.workspaceId, req.params.id);

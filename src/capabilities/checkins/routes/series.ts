@@ -17,7 +17,7 @@ import {
   type CheckinMember,
 } from '../domain/index.js';
 import { canManageSeries } from '../policies.js';
-import { quorumText } from '../presenters.js';
+import { quorumText, refused } from '../presenters.js';
 import { ensureMeetings, reconcileFutureMeetings } from '../schedule.js';
 import { MaybeSeriesView, SeriesInput } from '../schemas.js';
 import { activeMembers, checkinsLock, getActiveSeries, listSeriesAttendees, quorumOf, toDomainSeries, type SeriesRow } from '../store.js';
@@ -89,15 +89,18 @@ export function registerSeriesRoutes(app: Server, { db }: AppContext): void {
         const members = await activeMembers(tx, actor.workspaceId);
         const checkinMembers: CheckinMember[] = members.map((m) => ({ id: m.id, name: m.name, team: m.team, keyPlayer: m.key_player === 1, active: true }));
         const quorum = b.quorum ?? DEFAULT_QUORUM_RULE;
-        const domainSeries = { rrule, startDate: b.startDate ?? localDateOf(now, timeZone), localTime: b.localTime, timeZone, durationMinutes: b.durationMinutes };
-        const check = validateCheckinSeries(domainSeries, { quorumRule: quorum, members: checkinMembers });
-        if (!check.ok) throw badRequest(check.problems.map((p) => p.message).join(' '), check.problems);
         const attendeeIds = b.attendeeIds ?? defaultRequiredAttendees(checkinMembers).map((m) => m.id);
-        const known = new Set(members.map((m) => m.id));
-        const unknown = attendeeIds.filter((m) => !known.has(m));
+        const byId = new Map(checkinMembers.map((m) => [m.id, m]));
+        const unknown = attendeeIds.filter((m) => !byId.has(m));
         if (unknown.length > 0) throw badRequest('Every attendee must be an active member of this workspace.', { unknown });
         if (attendeeIds.length === 0) throw badRequest('A check-in needs attendees: mark key players on the Members page, or list attendees.');
         const before = await getActiveSeries(tx, actor.workspaceId);
+        const today = localDateOf(now, timeZone);
+        const domainSeries = { rrule, startDate: b.startDate ?? today, localTime: b.localTime, timeZone, durationMinutes: b.durationMinutes };
+        // The quorum is judged on the required attendees: a rule they cannot reach would leave every meeting unheld.
+        const attendees = [...new Set(attendeeIds)].map((id) => byId.get(id)).filter((m) => m !== undefined);
+        const check = validateCheckinSeries(domainSeries, { quorumRule: quorum, attendees, today, savedStartDate: before?.start_date });
+        if (!check.ok) throw refused(check.problems);
         const at = nowIso();
         const fields = {
           title: b.title,

@@ -2,8 +2,10 @@
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
-import { forbidden, notFound } from '../../../server/errors.js';
+import { badRequest, forbidden, notFound } from '../../../server/errors.js';
+import { localDateOf } from '../../../shared/calendar/index.js';
 import { nowIso } from '../../../server/ids.js';
+import { holidayProblems } from '../domain/holiday-problems.js';
 import { canManageWorkspace } from '../policies.js';
 import { presentWorkspace } from '../presenters.js';
 import { WorkspaceSettingsInput, WorkspaceView } from '../schemas.js';
@@ -41,6 +43,9 @@ export function registerSettingsRoutes(app: Server, { db }: AppContext): void {
         if (b.fiscalYearStartMonth !== undefined) patch.fiscal_year_start_month = b.fiscalYearStartMonth;
         if (b.painThreshold !== undefined) patch.pain_threshold = b.painThreshold;
         if (b.holidays !== undefined) {
+          const today = localDateOf(new Date(), b.timeZone ?? before.time_zone);
+          const problems = holidayProblems(b.holidays, today, presentWorkspace(before).holidays.map((h) => h.date));
+          if (problems.length > 0) throw badRequest(problems.map((p) => p.message).join(' '), problems);
           const sorted = [...b.holidays].sort((x, y) => x.date.localeCompare(y.date));
           patch.holidays = JSON.stringify(sorted);
         }
