@@ -5,6 +5,8 @@ type Who = Pick<Actor, 'role' | 'team'>;
 
 export const canManageWorkspace = (a: Who): boolean => a.role === 'admin';
 export const canManageMembers = (a: Who): boolean => a.role === 'admin';
+/** SPEC S0: keyPlayer means "attends the weekly check-in", which leaders run: they may set that flag alone (decision 027). */
+export const canMarkKeyPlayers = (a: Who): boolean => a.role === 'admin' || a.role === 'leader';
 export const canManageIntegrations = (a: Who): boolean => a.role === 'admin';
 export const canReadAudit = (a: Who): boolean => a.role === 'admin' || a.role === 'leader';
 /** Anyone but a viewer may change things in the product's rooms (capabilities add narrower rules). */

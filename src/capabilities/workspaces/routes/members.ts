@@ -7,7 +7,7 @@ import { nowIso } from '../../../server/ids.js';
 import { presentPage } from '../../../server/pagination.js';
 import { lockForUpdate, lockKey } from '../../../db/locks.js';
 import { memberChangeProblem, type MemberState } from '../domain/member-rules.js';
-import { canManageMembers } from '../policies.js';
+import { canManageMembers, canMarkKeyPlayers } from '../policies.js';
 import { presentMember } from '../presenters.js';
 import { AddMemberInput, AddMemberView, IdParams, MembersPageView, MembersQuery, MemberSummaryView, MemberUpdateInput, MemberView } from '../schemas.js';
 import { closeOpenInvites, findUserByEmail, getMember, insertInvite, insertMember, insertUser, listMembers, memberSummary, pageMembers, type MemberWithUser } from '../store.js';
@@ -105,7 +105,7 @@ export function registerMemberRoutes(app: Server, { db, config, memberDeactivate
     {
       schema: {
         tags,
-        summary: "Change a member's role, team, function, manager, key-player flag or active state (admins).",
+        summary: "Change a member's role, team, function, manager, key-player flag or active state (admins; leaders may change the key-player flag alone).",
         params: IdParams,
         body: MemberUpdateInput,
         response: { 200: MemberView, 400: ErrorView, 403: ErrorView, 404: ErrorView },
@@ -120,8 +120,11 @@ export function registerMemberRoutes(app: Server, { db, config, memberDeactivate
         const all = await listMembers(tx, actor.workspaceId);
         const before = all.find((m) => m.id === req.params.id);
         if (!before) throw notFound('Member');
-        if (!canManageMembers(actor)) throw forbidden('Only admins change members.');
         const b = req.body;
+        const onlyKeyPlayer = Object.keys(b).every((key) => key === 'keyPlayer');
+        if (!canManageMembers(actor) && !(onlyKeyPlayer && canMarkKeyPlayers(actor))) {
+          throw forbidden(canMarkKeyPlayers(actor) ? 'Leaders may mark key players; only admins change anything else about a member.' : 'Only admins change members.');
+        }
         const next: MemberState = {
           id: before.id,
           role: b.role ?? before.role,
