@@ -7,6 +7,7 @@ import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
 import type { DemoContext } from '../shared/contracts/demo.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
+import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { AppContext, MemberDeactivatedHook, Server } from './context.js';
 import type { Job } from './jobs.js';
 
@@ -22,6 +23,8 @@ export interface Capability {
   alignmentSignals?(ctx: AppContext): AlignmentSignalProvider[];
   /** What a person owes this room (a top three to publish, an action item due, a piece to review…). */
   todos?(ctx: AppContext): TodoProvider[];
+  /** How this room's audit entries read as sentences with names, not codes and ids. */
+  auditDescribers?(ctx: AppContext): AuditDescriber[];
   /** Revokes what a deactivated member held here (e.g. calendar feed URLs), so reactivation starts afresh. */
   memberDeactivated?: MemberDeactivatedHook;
   /** Adds this room's part of the demo workspace (runs in one transaction, in room order). */

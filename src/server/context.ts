@@ -9,6 +9,7 @@ import type { Database, Tx } from '../db/database.js';
 import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
+import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { Config } from './config.js';
 import type { JobScheduler } from './jobs.js';
 import type { Logger } from './logger.js';
@@ -32,6 +33,8 @@ export interface AppContext {
   alignmentSignals: AlignmentSignalProvider[];
   /** Every room's to-dos: what a given person owes it. */
   todos: TodoProvider[];
+  /** Every room's words for its audit entries, read by the audit log. */
+  auditDescribers: AuditDescriber[];
   /** What every room does, inside the same transaction, when an admin deactivates a member. */
   memberDeactivated: MemberDeactivatedHook[];
 }

@@ -27,7 +27,7 @@ declare module 'fastify' {
     /** Set when the request reached its handler: a write that got this far may have changed data. */
     reachedHandler: boolean;
     /** The cache key this request will fill on a miss. */
-    readCacheFill: { key: string; versions: ReadVersions } | null;
+    readCacheFill: { key: string; versions: ReadVersions; fill: Fill | null } | null;
   }
 }
 
@@ -46,9 +46,21 @@ export interface ReadCacheOptions {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** How long a request waits for another's read of the same answer before reading it itself. */
+const FILL_WAIT_MS = 5_000;
+
+const sameVersions = (a: ReadVersions, b: ReadVersions): boolean => a.workspace === b.workspace && a.all === b.all;
+
+export interface Fill {
+  versions: ReadVersions;
+  done: Promise<string | null>;
+  end: (body: string | null) => void;
+}
 
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry>;
+  /** Answers being read right now, so that requests arriving meanwhile wait for it instead of all reading it. */
+  private readonly filling = new Map<string, Fill>();
   hits = 0;
   misses = 0;
 
@@ -68,6 +80,46 @@ export class ReadCache {
     this.entries.set(key, { body, workspace: versions.workspace, all: versions.all, at: now });
   }
 
+  /**
+   * The answer another request is reading right now for the same key at the same versions, once it has it;
+   * null when none is (or it failed, or took longer than FILL_WAIT_MS). When an entry expires under load, one
+   * request reads it again and the others wait for that read, instead of all of them reading at once.
+   */
+  async awaitFill(key: string, versions: ReadVersions): Promise<string | null> {
+    const fill = this.filling.get(key);
+    if (!fill || !sameVersions(fill.versions, versions)) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((done) => {
+      timer = setTimeout(() => done(null), FILL_WAIT_MS);
+    });
+    try {
+      return await Promise.race([fill.done, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** This request reads the answer; others for the same key and versions wait until it calls endFill. */
+  startFill(key: string, versions: ReadVersions): Fill | null {
+    if (this.options.maxAgeMs <= 0 || this.filling.has(key)) return null;
+    let end!: (body: string | null) => void;
+    const done = new Promise<string | null>((resolve) => {
+      end = resolve;
+    });
+    const fill = { versions, done, end };
+    this.filling.set(key, fill);
+    return fill;
+  }
+
+  /** The read is over: keep its answer (null: it was not a 200) and wake those waiting on it. Idempotent. */
+  endFill(key: string, versions: ReadVersions, body: string | null, fill: Fill | null): void {
+    if (body !== null) this.set(key, versions, body);
+    if (fill && this.filling.get(key) === fill) {
+      this.filling.delete(key);
+      fill.end(body);
+    }
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -85,10 +137,10 @@ export function registerReadCache(server: Server, db: Database, cache: ReadCache
     const versions = req.auth?.readVersions;
     if (!actor || !versions) return;
     const key = `${actor.memberId} ${req.url}`;
-    const body = cache.get(key, versions);
+    const body = cache.get(key, versions) ?? (await cache.awaitFill(key, versions));
     if (body === null) {
       cache.misses++;
-      req.readCacheFill = { key, versions };
+      req.readCacheFill = { key, versions, fill: cache.startFill(key, versions) };
       return;
     }
     cache.hits++;
@@ -97,13 +149,23 @@ export function registerReadCache(server: Server, db: Database, cache: ReadCache
 
   server.addHook('onSend', async (req, reply, payload) => {
     const fill = req.readCacheFill;
-    if (fill && reply.statusCode === 200 && typeof payload === 'string') cache.set(fill.key, fill.versions, payload);
+    if (fill) {
+      cache.endFill(fill.key, fill.versions, reply.statusCode === 200 && typeof payload === 'string' ? payload : null, fill.fill);
+      req.readCacheFill = null;
+    }
     // A refused write (4xx) rolled back, and a hostile client must not be able to empty everyone's cache.
     if (MUTATING.has(req.method) && req.reachedHandler && reply.statusCode < 400 && req.url.startsWith('/api/') && !req.routeOptions.config?.readsUnchanged) {
       await bumpReadVersions(db.kysely, [scopeOfWrite(req)]);
     }
     return payload;
   });
+  // A read that never sent (the client went away) must not keep others waiting.
+  const abandon = async (req: FastifyRequest) => {
+    const fill = req.readCacheFill;
+    if (fill) cache.endFill(fill.key, fill.versions, null, fill.fill);
+  };
+  server.addHook('onResponse', abandon);
+  server.addHook('onRequestAbort', abandon);
 }
 
 /** What a write may have changed: its actor's workspace on workspace routes, any workspace otherwise. */

@@ -47,6 +47,17 @@ describe('read cache', () => {
     expect(again.headers['cache-control']).toBe('no-store');
   });
 
+  it('reads a missing answer once however many ask for it at the same moment', async () => {
+    const ws = await makeWorkspace(t);
+    const cache = t.app.ctx.readCache;
+    const [hits, misses] = [cache.hits, cache.misses];
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ws.admin.clone().get('/api/v1/goals/overview')));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(cache.misses - misses, 'one read of the database').toBe(1);
+    expect(cache.hits - hits).toBe(7);
+  });
+
   it('a write through the API is visible on the next read of the same instance', async () => {
     const ws = await makeWorkspace(t);
     const lead = await addMember(t, ws, { role: 'leader', team: 'sales', name: 'Sal Lead' });

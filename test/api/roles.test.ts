@@ -149,6 +149,8 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/tokens': { expected: adminsOnly(201), call: (c) => c.person.client.post('/api/v1/tokens', { name: `${c.role} token` }) },
   'DELETE /api/v1/tokens/:id': { expected: adminsOnly(200), call: async (c) => c.person.client.delete(`/api/v1/tokens/${(await makeApiToken(c.ws)).id}`) },
   'GET /api/v1/audit': { expected: adminsAndLeaders(200), call: (c) => c.person.client.get('/api/v1/audit') },
+  'GET /api/v1/audit/kinds': { expected: adminsAndLeaders(200), call: (c) => c.person.client.get('/api/v1/audit/kinds') },
+  'GET /api/v1/audit.csv': { expected: adminsAndLeaders(200), call: (c) => c.person.client.get('/api/v1/audit.csv') },
   'GET /api/v1/notifications': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/notifications') },
   'POST /api/v1/notifications/:id/read': {
     expected: everyone(200),

@@ -1,6 +1,7 @@
 // The weekly check-in — strategy TWO (SPEC S2).
 import type { Capability } from '../../server/capability.js';
 import { actionItemsSection } from './agenda.js';
+import { checkinsAuditDescriber } from './audit-descriptions.js';
 import { seedCheckinsDemo } from './demo.js';
 import { checkinSweep } from './jobs.js';
 import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
@@ -20,6 +21,7 @@ export const checkins: Capability = {
   agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [checkinsSignals(ctx.db.kysely)],
   todos: (ctx) => [checkinsTodos(ctx.db.kysely)],
+  auditDescribers: (ctx) => [checkinsAuditDescriber(ctx.db.kysely)],
   seedDemo: seedCheckinsDemo,
   // A calendar feed URL is a credential: a deactivated member's stops working, and coming back makes a new one.
   memberDeactivated: (tx, { workspaceId, memberId }) => revokeFeeds(tx, workspaceId, memberId),

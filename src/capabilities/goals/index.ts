@@ -1,6 +1,7 @@
 // Published goals — strategy ONE (SPEC S1).
 import type { Capability } from '../../server/capability.js';
 import { kpiAgendaSection } from './agenda.js';
+import { goalsAuditDescriber } from './audit-descriptions.js';
 import { seedGoalsDemo } from './demo.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
@@ -18,5 +19,6 @@ export const goals: Capability = {
   agendaSections: (ctx) => [kpiAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [goalsSignals(ctx.db.kysely)],
   todos: (ctx) => [goalsTodos(ctx.db.kysely)],
+  auditDescribers: (ctx) => [goalsAuditDescriber(ctx.db.kysely)],
   seedDemo: seedGoalsDemo,
 };

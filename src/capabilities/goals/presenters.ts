@@ -81,6 +81,10 @@ export function presentKpi(
   };
 }
 
+/** "by Dana Whitfield", or "by Dana Whitfield for Sales" when she published on the team's behalf (SPEC S0). */
+export function publicationByline(name: string | null, onBehalfOf: string | null): string {
+  const who = `by ${name ?? 'a former member'}`;
+  return onBehalfOf === 'sales' ? `${who} for Sales` : onBehalfOf === 'marketing' ? `${who} for Marketing` : who;
 export function presentPublication(p: PublicationRow) {
   const snapshot = parseSnapshot(p);
   return {
@@ -89,6 +93,8 @@ export function presentPublication(p: PublicationRow) {
     number: p.number,
     publishedAt: p.published_at,
     publishedByName: p.published_by_name,
+    onBehalfOf: p.on_behalf_of === 'sales' || p.on_behalf_of === 'marketing' ? p.on_behalf_of : null,
+    byline: publicationByline(p.published_by_name, p.on_behalf_of),
     note: p.note,
     items: snapshot.items,
     changes: parseDiff(p),

@@ -1,5 +1,6 @@
 // Workspaces, people and access (SPEC S0).
 import type { Capability } from '../../server/capability.js';
+import { workspacesAuditDescriber } from './audit-descriptions.js';
 import { accessHousekeeping } from './jobs.js';
 import { registerActivityRoutes } from './routes/activity.js';
 import { registerInviteRoutes } from './routes/invites.js';
@@ -19,6 +20,7 @@ export const workspaces: Capability = {
     registerActivityRoutes(app, ctx);
   },
   jobs: () => [accessHousekeeping],
+  auditDescribers: (ctx) => [workspacesAuditDescriber(ctx.db.kysely)],
 };
 
 // The demo's people, made before every other room's part of the demo (src/lockstep.ts).

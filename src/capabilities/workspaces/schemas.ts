@@ -224,15 +224,23 @@ export const AuditEntryView = z.object({
   id: z.string(),
   at: z.string(),
   actorName: z.string().nullable(),
-  action: z.string(),
+  actorMemberId: z.string().nullable().describe('Who acted; null for Lockstep itself (jobs, the command line)'),
+  summary: z.string().describe("What happened, as a sentence with names (\"Sam Seller marked 'Send the lost-deal list to marketing' done\")"),
+  kind: z.string().describe('The kind of thing it is about, in words ("API token")'),
+  action: z.string().describe('The raw code (api_token.created), for programs'),
   entityType: z.string(),
   entityId: z.string(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  before: z.unknown().nullable().describe('Only the fields that changed, as they were'),
+  after: z.unknown().nullable().describe('Only the fields that changed, as they became'),
 });
-export const AuditQuery = PageQuery.extend({
+export const AuditFilters = z.strictObject({
   entityType: z.string().max(60).optional().describe('Only entries about this kind of thing (member, kpi, meeting, …)'),
+  memberId: IdParam.optional().describe('Only what this member did'),
+  from: z.iso.datetime({ offset: true }).optional().describe('Only entries at or after this instant (ISO 8601)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Only entries before this instant (ISO 8601)'),
 });
+export const AuditQuery = PageQuery.extend(AuditFilters.shape);
+export const AuditKindsView = z.object({ kinds: z.array(z.object({ entityType: z.string(), kind: z.string() })) });
 export const AuditPageView = pageOf(AuditEntryView);
 
 export const NotificationView = z.object({

@@ -258,8 +258,16 @@ export function useRevokeToken() {
 }
 
 /** The audit log, newest first, a page at a time. */
-export function useAuditLog(enabled: boolean) {
-  return usePagedList<AuditEntryView>(keys.audit, '/audit', {}, { enabled });
+/** The audit log's filters (GET /audit): a person, a kind of thing, and instants from (inclusive) and to. */
+export type AuditFilter = Partial<Record<'memberId' | 'entityType' | 'from' | 'to', string>>;
+
+export function useAuditLog(filter: AuditFilter) {
+  return usePagedList<AuditEntryView>(keys.audit, '/audit', filter);
+}
+
+/** The kinds of thing the log holds, in words, for its filter. */
+export function useAuditKinds() {
+  return useQuery({ queryKey: [...keys.audit, 'kinds'], queryFn: () => api.get<{ kinds: Array<{ entityType: string; kind: string }> }>('/audit/kinds') });
 }
 
 /** Your notifications, newest first (20 a page), with the unread count; refreshed every minute. */

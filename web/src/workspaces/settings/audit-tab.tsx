@@ -1,18 +1,60 @@
-import { Alert, Button, Card, Code, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import type { AuditEntryView } from '../../api/types.js';
 import { formatDateTime } from '../../shell/format.js';
-import { useAuditLog } from '../queries.js';
+import { usePermissions } from '../../shell/session.js';
+import { MemberSelect } from '../member-picker.js';
+import { useAuditKinds, useAuditLog, type AuditFilter } from '../queries.js';
+
+/** A local date's start as an instant, in the browser's zone (the filter's dates are the person's days). */
+const startOf = (date: string): string | undefined => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
+const dayAfter = (date: string): string | undefined => {
+  if (!date) return undefined;
+  const d = new Date(`${date}T00:00:00`);
+  d.setDate(d.getDate() + 1);
+  return d.toISOString();
+};
 
 export function AuditTab() {
-  const log = useAuditLog(true);
+  const { isAdmin } = usePermissions();
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filter: AuditFilter = {
+    ...(memberId ? { memberId } : {}),
+    ...(entityType ? { entityType } : {}),
+    ...(startOf(from) ? { from: startOf(from)! } : {}),
+    ...(dayAfter(to) ? { to: dayAfter(to)! } : {}),
+  };
+  const log = useAuditLog(filter);
+  const kinds = useAuditKinds();
   const entries = log.items;
+  const csv = `/api/v1/audit.csv?${new URLSearchParams(filter).toString()}`;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Every change to settings, members, invites and tokens — and later to KPIs, publications and reviews — with who made it and
-        what it was before.
+        Every change to settings, members, invites, tokens, KPIs, publications and check-ins: who made it, when, and what it was before.
       </Text>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <MemberSelect label="Person" placeholder="Anyone" value={memberId} onChange={setMemberId} clearable w={220} />
+        <Select
+          label="Kind"
+          placeholder="Everything"
+          data={(kinds.data?.kinds ?? []).map((k) => ({ value: k.entityType, label: k.kind }))}
+          value={entityType}
+          onChange={setEntityType}
+          clearable
+          w={200}
+        />
+        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={160} />
+        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={160} />
+        <Button component="a" href={csv} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+          Export CSV
+        </Button>
+      </Group>
       {log.isError ? (
         <Alert color="red" role="alert">
           {errorMessage(log.error)}
@@ -23,18 +65,16 @@ export function AuditTab() {
           <Skeleton h={240} />
         ) : entries.length === 0 ? (
           <Text size="sm" c="dimmed" ta="center" p="xl">
-            Nothing has been changed yet.
+            {Object.keys(filter).length > 0 ? 'Nothing matches these filters.' : 'Nothing has been changed yet.'}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" horizontalSpacing="md" striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={180}>Time</Table.Th>
-                  <Table.Th>Who</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Entity</Table.Th>
-                  <Table.Th>Change</Table.Th>
+                  <Table.Th w={190}>When</Table.Th>
+                  <Table.Th>What happened</Table.Th>
+                  <Table.Th w={150}>Kind</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -46,23 +86,13 @@ export function AuditTab() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {e.actorName ?? 'System'}
+                      <Text size="sm" className="user-text">
+                        {e.summary}
                       </Text>
+                      {isAdmin ? <RawRecord entry={e} /> : null}
                     </Table.Td>
                     <Table.Td>
-                      <Code color={`var(--mantine-color-${actionColor(e.action)}-light)`} c={`var(--mantine-color-${actionColor(e.action)}-light-color)`} style={{ whiteSpace: 'nowrap' }} fz="xs" fw={600}>
-                        {e.action}
-                      </Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.entityType}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace" truncate maw={160} title={e.entityId}>
-                        {e.entityId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ChangeSummary entry={e} />
+                      <Text size="sm">{e.kind}</Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -79,84 +109,26 @@ export function AuditTab() {
         </Group>
       ) : entries.length > 0 ? (
         <Text size="xs" c="dimmed" ta="center">
-          That is the whole log.
+          That is the whole log{Object.keys(filter).length > 0 ? ' for these filters' : ''}.
         </Text>
       ) : null}
     </Stack>
   );
 }
 
-function actionColor(action: string): string {
-  if (/(deleted|revoked|removed|deactivated)/.test(action)) return 'red';
-  if (/(created|added|accepted|signup|joined)/.test(action)) return 'teal';
-  return 'indigo';
-}
-
-const compact = (v: unknown): string => {
-  if (v === undefined) return '∅';
-  const s = JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-};
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** before → after, as compact JSON, showing only the fields that changed when both sides are objects. */
-function ChangeSummary({ entry }: { entry: AuditEntryView }) {
-  const { before, after } = entry;
-  if (isRecord(before) && isRecord(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-    if (keys.length === 0)
-      return (
-        <Text size="xs" c="dimmed">
-          No field changed
-        </Text>
-      );
-    return (
-      <Stack gap={2}>
-        {keys.slice(0, 6).map((k) => (
-          <Text key={k} size="xs" ff="monospace">
-            <b>{k}</b>: <Code>{compact(before[k])}</Code> → <Code>{compact(after[k])}</Code>
-          </Text>
-        ))}
-        {keys.length > 6 ? (
-          <Text size="xs" c="dimmed">
-            and {keys.length - 6} more fields
-          </Text>
-        ) : null}
-      </Stack>
-    );
-  }
-  const lone = before == null ? after : after == null ? before : undefined;
-  if (isRecord(lone)) {
-    const entries = Object.entries(lone);
-    return (
-      <Stack gap={2}>
-        <Text size="xs" c="dimmed">
-          {before == null ? 'Created with' : 'Removed; was'}
-        </Text>
-        {entries.slice(0, 5).map(([k, v]) => (
-          <Text key={k} size="xs" ff="monospace">
-            <b>{k}</b>: <Code>{compact(v)}</Code>
-          </Text>
-        ))}
-        {entries.length > 5 ? (
-          <Text size="xs" c="dimmed">
-            and {entries.length - 5} more fields
-          </Text>
-        ) : null}
-      </Stack>
-    );
-  }
-  if (before == null && after == null)
-    return (
-      <Text size="xs" c="dimmed">
-        —
-      </Text>
-    );
+/** The entry as stored, one click away, for admins: its code, the record's id and the changed fields as JSON. */
+function RawRecord({ entry }: { entry: AuditEntryView }) {
+  const [open, setOpen] = useState(false);
   return (
-    <Text size="xs" ff="monospace">
-      {before != null ? <Code>{compact(before)}</Code> : <Text span c="dimmed">(none)</Text>} →{' '}
-      {after != null ? <Code>{compact(after)}</Code> : <Text span c="dimmed">(none)</Text>}
-    </Text>
+    <>
+      <Anchor component="button" type="button" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        {open ? 'Hide the record' : 'Show the record'}
+      </Anchor>
+      {open ? (
+        <Code block fz="xs" mt={4} className="user-text">
+          {JSON.stringify({ action: entry.action, entityType: entry.entityType, entityId: entry.entityId, actorMemberId: entry.actorMemberId, before: entry.before, after: entry.after }, null, 2)}
+        </Code>
+      ) : null}
+    </>
   );
 }

@@ -1,0 +1,57 @@
+// How the workspaces room's audit entries read (issue 10): the workspace, its people, invites and API tokens.
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema/index.js';
+import { memberName } from '../../db/member-name.js';
+import { changedWords, fieldsOf, quoted, type AuditDescriber } from '../../shared/contracts/audit.js';
+
+const teamWords = (team: unknown): string => (team === 'leadership' ? 'the leadership team' : typeof team === 'string' ? `the ${team} team` : 'a team');
+
+export function workspacesAuditDescriber(db: Kysely<DatabaseSchema>): AuditDescriber {
+  return {
+    room: 'workspaces',
+    kinds: { workspace: 'Workspace', member: 'Member', invite: 'Invite', api_token: 'API token' },
+    async names(workspaceId, facts) {
+      const ids = [...new Set(facts.filter((f) => f.entityType === 'member').map((f) => f.entityId))];
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('members')
+        .leftJoin('users', 'users.id', 'members.user_id')
+        .select(['members.id', memberName.as('name')])
+        .where('members.workspace_id', '=', workspaceId)
+        .where('members.id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    describe(f, name) {
+      const after = fieldsOf(f.after);
+      const before = fieldsOf(f.before);
+      const person = name(f.entityId) ?? 'a former member';
+      switch (f.action) {
+        case 'workspace.created':
+          return `${f.actor} created the workspace ${quoted(after.name as string, '')}`.trim();
+        case 'workspace.settings_changed':
+          return `${f.actor} changed the workspace's ${changedWords(f.before, f.after)}`;
+        case 'member.added':
+          return `${f.actor} added ${person} to the workspace`;
+        case 'member.changed':
+          return `${f.actor} changed ${person}'s ${changedWords(f.before, f.after)}`;
+        case 'member.joined':
+          return `${person} joined the workspace`;
+        case 'member.declined':
+          return `${person} declined the invitation to the workspace`;
+        case 'invite.created':
+          return `${f.actor} invited ${typeof after.email === 'string' ? after.email : 'someone by link'} to join ${teamWords(after.team)} as ${after.role === 'admin' ? 'an admin' : `a ${String(after.role ?? 'member')}`}`;
+        case 'invite.revoked':
+          return `${f.actor} revoked an invitation`;
+        case 'invite.accepted':
+          return `${person} accepted an invitation to ${teamWords(after.team)}`;
+        case 'api_token.created':
+          return `${f.actor} created the API token ${quoted(after.name as string, 'without a name')}`;
+        case 'api_token.revoked':
+          return `${f.actor} revoked the API token ${quoted(before.name as string, 'without a name')}`;
+        default:
+          return null;
+      }
+    },
+  };
+}
