@@ -75,10 +75,11 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   const outbox = new Outbox(db, log);
   const jobs = new JobScheduler(db, log);
   const readCache = new ReadCache({ maxAgeMs: config.readCacheMs });
-  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, agendaSections: [], alignmentSignals: [], todos: [], auditDescribers: [], memberDeactivated: [] };
+  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, agendaSections: [], alignmentSignals: [], todos: [], gettingStarted: [], auditDescribers: [], memberDeactivated: [] };
   ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
   ctx.alignmentSignals = capabilities.flatMap((c) => c.alignmentSignals?.(ctx) ?? []);
   ctx.todos = capabilities.flatMap((c) => c.todos?.(ctx) ?? []);
+  ctx.gettingStarted = capabilities.flatMap((c) => c.gettingStarted?.(ctx) ?? []);
   ctx.auditDescribers = capabilities.flatMap((c) => c.auditDescribers?.(ctx) ?? []);
   ctx.memberDeactivated = capabilities.flatMap((c) => (c.memberDeactivated ? [c.memberDeactivated] : []));
 

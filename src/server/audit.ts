@@ -1,6 +1,7 @@
 // The audit log (SPEC S0): who changed what, when, before → after. Every capability calls this inside
 // the same transaction as the change, so a change and its record land together or not at all.
 import type { Db } from '../db/database.js';
+import type { Team } from '../shared/vocabulary.js';
 import { newId, nowIso } from './ids.js';
 
 export interface AuditEntry {
@@ -11,6 +12,8 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The team an admin or leadership leader acted for without leading it ("… for Sales", SPEC S0). */
+  onBehalfOf?: Team | null;
 }
 
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
@@ -25,6 +28,7 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
       entity_id: e.entityId,
       before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
       after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      on_behalf_of: e.onBehalfOf ?? null,
       at: nowIso(),
     })
     .execute();

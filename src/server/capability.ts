@@ -1,11 +1,12 @@
 // The one interface by which a room plugs into the kernel (STYLE "How rooms meet"): its routes, jobs and demo
-// data, and the contracts by which rooms feed each other — agenda sections, alignment signals, to-dos — and
-// what it does when a member is deactivated. The kernel knows rooms only through this; the composition root
-// (src/lockstep.ts, with the list in src/capabilities/index.ts) hands them to it.
+// data, and the contracts by which rooms feed each other — agenda sections, alignment signals, to-dos, getting
+// started steps — and what it does when a member is deactivated. The kernel knows rooms only through this; the
+// composition root (src/lockstep.ts, with the list in src/capabilities/index.ts) hands them to it.
 import type { Db } from '../db/database.js';
 import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
 import type { DemoContext } from '../shared/contracts/demo.js';
+import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { AppContext, MemberDeactivatedHook, Server } from './context.js';
@@ -23,6 +24,8 @@ export interface Capability {
   alignmentSignals?(ctx: AppContext): AlignmentSignalProvider[];
   /** What a person owes this room (a top three to publish, an action item due, a piece to review…). */
   todos?(ctx: AppContext): TodoProvider[];
+  /** This room's steps of a new workspace's Getting started checklist, each done or not from real state. */
+  gettingStarted?(ctx: AppContext): GettingStartedProvider[];
   /** How this room's audit entries read as sentences with names, not codes and ids. */
   auditDescribers?(ctx: AppContext): AuditDescriber[];
   /** Revokes what a deactivated member held here (e.g. calendar feed URLs), so reactivation starts afresh. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Database, Tx } from '../db/database.js';
 import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
+import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { Config } from './config.js';
@@ -33,6 +34,8 @@ export interface AppContext {
   alignmentSignals: AlignmentSignalProvider[];
   /** Every room's to-dos: what a given person owes it. */
   todos: TodoProvider[];
+  /** Every room's Getting started steps, read from real state. */
+  gettingStarted: GettingStartedProvider[];
   /** Every room's words for its audit entries, read by the audit log. */
   auditDescribers: AuditDescriber[];
   /** What every room does, inside the same transaction, when an admin deactivates a member. */

@@ -148,7 +148,7 @@ export class Client {
     return this.request<T>('DELETE', url, opts);
   }
 
-  async signUp(input: { email: string; password: string; name: string; workspaceName: string; timeZone?: string }): Promise<ApiResponse<MeView>> {
+  async signUp(input: { email: string; password: string; name: string; workspaceName: string; timeZone?: string; team?: string }): Promise<ApiResponse<MeView>> {
     const res = await this.post<MeView>('/api/v1/auth/signup', input);
     if (res.status === 201) {
       this.email = input.email.toLowerCase();

@@ -3,6 +3,7 @@ import type { Capability } from '../../server/capability.js';
 import { actionItemsSection } from './agenda.js';
 import { checkinsAuditDescriber } from './audit-descriptions.js';
 import { seedCheckinsDemo } from './demo.js';
+import { checkinsGettingStarted } from './getting-started.js';
 import { checkinSweep } from './jobs.js';
 import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
 import { registerMeetingRoutes } from './routes/meetings.js';
@@ -22,6 +23,7 @@ export const checkins: Capability = {
   alignmentSignals: (ctx) => [checkinsSignals(ctx.db.kysely)],
   todos: (ctx) => [checkinsTodos(ctx.db.kysely)],
   auditDescribers: (ctx) => [checkinsAuditDescriber(ctx.db.kysely)],
+  gettingStarted: (ctx) => [checkinsGettingStarted(ctx.db.kysely)],
   seedDemo: seedCheckinsDemo,
   // A calendar feed URL is a credential: a deactivated member's stops working, and coming back makes a new one.
   memberDeactivated: (tx, { workspaceId, memberId }) => revokeFeeds(tx, workspaceId, memberId),

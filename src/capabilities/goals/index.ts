@@ -3,6 +3,7 @@ import type { Capability } from '../../server/capability.js';
 import { kpiAgendaSection } from './agenda.js';
 import { goalsAuditDescriber } from './audit-descriptions.js';
 import { seedGoalsDemo } from './demo.js';
+import { goalsGettingStarted } from './getting-started.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
 import { registerPublicationRoutes } from './routes/publications.js';
@@ -20,5 +21,6 @@ export const goals: Capability = {
   alignmentSignals: (ctx) => [goalsSignals(ctx.db.kysely)],
   todos: (ctx) => [goalsTodos(ctx.db.kysely)],
   auditDescribers: (ctx) => [goalsAuditDescriber(ctx.db.kysely)],
+  gettingStarted: (ctx) => [goalsGettingStarted(ctx.db.kysely)],
   seedDemo: seedGoalsDemo,
 };

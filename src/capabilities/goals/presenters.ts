@@ -85,6 +85,8 @@ export function presentKpi(
 export function publicationByline(name: string | null, onBehalfOf: string | null): string {
   const who = `by ${name ?? 'a former member'}`;
   return onBehalfOf === 'sales' ? `${who} for Sales` : onBehalfOf === 'marketing' ? `${who} for Marketing` : who;
+}
+
 export function presentPublication(p: PublicationRow) {
   const snapshot = parseSnapshot(p);
   return {

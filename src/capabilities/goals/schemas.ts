@@ -146,6 +146,8 @@ export const PublicationView = z.object({
   number: z.number().int(),
   publishedAt: z.string(),
   publishedByName: z.string().nullable(),
+  onBehalfOf: GoalTeam.nullable().describe('The team it was published for by an admin or leadership leader who does not lead it; null when a lead of the team published'),
+  byline: z.string().describe('Who published it, as people read it: "by Dana Whitfield", or "by Dana Whitfield for Sales" on the team\'s behalf'),
   note: z.string().nullable(),
   items: z.array(PublishedKpiView),
   changes: z.array(PublicationChangeView),
@@ -207,6 +209,14 @@ export const TeamGoalsView = z.object({
   latest: PublicationView.nullable(),
   topThree: z.array(z.object({ item: PublishedKpiView, current: KpiStatusView.nullable() })),
   unpublishedChanges: z.boolean().describe("The team's current ranked KPIs differ from its latest publication"),
+  hasLead: z.boolean().describe('The team has a lead of its own (an active, joined member of it with role leader or admin)'),
+  you: z
+    .object({
+      canEdit: z.boolean().describe("You may create and change the team's KPIs and top three"),
+      canPublish: z.boolean().describe("You may publish the team's top three"),
+      onBehalf: z.boolean().describe('What you change or publish is recorded as done for the team, on its behalf (you do not lead it)'),
+    })
+    .describe('What the signed-in member may do for this team (the server enforces the same rules)'),
 });
 export const GoalsOverviewView = z.object({
   teams: z.array(TeamGoalsView),

@@ -200,6 +200,23 @@ export async function activeTeamSizes(db: Db, workspaceId: string): Promise<Reco
 }
 
 /**
+ * The teams that have a lead of their own (SPEC S1: a lead publishes): an active member who has joined, on the
+ * team, with role leader or admin. An invited lead who has not accepted yet cannot publish, so does not count.
+ */
+export async function teamsWithLead(db: Db, workspaceId: string): Promise<Set<Team>> {
+  const rows = await db
+    .selectFrom('members')
+    .select('team')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('active', '=', 1)
+    .where('joined_at', 'is not', null)
+    .where('role', 'in', ['leader', 'admin'])
+    .execute();
+  return new Set(rows.map((r) => r.team));
+}
+
+/**
  * The lock every transaction that rewrites a workspace's KPIs, ranks, sharing or publications takes
  * first (docs/decisions/015-lock-order.md): such writes then run one after another per workspace, so
  * their row locks never cross (PostgreSQL deadlocked on parallel top-three changes) and a check made

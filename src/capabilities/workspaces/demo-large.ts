@@ -152,6 +152,7 @@ export async function seedLargeDemoPeople(
       active: 1,
       joined_at: founded,
       invited_name: null,
+      getting_started_dismissed_at: null,
       created_at: founded,
       updated_at: founded,
     });

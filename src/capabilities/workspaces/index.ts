@@ -1,5 +1,6 @@
 // Workspaces, people and access (SPEC S0).
 import type { Capability } from '../../server/capability.js';
+import { workspacesGettingStarted } from './getting-started.js';
 import { workspacesAuditDescriber } from './audit-descriptions.js';
 import { accessHousekeeping } from './jobs.js';
 import { registerActivityRoutes } from './routes/activity.js';
@@ -21,6 +22,7 @@ export const workspaces: Capability = {
   },
   jobs: () => [accessHousekeeping],
   auditDescribers: (ctx) => [workspacesAuditDescriber(ctx.db.kysely)],
+  gettingStarted: (ctx) => [workspacesGettingStarted(ctx.db.kysely)],
 };
 
 // The demo's people, made before every other room's part of the demo (src/lockstep.ts).

@@ -57,11 +57,15 @@ export function presentInvite(i: Selectable<InvitesTable> & { created_by_name: s
   };
 }
 
+const TEAM_NAMES = { sales: 'Sales', marketing: 'Marketing', leadership: 'Leadership' } as const;
+
 export function presentAudit(a: Selectable<AuditLogTable> & { actor_name: string | null }) {
   return {
     id: a.id,
     at: a.at,
     actorName: a.actor_name,
+    onBehalfOf: a.on_behalf_of,
+    actorLabel: a.actor_name === null ? null : a.on_behalf_of ? `${a.actor_name} for ${TEAM_NAMES[a.on_behalf_of]}` : a.actor_name,
     action: a.action,
     entityType: a.entity_type,
     entityId: a.entity_id,

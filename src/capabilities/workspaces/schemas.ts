@@ -134,6 +134,7 @@ export const SignUpInput = z.strictObject({
   password: Password,
   workspaceName: Name.describe('The company; becomes the workspace name'),
   timeZone: TimeZone.optional().describe('Defaults to UTC'),
+  team: Team.optional().describe("The team the founder leads: sales or marketing, or leadership when they set up both (the default). Admins and leadership leaders edit either team's KPIs on its behalf."),
 }).superRefine((b, ctx) => refusePersonalPassword(ctx, b.password, [b.email, b.name, b.workspaceName]));
 export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 export const SwitchWorkspaceInput = z.strictObject({ workspaceId: IdParam });
@@ -224,6 +225,8 @@ export const AuditEntryView = z.object({
   id: z.string(),
   at: z.string(),
   actorName: z.string().nullable(),
+  onBehalfOf: z.enum(['sales', 'marketing', 'leadership']).nullable().describe('The team the actor acted for without leading it (an admin or leadership leader on its behalf)'),
+  actorLabel: z.string().nullable().describe('Who did it, as people read it: "Dana Whitfield", or "Dana Whitfield for Sales" on a team\'s behalf'),
   actorMemberId: z.string().nullable().describe('Who acted; null for Lockstep itself (jobs, the command line)'),
   summary: z.string().describe("What happened, as a sentence with names (\"Sam Seller marked 'Send the lost-deal list to marketing' done\")"),
   kind: z.string().describe('The kind of thing it is about, in words ("API token")'),

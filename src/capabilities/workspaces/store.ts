@@ -100,6 +100,7 @@ export async function insertMember(
     active: 1,
     joined_at: m.invitedName === undefined ? now : null,
     invited_name: m.invitedName ?? null,
+    getting_started_dismissed_at: null,
     created_at: now,
     updated_at: now,
   };

@@ -8,6 +8,7 @@ import * as memberships from './2026-12-01T0800-memberships.js';
 import * as rateLimits from './2026-12-01T0900-rate-limits.js';
 import * as readVersions from './2026-12-01T1000-read-versions.js';
 import * as listOrderIndexes from './2026-12-02T0900-list-order-indexes.js';
+import * as onboarding from './2026-12-03T0900-onboarding.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-01T0900-rate-limits': rateLimits,
   '2026-12-01T1000-read-versions': readVersions,
   '2026-12-02T0900-list-order-indexes': listOrderIndexes,
+  '2026-12-03T0900-onboarding': onboarding,
 };

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+import type { Team } from '../../shared/vocabulary.js';
 export interface AuditLogTable {
   id: string;
   workspace_id: string;
@@ -9,5 +11,7 @@ export interface AuditLogTable {
   before: string | null;
   /** JSON of the state after the change, or null when deleted. */
   after: string | null;
+  /** The team an admin or leadership leader acted for, when not a lead of it (SPEC S0); null otherwise. */
+  on_behalf_of: ColumnType<Team | null, Team | null | undefined, Team | null>;
   at: string;
 }

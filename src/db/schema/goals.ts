@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 // Published goals (SPEC S1). Money in cents, percent as 0–100, dates 'YYYY-MM-DD' in the workspace zone.
 import type { Team } from '../../shared/vocabulary.js';
 
@@ -57,6 +58,8 @@ export interface PublicationsTable {
   number: number;
   published_by: string | null;
   published_at: string;
+  /** The team published for by an admin or leadership leader who does not lead it (SPEC S0); null otherwise. */
+  on_behalf_of: ColumnType<Team | null, Team | null | undefined, Team | null>;
   note: string | null;
   /** JSON PublicationSnapshot — immutable once written. */
   snapshot: string;

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 export interface MembersTable {
   id: string;
   workspace_id: string;
@@ -12,6 +13,8 @@ export interface MembersTable {
   joined_at: string | null;
   /** The name the admin typed when adding the person, shown until they join. */
   invited_name: string | null;
+  /** When the member put away the Getting started checklist (once every step was done); null while it shows. */
+  getting_started_dismissed_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -64,7 +64,7 @@ function SummaryStrip({ data }: { data: GoalsOverviewView }) {
           <Stat key={t.team} icon={<IconCalendarCheck size={18} />} color={TEAM_COLOR[t.team]} label={`${TEAM_LABEL[t.team]} top three`}>
             <FreshnessText team={t} />
             <Text size="xs" c="dimmed">
-              {t.latest?.publishedByName ? `by ${t.latest.publishedByName}` : t.latest ? '' : 'A lead publishes it'}
+              {t.latest ? t.latest.byline : 'A lead publishes it'}
               {t.unpublishedChanges ? ' · changes not yet published' : ''}
             </Text>
           </Stat>

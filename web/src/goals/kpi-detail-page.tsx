@@ -25,10 +25,10 @@ const TrendChart = lazy(() => import('./trend-chart.js'));
 export function KpiDetailPage() {
   const { id = '' } = useParams();
   const detail = useKpi(id);
-  const { leads } = useGoalsPermissions();
+  const { canEdit: mayEdit } = useGoalsPermissions();
   const [editing, editModal] = useDisclosure(false);
   const kpi = detail.data?.kpi;
-  const canEdit = kpi ? leads(kpi.team) : false;
+  const canEdit = kpi ? mayEdit(kpi.team) : false;
 
   return (
     <>

@@ -20,7 +20,7 @@ import { TopThreeEditor } from './top-three-editor.js';
 import { GOAL_TEAMS, type GoalTeam, type KpiView } from './types.js';
 import { ConfirmModal } from '../shell/confirm-modal.js';
 
-/** Both teams' KPIs, ranked or not; a team's leads create, edit, rank, share and archive its KPIs. */
+/** Both teams' KPIs, ranked or not; a team's leads (or an admin on its behalf) create, edit, rank and archive its KPIs. */
 export function KpisPage() {
   const { ownTeam, canAddKind } = useGoalsPermissions();
   const [addingKind, kindModal] = useDisclosure(false);
@@ -60,9 +60,10 @@ function TeamKpisCard({ team }: { team: GoalTeam }) {
 }
 
 function TeamKpis({ team, kpis, total, more }: { team: GoalTeam; kpis: KpiView[]; total: number; more: ReactNode }) {
-  const { leads } = useGoalsPermissions();
+  const { canEdit: mayEdit, leads } = useGoalsPermissions();
   const overview = useGoalsOverview();
-  const canEdit = leads(team);
+  const canEdit = mayEdit(team);
+  const onBehalf = canEdit && !leads(team);
   const [editing, setEditing] = useState<KpiView | null>(null);
   const [creating, createModal] = useDisclosure(false);
   const [ranking, rankModal] = useDisclosure(false);
@@ -82,7 +83,7 @@ function TeamKpis({ team, kpis, total, more }: { team: GoalTeam; kpis: KpiView[]
           </Title>
           <Text size="sm" c="dimmed">
             {total.toLocaleString()} active · {kpis.filter((k) => k.rank !== null).length} in the top three
-            {canEdit ? '' : ` · ${TEAM_LABEL[team]} leads change these`}
+            {!canEdit ? ` · ${TEAM_LABEL[team]} leads change these` : onBehalf ? ` · you change these on the ${TEAM_LABEL[team].toLowerCase()} team's behalf` : ''}
           </Text>
         </div>
         {canEdit ? (
@@ -96,7 +97,12 @@ function TeamKpis({ team, kpis, total, more }: { team: GoalTeam; kpis: KpiView[]
           </Group>
         ) : null}
       </Group>
-      {canEdit && teamView?.unpublishedChanges ? (
+      {canEdit && teamView?.unpublishedChanges && !teamView.you.canPublish ? (
+        <Alert color="yellow" variant="light" mx="lg" mb="sm" title="Unpublished changes">
+          <Text size="sm">The top three as ranked here is not what the workspace last saw{teamView.latest ? ` in #${teamView.latest.number}` : ''}. A {TEAM_LABEL[team].toLowerCase()} lead publishes it.</Text>
+        </Alert>
+      ) : null}
+      {teamView?.you.canPublish && teamView.unpublishedChanges ? (
         <Alert color="yellow" variant="light" mx="lg" mb="sm" title="Unpublished changes">
           <Group justify="space-between" gap="sm">
             <Text size="sm">The top three as ranked here is not what the workspace last saw{teamView.latest ? ` in #${teamView.latest.number}` : ''}.</Text>

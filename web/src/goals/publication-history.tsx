@@ -55,7 +55,7 @@ function TeamHistory({ team }: { team: GoalTeam }) {
           }
         >
           <Text size="xs" c="dimmed">
-            by {p.publishedByName ?? 'a former member'}
+            {p.byline}
           </Text>
           {p.note ? (
             <Text size="sm" fs="italic" mt={4}>

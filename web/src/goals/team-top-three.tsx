@@ -12,12 +12,12 @@ import type { KpiStatusView, PublishedKpiView, TeamGoalsView } from './types.js'
 
 /** One team's column: its published top three with this period's status, and the lead's way to publish changes. */
 export function TeamTopThree({ team }: { team: TeamGoalsView }) {
-  const { leads } = useGoalsPermissions();
+  const { canEdit } = useGoalsPermissions();
   const [publishing, publishModal] = useDisclosure(false);
   const color = TEAM_COLOR[team.team];
   const label = TEAM_LABEL[team.team];
   const headingId = `top-three-${team.team}`;
-  const canPublish = leads(team.team);
+  const canPublish = team.you.canPublish;
 
   return (
     <Card component="section" aria-labelledby={headingId} style={{ borderTop: `4px solid var(--mantine-color-${color}-6)` }}>
@@ -30,7 +30,7 @@ export function TeamTopThree({ team }: { team: TeamGoalsView }) {
       {team.latest ? (
         <Text size="xs" c="dimmed" mb="md">
           Published {formatDateTime(team.latest.publishedAt)}
-          {team.latest.publishedByName ? ` by ${team.latest.publishedByName}` : ''}
+          {` ${team.latest.byline}`}
           {team.latest.note ? ` — “${team.latest.note}”` : ''}
         </Text>
       ) : null}
@@ -50,9 +50,9 @@ export function TeamTopThree({ team }: { team: TeamGoalsView }) {
       {team.topThree.length === 0 ? (
         <Stack gap="xs" py="md" align="flex-start">
           <Text size="sm">{label} has not published its top three yet.</Text>
-          {canPublish ? (
+          {canEdit(team.team) ? (
             <Anchor component={Link} to="/goals/kpis" size="sm">
-              Rank KPIs in Manage KPIs, then publish
+              {canPublish ? 'Rank KPIs in Manage KPIs, then publish' : `Rank KPIs in Manage KPIs; a ${label.toLowerCase()} lead publishes`}
             </Anchor>
           ) : (
             <Text size="sm" c="dimmed">

@@ -22,10 +22,10 @@ import {
   type KpiKind,
 } from '../domain/index.js';
 import { compOf, GOAL_TEAMS, latestTopThrees, loadExpectations, loadQuizAnswers } from '../alignment-facts.js';
-import { canAnswer } from '../policies.js';
+import { canAnswer, canEditTeamGoals, canPublishTeamGoals, onBehalfOf } from '../policies.js';
 import { CURRENCY, currentPeriodsStart, currentStatus, presentKpi, presentPublication } from '../presenters.js';
 import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
-import { activeTeamSizes, expectationsLock, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, toDomainKpi } from '../store.js';
+import { activeTeamSizes, expectationsLock, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, teamsWithLead, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
 
@@ -181,6 +181,7 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
       const kpis = await listKpis(k, actor.workspaceId);
       const values = await listValues(k, actor.workspaceId, kpis.map((x) => x.id), currentPeriodsStart(now, options));
       const { latest } = await latestTopThrees(k, actor.workspaceId);
+      const led = await teamsWithLead(k, actor.workspaceId);
       const teams = GOAL_TEAMS.map((team) => {
         const p = latest[team];
         const items = p ? parseSnapshot(p).items : [];
@@ -195,6 +196,8 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
             return { item, current: live ? currentStatus({ ...live, target: item.target, period: item.targetPeriod }, values, options, catalog, now) : null };
           }),
           unpublishedChanges,
+          hasLead: led.has(team),
+          you: { canEdit: canEditTeamGoals(actor, team), canPublish: canPublishTeamGoals(actor, team, led.has(team)), onBehalf: onBehalfOf(actor, team) !== null },
         };
       });
       return {

@@ -21,7 +21,7 @@ import {
   type KpiKind,
   type Team,
 } from '../domain/index.js';
-import { canAddCatalogKind, canEditTeamGoals } from '../policies.js';
+import { canAddCatalogKind, canEditTeamGoals, leadsTeam, onBehalfOf } from '../policies.js';
 import { CURRENCY, currentPeriodsStart, presentKpi, presentPeriod } from '../presenters.js';
 import {
   IdParams,
@@ -76,16 +76,20 @@ async function presentOne(db: Db, actor: Actor, id: string) {
   return view;
 }
 
-/** The KPI, or 404 (also for another workspace's id); then 403 unless the actor leads its team. */
+/** Who may change a team's KPIs, for the 403: its leads, admins and leadership leaders. */
+const editorsOf = (team: string) => `Only ${team} leads, admins and leadership leaders change ${team} KPIs.`;
+
+/** The KPI, or 404 (also for another workspace's id); then 403 unless the actor leads its team or acts for it. */
 async function kpiForEdit(db: Db, actor: Actor, id: string): Promise<KpiRow> {
   const row = await getKpi(db, actor.workspaceId, id);
   if (!row || row.archived_at) throw notFound('KPI');
-  if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
+  if (!canEditTeamGoals(actor, row.team)) throw forbidden(editorsOf(row.team));
   return row;
 }
 
-async function auditKpi(db: Db, actor: Actor, action: string, id: string, before: unknown, after: unknown) {
-  await recordAudit(db, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action, entityType: 'kpi', entityId: id, before, after });
+/** `team` is the KPI's team when the change may be made on its behalf; null for sharing, which each team's own lead does. */
+async function auditKpi(db: Db, actor: Actor, team: Team | null, action: string, id: string, before: unknown, after: unknown) {
+  await recordAudit(db, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action, entityType: 'kpi', entityId: id, before, after, onBehalfOf: team ? onBehalfOf(actor, team) : null });
 }
 
 function auditShape(r: Pick<KpiRow, 'name' | 'kind' | 'measurement' | 'data_source' | 'period' | 'target' | 'baseline' | 'owner_member_id' | 'compensated' | 'comp_weight' | 'rank' | 'shared'>) {
@@ -182,11 +186,11 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.post(
     '/goals/kpis',
-    { schema: { tags, summary: "Create a KPI for a team (that team's leads).", body: KpiCreateInput, response: { 201: KpiView, 400: ErrorView, 403: ErrorView } } },
+    { schema: { tags, summary: "Create a KPI for a team (that team's leads, or an admin or leadership leader on its behalf).", body: KpiCreateInput, response: { 201: KpiView, 400: ErrorView, 403: ErrorView } } },
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
-      if (!canEditTeamGoals(actor, b.team)) throw forbidden(`Only ${b.team} leads create ${b.team} KPIs.`);
+      if (!canEditTeamGoals(actor, b.team)) throw forbidden(`Only ${b.team} leads, admins and leadership leaders create ${b.team} KPIs.`);
       const id = newId();
       await refusingRaces(rankRace(b.team), db.transaction(async (tx) => {
         await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
@@ -199,7 +203,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         assertValidTeam([...existing, candidate], b.team);
         const row = rowFrom(id, actor.workspaceId, b, kind);
         await tx.insertInto('kpis').values(row).execute();
-        await auditKpi(tx, actor, 'kpi.created', id, null, auditShape(row));
+        await auditKpi(tx, actor, b.team, 'kpi.created', id, null, auditShape(row));
       }));
       return reply.code(201).send(await presentOne(k, actor, id));
     },
@@ -252,7 +256,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.patch(
     '/goals/kpis/:id',
-    { schema: { tags, summary: "Change a KPI (its team's leads).", params: IdParams, body: KpiUpdateInput, response: { 200: KpiView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    { schema: { tags, summary: "Change a KPI (its team's leads, or an admin or leadership leader on its behalf).", params: IdParams, body: KpiUpdateInput, response: { 200: KpiView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       await refusingRaces('Another lead changed this team\'s top three at the same moment; reload and try again.', db.transaction(async (tx) => {
@@ -281,7 +285,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         assertValidTeam(team, before.team);
         if (Object.keys(patch).length === 0) return;
         await tx.updateTable('kpis').set({ ...patch, updated_at: nowIso() }).where('id', '=', before.id).where('workspace_id', '=', actor.workspaceId).execute();
-        await auditKpi(tx, actor, 'kpi.changed', before.id, auditShape(before), auditShape(after));
+        await auditKpi(tx, actor, before.team, 'kpi.changed', before.id, auditShape(before), auditShape(after));
       }));
       return presentOne(k, actor, req.params.id);
     },
@@ -289,19 +293,19 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.delete(
     '/goals/kpis/:id',
-    { schema: { tags, summary: "Archive a KPI (its team's leads). Its values and past publications stay.", params: IdParams, response: { 200: KpiView, 403: ErrorView, 404: ErrorView } } },
+    { schema: { tags, summary: "Archive a KPI (its team's leads, or an admin or leadership leader on its behalf). Its values and past publications stay.", params: IdParams, response: { 200: KpiView, 403: ErrorView, 404: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
         await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const row = await getKpi(tx, actor.workspaceId, req.params.id);
         if (!row) throw notFound('KPI');
-        if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
+        if (!canEditTeamGoals(actor, row.team)) throw forbidden(editorsOf(row.team));
         // Archiving is idempotent: a second click, or a second tab at the same moment, finds it done.
         if (row.archived_at) return;
         const before = row;
         await tx.updateTable('kpis').set({ archived_at: nowIso(), rank: null, shared: 0, shared_proposed_by: null, updated_at: nowIso() }).where('id', '=', before.id).execute();
-        await auditKpi(tx, actor, 'kpi.archived', before.id, auditShape(before), null);
+        await auditKpi(tx, actor, before.team, 'kpi.archived', before.id, auditShape(before), null);
       });
       return presentOne(k, actor, req.params.id);
     },
@@ -309,11 +313,11 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.put(
     '/goals/top-three',
-    { schema: { tags, summary: "Set a team's top three in one step, in rank order (that team's leads).", body: TopThreeInput, response: { 200: z.array(KpiView), 400: ErrorView, 403: ErrorView } } },
+    { schema: { tags, summary: "Set a team's top three in one step, in rank order (that team's leads, or an admin or leadership leader on its behalf).", body: TopThreeInput, response: { 200: z.array(KpiView), 400: ErrorView, 403: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       const { team, kpiIds } = req.body;
-      if (!canEditTeamGoals(actor, team)) throw forbidden(`Only ${team} leads set the ${team} top three.`);
+      if (!canEditTeamGoals(actor, team)) throw forbidden(`Only ${team} leads, admins and leadership leaders set the ${team} top three.`);
       if (new Set(kpiIds).size !== kpiIds.length) throw badRequest('A KPI can hold only one rank.');
       await refusingRaces(rankRace(team), db.transaction(async (tx) => {
         await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
@@ -335,6 +339,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
           entityId: team,
           before: rows.filter((r) => r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((r) => r.name),
           after: kpiIds.map((id) => rows.find((r) => r.id === id)?.name ?? id),
+          onBehalfOf: onBehalfOf(actor, team),
         });
       }));
       return presentKpis(k, actor.workspaceId, await listKpis(k, actor.workspaceId, { team }));
@@ -363,14 +368,14 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
           .onConflict((oc) => oc.columns(['kpi_id', 'date']).doUpdateSet({ value: v.value, note: v.note, source: 'manual', recorded_by: actor.memberId }))
           .execute();
       }
-      await auditKpi(tx, actor, 'kpi.values_recorded', row.id, null, { count: values.length, dates: values.slice(0, 20).map((v) => v.date) });
+      await auditKpi(tx, actor, row.team, 'kpi.values_recorded', row.id, null, { count: values.length, dates: values.slice(0, 20).map((v) => v.date) });
       return values.length;
     });
   }
 
   app.post(
     '/goals/kpis/:id/values',
-    { schema: { tags, summary: "Record values (its team's leads). A value on a date that has one replaces it.", params: IdParams, body: KpiValuesInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    { schema: { tags, summary: "Record values (its team's leads, or an admin or leadership leader on its behalf). A value on a date that has one replaces it.", params: IdParams, body: KpiValuesInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       const recorded = await recordValues(actor, req.params.id, req.body.values);
@@ -386,7 +391,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       const row = await getKpi(k, actor.workspaceId, req.params.id);
       if (!row || row.archived_at) throw notFound('KPI');
       // Authorize before reading the text: someone who may not record values learns nothing from it.
-      if (!canEditTeamGoals(actor, row.team)) throw forbidden(`Only ${row.team} leads change ${row.team} KPIs.`);
+      if (!canEditTeamGoals(actor, row.team)) throw forbidden(editorsOf(row.team));
       // People paste money in currency units (1250.50); the API stores cents.
       const values = parsePastedValues(req.body.text, row.unit === 'currency' ? 100 : 1);
       const recorded = await recordValues(actor, req.params.id, values);
@@ -406,22 +411,22 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         const other = otherTeam(row.team);
         if (row.shared === 1) {
           // Already agreed: a no-op for the leads of either team, still refused to everyone else.
-          if (!canEditTeamGoals(actor, row.team) && !(other && canEditTeamGoals(actor, other))) throw forbidden('Only a lead of sales or marketing changes sharing.');
+          if (!leadsTeam(actor, row.team) && !(other && leadsTeam(actor, other))) throw forbidden('Only a lead of sales or marketing changes sharing.');
           return;
         }
         if (row.shared_proposed_by === null) {
-          if (!canEditTeamGoals(actor, row.team)) throw forbidden(`A ${row.team} lead proposes sharing a ${row.team} KPI.`);
+          if (!leadsTeam(actor, row.team)) throw forbidden(`A ${row.team} lead proposes sharing a ${row.team} KPI.`);
           await tx.updateTable('kpis').set({ shared_proposed_by: actor.memberId, updated_at: nowIso() }).where('id', '=', row.id).execute();
-          await auditKpi(tx, actor, 'kpi.share_proposed', row.id, { shared: false }, { shared: false, proposedBy: actor.memberId });
+          await auditKpi(tx, actor, null, 'kpi.share_proposed', row.id, { shared: false }, { shared: false, proposedBy: actor.memberId });
           return;
         }
         // Proposing again is a no-op for the lead who proposed (a second click, a second tab).
-        if (row.shared_proposed_by === actor.memberId && canEditTeamGoals(actor, row.team)) return;
-        if (!other || !canEditTeamGoals(actor, other)) {
+        if (row.shared_proposed_by === actor.memberId && leadsTeam(actor, row.team)) return;
+        if (!other || !leadsTeam(actor, other)) {
           throw forbidden(`Sharing is proposed; a ${other ?? 'other team'} lead accepts it.`);
         }
         await tx.updateTable('kpis').set({ shared: 1, updated_at: nowIso() }).where('id', '=', row.id).execute();
-        await auditKpi(tx, actor, 'kpi.share_accepted', row.id, { shared: false }, { shared: true, acceptedBy: actor.memberId });
+        await auditKpi(tx, actor, null, 'kpi.share_accepted', row.id, { shared: false }, { shared: true, acceptedBy: actor.memberId });
       });
       return presentOne(k, actor, req.params.id);
     },
@@ -437,10 +442,10 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         const row = await getKpi(tx, actor.workspaceId, req.params.id);
         if (!row || row.archived_at) throw notFound('KPI');
         const other = otherTeam(row.team);
-        if (!canEditTeamGoals(actor, row.team) && !(other && canEditTeamGoals(actor, other))) throw forbidden('Only a lead of sales or marketing changes sharing.');
+        if (!leadsTeam(actor, row.team) && !(other && leadsTeam(actor, other))) throw forbidden('Only a lead of sales or marketing changes sharing.');
         if (row.shared === 0 && row.shared_proposed_by === null) return;
         await tx.updateTable('kpis').set({ shared: 0, shared_proposed_by: null, updated_at: nowIso() }).where('id', '=', row.id).execute();
-        await auditKpi(tx, actor, 'kpi.unshared', row.id, { shared: row.shared === 1 }, { shared: false });
+        await auditKpi(tx, actor, null, 'kpi.unshared', row.id, { shared: row.shared === 1 }, { shared: false });
       });
       return presentOne(k, actor, req.params.id);
     },

@@ -100,7 +100,7 @@ export function registerSessionRoutes(app: Server, { db, config }: AppContext): 
         const timeZone = b.timeZone ?? 'UTC';
         const user = await insertUser(tx, { email: b.email, name: b.name, passwordHash, timeZone });
         const ws = await insertWorkspace(tx, { name: b.workspaceName, timeZone });
-        const member = await insertMember(tx, { workspaceId: ws.id, userId: user.id, role: 'admin', team: 'leadership', keyPlayer: true });
+        const member = await insertMember(tx, { workspaceId: ws.id, userId: user.id, role: 'admin', team: b.team ?? 'leadership', keyPlayer: true });
         await recordAudit(tx, { workspaceId: ws.id, actorMemberId: member.id, action: 'workspace.created', entityType: 'workspace', entityId: ws.id, after: { name: ws.name } });
         await rememberWorkspace(tx, user.id, ws.id);
         return { userId: user.id, workspaceId: ws.id };
