@@ -22,11 +22,11 @@ export const SeriesInput = z.strictObject({
   weekday: Weekday.optional(),
   localTime: LocalTime.describe('Start time in the time zone, HH:MM'),
   timeZone: TimeZone.optional().describe("Defaults to the workspace's time zone"),
-  startDate: DateString.optional().describe('First date the series may meet on; defaults to today'),
+  startDate: DateString.optional().describe('First date the series may meet on; defaults to today. From two years back to one year ahead (the date a series already has is kept)'),
   durationMinutes: z.number().int().default(30),
   location: z.string().trim().max(300).default(''),
   attendeeIds: z.array(IdParam).max(200).optional().describe('Required attendees; defaults to the key players of both teams'),
-  quorum: QuorumRuleSchema.optional().describe('Defaults to one key player from sales and one from marketing'),
+  quorum: QuorumRuleSchema.optional().describe('Defaults to one key player from sales and one from marketing. The required attendees must be able to meet it, or the series is refused'),
 });
 
 export const AttendeeView = z.object({ memberId: z.string(), name: z.string(), team: Team, keyPlayer: z.boolean() });
@@ -129,9 +129,10 @@ export const NotesInput = z.strictObject({ notes: z.string().max(50_000) });
 export const AttendanceInput = z.strictObject({ present: z.array(IdParam).max(200).describe('Member ids present; everyone else is recorded absent') });
 export const CustomItemInput = z.strictObject({ title: z.string().trim().min(2).max(200), note: z.string().trim().max(2000).default('') });
 export const DecisionInput = z.strictObject({ text: z.string().trim().min(2).max(2000) });
-export const ActionItemInput = z.strictObject({ title: z.string().trim().min(2).max(200), ownerId: IdParam, dueDate: DateString });
+const DueDate = DateString.describe("On or after the meeting's date and at most two years ahead");
+export const ActionItemInput = z.strictObject({ title: z.string().trim().min(2).max(200), ownerId: IdParam, dueDate: DueDate });
 export const ActionItemUpdateInput = z
-  .strictObject({ title: z.string().trim().min(2).max(200), ownerId: IdParam, dueDate: DateString, status: z.enum(['open', 'done', 'dropped']) })
+  .strictObject({ title: z.string().trim().min(2).max(200), ownerId: IdParam, dueDate: DueDate, status: z.enum(['open', 'done', 'dropped']) })
   .partial();
 export const ActionItemsQuery = PageQuery.extend({
   owner: z.enum(['me', 'anyone']).default('me'),

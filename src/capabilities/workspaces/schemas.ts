@@ -49,7 +49,7 @@ export const WorkspaceSettingsInput = z
     timeZone: TimeZone,
     weekStart: z.number().int().min(0).max(6),
     fiscalYearStartMonth: z.number().int().min(1).max(12),
-    holidays: z.array(Holiday).max(200),
+    holidays: z.array(Holiday).max(200).describe('The whole list; each date from 1 January ten years back to 31 December next year (dates already saved are kept)'),
     painThreshold: z.number().int().min(0).max(100),
   })
   .partial()

@@ -6,6 +6,7 @@ import { IconArrowBackUp, IconCheck, IconPlus, IconX } from '@tabler/icons-react
 import { errorMessage } from '../api/client.js';
 import { TEAM_LABEL } from '../theme.js';
 import { MemberSelect } from '../workspaces/member-picker.js';
+import { dueDateWindow, spokenDate } from '../../../src/shared/calendar/date-windows.js';
 import { addDays, calendarDate, todayIn } from './format.js';
 import { useCheckinPermissions } from './permissions.js';
 import { useAddActionItem, useUpdateActionItem } from './queries.js';
@@ -121,14 +122,17 @@ interface NewItem {
 
 function AddActionItem({ meeting }: { meeting: MeetingView }) {
   const add = useAddActionItem(meeting.id);
-  // Due on or after the meeting's own date (the server refuses earlier); a week after it by default.
+  // Due on or after the meeting's own date and at most two years ahead (the server's rule, validateActionItem); a week
+  // after the meeting by default.
   const meetingDate = todayIn(meeting.timeZone, new Date(meeting.start));
+  const due = dueDateWindow(todayIn(meeting.timeZone), meetingDate);
   const form = useForm<NewItem>({
     initialValues: { title: '', ownerId: null, dueDate: addDays(meetingDate, 7) },
     validate: {
       title: (v) => (v.trim().length < 2 ? 'Say what needs doing' : null),
       ownerId: (v) => (v ? null : 'Choose who owns it'),
-      dueDate: (v) => (!v ? 'Choose a due date' : v < meetingDate ? 'Pick the meeting day or later' : null),
+      dueDate: (v) =>
+        !v ? 'Choose a due date' : v < due.min ? 'Pick the meeting day or later' : v > due.max ? `Pick a date within two years, up to ${spokenDate(due.max)}` : null,
     },
   });
   const submit = form.onSubmit((v) =>
@@ -160,7 +164,7 @@ function AddActionItem({ meeting }: { meeting: MeetingView }) {
           onChange={(id) => form.setFieldValue('ownerId', id)}
           error={form.errors.ownerId}
         />
-        <TextInput label="Due" type="date" min={meetingDate} style={{ flex: '0 1 160px' }} {...form.getInputProps('dueDate')} />
+        <TextInput label="Due" type="date" min={due.min} max={due.max} style={{ flex: '0 1 160px' }} {...form.getInputProps('dueDate')} />
         <Button type="submit" mt={25} leftSection={<IconPlus size={14} aria-hidden />} loading={add.isPending}>
           Add
         </Button>

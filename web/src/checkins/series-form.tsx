@@ -1,19 +1,21 @@
-// Setting up (or changing) the weekly check-in: weekday, time, duration, place, and who must attend.
+// Setting up (or changing) the weekly check-in: weekday, time, duration, place, who must attend, the quorum rule
+// and (for a new series) the first date; each rule checked as the server checks it before the form is sent.
 import { Alert, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../api/client.js';
+import { seriesStartWindow, spokenDate } from '../../../src/shared/calendar/date-windows.js';
 import { useSession } from '../shell/session.js';
 import { TEAMS } from '../theme.js';
 import { MemberMultiSelect, type PickedMember } from '../workspaces/member-picker.js';
 import { useMemberSearch } from '../workspaces/queries.js';
 import { TimeZoneSelect } from '../workspaces/time-zone-select.js';
-import { addMinutes, WEEKDAY_LABEL, WEEKDAY_OPTIONS, zoneLabel } from './format.js';
+import { addMinutes, todayIn, WEEKDAY_LABEL, WEEKDAY_OPTIONS, zoneLabel } from './format.js';
+import { DEFAULT_QUORUM_VALUES, quorumProblem, QuorumFields, quorumRuleOf, quorumValuesOf, type QuorumValues } from './quorum-fields.js';
 import { useSaveSeries } from './queries.js';
 import type { SeriesView, Weekday } from './types.js';
 
 const DURATIONS = [15, 20, 25, 30, 45, 60, 90].map((m) => ({ value: String(m), label: `${m} minutes` }));
-const DEFAULT_QUORUM_TEXT = 'At least 1 key player from sales and 1 key player from marketing';
 
 interface Values {
   title: string;
@@ -23,6 +25,8 @@ interface Values {
   timeZone: string;
   location: string;
   attendees: PickedMember[];
+  quorum: QuorumValues;
+  startDate: string;
 }
 
 interface SeriesFormProps {
@@ -49,6 +53,7 @@ export function SeriesForm(props: SeriesFormProps) {
 function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesFormProps & { initialAttendees: PickedMember[] }) {
   const { workspace } = useSession();
   const save = useSaveSeries();
+  const today = todayIn(series?.timeZone ?? workspace.timeZone);
   const form = useForm<Values>({
     initialValues: series
       ? {
@@ -59,6 +64,8 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
           timeZone: series.timeZone,
           location: series.location,
           attendees: initialAttendees,
+          quorum: quorumValuesOf(series.quorum),
+          startDate: series.startDate,
         }
       : {
           title: 'Weekly sales & marketing check-in',
@@ -69,16 +76,32 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
           location: '',
           // SPEC S2: the key players of both teams are the required attendees.
           attendees: initialAttendees,
+          quorum: DEFAULT_QUORUM_VALUES,
+          startDate: today,
         },
     validate: {
       title: (v) => (v.trim().length < 2 ? 'Give the meeting a name' : null),
       localTime: (v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? null : 'Choose a start time'),
       attendees: (v) => (v.length === 0 ? 'Choose at least one attendee from each team' : null),
+      quorum: (v, values) => quorumProblem(v, values.attendees),
+      // The server's window (seriesStartWindow); the date a series already has is kept.
+      startDate: (v, values) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Choose the first date';
+        const window = seriesStartWindow(todayIn(values.timeZone));
+        if (v === series?.startDate || (v >= window.min && v <= window.max)) return null;
+        return `Choose a date from ${spokenDate(window.min)} to ${spokenDate(window.max)}`;
+      },
     },
   });
 
   const perTeam = (team: (typeof TEAMS)[number]) => form.values.attendees.filter((a) => a.team === team).length;
   const v = form.values;
+  const startWindow = seriesStartWindow(todayIn(v.timeZone));
+  const markedKeyPlayer = (memberId: string) =>
+    form.setFieldValue(
+      'attendees',
+      form.values.attendees.map((a) => (a.memberId === memberId ? { ...a, keyPlayer: true } : a)),
+    );
 
   const submit = form.onSubmit((values) =>
     save.mutate(
@@ -90,8 +113,8 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
         durationMinutes: Number(values.durationMinutes),
         location: values.location.trim(),
         attendeeIds: values.attendees.map((a) => a.memberId),
-        // Keep what is not on this form as it was.
-        ...(series ? { quorum: series.quorum, startDate: series.startDate } : {}),
+        quorum: quorumRuleOf(values.quorum),
+        startDate: values.startDate,
       },
       {
         onSuccess: () => {
@@ -124,22 +147,34 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
         <TextInput label="Location" placeholder="Zoom link, meeting room…" {...form.getInputProps('location')} />
         <MemberMultiSelect
           label="Required attendees"
-          description="The key players of both teams (★). Type a name to add someone; mark key players on the Members page of Settings."
+          description="The key players of both teams (★). Type a name to add someone; mark key players under Quorum below."
           maxDropdownHeight={280}
           value={form.values.attendees}
           onChange={(attendees) => form.setFieldValue('attendees', attendees)}
           error={form.errors.attendees}
         />
         <Text size="sm" c="dimmed">
-          {perTeam('sales')} from sales, {perTeam('marketing')} from marketing, {perTeam('leadership')} from leadership. Quorum:{' '}
-          {(series?.quorumText ?? DEFAULT_QUORUM_TEXT).replace(/^At least/, 'at least')}.
+          {perTeam('sales')} from sales, {perTeam('marketing')} from marketing, {perTeam('leadership')} from leadership.
         </Text>
-        {!series && (perTeam('sales') === 0 || perTeam('marketing') === 0) ? (
-          <Alert color="orange" variant="light" title="Both teams should be in the room">
-            The default quorum needs a key player from sales and one from marketing. Choose them above, or mark key players on the
-            Members page of Settings first.
+        <QuorumFields
+          value={v.quorum}
+          onChange={(quorum) => form.setFieldValue('quorum', quorum)}
+          attendees={v.attendees}
+          onMarkedKeyPlayer={markedKeyPlayer}
+        />
+        {form.errors.quorum ? (
+          <Alert color="orange" variant="light" role="alert">
+            {form.errors.quorum}
           </Alert>
         ) : null}
+        <TextInput
+          label="First check-in on or after"
+          type="date"
+          min={series && series.startDate < startWindow.min ? series.startDate : startWindow.min}
+          max={startWindow.max}
+          description="Check-ins before today are kept as the record; a series starts at most a year ahead."
+          {...form.getInputProps('startDate')}
+        />
         <Text size="sm" fw={600}>
           {WEEKDAY_LABEL[v.weekday]}s {v.localTime}–{addMinutes(v.localTime || '00:00', Number(v.durationMinutes))} · {zoneLabel(v.timeZone)}
         </Text>

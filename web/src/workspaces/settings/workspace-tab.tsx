@@ -2,7 +2,9 @@ import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, SimpleGrid
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { isWithin, recordDateWindow, spokenDate } from '../../../../src/shared/calendar/date-windows.js';
 import { errorMessage } from '../../api/client.js';
+import { todayIn } from '../../checkins/format.js';
 import type { WorkspaceView } from '../../api/types.js';
 import { MONTHS, WEEKDAYS } from '../../shell/format.js';
 import { usePermissions } from '../../shell/session.js';
@@ -40,6 +42,7 @@ function WorkspaceForm({ workspace }: { workspace: WorkspaceView }) {
   const { isAdmin } = usePermissions();
   const readOnly = !isAdmin;
   const update = useUpdateWorkspace();
+  const saved = new Set(workspace.holidays.map((h) => h.date));
   const form = useForm<FormValues>({
     initialValues: {
       name: workspace.name,
@@ -52,7 +55,13 @@ function WorkspaceForm({ workspace }: { workspace: WorkspaceView }) {
     validate: {
       name: (v) => (v.trim() ? null : 'Enter a name'),
       holidays: {
-        date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Pick a date'),
+        // The server's window (holidayProblems): ten years back to the end of next year; a saved date stays.
+        date: (v, values) => {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Pick a date';
+          const window = recordDateWindow(todayIn(values.timeZone));
+          if (isWithin(v, window) || saved.has(v)) return null;
+          return `Pick a date from ${spokenDate(window.min)} to ${spokenDate(window.max)}`;
+        },
         name: (v) => (v.trim() ? null : 'Name the holiday'),
       },
     },
@@ -73,6 +82,7 @@ function WorkspaceForm({ workspace }: { workspace: WorkspaceView }) {
   );
 
   const holidays = form.values.holidays;
+  const holidayWindow = recordDateWindow(todayIn(form.values.timeZone));
   return (
     <form noValidate onSubmit={submit}>
       <Stack gap="lg">
@@ -200,7 +210,7 @@ function WorkspaceForm({ workspace }: { workspace: WorkspaceView }) {
                   ) : (
                     <Table.Tr key={i}>
                       <Table.Td>
-                        <TextInput type="date" aria-label={`Date of holiday ${i + 1}`} {...form.getInputProps(`holidays.${i}.date`)} />
+                        <TextInput type="date" aria-label={`Date of holiday ${i + 1}`} min={holidayWindow.min} max={holidayWindow.max} {...form.getInputProps(`holidays.${i}.date`)} />
                       </Table.Td>
                       <Table.Td>
                         <TextInput aria-label={`Name of holiday ${i + 1}`} placeholder="e.g. Labor Day" {...form.getInputProps(`holidays.${i}.name`)} />
