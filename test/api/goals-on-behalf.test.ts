@@ -8,7 +8,7 @@ import type { GoalsOverviewView } from '../../src/capabilities/goals/schemas.js'
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
 import type { AuditEntryView, NotificationsView } from '../helpers/views.js';
-import { addMember, allPages, kpiDefaults, makeKpi, makeWorkspace, PASSWORD, uniqueEmail, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
+import { addMember, allPages, kpiDefaults, makeWorkspace, PASSWORD, uniqueEmail, type KpiView, type PublicationView, type TestMember, type TestWorkspace } from '../factories.js';
 
 type Overview = z.infer<typeof GoalsOverviewView>;
 type Team = 'sales' | 'marketing';
@@ -39,7 +39,7 @@ describe('sign-up: the founder says which team they lead', () => {
   });
 
   it('refuses a team that does not exist with the field named', async () => {
-    const res = await t.client().signUp({ email: uniqueEmail('founder'), password: PASSWORD, name: 'Sal Founder', workspaceName: 'Sal & Co', team: 'finance' } as unknown);
+    const res = await t.client().signUp({ email: uniqueEmail('founder'), password: PASSWORD, name: 'Sal Founder', workspaceName: 'Sal & Co', team: 'finance' });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.error)).toMatch(/team/);
   });
