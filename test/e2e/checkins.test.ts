@@ -297,6 +297,10 @@ describe('check-ins, in the browser', () => {
     expect(await first.getAttribute('max')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await shot(page, 'checkins-08-quorum-ready');
     await expectNoSeriousA11y(page, 'the check-in set-up form');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'checkins-08-quorum-ready-dark');
+    await expectNoSeriousA11y(page, 'the check-in set-up form (dark)');
+    await page.emulateMedia({ colorScheme: 'light' });
     await clickAndToast(page, page.getByRole('button', { name: 'Set up the weekly check-in' }), 'The weekly check-in is set up.');
     const saved = await sal.api.get<{ series: { quorumText: string } }>('/api/v1/checkins/series');
     expect(saved.series.quorumText).toBe('At least 1 key player from sales and 1 member from marketing');

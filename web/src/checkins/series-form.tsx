@@ -11,7 +11,8 @@ import { MemberMultiSelect, type PickedMember } from '../workspaces/member-picke
 import { useMemberSearch } from '../workspaces/queries.js';
 import { TimeZoneSelect } from '../workspaces/time-zone-select.js';
 import { addMinutes, todayIn, WEEKDAY_LABEL, WEEKDAY_OPTIONS, zoneLabel } from './format.js';
-import { DEFAULT_QUORUM_VALUES, quorumProblem, QuorumFields, quorumRuleOf, quorumValuesOf, type QuorumValues } from './quorum-fields.js';
+import { QuorumFields } from './quorum-fields.js';
+import { DEFAULT_QUORUM_VALUES, quorumProblem, quorumRuleOf, quorumValuesOf, type QuorumValues } from './quorum-values.js';
 import { useSaveSeries } from './queries.js';
 import type { SeriesView, Weekday } from './types.js';
 
