@@ -45,7 +45,10 @@ const queryClient = new QueryClient({
   mutationCache: new MutationCache({
     onError,
     onSuccess: (_data, _variables, _context, mutation) => {
-      if (!mutation.meta?.endsSession) void queryClient.invalidateQueries({ queryKey: shellKeys.myTodos });
+      if (mutation.meta?.endsSession) return;
+      void queryClient.invalidateQueries({ queryKey: shellKeys.myTodos });
+      // …and so may any step of Getting started (it is read from real state, never ticked).
+      void queryClient.invalidateQueries({ queryKey: shellKeys.gettingStarted });
     },
   }),
   defaultOptions: {

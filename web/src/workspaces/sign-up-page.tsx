@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -12,7 +12,7 @@ export function SignUpPage() {
   const signUp = useSignUp();
   const navigate = useNavigate();
   const form = useForm({
-    initialValues: { name: '', email: '', password: '', workspaceName: '', timeZone: browserTimeZone() },
+    initialValues: { name: '', email: '', password: '', workspaceName: '', timeZone: browserTimeZone(), team: 'leadership' as 'sales' | 'marketing' | 'leadership' },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter your name'),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
@@ -41,7 +41,7 @@ export function SignUpPage() {
         noValidate
         onSubmit={form.onSubmit((v) =>
           signUp.mutate(
-            { name: v.name.trim(), email: v.email.trim(), password: v.password, workspaceName: v.workspaceName.trim(), timeZone: v.timeZone },
+            { name: v.name.trim(), email: v.email.trim(), password: v.password, workspaceName: v.workspaceName.trim(), timeZone: v.timeZone, team: v.team },
             {
               onSuccess: () => void navigate('/', { replace: true }),
               onError: (err) => {
@@ -69,6 +69,17 @@ export function SignUpPage() {
           />
           <TextInput label="Company name" description="Becomes your workspace's name" autoComplete="organization" required {...form.getInputProps('workspaceName')} />
           <TimeZoneSelect label="Time zone" description="Check-ins and reports follow this zone" required {...form.getInputProps('timeZone')} />
+          <Radio.Group
+            label="Which team do you lead?"
+            description="As an admin you can set up either team's KPIs on its behalf; a team's own lead publishes them once it has one."
+            {...form.getInputProps('team')}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="leadership" label="Both: I set up sales and marketing (leadership)" />
+              <Radio value="sales" label="Sales" />
+              <Radio value="marketing" label="Marketing" />
+            </Stack>
+          </Radio.Group>
           <Button type="submit" fullWidth loading={signUp.isPending} mt="xs">
             Create workspace
           </Button>
