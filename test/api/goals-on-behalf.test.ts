@@ -129,6 +129,9 @@ describe('who may create, edit and publish for which team', () => {
     expect(created.every((e) => e.onBehalfOf === 'sales' && e.actorLabel === 'Lee Leadership for Sales')).toBe(true);
     expect(entries.some((e) => e.action === 'top_three.set' && e.actorLabel === 'Dana Whitfield for Sales')).toBe(true);
     expect(entries.some((e) => e.action === 'kpi.changed' && e.actorLabel === 'Dana Whitfield for Sales')).toBe(true);
+    // The sentence the audit log shows says so too.
+    const sentence = published.find((e) => e.actorLabel === 'Dana Whitfield for Sales')?.summary ?? '';
+    expect(sentence).toMatch(/^Dana Whitfield for Sales /);
   });
 
   it('the publication history and the notification say "for Sales"', async () => {
