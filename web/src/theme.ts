@@ -17,6 +17,9 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'md' } },
     Anchor: { defaultProps: { underline: 'always' } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
+    // Mantine's initial-focus placeholder is a focusable role="presentation" div inside role="menu", which axe reads as a
+    // child a menu may not have (aria-required-children, critical); without it focus goes to the first item.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
     // A <header> in a dialog reads as a second page banner to assistive tech (axe: landmark-no-duplicate-banner).
     ModalHeader: { defaultProps: { component: 'div' } },
@@ -34,6 +37,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const light: Record<string, string> = { '--mantine-color-dimmed': '#5f6670', '--mantine-color-error': 'var(--mantine-color-red-9)' };
   for (const [name, shades] of Object.entries(t.colors)) {
     if (shades[9]) light[`--mantine-color-${name}-light-color`] = darken(shades[9], 0.3);
+    // Outline badges and buttons draw their label in the outline color: shade 6 of green is 2.7:1 on white.
+    if (shades[9]) light[`--mantine-color-${name}-outline`] = darken(shades[9], 0.3);
   }
   return { variables: {}, light, dark: { '--mantine-color-dimmed': '#a3a3a3', '--mantine-color-error': 'var(--mantine-color-red-5)' } };
 };

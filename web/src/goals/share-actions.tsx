@@ -58,7 +58,7 @@ export function ShareActions({ kpi }: { kpi: KpiView }) {
           Proposed by {TEAM_LABEL[kpi.sharedProposedByTeam].toLowerCase()}
         </Badge>
         {leads(other) ? (
-          <Button size="compact-xs" color="teal" loading={share.isPending} onClick={accept} aria-label={`Accept sharing ${kpi.name}`}>
+          <Button size="compact-xs" color="teal.9" loading={share.isPending} onClick={accept} aria-label={`Accept sharing ${kpi.name}`}>
             Accept
           </Button>
         ) : null}

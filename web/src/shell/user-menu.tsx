@@ -19,7 +19,8 @@ export function UserMenu({ me }: { me: MeView }) {
   const color = me.member ? TEAM_COLOR[me.member.team] : 'indigo';
   return (
     <>
-      <Menu position="bottom-end" width={240} shadow="md" withinPortal>
+      {/* Not in a portal: the open menu stays inside the header landmark (axe: region). */}
+      <Menu position="bottom-end" width={240} shadow="md" withinPortal={false}>
         <Menu.Target>
           <UnstyledButton className={classes.userButton}>
             <VisuallyHidden>Account menu: </VisuallyHidden>
@@ -49,7 +50,7 @@ export function UserMenu({ me }: { me: MeView }) {
           <Menu.Divider />
           <Menu.Item
             leftSection={<IconLogout size={16} aria-hidden />}
-            color="red"
+            className={classes.dangerItem}
             onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/signin', { replace: true }) })}
           >
             Sign out

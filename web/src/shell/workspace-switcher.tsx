@@ -20,7 +20,8 @@ export function WorkspaceSwitcher({ me }: { me: MeView }) {
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Menu opened={opened} onChange={setOpened} position="bottom-start" width={280} shadow="md" withinPortal>
+      {/* Not in a portal: the open menu stays inside the header landmark (axe: region). */}
+      <Menu opened={opened} onChange={setOpened} position="bottom-start" width={280} shadow="md" withinPortal={false}>
         {/* The button's accessible name is exactly "Switch workspace"; the workspace name beside it is plain text (a click on
             it opens the menu too), so the name in the button matches what it shows (WCAG 2.5.3). */}
         <Group

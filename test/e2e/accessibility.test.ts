@@ -1,0 +1,97 @@
+// Accessibility with everything open (issue 10): every page of the demo workspace, in light and in dark mode, passes
+// axe with no serious or critical violation as it loads, with each of its menus open, and with each of its dialogs
+// open. A menu is any button that says it opens one (aria-haspopup="menu"); the dialogs are listed per page by the
+// button that opens them. Screenshots of each page with the user menu open go to test-results/e2e/a11y-*.png.
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { ApiSession } from './helpers/api.js';
+import { expectNoSeriousA11y, shot } from './helpers/browser.js';
+import { useE2eSuite } from './helpers/suite.js';
+
+const suite = useE2eSuite({ demo: true });
+const DEMO_PASSWORD = 'lockstep-demo';
+
+interface PageCheck {
+  path: string;
+  name: string;
+  /** Buttons on the page that open a dialog, by their accessible name. */
+  dialogs: string[];
+}
+
+const PAGES: PageCheck[] = [
+  { path: '/', name: 'dashboard', dialogs: [] },
+  { path: '/goals', name: 'goals', dialogs: [] },
+  { path: '/goals/kpis', name: 'kpis', dialogs: ['Add KPI kind', 'Set top three', 'New KPI'] },
+  { path: '/goals/expectations', name: 'expectations', dialogs: [] },
+  { path: '/goals/quiz', name: 'quiz', dialogs: [] },
+  { path: '/checkins', name: 'checkins', dialogs: ['Edit'] },
+  { path: '/messaging', name: 'messaging', dialogs: [] },
+  { path: '/settings/workspace', name: 'settings-workspace', dialogs: [] },
+  { path: '/settings/members', name: 'settings-members', dialogs: ['Add member'] },
+  { path: '/settings/invites', name: 'settings-invites', dialogs: ['Invite'] },
+  { path: '/settings/tokens', name: 'settings-tokens', dialogs: ['Create token'] },
+  { path: '/settings/audit', name: 'settings-audit', dialogs: [] },
+];
+
+/** The page has drawn its heading and nothing is still loading. */
+async function settled(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+async function withMenusOpen(page: Page, label: string): Promise<void> {
+  const triggers = page.locator('[aria-haspopup="menu"]:visible');
+  const n = await triggers.count();
+  for (let i = 0; i < n; i++) {
+    const trigger = triggers.nth(i);
+    await trigger.click();
+    await page.getByRole('menu').waitFor();
+    await expectNoSeriousA11y(page, `${label} with menu ${i + 1} of ${n} open`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'hidden' });
+  }
+}
+
+async function withDialogOpen(page: Page, label: string, opener: () => Promise<void>): Promise<void> {
+  await opener();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await expectNoSeriousA11y(page, label);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe('accessibility with menus and dialogs open', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`every page passes axe in ${scheme} mode, closed and with each menu and dialog open`, async () => {
+      const api = new ApiSession(suite.server.url);
+      await api.signIn('dana@northwind.example', DEMO_PASSWORD);
+      const dana = await suite.personFor(api);
+      const page = dana.page;
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const p of PAGES) {
+        await page.goto(p.path);
+        await settled(page);
+        const label = `${p.path} (${scheme})`;
+        await expectNoSeriousA11y(page, label);
+        await withMenusOpen(page, label);
+        for (const name of p.dialogs) {
+          await withDialogOpen(page, `${label} with "${name}" open`, () => page.getByRole('button', { name, exact: true }).first().click());
+        }
+      }
+      // The account menu's own dialogs, and a screenshot with the menu open.
+      await page.goto('/');
+      await settled(page);
+      for (const item of ['Profile', 'Change password']) {
+        await withDialogOpen(page, `the ${item} dialog (${scheme})`, async () => {
+          await page.getByRole('button', { name: /Account menu/ }).click();
+          await page.getByRole('menuitem', { name: item }).click();
+        });
+      }
+      await page.getByRole('button', { name: /Account menu/ }).click();
+      await page.getByRole('menu').waitFor();
+      await shot(page, `a11y-user-menu-${scheme}`);
+      dana.expectNoErrors();
+    }, 400_000);
+  }
+});
