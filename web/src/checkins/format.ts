@@ -1,4 +1,5 @@
 // Check-in dates and times as a person reads them: in the series' time zone (where the meeting happens), in the browser's locale.
+import { formatLocalDate } from '../shell/format.js';
 import type { MeetingState, SeriesView, Weekday } from './types.js';
 
 export const WEEKDAY_LABEL: Record<Weekday, string> = {
@@ -65,13 +66,8 @@ export function zoneAbbreviation(iso: string, timeZone: string): string {
 export const meetingTimeRange = (start: string, end: string, timeZone: string): string =>
   `${meetingTime(start, timeZone)}–${meetingTime(end, timeZone)} ${zoneAbbreviation(start, timeZone)}`;
 
-/** A calendar date 'YYYY-MM-DD' as "Dec 1, 2026" (no time zone shift: it is a date, not an instant). */
-export function calendarDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
-}
+/** A calendar date 'YYYY-MM-DD' as "Dec 1", or "Dec 1, 2027" in another year (no time zone shift: a date, not an instant). */
+export const calendarDate = (date: string): string => formatLocalDate(date);
 
 /** Today's date 'YYYY-MM-DD' in a time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/client.js';
 import { CreateWorkspaceModal } from '../workspaces/create-workspace-modal.js';
 import { useMe, useSignOut } from '../workspaces/queries.js';
 import { AuthLayout } from './auth-layout.js';
+import { setWorkspaceTimeZone } from './format.js';
 import { SessionContext, type Session } from './session.js';
 
 /** Signed out → /signin; signed in without a workspace → a way to make one; otherwise the app. */
@@ -16,6 +17,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const m = me.data;
     return m && m.workspace && m.member ? { me: m, workspace: m.workspace, member: m.member } : null;
   }, [me.data]);
+  // Every instant on the signed-in pages is shown in the workspace's time zone (shell/format.ts).
+  if (session) setWorkspaceTimeZone(session.workspace.timeZone);
 
   if (me.isPending) {
     return (

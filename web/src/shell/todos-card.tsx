@@ -3,18 +3,11 @@
 import { Alert, Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
+import { formatLocalDate } from './format.js';
 import { useMyTodos, type MyTodo } from './queries.js';
 
 const ROOM_LABEL: Record<string, string> = { goals: 'Goals', checkins: 'Check-in' };
 
-/** "Dec 4", or "Dec 4, 2027" when the date is not in the current year (a local date, shown as written). */
-function dueLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const thisYear = y === new Date().getFullYear();
-  return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', ...(thisYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
-}
 
 export function TodosCard() {
   const todos = useMyTodos();
@@ -77,7 +70,7 @@ function TodoRow({ item, last }: { item: MyTodo; last: boolean }) {
       </Group>
       {item.detail || item.due ? (
         <Text size="xs" c="dimmed">
-          {[item.due ? `Due ${dueLabel(item.due)}` : null, item.detail].filter(Boolean).join(' · ')}
+          {[item.due ? `Due ${formatLocalDate(item.due)}` : null, item.detail].filter(Boolean).join(' · ')}
         </Text>
       ) : null}
     </Stack>

@@ -6,7 +6,7 @@ import { isWithin, recordDateWindow, spokenDate } from '../../../../src/shared/c
 import { errorMessage } from '../../api/client.js';
 import { todayIn } from '../../checkins/format.js';
 import type { WorkspaceView } from '../../api/types.js';
-import { MONTHS, WEEKDAYS } from '../../shell/format.js';
+import { formatLocalDate, MONTHS, WEEKDAYS } from '../../shell/format.js';
 import { usePermissions } from '../../shell/session.js';
 import { useUpdateWorkspace, useWorkspace } from '../queries.js';
 import { TimeZoneSelect } from '../time-zone-select.js';
@@ -25,9 +25,8 @@ export function WorkspaceTab() {
   return <WorkspaceForm key={JSON.stringify(ws.data)} workspace={ws.data} />;
 }
 
-const holidayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-/** A holiday is a calendar date, not an instant: format it in UTC so no time zone shifts it a day. */
-const formatHoliday = (date: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? holidayFormat.format(new Date(`${date}T00:00:00Z`)) : date);
+/** A holiday is a calendar date, not an instant: shown as written, with its weekday. */
+const formatHoliday = (date: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? formatLocalDate(date, { weekday: true }) : date);
 
 interface FormValues {
   name: string;
