@@ -106,7 +106,7 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/checkins/meetings/:id/attendance': { present: [] },
   'POST /api/v1/checkins/meetings/:id/agenda-items': { title: 'Taken over', note: 'forged' },
   'POST /api/v1/checkins/meetings/:id/decisions': { text: 'Taken over' },
-  'POST /api/v1/checkins/meetings/:id/action-items': (ownerId: string) => ({ title: 'Taken over', ownerId, dueDate: '2099-12-31' }),
+  'POST /api/v1/checkins/meetings/:id/action-items': (ownerId: string) => ({ title: 'Taken over', ownerId, dueDate: utcDate(365) }),
   'PATCH /api/v1/checkins/action-items/:id': { status: 'dropped', title: 'Taken over' },
 };
 
