@@ -17,10 +17,13 @@ function addYears(date: string, years: number): string {
   return calendarDate.addDays(`${String(year + years).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`, day - 1);
 }
 
+/** How many years back a date of record may lie (from 1 January of that year). */
+export const RECORD_YEARS_BACK = 10;
+
 /** Dates of record (holidays, KPI values): from 1 January ten years back to 31 December of next year. */
 export function recordDateWindow(today: string): DateWindow {
   const { year } = calendarDate.parse(today);
-  return { min: `${String(year - 10).padStart(4, '0')}-01-01`, max: `${String(year + 1).padStart(4, '0')}-12-31` };
+  return { min: `${String(year - RECORD_YEARS_BACK).padStart(4, '0')}-01-01`, max: `${String(year + 1).padStart(4, '0')}-12-31` };
 }
 
 /** A due date: from the day it was agreed (`from`) to two years after today. */
