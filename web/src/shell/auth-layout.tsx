@@ -1,9 +1,11 @@
 import { Box, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Logo } from './logo.js';
+import { usePageTitle } from './page-title.js';
 
 /** The signed-out pages: one centered card under the product name. */
 export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  usePageTitle(title.replace(/ to Lockstep$| on Lockstep$/, ''));
   return (
     <Box
       component="main"

@@ -1,7 +1,9 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { usePageTitle } from './page-title.js';
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <Stack align="center" ta="center" py={80} gap="sm">
       <Text fz={56} fw={800} c="dimmed" lh={1} aria-hidden>

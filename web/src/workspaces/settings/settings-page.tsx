@@ -35,6 +35,7 @@ export function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
+        tabTitle={`${current.label} · Settings`}
         description={
           isAdmin
             ? 'Your workspace, the people in it, how they join, integrations and the record of every change.'
