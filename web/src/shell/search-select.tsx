@@ -31,7 +31,9 @@ export interface SearchSelectProps<T> extends Base {
 
 /** The text typed, 200 ms after the person stops, trimmed. */
 export function useSearchText(text: string): string {
-  const [q] = useDebouncedValue(text.trim(), 200);
+  // The server reads at most 100 characters of a search (SearchText, src/shared/page.ts): a longer text, such as a
+  // 120-character expectation, searches by its first 100 instead of being refused.
+  const [q] = useDebouncedValue(text.trim().slice(0, 100), 200);
   return q;
 }
 
