@@ -2,6 +2,7 @@
 // and (for a new series) the first date; each rule checked as the server checks it before the form is sent.
 import { Alert, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../api/client.js';
 import { seriesStartWindow, spokenDate } from '../../../src/shared/calendar/date-windows.js';
@@ -55,6 +56,8 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
   const { workspace } = useSession();
   const save = useSaveSeries();
   const today = todayIn(series?.timeZone ?? workspace.timeZone);
+  // A series being changed keeps its start date; a new one starts today (in its zone) unless a date is chosen.
+  const [startChosen, setStartChosen] = useState(series !== null);
   const form = useForm<Values>({
     initialValues: series
       ? {
@@ -115,7 +118,7 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
         location: values.location.trim(),
         attendeeIds: values.attendees.map((a) => a.memberId),
         quorum: quorumRuleOf(values.quorum),
-        startDate: values.startDate,
+        ...(startChosen ? { startDate: values.startDate } : {}),
       },
       {
         onSuccess: () => {
@@ -175,6 +178,12 @@ function SeriesFields({ series, onDone, onCancel, initialAttendees }: SeriesForm
           max={startWindow.max}
           description="Check-ins before today are kept as the record; a series starts at most a year ahead."
           {...form.getInputProps('startDate')}
+          // Until a date is chosen, a new series starts today in its own time zone, as the server defaults it.
+          value={startChosen ? v.startDate : todayIn(v.timeZone)}
+          onChange={(e) => {
+            setStartChosen(true);
+            form.setFieldValue('startDate', e.currentTarget.value);
+          }}
         />
         <Text size="sm" fw={600}>
           {WEEKDAY_LABEL[v.weekday]}s {v.localTime}–{addMinutes(v.localTime || '00:00', Number(v.durationMinutes))} · {zoneLabel(v.timeZone)}
