@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiSession } from './helpers/api.js';
 import { expectNoSeriousA11y, shot } from './helpers/browser.js';
 import { E2E_PASSWORD, saveDocScreenshot, useE2eSuite } from './helpers/suite.js';
+import { clickAndToast, meetingThatStartedTenMinutesAgo, pick, wallClock } from './helpers/ui.js';
 
 const DEMO_PASSWORD = 'lockstep-demo';
 const DEMO_TIME_ZONE = 'America/New_York';
@@ -21,48 +22,6 @@ const suite = useE2eSuite({ demo: true });
 const personFor = (api: ApiSession, timezoneId: string) => suite.personFor(api, timezoneId);
 
 const join = suite.join;
-
-const WEEKDAY_CODE: Record<string, string> = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'SA', Sun: 'SU' };
-
-/** The wall clock of an instant in a time zone. */
-function wallClock(at: Date, timeZone: string): { date: string; hour: number; time: string; weekday: string; weekdayLong: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    weekday: 'short',
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = WEEKDAY_CODE[get('weekday')];
-  if (!weekday) throw new Error(`Unknown weekday ${get('weekday')}`);
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    hour: Number(get('hour')),
-    time: `${get('hour')}:${get('minute')}`,
-    weekday,
-    weekdayLong: new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long' }).format(at),
-  };
-}
-
-/**
- * A time zone, weekday and start time such that this week's meeting started about ten minutes ago, today
- * (the series' start date defaults to today in its zone, so the meeting must fall on today's local date).
- * UTC unless it is near midnight there; then a fixed-offset zone where it is mid-morning or afternoon.
- */
-function meetingThatStartedTenMinutesAgo(now = new Date()) {
-  const start = new Date(Math.floor((now.getTime() - 10 * 60_000) / 60_000) * 60_000);
-  for (const timeZone of ['UTC', 'Etc/GMT-6', 'Etc/GMT+6']) {
-    const wall = wallClock(now, timeZone);
-    const began = wallClock(start, timeZone);
-    // Between 01:00 and 22:59 the start is on today's date and the test ends long before tomorrow.
-    if (wall.hour >= 1 && wall.hour <= 22 && began.date === wall.date) return { timeZone, start, ...began };
-  }
-  throw new Error('No time zone puts the meeting on today’s date');
-}
 
 /** 'YYYY-MM-DD' plus n days. */
 function addDays(date: string, days: number): string {
@@ -78,18 +37,6 @@ function addMinutes(time: string, minutes: number): string {
 }
 
 const onMeetingPage = (url: URL) => /^\/checkins\/meetings\/[^/]+$/.test(url.pathname);
-
-/** Picks an option in a Mantine Select (a searchable one is typed into first); its list sits in a portal. */
-async function pick(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
-
-/** Clicks and sees the toast; the wait starts before the click, as toasts close by themselves. */
-async function clickAndToast(page: Page, button: Locator, message: string): Promise<void> {
-  await Promise.all([page.getByRole('alert').filter({ hasText: message }).first().waitFor(), button.click()]);
-}
 
 /** One section of the meeting's agenda, by its heading. */
 function agendaSection(page: Page, title: string): Locator {

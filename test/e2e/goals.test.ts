@@ -4,11 +4,12 @@
 // expect of marketing, and the expectation gap names what marketing is not working on. Then the demo
 // workspace's Goals room: both columns, the "6 of 7" gap, and axe on the main goals pages. Screenshots go to
 // test-results/e2e/goals-*.png; the demo overview is also copied to docs/screenshots/goals.png.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiSession } from './helpers/api.js';
 import { expectNoSeriousA11y, shot } from './helpers/browser.js';
 import { E2E_PASSWORD, saveDocScreenshot, useE2eSuite, type E2eSuite } from './helpers/suite.js';
+import { clickAndToast, pick } from './helpers/ui.js';
 
 const DEMO_PASSWORD = 'lockstep-demo';
 const PASSWORD = E2E_PASSWORD;
@@ -38,21 +39,6 @@ async function goalsSection(page: Page, link: string, path: string, heading: str
   await page.getByRole('navigation', { name: 'Goals sections' }).getByRole('link', { name: link, exact: true }).click();
   await page.waitForURL(atPath(path));
   await expectHeading(page, heading);
-}
-
-/** Picks an option in a Mantine Select (a searchable one is typed into first); its list sits in a portal. */
-async function pick(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
-
-/**
- * Clicks and sees the confirmation toast. Toasts close by themselves after a few seconds, so the wait starts
- * before the click rather than after whatever the click set off, which on a busy machine can outlast the toast.
- */
-async function clickAndToast(page: Page, button: Locator, message: string): Promise<void> {
-  await Promise.all([page.getByRole('alert').filter({ hasText: message }).first().waitFor(), button.click()]);
 }
 
 const POLL = { timeout: 10_000 };

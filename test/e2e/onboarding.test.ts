@@ -9,46 +9,11 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shot } from './helpers/browser.js';
 import { E2E_PASSWORD, useE2eSuite } from './helpers/suite.js';
+import { clickAndToast, meetingThatStartedTenMinutesAgo, pick } from './helpers/ui.js';
 
 const suite = useE2eSuite();
 
 const POLL = { timeout: 10_000 };
-
-/** The wall clock of an instant in a time zone. */
-function wallClock(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    hour: Number(get('hour')),
-    time: `${get('hour')}:${get('minute')}`,
-    weekdayLong: new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long' }).format(at),
-  };
-}
-
-/**
- * A time zone where the meeting that started ten minutes ago falls on today's local date (a new series starts
- * today): the founder's browser is in it, so sign-up picks it. UTC unless it is near midnight there.
- */
-function meetingThatStartedTenMinutesAgo(now = new Date()) {
-  const start = new Date(Math.floor((now.getTime() - 10 * 60_000) / 60_000) * 60_000);
-  for (const timeZone of ['UTC', 'Asia/Dhaka', 'America/Chicago']) {
-    const wall = wallClock(now, timeZone);
-    const began = wallClock(start, timeZone);
-    if (wall.hour >= 1 && wall.hour <= 22 && began.date === wall.date) return { timeZone, ...began };
-  }
-  throw new Error('No time zone puts the meeting on today’s date');
-}
-
-async function pick(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
-
-async function clickAndToast(page: Page, button: Locator, message: string): Promise<void> {
-  await Promise.all([page.getByRole('alert').filter({ hasText: message }).first().waitFor(), button.click()]);
-}
 
 async function expectHeading(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
