@@ -46,6 +46,12 @@ describe('validation messages', () => {
     expect(missing.error?.message).toBe('The password is required.');
   });
 
+  it('refuses a 5,000-character email address with the limit the form carries', async () => {
+    const res = await t.client().post('/api/v1/auth/signin', { email: `${'a'.repeat(4988)}@example.com`, password: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.error?.message).toBe('The email can be at most 254 characters; it has 5,000.');
+  });
+
   it("completes a schema's own fragment into a sentence (the query's limit)", async () => {
     const res = await ws.admin.get('/api/v1/members?limit=ten');
     expect(res.error?.message).toBe('The limit must be a whole number from 1 to 200.');

@@ -1,15 +1,16 @@
 // Request and response schemas for workspaces, people and access (SPEC S0). Shared with the web client.
 import { z } from 'zod';
 import { passwordProblem } from './domain/password-strength.js';
+import { EMAIL_MAX, FUNCTION_MAX, NAME_MAX, PASSWORD_MAX } from './domain/text-limits.js';
 import { PageQuery, pageOf, QueryFlag, SearchText } from '../../shared/page.js';
 import { Role, Team, TimeZone } from '../../shared/schemas.js';
 
 export { Role, Team, TimeZone };
-const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).describe('Email address');
+const Email = z.string().trim().max(EMAIL_MAX).toLowerCase().pipe(z.email({ message: 'must be an email address' })).describe('Email address');
 const Password = z
   .string()
   .min(10, { message: 'must be at least 10 characters' })
-  .max(200, { message: 'can be at most 200 characters' })
+  .max(PASSWORD_MAX)
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -22,12 +23,12 @@ function refusePersonalPassword(ctx: z.RefinementCtx, password: string | undefin
   const problem = passwordProblem(password, personal.filter((p): p is string => Boolean(p)));
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 }
-const Name = z.string().trim().min(1, { message: 'is required' }).max(120);
+const Name = z.string().trim().min(1, { message: 'is required' }).max(NAME_MAX);
 const IdParam = z.string().min(1).max(100);
 
 export const Holiday = z.strictObject({
   date: z.iso.date({ message: 'must be a date as YYYY-MM-DD' }),
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(NAME_MAX),
 });
 
 export const WorkspaceView = z.object({
@@ -136,17 +137,17 @@ export const SignUpInput = z.strictObject({
   timeZone: TimeZone.optional().describe('Defaults to UTC'),
   team: Team.optional().describe("The team the founder leads: sales or marketing, or leadership when they set up both (the default). Admins and leadership leaders edit either team's KPIs on its behalf."),
 }).superRefine((b, ctx) => refusePersonalPassword(ctx, b.password, [b.email, b.name, b.workspaceName]));
-export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) });
 export const SwitchWorkspaceInput = z.strictObject({ workspaceId: IdParam });
 export const CreateWorkspaceInput = z.strictObject({ name: Name, timeZone: TimeZone.optional() });
 export const UpdateProfileInput = z.strictObject({ name: Name, timeZone: TimeZone }).partial();
-export const ChangePasswordInput = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export const ChangePasswordInput = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password });
 
 export const MemberUpdateInput = z
   .strictObject({
     role: Role,
     team: Team,
-    function: z.string().trim().max(80),
+    function: z.string().trim().max(FUNCTION_MAX),
     managerId: IdParam.nullable(),
     keyPlayer: z.boolean(),
     active: z.boolean(),
@@ -158,7 +159,7 @@ export const AddMemberInput = z.strictObject({
   name: Name,
   role: Role.default('member'),
   team: Team,
-  function: z.string().trim().max(80).default(''),
+  function: z.string().trim().max(FUNCTION_MAX).default(''),
   managerId: IdParam.nullable().default(null),
   keyPlayer: z.boolean().default(false),
 });
@@ -174,7 +175,7 @@ export const InviteInput = z.strictObject({
   email: Email.optional().describe('When set, only this address can accept'),
   role: Role.default('member'),
   team: Team,
-  function: z.string().trim().max(80).default(''),
+  function: z.string().trim().max(FUNCTION_MAX).default(''),
   expiresInDays: z.number().int().min(1).max(30).default(7),
 });
 

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { errorMessage, fieldError } from '../api/client.js';
 import { useChangePassword } from './queries.js';
+import { PASSWORD_MAX } from '../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -51,9 +52,9 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
             {errorMessage(change.error)}
           </Alert>
         ) : null}
-        <PasswordInput label="Current password" autoComplete="current-password" required data-autofocus {...form.getInputProps('currentPassword')} />
-        <PasswordInput label="New password" description="At least 10 characters and hard to guess: three or four unrelated words work well" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
-        <PasswordInput label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+        <PasswordInput label="Current password" autoComplete="current-password" required data-autofocus maxLength={PASSWORD_MAX} {...form.getInputProps('currentPassword')} />
+        <PasswordInput label="New password" description="At least 10 characters and hard to guess: three or four unrelated words work well" autoComplete="new-password" required maxLength={PASSWORD_MAX} {...form.getInputProps('newPassword')} />
+        <PasswordInput label="Confirm password" autoComplete="new-password" required maxLength={PASSWORD_MAX} {...form.getInputProps('confirm')} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import { useCreateWorkspace } from './queries.js';
 import { browserTimeZone, TimeZoneSelect } from './time-zone-select.js';
+import { NAME_MAX } from '../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateWorkspace();
@@ -44,7 +45,7 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
               {errorMessage(create.error)}
             </Alert>
           ) : null}
-          <TextInput label="Workspace name" placeholder="Company name" data-autofocus required {...form.getInputProps('name')} />
+          <TextInput label="Workspace name" placeholder="Company name" data-autofocus required maxLength={NAME_MAX} {...form.getInputProps('name')} />
           <TimeZoneSelect label="Time zone" required comboboxProps={{ withinPortal: true }} {...form.getInputProps('timeZone')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>

@@ -10,6 +10,7 @@ import { formatDate } from '../shell/format.js';
 import { useAcceptInvite, useInvitePreview, useMe, useSignOut } from './queries.js';
 import { TEAM_LABEL } from '../theme.js';
 import { ROLE_LABEL } from './team-badge.js';
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX } from '../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function InvitePage() {
   const { token = '' } = useParams();
@@ -152,13 +153,13 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitePreview })
             {errorMessage(accept.error)}
           </Alert>
         ) : null}
-        <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
+        <TextInput label="Your name" autoComplete="name" required maxLength={NAME_MAX} {...form.getInputProps('name')} />
         {invite.email ? (
           <TextInput label="Email" value={invite.email} readOnly description="The invite was sent to this address" />
         ) : (
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <TextInput label="Email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} {...form.getInputProps('email')} />
         )}
-        <PasswordInput label="Choose a password" description="At least 10 characters and hard to guess: three or four unrelated words work well" autoComplete="new-password" required {...form.getInputProps('password')} />
+        <PasswordInput label="Choose a password" description="At least 10 characters and hard to guess: three or four unrelated words work well" autoComplete="new-password" required maxLength={PASSWORD_MAX} {...form.getInputProps('password')} />
         <Button type="submit" fullWidth loading={accept.isPending}>
           Join {invite.workspaceName}
         </Button>

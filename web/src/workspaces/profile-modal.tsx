@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client.js';
 import type { MeView } from '../api/types.js';
 import { useUpdateProfile } from './queries.js';
 import { TimeZoneSelect } from './time-zone-select.js';
+import { NAME_MAX } from '../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function ProfileModal({ me, opened, onClose }: { me: MeView; opened: boolean; onClose: () => void }) {
   return (
@@ -42,7 +43,7 @@ function ProfileForm({ me, onDone }: { me: MeView; onDone: () => void }) {
           </Alert>
         ) : null}
         <TextInput label="Email" value={me.user.email} readOnly description="Your sign-in address" />
-        <TextInput label="Name" autoComplete="name" required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label="Name" autoComplete="name" required data-autofocus maxLength={NAME_MAX} {...form.getInputProps('name')} />
         <TimeZoneSelect label="Your time zone" description="Used for your reminders and calendar" {...form.getInputProps('timeZone')} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>

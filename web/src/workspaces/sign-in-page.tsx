@@ -5,6 +5,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import { AuthLayout } from '../shell/auth-layout.js';
 import { useMe, useSignIn } from './queries.js';
+import { EMAIL_MAX, PASSWORD_MAX } from '../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function SignInPage() {
   const me = useMe();
@@ -49,8 +50,8 @@ export function SignInPage() {
               {errorMessage(signIn.error)}
             </Alert>
           ) : null}
-          <TextInput label="Email" type="email" autoComplete="email" required withAsterisk={false} {...form.getInputProps('email')} />
-          <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} {...form.getInputProps('password')} />
+          <TextInput label="Email" type="email" autoComplete="email" required withAsterisk={false} maxLength={EMAIL_MAX} {...form.getInputProps('email')} />
+          <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} maxLength={PASSWORD_MAX} {...form.getInputProps('password')} />
           <Button type="submit" fullWidth loading={signIn.isPending} mt="xs">
             Sign in
           </Button>

@@ -6,6 +6,7 @@ import { errorMessage, fieldError } from '../api/client.js';
 import { AuthLayout } from '../shell/auth-layout.js';
 import { useMe, useSignUp } from './queries.js';
 import { browserTimeZone, TimeZoneSelect } from './time-zone-select.js';
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX } from '../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function SignUpPage() {
   const me = useMe();
@@ -58,16 +59,16 @@ export function SignUpPage() {
               {errorMessage(signUp.error)}
             </Alert>
           ) : null}
-          <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
-          <TextInput label="Work email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <TextInput label="Your name" autoComplete="name" required maxLength={NAME_MAX} {...form.getInputProps('name')} />
+          <TextInput label="Work email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
             description="At least 10 characters and hard to guess: three or four unrelated words work well"
             autoComplete="new-password"
             required
-            {...form.getInputProps('password')}
+            maxLength={PASSWORD_MAX} {...form.getInputProps('password')}
           />
-          <TextInput label="Company name" description="Becomes your workspace's name" autoComplete="organization" required {...form.getInputProps('workspaceName')} />
+          <TextInput label="Company name" description="Becomes your workspace's name" autoComplete="organization" required maxLength={NAME_MAX} {...form.getInputProps('workspaceName')} />
           <TimeZoneSelect label="Time zone" description="Check-ins and reports follow this zone" required {...form.getInputProps('timeZone')} />
           <Radio.Group
             label="Which team do you lead?"

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatRelative } from '../../shell/format.j
 import { useCreateInvite, useInvites, useRevokeInvite } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
 import { ConfirmModal } from '../../shell/confirm-modal.js';
+import { EMAIL_MAX, FUNCTION_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 
 const STATUS_COLOR: Record<InviteView['status'], string> = { pending: 'indigo', accepted: 'teal', expired: 'gray', revoked: 'red' };
 const STATUS_LABEL: Record<InviteView['status'], string> = { pending: 'Pending', accepted: 'Accepted', expired: 'Expired', revoked: 'Revoked' };
@@ -190,6 +191,7 @@ function CreateInviteForm({ onCreated, onCancel }: { onCreated: (i: CreatedInvit
           type="email"
           placeholder="name@company.com"
           data-autofocus
+          maxLength={EMAIL_MAX}
           {...form.getInputProps('email')}
         />
         <Group grow align="flex-start">
@@ -197,7 +199,7 @@ function CreateInviteForm({ onCreated, onCancel }: { onCreated: (i: CreatedInvit
           <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={80} {...form.getInputProps('function')} />
+          <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={FUNCTION_MAX} {...form.getInputProps('function')} />
           <NumberInput label="Expires after (days)" min={1} max={30} allowDecimal={false} clampBehavior="strict" {...form.getInputProps('expiresInDays')} />
         </Group>
         <Group justify="flex-end" mt="sm">

@@ -34,6 +34,7 @@ import { TEAM_COLOR } from '../../theme.js';
 import { MemberSelect } from '../member-picker.js';
 import { useAddMember, useMembersList, useMemberSummary, useUpdateMember } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
+import { EMAIL_MAX, FUNCTION_MAX, NAME_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function MembersTab() {
   const { isAdmin } = usePermissions();
@@ -293,7 +294,7 @@ function EditMemberForm({ member, onDone }: { member: MemberView; onDone: () => 
           <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
           <Select label="Team" data={TEAM_OPTIONS} allowDeselect={false} {...form.getInputProps('team')} />
         </Group>
-        <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={80} {...form.getInputProps('function')} />
+        <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={FUNCTION_MAX} {...form.getInputProps('function')} />
         <MemberSelect
           label="Manager"
           placeholder="No manager"
@@ -381,15 +382,15 @@ function AddMemberForm({ onAdded, onCancel }: { onAdded: (r: AddMemberView) => v
           </Alert>
         ) : null}
         <Group grow align="flex-start">
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="Email" type="email" required {...form.getInputProps('email')} />
+          <TextInput label="Name" required data-autofocus maxLength={NAME_MAX} {...form.getInputProps('name')} />
+          <TextInput label="Email" type="email" required maxLength={EMAIL_MAX} {...form.getInputProps('email')} />
         </Group>
         <Group grow align="flex-start">
           <Select label="Team" data={TEAM_OPTIONS} allowDeselect={false} {...form.getInputProps('team')} />
           <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={80} {...form.getInputProps('function')} />
+          <TextInput label="Function" placeholder="e.g. SDR, Demand gen" maxLength={FUNCTION_MAX} {...form.getInputProps('function')} />
           <MemberSelect label="Manager" placeholder="No manager" clearable value={form.values.managerId} onChange={(id) => form.setFieldValue('managerId', id)} />
         </Group>
         <Switch label="Key player" description="Attends the weekly check-in" {...form.getInputProps('keyPlayer', { type: 'checkbox' })} />

@@ -11,6 +11,7 @@ import { ListCard } from '../../shell/list-card.js';
 import { formatDate, formatDateTime, formatRelative } from '../../shell/format.js';
 import { useCreateToken, useRevokeToken, useTokens } from '../queries.js';
 import { ConfirmModal } from '../../shell/confirm-modal.js';
+import { NAME_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function TokensTab() {
   const tokens = useTokens(true);
@@ -149,7 +150,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
                 {errorMessage(create.error)}
               </Alert>
             ) : null}
-            <TextInput label="Token name" description="What uses it, e.g. “HubSpot sync”" required data-autofocus {...form.getInputProps('name')} />
+            <TextInput label="Token name" description="What uses it, e.g. “HubSpot sync”" required data-autofocus maxLength={NAME_MAX} {...form.getInputProps('name')} />
             <Group justify="flex-end" mt="sm">
               <Button variant="default" onClick={close}>
                 Cancel

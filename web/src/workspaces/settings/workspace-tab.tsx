@@ -10,6 +10,7 @@ import { formatLocalDate, MONTHS, WEEKDAYS } from '../../shell/format.js';
 import { usePermissions } from '../../shell/session.js';
 import { useUpdateWorkspace, useWorkspace } from '../queries.js';
 import { TimeZoneSelect } from '../time-zone-select.js';
+import { NAME_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function WorkspaceTab() {
   const ws = useWorkspace();
@@ -104,7 +105,7 @@ function WorkspaceForm({ workspace }: { workspace: WorkspaceView }) {
             The company this workspace belongs to and the calendar it runs on.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label="Workspace name" description="Usually your company's name" required={!readOnly} readOnly={readOnly} {...form.getInputProps('name')} />
+            <TextInput label="Workspace name" description="Usually your company's name" required={!readOnly} readOnly={readOnly} maxLength={NAME_MAX} {...form.getInputProps('name')} />
             <TimeZoneSelect label="Time zone" description="Check-ins, reminders and periods follow it" readOnly={readOnly} {...form.getInputProps('timeZone')} />
             <Select
               label="Week starts on"
@@ -212,7 +213,7 @@ function WorkspaceForm({ workspace }: { workspace: WorkspaceView }) {
                         <TextInput type="date" aria-label={`Date of holiday ${i + 1}`} min={holidayWindow.min} max={holidayWindow.max} {...form.getInputProps(`holidays.${i}.date`)} />
                       </Table.Td>
                       <Table.Td>
-                        <TextInput aria-label={`Name of holiday ${i + 1}`} placeholder="e.g. Labor Day" {...form.getInputProps(`holidays.${i}.name`)} />
+                        <TextInput aria-label={`Name of holiday ${i + 1}`} placeholder="e.g. Labor Day" maxLength={NAME_MAX} {...form.getInputProps(`holidays.${i}.name`)} />
                       </Table.Td>
                       <Table.Td>
                         <ActionIcon variant="subtle" color="red" aria-label={`Remove ${h.name || `holiday ${i + 1}`}`} onClick={() => form.removeListItem('holidays', i)}>
