@@ -96,4 +96,24 @@ describe('words a person reads', () => {
     await shot(page, 'words-meeting');
     marcus.expectNoErrors();
   });
+
+  it('the audit log reads as sentences with names, filters by kind, and opens the raw record for an admin', async () => {
+    const api = new ApiSession(suite.server.url);
+    await api.signIn('dana@northwind.example', DEMO_PASSWORD);
+    await api.post('/api/v1/tokens', { name: 'CRM sync' });
+    const dana = await suite.personFor(api);
+    const page = dana.page;
+    await page.goto('/settings/audit');
+    const log = page.getByRole('table');
+    await log.getByText("Dana Whitfield created the API token 'CRM sync'").waitFor();
+    expect(await log.getByText(/[a-z]+_[a-z]+\.[a-z]+|[0-9a-f]{8}-[0-9a-f]{4}-/).count()).toBe(0);
+    await shot(page, 'words-audit-log');
+    await page.getByRole('textbox', { name: 'Kind' }).or(page.getByRole('combobox', { name: 'Kind' })).first().click();
+    await page.getByRole('option', { name: 'API token' }).click();
+    await expect.poll(() => log.getByRole('row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Show the record' }).click();
+    await log.getByText('"action": "api_token.created"', { exact: false }).waitFor();
+    await shot(page, 'words-audit-log-record');
+    dana.expectNoErrors();
+  });
 });

@@ -47,6 +47,7 @@ export function AuditTab() {
           value={entityType}
           onChange={setEntityType}
           clearable
+          clearButtonProps={{ 'aria-label': 'Show every kind' }}
           w={200}
         />
         <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={160} />
