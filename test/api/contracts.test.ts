@@ -75,7 +75,7 @@ describe('alignment signals', () => {
     s = await signalsOf(viewer.client);
     expect(signal(s, 'goals.top_three_published')).toMatchObject({ score: 1, nextStep: null });
     expect(signal(s, 'goals.expectations_met')).toMatchObject({ score: 0.5 });
-    expect(signal(s, 'goals.expectations_met').detail).toMatch(/^1 of 2 expectations members hold are in the other team's published top three \(50%\)/);
+    expect(signal(s, 'goals.expectations_met').detail).toMatch(/^1 of 2 expectations held are in the other team's top three \(50%\)/);
     expect(signal(s, 'goals.awareness').score).toBe(1);
     expect(signal(s, 'goals.awareness').detail).toMatch(/Sales names 100% of marketing's top three \(1 of 1 answered\); marketing has no quiz answers about sales' published top three yet\./);
 

@@ -102,14 +102,18 @@ describe('expectations, the expectation gap and the awareness quiz', () => {
     const sales = gap.rows.filter((r) => r.holderTeam === 'sales');
     expect(sales.map((r) => r.sentence)).toEqual([
       '2 of 3 sales members expect MQLs from marketing — it is not in marketing\'s top three, so it is not being worked on.',
-      '1 of 3 sales members expects more case studies from marketing — it is not in marketing\'s top three, so it is not being worked on.',
+      '1 of 3 sales members expects “more case studies” from marketing — not matched to a KPI yet; choose the KPI it means.',
       '1 of 3 sales members expects Marketing-sourced pipeline from marketing — it is in marketing\'s top three.',
     ]);
     expect(sales[0]).toMatchObject({ aboutTeam: 'marketing', kindId: 'mqls', label: 'MQLs', holders: 2, teamSize: 3, inTopThree: false });
     // The admin (leadership) said what it expects of sales, which has not published.
     expect(gap.rows.filter((r) => r.holderTeam === 'leadership').map((r) => [r.aboutTeam, r.label, r.inTopThree])).toEqual([['sales', 'Win rate', false]]);
-    // Held items: rep1 ×2, rep2, the sales lead, the admin = 5; met: rep1's marketing-sourced pipeline.
-    expect(gap.shareMet).toBeCloseTo(1 / 5);
+    // Held expectations: rep1 ×2, rep2, the admin are matched (4), one of them met; the sales lead's case studies are
+    // not matched to a KPI, so they are neither met nor a gap. The headline counts the same as the lists.
+    expect(gap.held).toEqual({ met: 1, gaps: 3, unmatched: 1 });
+    expect(gap.shareMet).toBeCloseTo(1 / 4);
+    expect(gap.summary).toBe("1 of 4 expectations held are in the other team's top three (25%); 1 more is not matched to a KPI yet.");
+    expect([gap.gaps, gap.met, gap.unmatched]).toEqual([2, 1, 1]);
   });
 
   it('the quiz is scored against the latest publication; awareness is the mean of each member’s latest answer', async () => {
@@ -170,8 +174,8 @@ describe('comp alignment', () => {
     report = await comp();
     expect(report.sharedKeys).toEqual(['pipeline_generated']);
     expect(report.teams).toEqual([
-      { team: 'sales', totalWeight: 100, sharedWeight: 30, sharedShare: 0.3 },
-      { team: 'marketing', totalWeight: 100, sharedWeight: 0, sharedShare: 0 },
+      { team: 'sales', paidKpis: 2, totalWeight: 100, sharedWeight: 30, sharedShare: 0.3 },
+      { team: 'marketing', paidKpis: 1, totalWeight: 100, sharedWeight: 0, sharedShare: 0 },
     ]);
     // Shared, but marketing is not paid on it: still volume against value, and the one-sided share is named.
     expect(report.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['volume-vs-value', 'shared-one-side:pipeline_generated']));
@@ -183,7 +187,83 @@ describe('comp alignment', () => {
     report = await comp();
     expect(report.flags.map((f) => f.id)).not.toContain('volume-vs-value');
     expect(report.flags.map((f) => f.id)).not.toContain('shared-one-side:pipeline_generated');
-    expect(report.teams.find((x) => x.team === 'marketing')).toEqual({ team: 'marketing', totalWeight: 100, sharedWeight: 40, sharedShare: 0.4 });
+    expect(report.teams.find((x) => x.team === 'marketing')).toEqual({ team: 'marketing', paidKpis: 2, totalWeight: 100, sharedWeight: 40, sharedShare: 0.4 });
+  });
+});
+
+describe('free-text expectations not matched to a KPI', () => {
+  it('say so instead of "not being worked on", and anyone of the team or a lead chooses the KPI they mean for all who wrote them', async () => {
+    const ws = await makeWorkspace(t);
+    const salesLead = await addMember(t, ws, { role: 'leader', team: 'sales' });
+    const rep = await addMember(t, ws, { role: 'member', team: 'sales' });
+    const marketer = await addMember(t, ws, { role: 'member', team: 'marketing' });
+    const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing' });
+    const viewer = await addMember(t, ws, { role: 'viewer', team: 'sales' });
+    await makeKpi(marketingLead.client, { team: 'marketing', name: 'MQLs', kind: 'mqls', rank: 1 });
+    await publishTopThree(marketingLead.client, 'marketing');
+    expectStatus(await putMine(rep.client, { items: [{ text: 'Webinars' }, { text: 'more leads' }] }), 200);
+    expectStatus(await putMine(salesLead.client, { items: [{ text: 'webinars!' }] }), 200);
+    // Marketing's "follow-up speed on leads" is lead response time, matched by its synonyms.
+    expect(expectStatus(await putMine(marketer.client, { items: [{ text: 'Follow-up speed on leads' }] }), 200).items[0]?.kind).toBe('lead_response_time');
+
+    const gapOf = async (): Promise<Gap> => expectStatus(await ws.admin.get<Gap>('/api/v1/goals/expectation-gap'), 200);
+    let gap = await gapOf();
+    const webinars = gap.rows.find((r) => r.holderTeam === 'sales' && r.kindId === null);
+    // The label is the words as one of them wrote them.
+    expect(webinars).toMatchObject({ label: expect.stringMatching(/^webinars!?$/i), holders: 2, matched: false, inTopThree: false });
+    expect(webinars?.sentence).toBe(`2 of 2 sales members expect “${webinars?.label}” from marketing — not matched to a KPI yet; choose the KPI it means.`);
+    expect(gap.held).toEqual({ met: 1, gaps: 1, unmatched: 2 });
+
+    const match = (c: Client, body: object) => c.request<{ matched: number; kind: string; kindName: string }>('PUT', '/api/v1/goals/expectation-gap/match', { body });
+    const body = { holderTeam: 'sales', aboutTeam: 'marketing', text: 'Webinars', kind: 'content_engagement' };
+    // Viewers read only; marketing does not say what sales meant; a kind must be in the catalog.
+    expect((await match(viewer.client, body)).status).toBe(403);
+    expect((await match(marketer.client, body)).status).toBe(403);
+    const unknown = await match(rep.client, { ...body, kind: 'vibes' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.error?.message).toBe('Unknown KPI kind "vibes". Pick one from the catalog, or add it there first.');
+
+    expect(expectStatus(await match(rep.client, body), 200)).toEqual({ matched: 2, kind: 'content_engagement', kindName: 'Content engagement' });
+    // Choosing again finds nothing left: a second click changes nothing.
+    expect(expectStatus(await match(salesLead.client, body), 200).matched).toBe(0);
+    gap = await gapOf();
+    expect(gap.rows.find((r) => r.holderTeam === 'sales' && r.kindId === 'content_engagement')).toMatchObject({ holders: 2, matched: true, inTopThree: false });
+    expect(gap.held).toEqual({ met: 1, gaps: 3, unmatched: 0 });
+    // The words keep the kind chosen for them when someone else writes them later.
+    const later = await addMember(t, ws, { role: 'member', team: 'sales' });
+    expect(expectStatus(await putMine(later.client, { items: [{ text: 'WEBINARS' }] }), 200).items[0]).toMatchObject({ kind: 'content_engagement', text: 'WEBINARS' });
+    const audit = (await ws.admin.get<{ items: Array<{ action: string }> }>('/api/v1/audit')).body.items;
+    expect(audit.filter((e) => e.action === 'expectation.matched')).toHaveLength(1);
+  });
+});
+
+describe('comp alignment gives no verdict without data, and one count', () => {
+  it('an empty workspace has no pay plans entered, not "no conflicts"', async () => {
+    const ws = await makeWorkspace(t);
+    const comp = expectStatus(await ws.admin.get<Comp>('/api/v1/goals/comp-alignment'), 200);
+    expect(comp.flags).toEqual([]);
+    expect(comp.summary).toEqual({
+      flags: { high: 0, medium: 0, low: 0, total: 0 },
+      payPlans: 'none',
+      headline: "No pay plans entered yet: mark which KPIs are in each team's pay plan, and with what weight.",
+    });
+    expect(expectStatus(await ws.admin.get<Overview>('/api/v1/goals/overview'), 200).comp.summary.payPlans).toBe('none');
+  });
+
+  it('the overview (the Goals page and the dashboard) and the alignment signal count the same flags', async () => {
+    const ws = await makeWorkspace(t);
+    const salesLead = await addMember(t, ws, { role: 'leader', team: 'sales' });
+    const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing' });
+    await makeKpi(marketingLead.client, { team: 'marketing', name: 'MQLs', kind: 'mqls', rank: 1, compensated: true, compWeight: 100 });
+    await makeKpi(salesLead.client, { team: 'sales', name: 'Win rate', kind: 'win_rate', rank: 1, compensated: true, compWeight: 70 });
+    await makeKpi(salesLead.client, { team: 'sales', name: 'SQLs', kind: 'sqls', compensated: true, compWeight: 30, measurement: 'Accepted by an AE.' });
+    const overview = expectStatus(await ws.admin.get<Overview>('/api/v1/goals/overview'), 200);
+    const { summary } = overview.comp;
+    expect(summary.flags).toEqual({ high: 1, medium: 1, low: 1, total: 3 });
+    expect(summary.headline).toBe('3 comp flags: 1 high, 2 medium or low.');
+    expect(overview.comp.flags).toHaveLength(summary.flags.total);
+    const signals = expectStatus(await ws.admin.get<{ signals: Array<{ key: string; detail: string }> }>('/api/v1/alignment/signals'), 200);
+    expect(signals.signals.find((x) => x.key === 'goals.comp_alignment')?.detail).toMatch(/ 3 things pull apart\.$/);
   });
 });
 
@@ -203,6 +283,12 @@ describe('the demo workspace', () => {
     }
     expect(view.gap.rows.length).toBeGreaterThan(0);
     expect(view.gap.rows[0]?.sentence).toMatch(/^6 of 7 sales members expect MQLs/);
+    // "Follow-up speed on leads" is sales' #3, lead response time; events, webinars and case studies wait for a KPI.
+    const marketing = view.gap.rows.filter((r) => r.holderTeam === 'marketing');
+    expect(marketing.find((r) => r.kindId === 'lead_response_time')).toMatchObject({ inTopThree: true, holders: 3 });
+    expect(view.gap.rows.filter((r) => !r.matched).map((r) => r.label).sort()).toEqual(['case studies for enterprise deals', 'events', 'webinars']);
+    expect(view.gap.summary).toMatch(/^\d+ of \d+ expectations held are in the other team's top three \(\d+%\); 3 more are not matched to a KPI yet\.$/);
+    expect(view.comp.summary.headline).toBe(`${view.comp.flags.length} comp ${view.comp.flags.length === 1 ? 'flag' : 'flags'}: ${view.comp.summary.flags.high} high, ${view.comp.summary.flags.medium + view.comp.summary.flags.low} medium or low.`);
     expect(view.shared.map((k) => k.kind)).toContain('marketing_sourced_pipeline');
     expect(view.awareness.every((a) => a.answered > 0)).toBe(true);
   });

@@ -187,7 +187,7 @@ describe('bad input is a 400 with a clear message, and nothing is written', () =
     await refused({ compensated: true, compWeight: 50 }, /Comp weights add up to 110% \(Win rate 60%, Another 50%\); a team's weights can total at most 100%/);
     const revenue = (await kpisOf(lead, 'sales')).find((k) => k.name === 'Revenue closed')!;
     expect400(await lead.patch(`/api/v1/goals/kpis/${revenue.id}`, { compensated: true, compWeight: 41 }), /Comp weights add up to 101%/);
-    expect400(await lead.post('/api/v1/goals/kpis', { team: 'sales', name: 'Another', kind: 'sqls', compWeight: 101 }), /compWeight: must be between 0 and 100/);
+    expect400(await lead.post('/api/v1/goals/kpis', { team: 'sales', name: 'Another', kind: 'sqls', compWeight: 101 }), /^The comp weight is a share of variable pay, from 0% to 100%; it is 101%\.$/);
   });
 
   it('an unknown kind and an owner who is not a member', async () => {
@@ -206,8 +206,12 @@ describe('bad input is a 400 with a clear message, and nothing is written', () =
   it('non-numeric values and a value dated in a future period; nothing is recorded', async () => {
     const kpi = (await kpisOf(lead, 'sales')).find((k) => k.name === 'Win rate')!;
     const url = `/api/v1/goals/kpis/${kpi.id}/values`;
-    expect400(await lead.post(url, { values: [{ date: today(), value: 'twenty' }] }), /values\.0\.value: must be a number/);
-    expect400(await lead.post(url, { values: [{ date: 'yesterday', value: 20 }] }), /values\.0\.date: must be a date as YYYY-MM-DD/);
+    const text = await lead.post(url, { values: [{ date: today(), value: 'twenty' }] });
+    expect400(text, /must be a number/);
+    expect(text.error?.details).toEqual([expect.objectContaining({ path: 'body.values.0.value' })]);
+    const date = await lead.post(url, { values: [{ date: 'yesterday', value: 20 }] });
+    expect400(date, /must be a date as YYYY-MM-DD/);
+    expect(date.error?.details).toEqual([expect.objectContaining({ path: 'body.values.0.date' })]);
     expect400(await lead.post(url, { values: [{ date: today(), value: 21 }, { date: nextMonth(), value: 20 }] }), new RegExp(`${nextMonth()} is in a future period; values can be recorded up to`));
     const detail = expectStatus(await lead.get<KpiDetailView>(`/api/v1/goals/kpis/${kpi.id}`), 200);
     expect(detail.values.items).toEqual([]);
@@ -308,8 +312,9 @@ describe('values, status and trend', () => {
     expect400(await lead.post(url, { text: '2026-02-31,27' }), /line 1: "2026-02-31" is not a date as YYYY-MM-DD/);
     expect400(await lead.post(`/api/v1/goals/kpis/${winRate.id}/values`, { values: [{ date: '2026-02-31', value: 27 }] }), /must be a date as YYYY-MM-DD/);
     expect400(await lead.post(url, { text: 'date,value\n' }), /No values found/);
-    // No larger than a value recorded one by one (1e15 stored units): 1e308 once made the KPI's status Infinity.
-    expect400(await lead.post(url, { text: `${daysAgo(1)},1e308` }), /line 1: 1e308 is larger than a KPI value can be/);
+    // No larger than a value recorded one by one (the unit's domain): 1e308 once made the KPI's status Infinity.
+    expect400(await lead.post(url, { text: `${daysAgo(1)},1e308` }), /^Line 1: The value of Win rate on .* is a share, so it is between 0% and 100%/);
+    expect400(await lead.post(`/api/v1/goals/kpis/${pipeline.id}/values/paste`, { text: `${daysAgo(1)},1e308` }), /line 1: 1e308 is larger than a KPI value can be/);
     expect(expectStatus(await lead.get<KpiDetailView>(`/api/v1/goals/kpis/${winRate.id}`), 200).values).toEqual(before);
   });
 

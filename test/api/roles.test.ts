@@ -223,6 +223,12 @@ const MATRIX: Record<string, MatrixRow> = {
       }),
   },
   'GET /api/v1/goals/expectation-gap': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/expectation-gap') },
+  // Sales' free text is matched by a member of sales (the leader, the viewer) or any lead (the admin); viewers read only.
+  'PUT /api/v1/goals/expectation-gap/match': {
+    expected: adminsAndLeaders(200),
+    call: (c) =>
+      c.person.client.request('PUT', '/api/v1/goals/expectation-gap/match', { body: { holderTeam: 'sales', aboutTeam: 'marketing', text: 'more case studies', kind: 'content_engagement' } }),
+  },
   'POST /api/v1/goals/quiz': {
     expected: allButViewers(200),
     call: (c) => c.person.client.post('/api/v1/goals/quiz', { ...(c.role === 'admin' ? { aboutTeam: 'sales' } : {}), kinds: ['win_rate', 'mqls'] }),

@@ -18,3 +18,5 @@ export const canPublishTeamGoals = (a: Who, team: Team, teamHasLead: boolean): b
 export const onBehalfOf = (a: Who, team: Team): Team | null => (leadsTeam(a, team) ? null : team);
 export const canAddCatalogKind = (a: Who): boolean => a.role === 'leader' || a.role === 'admin';
 export const canAnswer = (a: Who): boolean => a.role !== 'viewer';
+/** Chooses the KPI a team's free-text expectations mean: a member of that team (they wrote them), or any lead. */
+export const canMatchExpectations = (a: Who, holderTeam: Team): boolean => a.role !== 'viewer' && (a.team === holderTeam || a.role === 'leader' || a.role === 'admin');

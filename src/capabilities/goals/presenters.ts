@@ -1,6 +1,6 @@
 // Shapes goals rows into API views, with each KPI's status this period (SPEC S1 "Values").
-import { periodOf, type Period, type PeriodOptions } from '../../shared/calendar/index.js';
-import { catalogKind, projectKpiStatus, type KpiKind, type KpiStatusResult } from './domain/index.js';
+import { calendarDate, periodOf, type Period, type PeriodKind, type PeriodOptions } from '../../shared/calendar/index.js';
+import { catalogKind, formatKpiValue, projectKpiStatus, type KpiKind, type KpiStatusResult } from './domain/index.js';
 import type { KpiView } from './schemas.js';
 import type { KpiRow, KpiValueRow, PublicationRow } from './store.js';
 import { parseDiff, parseSnapshot } from './store.js';
@@ -11,7 +11,7 @@ export function presentPeriod(p: Period) {
   return { key: p.key, label: p.label, start: p.start, end: p.end };
 }
 
-export function presentStatus(r: KpiStatusResult, p: Period) {
+function presentResult(r: KpiStatusResult, p: Period) {
   return {
     status: r.status,
     actual: r.actual,
@@ -23,30 +23,48 @@ export function presentStatus(r: KpiStatusResult, p: Period) {
   };
 }
 
-/**
- * The first day any KPI's current period can start, for loading the values every current status needs:
- * months start on or after their quarter's first day, but a week can begin before the quarter does.
- */
-export function currentPeriodsStart(now: Date, options: PeriodOptions): string {
-  const week = periodOf('week', now, options).startDate;
-  const quarter = periodOf('quarter', now, options).startDate;
-  return week < quarter ? week : quarter;
+/** A period's status, and beside a current period with no value yet, how the last closed period ended (SPEC S1). */
+export function presentStatus(r: KpiStatusResult, p: Period, lastClosed: { result: KpiStatusResult; period: Period } | null = null) {
+  return { ...presentResult(r, p), lastClosed: lastClosed ? presentResult(lastClosed.result, lastClosed.period) : null };
 }
 
+/** The period before the one given: the day before its first day lies in it. */
+export const previousPeriod = (kind: PeriodKind, p: Period, options: PeriodOptions): Period => periodOf(kind, calendarDate.addDays(p.startDate, -1), options);
+
+/**
+ * The first day any KPI's current or last closed period can start, for loading the values every current status
+ * needs: the previous fiscal quarter starts before the previous month and the previous week.
+ */
+export function currentPeriodsStart(now: Date, options: PeriodOptions): string {
+  return previousPeriod('quarter', periodOf('quarter', now, options), options).startDate;
+}
+
+/**
+ * A KPI's status this period. On the first days of a period, before a value is in, the last closed period's result
+ * stands beside "no value yet", so a card never reads only "no data" while last month had values.
+ */
 export function currentStatus(k: KpiRow, values: readonly KpiValueRow[], options: PeriodOptions, catalog: readonly KpiKind[], now: Date) {
-  const period = periodOf(k.period, now, options);
   const kind = catalogKind(k.kind, catalog);
-  const result = projectKpiStatus({
-    unit: k.unit,
-    direction: k.direction,
-    ...(kind ? { aggregation: kind.aggregation } : {}),
-    target: k.target,
-    values: values.filter((v) => v.kpi_id === k.id && v.date >= period.startDate && v.date < period.endDate),
-    period,
-    now,
-    currency: CURRENCY,
-  });
-  return presentStatus(result, period);
+  const statusIn = (period: Period) =>
+    projectKpiStatus({
+      unit: k.unit,
+      direction: k.direction,
+      ...(kind ? { aggregation: kind.aggregation } : {}),
+      target: k.target,
+      values: values.filter((v) => v.kpi_id === k.id && v.date >= period.startDate && v.date < period.endDate),
+      period,
+      now,
+      currency: CURRENCY,
+    });
+  const period = periodOf(k.period, now, options);
+  const result = statusIn(period);
+  if (result.valueCount > 0) return presentStatus(result, period);
+  const last = previousPeriod(k.period, period, options);
+  const closed = statusIn(last);
+  if (closed.valueCount === 0) return presentStatus(result, period);
+  const at = `${last.label} closed at ${formatKpiValue(closed.actual, k.unit, CURRENCY)}`;
+  const ended = closed.status === 'no_target' ? `${at}; no target is set.` : `${at}: ${closed.status.replace('_', ' ')}.`;
+  return presentStatus({ ...result, explanation: `No value yet for ${period.label}. ${ended}` }, period, { result: closed, period: last });
 }
 
 export function presentKpi(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from '../../shared/calendar/index.js';
 import { PageQuery, pageOf, QueryFlag, SearchText } from '../../shared/page.js';
+import { COMP_WEIGHT_MAX, COMP_WEIGHT_MIN, compWeightProblem } from './domain/kpi-input-rules.js';
 import { KPI_DATA_SOURCES, KPI_DIRECTIONS, KPI_UNITS } from './domain/types.js';
 
 export const GoalTeam = z.enum(['sales', 'marketing']).describe('KPIs belong to sales or marketing');
@@ -11,9 +12,20 @@ export const KpiDataSource = z.enum(KPI_DATA_SOURCES);
 export const PeriodKind = z.enum(PERIOD_KINDS);
 const IdParam = z.string().min(1).max(100);
 const DateString = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
-/** The largest KPI value, target or baseline, in stored units (cents for money): beyond it projections overflow. */
-export const MEASURE_LIMIT = 1e15;
-const Measure = z.number({ message: 'must be a number' }).finite().min(-MEASURE_LIMIT).max(MEASURE_LIMIT);
+/**
+ * A KPI target, baseline or value in stored units (cents for money). Its unit's domain (≥ 0, percents 0–100, a sane
+ * maximum) depends on the KPI, so the handler checks it with domain/kpi-input-rules.ts and answers in the unit's words.
+ */
+const Measure = z
+  .number({ error: (iss) => (iss.code === 'invalid_type' && iss.input !== undefined ? 'must be a number' : undefined) })
+  .describe("In the KPI's unit (cents for money): money, counts, days, hours and ratios are ≥ 0, percents 0–100");
+/** Refused, never cut: a weight outside 0–100 or with decimals answers the domain's sentence. */
+const CompWeight = z
+  .number()
+  .int({ error: (iss) => compWeightProblem(iss.input) ?? undefined })
+  .min(COMP_WEIGHT_MIN, { error: (iss) => compWeightProblem(iss.input) ?? undefined })
+  .max(COMP_WEIGHT_MAX, { error: (iss) => compWeightProblem(iss.input) ?? undefined })
+  .describe('Percent of variable pay, a whole number from 0 to 100');
 
 export const KpiKindView = z.object({
   id: z.string(),
@@ -32,7 +44,7 @@ export const KpiKindInput = z.strictObject({
 });
 
 export const PeriodView = z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() });
-export const KpiStatusView = z.object({
+const KpiPeriodStatusView = z.object({
   status: z.enum(['on_track', 'at_risk', 'off_track', 'no_data', 'no_target']),
   actual: z.number().nullable(),
   projected: z.number().nullable(),
@@ -40,6 +52,9 @@ export const KpiStatusView = z.object({
   attainment: z.number().nullable(),
   explanation: z.string(),
   period: PeriodView,
+});
+export const KpiStatusView = KpiPeriodStatusView.extend({
+  lastClosed: KpiPeriodStatusView.nullable().describe('While this period has no value yet (status no_data): how the last closed period ended, when it had values'),
 });
 
 export const KpiView = z.object({
@@ -77,7 +92,7 @@ const KpiFields = {
   baseline: Measure.nullable(),
   ownerMemberId: IdParam.nullable(),
   compensated: z.boolean(),
-  compWeight: z.number().int().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' }),
+  compWeight: CompWeight,
   rank: z.number().int().nullable().describe('1–3 when in the top three'),
 };
 export const KpiCreateInput = z.strictObject({
@@ -175,13 +190,26 @@ export const ExpectationGapView = z.object({
       holders: z.number().int(),
       teamSize: z.number().int(),
       inTopThree: z.boolean(),
+      matched: z.boolean().describe('It names a catalog kind or a top-three KPI; false for free text waiting for someone to choose the KPI it means'),
       sentence: z.string(),
     }),
-  ).describe('The 50 most held expectations of each kind (not in the top three, in it), most held first'),
-  gaps: z.number().int().describe('How many expectations are not in the top three (rows holds the 50 most held)'),
-  met: z.number().int().describe('How many expectations are in the top three (rows holds the 50 most held)'),
-  shareMet: z.number().nullable(),
+  ).describe('The 50 most held expectations of each kind (not in the top three, in it, not matched to a KPI), most held first'),
+  gaps: z.number().int().describe('How many different expectations are matched to a KPI not in the top three (rows holds the 50 most held)'),
+  met: z.number().int().describe('How many different expectations are in the top three (rows holds the 50 most held)'),
+  unmatched: z.number().int().describe('How many different expectations are not matched to a KPI yet (rows holds the 50 most held)'),
+  held: z
+    .object({ met: z.number().int(), gaps: z.number().int(), unmatched: z.number().int() })
+    .describe("Held expectations (one member's one priority) in each list: what the headline and the lists count"),
+  shareMet: z.number().nullable().describe('held.met ÷ (held.met + held.gaps); null while no held expectation is matched to a KPI'),
+  summary: z.string().describe('The headline, in held expectations: "8 of 17 expectations held are in the other team\'s top three (47%); …"'),
 });
+export const ExpectationMatchInput = z.strictObject({
+  holderTeam: z.enum(['sales', 'marketing', 'leadership']).describe('The team whose members wrote it'),
+  aboutTeam: GoalTeam,
+  text: z.string().trim().min(2).max(120).describe('The words as the gap shows them; every expectation with the same words (after normalising) is matched'),
+  kind: z.string().min(1).max(80).describe('The catalog kind it means'),
+});
+export const ExpectationMatchView = z.object({ matched: z.number().int().describe('How many held expectations now name the kind'), kind: z.string(), kindName: z.string() });
 
 export const QuizInput = z.strictObject({
   aboutTeam: GoalTeam.optional().describe('Needed for leadership members'),
@@ -198,9 +226,18 @@ export const AwarenessView = z.array(
   z.object({ team: z.string(), aboutTeam: z.string(), answered: z.number().int(), teamSize: z.number().int(), participation: z.number().nullable(), score: z.number().nullable() }),
 );
 export const CompAlignmentView = z.object({
-  teams: z.array(z.object({ team: z.string(), totalWeight: z.number(), sharedWeight: z.number(), sharedShare: z.number().nullable() })),
+  teams: z.array(
+    z.object({ team: z.string(), paidKpis: z.number().int().describe('KPIs marked compensated; 0: its pay plan is not entered'), totalWeight: z.number(), sharedWeight: z.number(), sharedShare: z.number().nullable() }),
+  ),
   sharedKeys: z.array(z.string()),
   flags: z.array(z.object({ id: z.string(), severity: z.enum(['high', 'medium', 'low']), message: z.string() })),
+  summary: z
+    .object({
+      flags: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int(), total: z.number().int() }),
+      payPlans: z.enum(['none', 'some', 'all']).describe("Whose pay plans are entered; no verdict while 'none'"),
+      headline: z.string().describe('The same sentence on every page: "3 comp flags: 1 high, 2 medium or low."'),
+    })
+    .describe('The one count of comp flags every page shows'),
 });
 
 export const TeamGoalsView = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compAlignment } from '../../../src/capabilities/goals/domain/index.js';
+import { compAlignment, compAlignmentSummary } from '../../../src/capabilities/goals/domain/index.js';
 import { kpi } from './factories.js';
 
 const ids = (r: ReturnType<typeof compAlignment>) => r.flags.map((f) => f.id);
@@ -22,8 +22,8 @@ describe('compAlignment', () => {
     expect(r.flags[1]?.message).toBe("Pipeline generated is a shared KPI, but only sales is paid on it; add it to marketing's pay plan so both teams pull the same way.");
     expect(r.sharedKeys).toEqual(['pipeline_generated']);
     expect(r.teams).toEqual([
-      { team: 'sales', totalWeight: 100, sharedWeight: 50, sharedShare: 0.5 },
-      { team: 'marketing', totalWeight: 70, sharedWeight: 0, sharedShare: 0 },
+      { team: 'sales', paidKpis: 2, totalWeight: 100, sharedWeight: 50, sharedShare: 0.5 },
+      { team: 'marketing', paidKpis: 1, totalWeight: 70, sharedWeight: 0, sharedShare: 0 },
     ]);
   });
 
@@ -68,11 +68,54 @@ describe('compAlignment', () => {
     const r = compAlignment([]);
     expect(r).toEqual({
       teams: [
-        { team: 'sales', totalWeight: 0, sharedWeight: 0, sharedShare: null },
-        { team: 'marketing', totalWeight: 0, sharedWeight: 0, sharedShare: null },
+        { team: 'sales', paidKpis: 0, totalWeight: 0, sharedWeight: 0, sharedShare: null },
+        { team: 'marketing', paidKpis: 0, totalWeight: 0, sharedWeight: 0, sharedShare: null },
       ],
       sharedKeys: [],
       flags: [],
     });
+  });
+
+  it('judges nothing about a pay plan that is not entered: no "only one side is paid", no "top three unpaid"', () => {
+    const r = compAlignment([
+      kpi({ id: 'm1', team: 'marketing', name: 'Pipeline generated', kindId: 'pipeline_generated', rank: 1, shared: true }),
+      kpi({ id: 's1', team: 'sales', name: 'Pipeline generated', kindId: 'pipeline_generated', rank: 1, shared: true, compensated: true, compWeight: 60 }),
+    ]);
+    expect(r.flags).toEqual([]);
+    expect(compAlignmentSummary(r)).toEqual({ flags: { high: 0, medium: 0, low: 0, total: 0 }, payPlans: 'some', headline: "No flags so far, but marketing's pay plan is not entered yet." });
+  });
+});
+
+describe('compAlignmentSummary', () => {
+  it('gives no verdict while no pay plan is entered', () => {
+    expect(compAlignmentSummary(compAlignment([]))).toEqual({
+      flags: { high: 0, medium: 0, low: 0, total: 0 },
+      payPlans: 'none',
+      headline: "No pay plans entered yet: mark which KPIs are in each team's pay plan, and with what weight.",
+    });
+    // KPIs without pay are still no pay plan: the teams' sharing is judged, their pay is not.
+    const unpaid = compAlignmentSummary(compAlignment([kpi({ id: 'm1', team: 'marketing', rank: 1 }), kpi({ id: 's1', team: 'sales', name: 'Other', rank: 1 })]));
+    expect(unpaid).toMatchObject({ payPlans: 'none', flags: { total: 1, medium: 1 }, headline: '1 comp flag: 0 high, 1 medium or low; no pay plan is entered yet.' });
+  });
+
+  it('counts every flag once, by severity, in one sentence every page shows', () => {
+    const r = compAlignment([
+      kpi({ id: 'm1', team: 'marketing', name: 'MQLs', kindId: 'mqls', rank: 1, compensated: true, compWeight: 70 }),
+      kpi({ id: 'm2', team: 'marketing', name: 'Pipeline generated', kindId: 'pipeline_generated', rank: 2, shared: true }),
+      kpi({ id: 's1', team: 'sales', name: 'Win rate', kindId: 'win_rate', rank: 1, compensated: true, compWeight: 50 }),
+      kpi({ id: 's2', team: 'sales', name: 'Pipeline generated', kindId: 'pipeline_generated', rank: 2, shared: true, compensated: true, compWeight: 50 }),
+      kpi({ id: 's3', team: 'sales', name: 'SQLs', kindId: 'sqls', compensated: true, compWeight: 0 }),
+    ]);
+    const s = compAlignmentSummary(r);
+    expect(s.flags).toEqual({ high: 1, medium: 1, low: 1, total: r.flags.length });
+    expect(s).toMatchObject({ payPlans: 'all', headline: '3 comp flags: 1 high, 2 medium or low.' });
+  });
+
+  it('says the pay plans pull the same way only when both are entered and nothing pulls apart', () => {
+    const r = compAlignment([
+      kpi({ id: 'm1', team: 'marketing', name: 'Revenue closed', kindId: 'revenue_closed', rank: 1, shared: true, compensated: true, compWeight: 60 }),
+      kpi({ id: 's1', team: 'sales', name: 'Revenue closed', kindId: 'revenue_closed', rank: 1, shared: true, compensated: true, compWeight: 70 }),
+    ]);
+    expect(compAlignmentSummary(r).headline).toBe('No flags: the pay plans pull the same way.');
   });
 });

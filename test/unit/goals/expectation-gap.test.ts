@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectationGap, type MemberExpectation } from '../../../src/capabilities/goals/domain/index.js';
+import { expectationGap, expectationGapSummary, type MemberExpectation } from '../../../src/capabilities/goals/domain/index.js';
 
 const marketingTop = [
   { kindId: 'marketing_sourced_pipeline', name: 'Marketing-sourced pipeline' },
@@ -36,15 +36,20 @@ describe('expectationGap', () => {
       holders: 7,
       teamSize: 9,
       inTopThree: false,
+      matched: true,
       sentence: "7 of 9 sales members expect MQLs from marketing — it is not in marketing's top three, so it is not being worked on.",
     });
-    expect(r.rows.slice(1).map((row) => [row.label, row.kindId, row.holders, row.inTopThree])).toEqual([
-      ['Case studies', null, 1, false],
-      ['Marketing-sourced pipeline', 'marketing_sourced_pipeline', 1, true],
+    expect(r.rows.slice(1).map((row) => [row.label, row.kindId, row.holders, row.inTopThree, row.matched])).toEqual([
+      ['Case studies', null, 1, false, false],
+      ['Marketing-sourced pipeline', 'marketing_sourced_pipeline', 1, true, true],
     ]);
+    // Free text that names no KPI is not a gap: nobody can say whether it is worked on until its KPI is chosen.
+    expect(r.rows[1]?.sentence).toBe('1 of 9 sales members expects “Case studies” from marketing — not matched to a KPI yet; choose the KPI it means.');
     expect(r.rows[2]?.sentence).toBe("1 of 9 sales members expects Marketing-sourced pipeline from marketing — it is in marketing's top three.");
-    // 9 held items, 1 met.
-    expect(r.shareMet).toBeCloseTo(1 / 9);
+    // Held expectations: 7 MQLs (a gap), 1 pipeline (met), 1 case studies (not matched); the share is of the 8 matched.
+    expect(r.held).toEqual({ met: 1, gaps: 7, unmatched: 1 });
+    expect(r.shareMet).toBeCloseTo(1 / 8);
+    expect(expectationGapSummary(r)).toBe("1 of 8 expectations held are in the other team's top three (13%); 1 more is not matched to a KPI yet.");
   });
 
   it('counts a member once per item, matches free text to a custom top-three KPI by name, and sorts by holders', () => {
@@ -55,11 +60,12 @@ describe('expectationGap', () => {
       sales('s4', { text: 'brand awareness' }),
     ];
     const r = expectationGap({ expectations, topThree: { marketing: marketingTop }, teamSizes: { sales: 4 } });
-    expect(r.rows.map((row) => [row.label, row.holders, row.inTopThree])).toEqual([
-      ['brand awareness', 3, false],
-      ['event meetings', 2, true],
+    expect(r.rows.map((row) => [row.label, row.holders, row.inTopThree, row.matched])).toEqual([
+      ['brand awareness', 3, false, false],
+      ['event meetings', 2, true, true],
     ]);
-    expect(r.shareMet).toBeCloseTo(2 / 5);
+    expect(r.held).toEqual({ met: 2, gaps: 0, unmatched: 3 });
+    expect(r.shareMet).toBe(1);
   });
 
   it('looks both ways and ignores leadership unless it says which team it means', () => {
@@ -83,7 +89,9 @@ describe('expectationGap', () => {
   });
 
   it('has no rows and no share without expectations; empty items and unknown kind ids fall back to text', () => {
-    expect(expectationGap({ expectations: [], topThree: {}, teamSizes: {} })).toEqual({ rows: [], shareMet: null });
+    const empty = expectationGap({ expectations: [], topThree: {}, teamSizes: {} });
+    expect(empty).toEqual({ rows: [], held: { met: 0, gaps: 0, unmatched: 0 }, shareMet: null });
+    expect(expectationGapSummary(empty)).toBe('Nobody has said yet what they expect of the other team.');
     const r = expectationGap({
       expectations: [{ memberId: 's1', team: 'sales', items: [{ rank: 1, text: '  ' }, { rank: 2, kindId: 'no_such_kind', text: 'bookings' }] }],
       topThree: { marketing: marketingTop },
@@ -91,5 +99,20 @@ describe('expectationGap', () => {
     });
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ kindId: 'revenue_closed', teamSize: 1 });
+  });
+
+  it('matches realistic free text to the KPI it means, so a KPI in the top three is not reported as ignored', () => {
+    const expectations: MemberExpectation[] = [
+      { memberId: 'm1', team: 'marketing', items: [{ rank: 1, text: 'Follow-up speed on leads' }] },
+      { memberId: 'm2', team: 'marketing', items: [{ rank: 1, text: 'Respond to inbound leads quickly' }] },
+      { memberId: 'm3', team: 'marketing', items: [{ rank: 1, text: 'Webinars' }] },
+    ];
+    const top = [...salesTop.slice(0, 2), { kindId: 'lead_response_time', name: 'Lead response time' }];
+    const r = expectationGap({ expectations, topThree: { sales: top }, teamSizes: { marketing: 3 } });
+    expect(r.rows.map((row) => [row.label, row.holders, row.inTopThree, row.matched])).toEqual([
+      ['Lead response time', 2, true, true],
+      ['Webinars', 1, false, false],
+    ]);
+    expect(expectationGapSummary(r)).toBe("2 of 2 expectations held are in the other team's top three (100%); 1 more is not matched to a KPI yet.");
   });
 });

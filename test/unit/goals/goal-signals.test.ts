@@ -11,6 +11,7 @@ const row = (label: string, holders: number, inTopThree: boolean): ExpectationGa
   holders,
   teamSize: 5,
   inTopThree,
+  matched: true,
   sentence: `${holders} of 5 sales members expect ${label} from marketing.`,
 });
 
@@ -40,14 +41,25 @@ describe('topThreeSignal', () => {
 
 describe('expectationsSignal', () => {
   it('is null when nobody holds an expectation', () => {
-    expect(expectationsSignal({ rows: [], shareMet: null })).toMatchObject({ score: null, nextStep: { href: '/goals/expectations' } });
+    expect(expectationsSignal({ rows: [], held: { met: 0, gaps: 0, unmatched: 0 }, shareMet: null })).toMatchObject({ score: null, nextStep: { href: '/goals/expectations' } });
   });
 
   it('gives the held and met counts and the biggest gap', () => {
-    const s = expectationsSignal({ rows: [row('MQLs', 4, false), row('Pipeline', 2, true)], shareMet: 2 / 6 });
+    const s = expectationsSignal({ rows: [row('MQLs', 4, false), row('Pipeline', 2, true)], held: { met: 2, gaps: 4, unmatched: 0 }, shareMet: 2 / 6 });
     expect(s.score).toBeCloseTo(1 / 3);
-    expect(s.detail).toBe("2 of 6 expectations members hold are in the other team's published top three (33%). The biggest gap: 4 of 5 sales members expect MQLs from marketing.");
-    expect(expectationsSignal({ rows: [row('Pipeline', 2, true)], shareMet: 1 }).nextStep).toBeNull();
+    expect(s.detail).toBe("2 of 6 expectations held are in the other team's top three (33%). The biggest gap: 4 of 5 sales members expect MQLs from marketing.");
+    expect(expectationsSignal({ rows: [row('Pipeline', 2, true)], held: { met: 2, gaps: 0, unmatched: 0 }, shareMet: 1 }).nextStep).toBeNull();
+  });
+
+  it('leaves expectations not matched to a KPI out of the share, and asks to choose their KPI', () => {
+    const unmatched = { ...row('Webinars', 3, false), matched: false };
+    const s = expectationsSignal({ rows: [unmatched, row('Pipeline', 2, true)], held: { met: 2, gaps: 0, unmatched: 3 }, shareMet: 1 });
+    expect(s.score).toBe(1);
+    expect(s.detail).toBe("2 of 2 expectations held are in the other team's top three (100%); 3 more are not matched to a KPI yet.");
+    expect(s.nextStep).toEqual({ text: 'Choose the KPI each expectation means', href: '/goals' });
+    // Only unmatched ones: no share to give, and no verdict.
+    const none = expectationsSignal({ rows: [unmatched], held: { met: 0, gaps: 0, unmatched: 3 }, shareMet: null });
+    expect(none).toMatchObject({ score: null, detail: 'None of the 3 expectations held is matched to a KPI yet: choose the KPI each one means.' });
   });
 });
 
@@ -69,14 +81,14 @@ describe('awarenessSignal', () => {
 
 describe('compSignal', () => {
   it('is null when no KPI is paid', () => {
-    expect(compSignal({ teams: [{ team: 'sales', totalWeight: 0, sharedWeight: 0, sharedShare: null }], sharedKeys: [], flags: [] }).score).toBeNull();
+    expect(compSignal({ teams: [{ team: 'sales', paidKpis: 0, totalWeight: 0, sharedWeight: 0, sharedShare: null }], sharedKeys: [], flags: [] }).score).toBeNull();
   });
 
   it('averages the shared share of the teams paid, and the first flag is the next step', () => {
     const s = compSignal({
       teams: [
-        { team: 'sales', totalWeight: 100, sharedWeight: 40, sharedShare: 0.4 },
-        { team: 'marketing', totalWeight: 50, sharedWeight: 0, sharedShare: 0 },
+        { team: 'sales', paidKpis: 2, totalWeight: 100, sharedWeight: 40, sharedShare: 0.4 },
+        { team: 'marketing', paidKpis: 1, totalWeight: 50, sharedWeight: 0, sharedShare: 0 },
       ],
       sharedKeys: ['pipeline_generated'],
       flags: [{ id: 'shared-one-side:pipeline_generated', severity: 'medium', message: 'Pipeline is a shared KPI, but only sales is paid on it.' }],

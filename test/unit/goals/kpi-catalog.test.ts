@@ -105,6 +105,43 @@ describe('matchKpiKind', () => {
     expect(matchKpiKind(text)).toBeNull();
   });
 
+  // How people write what they expect of the other team: other words, other orders, filler. Each names one KPI.
+  it.each([
+    ['Follow-up speed on leads', 'lead_response_time'],
+    ['Fast follow-up on MQLs', 'lead_response_time'],
+    ['Respond to inbound leads quickly', 'lead_response_time'],
+    ['How fast sales calls back inbound leads', 'lead_response_time'],
+    ['Call back new leads within an hour', 'lead_response_time'],
+    ['Lead response within 5 minutes', 'lead_response_time'],
+    ['SLA on MQL follow-up', 'lead_response_time'],
+    ['Time to first touch', 'lead_response_time'],
+    ['Accept more of our MQLs', 'mql_to_sal_rate'],
+    ['MQLs that sales accepts', 'mql_to_sal_rate'],
+    ['Pipeline from marketing', 'marketing_sourced_pipeline'],
+    ['Time to close deals', 'sales_cycle_length'],
+    ['Faster sales cycle', 'sales_cycle_length'],
+    ['Lower CAC', 'cac'],
+    ['Cost to acquire a customer', 'cac'],
+    ['Lots of new leads every month', 'mqls'],
+    ['Demand gen', 'mqls'],
+    ['Rate of deals won', 'win_rate'],
+    ['Hit quota', 'revenue_closed'],
+    ['Revenue', 'revenue_closed'],
+    ['Pipeline coverage', 'pipeline_coverage'],
+    ['Bigger deal sizes', 'average_deal_size'],
+    ['Average deal value', 'average_deal_size'],
+  ])('"%s" means %s', (text, kind) => {
+    expect(matchKpiKind(text)).toBe(kind);
+  });
+
+  // A broad word inside a longer thought, or two things at once: no guess; someone chooses the KPI.
+  it.each(['Cost per lead', 'Win more of the leads we send', 'Revenue from marketing-sourced pipeline', 'case studies for enterprise deals', 'events', 'webinars'])(
+    '"%s" is not matched to a KPI',
+    (text) => {
+      expect(matchKpiKind(text)).toBeNull();
+    },
+  );
+
   it('matches a workspace kind added to the catalog', () => {
     const custom: KpiKind = {
       id: 'event_meetings',

@@ -99,6 +99,11 @@ describe('projectKpiStatus: edge cases', () => {
     expect(status({ target: null, values: [{ date: '2026-11-02', value: 3 }] })).toMatchObject({ status: 'no_target', actual: 3 });
   });
 
+  it('gives no attainment rather than an infinite one for a target a hair above 0', () => {
+    const r = status({ target: 1e-320, values: [{ date: '2026-11-02', value: 10 }] });
+    expect(r).toMatchObject({ status: 'on_track', attainment: null });
+  });
+
   it('treats a higher-is-better target of 0 as met by any value', () => {
     expect(status({ target: 0, values: [{ date: '2026-11-02', value: 0 }] })).toMatchObject({ status: 'on_track', attainment: null });
   });

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Autocomplete, Badge, Button, Card, Group, List, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconCircleCheck, IconHelpCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client.js';
 import { PageHeader } from '../shell/page-header.js';
@@ -10,6 +10,7 @@ import { ExpectationGapCard } from './alignment-cards.js';
 import { possessive } from './format.js';
 import { QueryError } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
+import { KindSelect } from './kind-select.js';
 import { AnswerTeamPicker } from './answer-team-picker.js';
 import { useGoalsPermissions } from './permissions.js';
 import { useCatalogSearch, useExpectationGap, useGoalsOverview, useMyExpectations, useSaveExpectations } from './queries.js';
@@ -83,6 +84,7 @@ function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: Expectatio
   }, []);
   const published = overview.data?.teams.find((t) => t.team === aboutTeam);
   const publishedKinds = new Set((published?.topThree ?? []).map((t) => t.item.kindId).filter((k): k is string => k !== null));
+  const publishedNames = new Set((published?.topThree ?? []).map((t) => t.item.name.trim().toLowerCase()));
 
   const update = (key: number, value: string) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, value } : r)));
   const move = (i: number, by: number) =>
@@ -111,6 +113,21 @@ function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: Expectatio
         onSuccess: (r) => {
           setResult(r);
           notifications.show({ color: 'teal', message: items.length === 0 ? 'Your expectations are cleared.' : 'Your expectations are saved.' });
+        },
+      },
+    );
+  };
+
+  /** Saves the saved list again with a kind chosen for one free-text item, keeping the person's words. */
+  const chooseKind = (rank: number, kind: string) => {
+    if (!result) return;
+    const items: ExpectationsInput['items'] = result.items.map((x) => (x.rank === rank ? { kind, text: x.text } : x.kind ? { kind: x.kind, text: x.text } : { text: x.text }));
+    save.mutate(
+      { ...(onAboutTeam ? { aboutTeam } : {}), items },
+      {
+        onSuccess: (r) => {
+          setResult(r);
+          notifications.show({ color: 'teal', message: 'The KPI it means is saved.' });
         },
       },
     );
@@ -203,19 +220,36 @@ function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: Expectatio
                   <Stack gap={6}>
                     {result.items.map((i) => {
                       const met = i.kind !== null && publishedKinds.has(i.kind);
+                      // Free text that names no KPI is not a gap: nobody can tell until a KPI is chosen for it.
+                      const unmatched = i.kind === null && !publishedNames.has(i.text.trim().toLowerCase());
+                      const color = met ? 'teal' : unmatched ? 'gray' : 'red';
                       return (
-                        <Group key={i.rank} gap="xs" wrap="nowrap" align="flex-start">
-                          <ThemeIcon size={20} variant="transparent" color={met ? 'teal' : 'red'} aria-hidden>
-                            {met ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
-                          </ThemeIcon>
-                          <Text size="sm">
-                            #{i.rank} {shownText(i)}
-                            {i.kindName && i.kindName !== shownText(i) ? ` (${i.kindName})` : ''}{' '}
-                            <Badge size="xs" variant="light" color={met ? 'teal' : 'red'} radius="sm">
-                              {met ? 'In the top three' : 'Not in the top three'}
-                            </Badge>
-                          </Text>
-                        </Group>
+                        <Stack key={i.rank} gap={4}>
+                          <Group gap="xs" wrap="nowrap" align="flex-start">
+                            <ThemeIcon size={20} variant="transparent" color={color} aria-hidden>
+                              {met ? <IconCircleCheck size={18} /> : unmatched ? <IconHelpCircle size={18} /> : <IconAlertTriangle size={18} />}
+                            </ThemeIcon>
+                            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                              #{i.rank} {shownText(i)}
+                              {i.kindName && i.kindName !== shownText(i) ? ` (${i.kindName})` : ''}{' '}
+                              <Badge size="xs" variant="light" color={color} radius="sm">
+                                {met ? 'In the top three' : unmatched ? 'Not matched to a KPI — choose one' : 'Not in the top three'}
+                              </Badge>
+                            </Text>
+                          </Group>
+                          {unmatched ? (
+                            <KindSelect
+                              label={`The KPI “${shownText(i)}” means`}
+                              placeholder="Type to find a kind"
+                              size="xs"
+                              ml={28}
+                              maw={360}
+                              team={aboutTeam}
+                              value={null}
+                              onChange={(kind) => kind && chooseKind(i.rank, kind)}
+                            />
+                          ) : null}
+                        </Stack>
                       );
                     })}
                   </Stack>

@@ -2,6 +2,7 @@
 import type { KpiStatus, KpiUnit, PeriodKind } from './types.js';
 
 import { formatKpiValue as formatExact } from '../../../src/capabilities/goals/domain/format-kpi-value.js';
+import { KPI_UNIT_RANGES } from '../../../src/capabilities/goals/domain/kpi-input-rules.js';
 
 const LOCALE = 'en-US';
 const compactDollars = (cents: number) =>
@@ -25,6 +26,11 @@ export function formatTarget(target: number | null, unit: KpiUnit, direction: 'h
   if (target === null) return 'No target set';
   const sign = direction === 'higher' ? '≥' : '≤';
   return `${sign} ${formatKpiValue(target, unit, { compact: true })} / ${period}`;
+}
+
+/** What a target, baseline or value of a unit may be, as the form says it (the sane maximum is left to the check). */
+export function rangeHint(unit: KpiUnit): string {
+  return unit === 'percent' ? 'a share from 0% to 100%' : `${formatExact(KPI_UNIT_RANGES[unit].min, unit)} or more`;
 }
 
 /** Money is entered in dollars and stored in cents. */

@@ -1,4 +1,4 @@
-import { Alert, Badge, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconLink } from '@tabler/icons-react';
 import { errorMessage } from '../api/client.js';
 import { STATUS_META, tone } from './format.js';
@@ -7,8 +7,29 @@ import type { KpiStatusView, TeamGoalsView } from './types.js';
 /** Badges here never shrink to an ellipsis, in a table cell or a nowrap group. */
 export const NO_SHRINK = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } as const;
 
-/** This period's status; the explanation ("Projected $2.3M by …: on track") is the tooltip. */
+/**
+ * This period's status; the explanation ("Projected $2.3M by …: on track") is the tooltip. Before this period's first
+ * value, "No value yet" stands beside how the last closed period ended ("Oct 2026: On track").
+ */
 export function StatusBadge({ current }: { current: KpiStatusView | null }) {
+  if (current?.status === 'no_data' && current.lastClosed) {
+    const last = current.lastClosed;
+    const lastMeta = STATUS_META[last.status];
+    return (
+      <Group gap={4} wrap="wrap">
+        <Tooltip label={current.explanation} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
+          <Badge styles={NO_SHRINK} color="gray" variant="light" radius="sm" tabIndex={0} style={{ cursor: 'help' }}>
+            No value yet
+          </Badge>
+        </Tooltip>
+        <Tooltip label={last.explanation} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
+          <Badge styles={NO_SHRINK} color={lastMeta.color} variant="outline" radius="sm" tabIndex={0} style={{ cursor: 'help' }}>
+            {last.period.label}: {lastMeta.label}
+          </Badge>
+        </Tooltip>
+      </Group>
+    );
+  }
   const meta = STATUS_META[current?.status ?? 'no_data'];
   const badge = (
     <Badge styles={NO_SHRINK} color={meta.color} variant="light" radius="sm" tabIndex={current ? 0 : undefined} style={{ cursor: current ? 'help' : undefined }}>

@@ -52,8 +52,8 @@ export function GoalsPage() {
 }
 
 function SummaryStrip({ data }: { data: GoalsOverviewView }) {
-  const high = data.comp.flags.filter((f) => f.severity === 'high').length;
-  const others = data.comp.flags.length - high;
+  // The one count of comp flags, the same as the dashboard's (the server's summary).
+  const { flags, payPlans } = data.comp.summary;
   return (
     <section aria-labelledby="summary-heading">
       <VisuallyHidden>
@@ -89,14 +89,22 @@ function SummaryStrip({ data }: { data: GoalsOverviewView }) {
             )}
           </Group>
         </Stat>
-        <Stat icon={<IconAlertTriangle size={18} />} color={high > 0 ? 'red' : 'teal'} label="Comp alignment">
+        <Stat icon={<IconAlertTriangle size={18} />} color={flags.high > 0 ? 'red' : payPlans === 'all' ? 'teal' : 'gray'} label="Comp alignment">
           <div>
-            <Text fw={700} size="lg" lh={1.2} style={high > 0 ? tone('red') : undefined}>
-              {high} high {high === 1 ? 'flag' : 'flags'}
-            </Text>
-            <Text c="dimmed" size="xs">
-              {others > 0 ? `and ${others} medium or low` : 'no other flags'}
-            </Text>
+            {flags.total === 0 && payPlans === 'none' ? (
+              <Text fw={600} size="sm" c="dimmed">
+                No pay plans entered yet
+              </Text>
+            ) : (
+              <>
+                <Text fw={700} size="lg" lh={1.2} style={flags.high > 0 ? tone('red') : undefined}>
+                  {flags.total} comp {flags.total === 1 ? 'flag' : 'flags'}
+                </Text>
+                <Text c="dimmed" size="xs">
+                  {flags.total === 0 ? data.comp.summary.headline : `${flags.high} high, ${flags.medium + flags.low} medium or low`}
+                </Text>
+              </>
+            )}
           </div>
         </Stat>
       </SimpleGrid>

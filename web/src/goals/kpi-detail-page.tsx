@@ -10,7 +10,8 @@ import { LoadMore } from '../shell/load-more.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { TeamBadge } from '../workspaces/team-badge.js';
-import { DATA_SOURCE_LABEL, DIRECTION_LABEL, formatKpiValue, formatTarget, fromApiValue, STATUS_META, toApiValue, tone, UNIT_LABEL } from './format.js';
+import { measureProblem, valueDateProblem, valueDateWindow } from '../../../src/capabilities/goals/domain/kpi-input-rules.js';
+import { DATA_SOURCE_LABEL, DIRECTION_LABEL, formatKpiValue, formatTarget, fromApiValue, rangeHint, STATUS_META, toApiValue, tone, UNIT_LABEL } from './format.js';
 import { CompBadge, QueryError, SharedBadge } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
 import { KpiFormModal } from './kpi-form-modal.js';
@@ -61,13 +62,25 @@ export function KpiDetailPage() {
 function KpiDetail({ detail, canEdit }: { detail: KpiDetailView; canEdit: boolean }) {
   const { kpi } = detail;
   const meta = STATUS_META[kpi.current.status];
+  const lastMeta = kpi.current.lastClosed ? STATUS_META[kpi.current.lastClosed.status] : null;
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
         <Fact label={`Status · ${kpi.current.period.label}`}>
-          <Text fw={700} size="lg" style={meta.color === 'gray' ? undefined : tone(meta.color)}>
-            {meta.label}
-          </Text>
+          {kpi.current.lastClosed ? (
+            <>
+              <Text fw={700} size="lg">
+                No value yet this period
+              </Text>
+              <Text size="sm" fw={600} style={lastMeta && lastMeta.color !== 'gray' ? tone(lastMeta.color) : undefined}>
+                {kpi.current.lastClosed.period.label}: {lastMeta?.label}
+              </Text>
+            </>
+          ) : (
+            <Text fw={700} size="lg" style={meta.color === 'gray' ? undefined : tone(meta.color)}>
+              {meta.label}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {kpi.current.explanation}
           </Text>
@@ -85,7 +98,11 @@ function KpiDetail({ detail, canEdit }: { detail: KpiDetailView; canEdit: boolea
             {formatKpiValue(kpi.current.actual, kpi.unit)}
           </Text>
           <Text size="xs" c="dimmed">
-            {kpi.current.projected !== null ? `Projected ${formatKpiValue(kpi.current.projected, kpi.unit)} by the end` : 'No projection yet'}
+            {kpi.current.projected !== null
+              ? `Projected ${formatKpiValue(kpi.current.projected, kpi.unit)} by the end`
+              : kpi.current.lastClosed
+                ? `No value yet; ${kpi.current.lastClosed.period.label} closed at ${formatKpiValue(kpi.current.lastClosed.actual, kpi.unit)}`
+                : 'No projection yet'}
           </Text>
         </Fact>
         <Fact label="Ownership and pay">
@@ -280,6 +297,10 @@ function RecordValueCard({ kpi }: { kpi: KpiView }) {
   const [value, setValue] = useState<number | string>('');
   const [note, setNote] = useState('');
   const numberProps = kpi.unit === 'currency' ? { prefix: '$', thousandSeparator: ',', decimalScale: 2 } : kpi.unit === 'percent' ? { suffix: '%', decimalScale: 2 } : { decimalScale: 2 };
+  // The server's rules (domain/kpi-input-rules.ts), said before submit: the unit's domain and the dates a value may have.
+  const dates = valueDateWindow(today());
+  const dateProblem = date ? valueDateProblem(date, today()) : null;
+  const valueProblem = value === '' ? null : measureProblem(toApiValue(Number(value), kpi.unit), kpi.unit, { field: 'value', kpiName: kpi.name, date });
   return (
     <Card component="section" aria-labelledby="record-heading">
       <Title order={2} fz="lg" id="record-heading" mb={4}>
@@ -291,7 +312,7 @@ function RecordValueCard({ kpi }: { kpi: KpiView }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (value === '' || !date) return;
+          if (value === '' || !date || dateProblem || valueProblem) return;
           record.mutate(
             { kpiId: kpi.id, body: { values: [{ date, value: toApiValue(Number(value), kpi.unit), note: note.trim() || null }] } },
             {
@@ -306,8 +327,8 @@ function RecordValueCard({ kpi }: { kpi: KpiView }) {
       >
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Date" type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-            <NumberInput label={VALUE_LABEL[kpi.unit]} required value={value} onChange={setValue} {...numberProps} />
+            <TextInput label="Date" type="date" required min={dates.first} max={dates.last} value={date} error={dateProblem} onChange={(e) => setDate(e.currentTarget.value)} />
+            <NumberInput label={VALUE_LABEL[kpi.unit]} description={rangeHint(kpi.unit)} required value={value} onChange={setValue} clampBehavior="none" error={valueProblem} {...numberProps} />
           </SimpleGrid>
           <TextInput label="Note (optional)" maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           {record.isError ? (
@@ -316,7 +337,7 @@ function RecordValueCard({ kpi }: { kpi: KpiView }) {
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button type="submit" loading={record.isPending} disabled={value === '' || !date}>
+            <Button type="submit" loading={record.isPending} disabled={value === '' || !date || dateProblem !== null || valueProblem !== null}>
               Record value
             </Button>
           </Group>

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { TEAM_LABEL } from '../theme.js';
 import { MemberSelect } from '../workspaces/member-picker.js';
-import { DATA_SOURCE_LABEL, DIRECTION_LABEL, fromApiValue, PERIOD_LABEL, toApiValue, UNIT_LABEL, UNIT_SHORT } from './format.js';
+import { compWeightProblem, measureProblem } from '../../../src/capabilities/goals/domain/kpi-input-rules.js';
+import { DATA_SOURCE_LABEL, DIRECTION_LABEL, fromApiValue, PERIOD_LABEL, rangeHint, toApiValue, UNIT_LABEL, UNIT_SHORT } from './format.js';
 import { KindSelect } from './kind-select.js';
 import { useCreateKpi, useUpdateKpi } from './queries.js';
 import type { GoalTeam, KpiKindView, KpiUnit, KpiView, PeriodKind } from './types.js';
@@ -59,11 +60,11 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
       name: (v) => (v.trim().length < 2 ? 'Give the KPI a name (at least 2 characters).' : null),
       kind: (v) => (v ? null : 'Pick a kind from the catalog.'),
       measurement: (v, all) => (all.rank !== 'none' && v.trim() === '' ? 'Say how it is measured before ranking it in the top three.' : null),
-      compWeight: (v, all) => {
-        if (!all.compensated) return null;
-        const n = Number(v);
-        return Number.isInteger(n) && n >= 0 && n <= 100 ? null : 'A weight between 0 and 100%.';
-      },
+      // The server's own rules (domain/kpi-input-rules.ts), in the unit of the kind chosen, so nothing is refused
+      // after submit that the form could have said before it.
+      target: (v, all) => measureCheck(v, 'target', all.name),
+      baseline: (v, all) => measureCheck(v, 'baseline', all.name),
+      compWeight: (v, all) => (all.compensated ? compWeightProblem(v === '' ? Number.NaN : Number(v), all.name) : null),
     },
   });
 
@@ -72,6 +73,14 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
     kpi ? { id: kpi.kind, name: kpi.kindName, unit: kpi.unit, direction: kpi.direction, measuredAs: '' } : null,
   );
   const unit: KpiUnit = selected?.unit ?? kpi?.unit ?? 'count';
+  // The validators run on submit, with the unit of the kind chosen by then.
+  const unitNow = useRef(unit);
+  unitNow.current = unit;
+  // Entered in dollars for money; checked in stored units, as the server checks it.
+  function measureCheck(v: number | string, field: 'target' | 'baseline', name: string): string | null {
+    if (v === '' || v === null) return null;
+    return measureProblem(toApiValue(Number(v), unitNow.current), unitNow.current, { field, kpiName: name });
+  }
 
   const pickKind = (id: string | null, next: KpiKindView | null) => {
     const prev = selected;
@@ -148,11 +157,12 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
           <Select label="Target period" data={PERIODS.map((p) => ({ value: p, label: PERIOD_LABEL[p] }))} allowDeselect={false} {...form.getInputProps('period')} />
           <NumberInput
             label={`Target per ${form.values.period}`}
-            description={selected ? (selected.direction === 'higher' ? 'At least this much' : 'At most this much') : undefined}
+            description={`${selected ? (selected.direction === 'higher' ? 'At least this much' : 'At most this much') : 'In the kind’s unit'}; ${rangeHint(unit)}`}
             {...numberProps}
+            clampBehavior="none"
             {...form.getInputProps('target')}
           />
-          <NumberInput label="Baseline" description="Where it stands today, for comparison" {...numberProps} {...form.getInputProps('baseline')} />
+          <NumberInput label="Baseline" description={`Where it stands today, for comparison; ${rangeHint(unit)}`} {...numberProps} clampBehavior="none" {...form.getInputProps('baseline')} />
           <MemberSelect
             label="Owner"
             placeholder="No owner"
@@ -175,7 +185,17 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
         </SimpleGrid>
         <Group align="flex-end" gap="lg">
           <Switch label="In the team's pay plan" description="Compensated on this KPI" {...form.getInputProps('compensated', { type: 'checkbox' })} />
-          <NumberInput label="Comp weight" suffix="%" min={0} max={100} w={140} disabled={!form.values.compensated} {...form.getInputProps('compWeight')} />
+          {/* Never clamped: a weight of 150% is shown as refused, not quietly turned into 100%. */}
+          <NumberInput
+            label="Comp weight"
+            description="0–100% of variable pay"
+            suffix="%"
+            allowDecimal={false}
+            clampBehavior="none"
+            w={180}
+            disabled={!form.values.compensated}
+            {...form.getInputProps('compWeight')}
+          />
         </Group>
         {mutation.isError ? (
           <Alert color="red" role="alert">

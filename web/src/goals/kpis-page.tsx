@@ -166,7 +166,9 @@ function TeamKpis({ team, kpis, total, more }: { team: GoalTeam; kpis: KpiView[]
                     <Group gap={6} wrap="nowrap">
                       <StatusBadge current={k.current} />
                       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                        {formatKpiValue(k.current.actual, k.unit, { compact: true })}
+                        {k.current.actual === null && k.current.lastClosed
+                          ? formatKpiValue(k.current.lastClosed.actual, k.unit, { compact: true })
+                          : formatKpiValue(k.current.actual, k.unit, { compact: true })}
                       </Text>
                     </Group>
                   </Table.Td>

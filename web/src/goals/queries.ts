@@ -6,6 +6,8 @@ import { useFirstPage, usePagedList } from '../api/pages.js';
 import type {
   AwarenessView,
   ExpectationGapView,
+  ExpectationMatchInput,
+  ExpectationMatchView,
   ExpectationsInput,
   ExpectationsView,
   GoalsOverviewView,
@@ -83,5 +85,7 @@ export const useShareKpi = () => useGoalsMutation((kpiId: string) => api.post<Kp
 export const useUnshareKpi = () => useGoalsMutation((kpiId: string) => api.delete<KpiView>(`/goals/kpis/${id(kpiId)}/share`));
 export const usePublish = () => useGoalsMutation((body: { team: GoalTeam; note?: string }) => api.post<PublicationView>('/goals/publications', body));
 export const useAddCatalogKind = () => useGoalsMutation((body: KpiKindInput) => api.post<KpiKindView>('/goals/catalog', body));
+export const useMatchExpectation = () =>
+  useGoalsMutation((body: ExpectationMatchInput) => api.put<ExpectationMatchView>('/goals/expectation-gap/match', body));
 export const useSaveExpectations = () => useGoalsMutation((body: ExpectationsInput) => api.put<ExpectationsView>('/goals/expectations/mine', body));
 export const useTakeQuiz = () => useGoalsMutation((body: QuizInput) => api.post<QuizResultView>('/goals/quiz', body));

@@ -110,6 +110,10 @@ function TopThreeItem({ item, current, color }: { item: PublishedKpiView; curren
               ? ` so far, projected ${formatKpiValue(current.projected, item.unit, { compact: true })}`
               : ''}
           </Text>
+        ) : current?.lastClosed ? (
+          <Text size="xs" c="dimmed">
+            No value yet this period · {current.lastClosed.period.label}: {formatKpiValue(current.lastClosed.actual, item.unit, { compact: true })}
+          </Text>
         ) : null}
       </Group>
       {current ? (

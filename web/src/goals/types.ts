@@ -4,6 +4,8 @@ import type {
   AwarenessView as AwarenessViewSchema,
   CompAlignmentView as CompAlignmentViewSchema,
   ExpectationGapView as ExpectationGapViewSchema,
+  ExpectationMatchInput as ExpectationMatchInputSchema,
+  ExpectationMatchView as ExpectationMatchViewSchema,
   ExpectationsInput as ExpectationsInputSchema,
   ExpectationsView as ExpectationsViewSchema,
   GoalsOverviewView as GoalsOverviewViewSchema,
@@ -46,6 +48,7 @@ export type AwarenessView = z.infer<typeof AwarenessViewSchema>;
 export type CompAlignmentView = z.infer<typeof CompAlignmentViewSchema>;
 export type ExpectationGapView = z.infer<typeof ExpectationGapViewSchema>;
 export type ExpectationsView = z.infer<typeof ExpectationsViewSchema>;
+export type ExpectationMatchView = z.infer<typeof ExpectationMatchViewSchema>;
 export type QuizResultView = z.infer<typeof QuizResultViewSchema>;
 export type ValuesRecordedView = z.infer<typeof ValuesRecordedViewSchema>;
 // Request bodies as sent (before the server applies defaults).
@@ -54,6 +57,7 @@ export type KpiUpdateInput = z.input<typeof KpiUpdateInputSchema>;
 export type KpiKindInput = z.input<typeof KpiKindInputSchema>;
 export type KpiValuesInput = z.input<typeof KpiValuesInputSchema>;
 export type ExpectationsInput = z.input<typeof ExpectationsInputSchema>;
+export type ExpectationMatchInput = z.input<typeof ExpectationMatchInputSchema>;
 export type QuizInput = z.input<typeof QuizInputSchema>;
 
 export const GOAL_TEAMS: GoalTeam[] = ['sales', 'marketing'];

@@ -1,7 +1,7 @@
 // The dashboard's "where alignment stands" card: the live signals of the practices that exist so far
 // (published goals, the expectation gap, comp flags, check-in compliance). The single alignment score
 // (SPEC S6) will combine these with messaging, shadowing and celebration; until then the card says so.
-import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarCheck, IconChartDonut3, IconTargetArrow } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { meetingDayTime, zoneLabel } from '../checkins/format.js';
@@ -9,14 +9,13 @@ import { useCompliance, useSeries } from '../checkins/queries.js';
 import { FreshnessBadge } from '../goals/goal-badges.js';
 import { useGoalsOverview } from '../goals/queries.js';
 
-const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
-
 export function AlignmentSignalsCard() {
   const goals = useGoalsOverview();
   const compliance = useCompliance();
   const series = useSeries();
-  const highFlags = goals.data?.comp.flags.filter((f) => f.severity === 'high').length ?? 0;
-  const gaps = goals.data?.gap.rows.filter((r) => !r.inTopThree) ?? [];
+  // The same count and words as the Goals page: the server's summaries of comp alignment and of the gap.
+  const comp = goals.data?.comp.summary;
+  const biggestGap = goals.data?.gap.rows.find((r) => r.matched && !r.inTopThree);
   const next = series.data?.series?.next ?? null;
   return (
     <Card>
@@ -48,24 +47,16 @@ export function AlignmentSignalsCard() {
                   </Group>
                 ))}
               </Group>
-              <Text size="sm">
-                Expectations met by the other team’s top three: <b>{pct(goals.data.gap.shareMet)}</b>
-                {gaps.length > 0 ? ` · ${gaps.length} not being worked on` : ''}
-              </Text>
-              {gaps[0] ? (
-                <Text size="sm" c="dimmed">
-                  {gaps[0].sentence}
+              <Text size="sm">{goals.data.gap.summary}</Text>
+              {biggestGap ? (
+                <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {biggestGap.sentence}
                 </Text>
               ) : null}
-              {highFlags > 0 ? (
-                <Group gap={6}>
-                  <Badge color="red" variant="light" radius="sm">
-                    {highFlags} comp {highFlags === 1 ? 'flag' : 'flags'}
-                  </Badge>
-                  <Text size="sm" c="dimmed">
-                    the teams’ pay plans pull apart
-                  </Text>
-                </Group>
+              {comp ? (
+                <Text size="sm" fw={comp.flags.total > 0 ? 600 : undefined} c={comp.flags.total > 0 ? undefined : 'dimmed'} style={comp.flags.high > 0 ? { color: 'var(--mantine-color-red-light-color)' } : undefined}>
+                  {comp.headline}
+                </Text>
               ) : null}
             </Stack>
           )}

@@ -13,10 +13,12 @@
 // - no-compensated-top-three:<team> · medium: a team has a top three and none of it is compensated.
 // - paid-outside-top-three:<team>:<key> · low: a team is paid on a KPI that is not in its top three.
 // A KPI counts as compensated when `compensated` is set; its weight counts when given (else 0).
+// No verdict without data: a team none of whose KPIs is marked compensated has not entered its pay plan, so no
+// flag judges what it is paid on (the two that would, shared-one-side and no-compensated-top-three, wait for it).
 import { catalogKind } from './kpi-catalog.js';
 import { normalizeKpiText } from './normalize-kpi-text.js';
 import { teamPossessive } from './other-team.js';
-import type { CompAlignmentFlag, CompAlignmentReport, Kpi, Team, TeamCompShare } from './types.js';
+import type { CompAlignmentFlag, CompAlignmentReport, CompAlignmentSummary, FlagSeverity, Kpi, Team, TeamCompShare } from './types.js';
 
 export type CompKpi = Pick<Kpi, 'id' | 'team' | 'name' | 'kindId' | 'compensated' | 'compWeight' | 'rank' | 'shared'>;
 
@@ -53,7 +55,7 @@ export function compAlignment(kpis: readonly CompKpi[]): CompAlignmentReport {
     const paid = of(team).filter((k) => k.compensated);
     const totalWeight = paid.reduce((s, k) => s + (k.compWeight ?? 0), 0);
     const sharedWeight = paid.filter((k) => sharedSet.has(keyOf(k))).reduce((s, k) => s + (k.compWeight ?? 0), 0);
-    return { team, totalWeight, sharedWeight, sharedShare: totalWeight > 0 ? sharedWeight / totalWeight : null };
+    return { team, paidKpis: paid.length, totalWeight, sharedWeight, sharedShare: totalWeight > 0 ? sharedWeight / totalWeight : null };
   });
 
   const flags: CompAlignmentFlag[] = [];
@@ -83,7 +85,8 @@ export function compAlignment(kpis: readonly CompKpi[]): CompAlignmentReport {
   for (const key of sharedKeys) {
     const s = salesPaid.has(key);
     const m = marketingPaid.has(key);
-    if (s !== m) {
+    // One side's pay plan not entered at all says nothing about whether it pays on this KPI.
+    if (s !== m && salesPaid.size > 0 && marketingPaid.size > 0) {
       const paid = s ? 'sales' : 'marketing';
       const unpaid = s ? 'marketing' : 'sales';
       flags.push({
@@ -112,7 +115,7 @@ export function compAlignment(kpis: readonly CompKpi[]): CompAlignmentReport {
     const mine = of(team);
     const top = mine.filter((k) => k.rank !== null);
     const title = team === 'sales' ? 'Sales' : 'Marketing';
-    if (top.length > 0 && !top.some((k) => k.compensated)) {
+    if (top.length > 0 && mine.some((k) => k.compensated) && !top.some((k) => k.compensated)) {
       flags.push({
         id: `no-compensated-top-three:${team}`,
         severity: 'medium',
@@ -132,4 +135,30 @@ export function compAlignment(kpis: readonly CompKpi[]): CompAlignmentReport {
   const order = { high: 0, medium: 1, low: 2 } as const;
   flags.sort((a, b) => order[a.severity] - order[b.severity]);
   return { teams: shares, sharedKeys, flags };
+}
+
+/**
+ * The one count and headline of comp alignment that every page shows (the Goals page, the dashboard, the signal):
+ * every flag counted once, by severity, and no verdict while no pay plan is entered.
+ */
+export function compAlignmentSummary(report: CompAlignmentReport): CompAlignmentSummary {
+  const count = (s: FlagSeverity) => report.flags.filter((f) => f.severity === s).length;
+  const counts = { high: count('high'), medium: count('medium'), low: count('low'), total: report.flags.length };
+  const paid = report.teams.filter((t) => t.paidKpis > 0).map((t) => t.team);
+  const missing = report.teams.filter((t) => t.paidKpis === 0).map((t) => t.team);
+  const payPlans = paid.length === 0 ? 'none' : missing.length === 0 ? 'all' : 'some';
+  const notEntered = missing.length === 0 ? '' : `${missing.map((t) => teamPossessive(t)).join(' and ')} pay plan${missing.length === 1 ? ' is' : 's are'} not entered yet`;
+  let headline: string;
+  if (counts.total > 0) {
+    const others = counts.medium + counts.low;
+    const waiting = payPlans === 'none' ? '; no pay plan is entered yet' : payPlans === 'some' ? `; ${notEntered}` : '';
+    headline = `${counts.total} comp ${counts.total === 1 ? 'flag' : 'flags'}: ${counts.high} high, ${others} medium or low${waiting}.`;
+  } else if (payPlans === 'none') {
+    headline = 'No pay plans entered yet: mark which KPIs are in each team\'s pay plan, and with what weight.';
+  } else if (payPlans === 'some') {
+    headline = `No flags so far, but ${notEntered}.`;
+  } else {
+    headline = 'No flags: the pay plans pull the same way.';
+  }
+  return { flags: counts, payPlans, headline };
 }

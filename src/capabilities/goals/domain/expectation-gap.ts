@@ -2,11 +2,14 @@
 // to be, against that team's published top three.
 // - An item is its catalog kind when it gives a known kind id, or when its free text clearly names
 //   one (matchKpiKind); otherwise it stays free text, grouped by its normalised wording.
-// - An item is in the top three when the top three holds its kind, or (for free text) a KPI whose
-//   normalised name is the same words.
+// - An item is in the top three when the top three holds its kind, or a KPI whose normalised name is the
+//   same words (a team's own name for its KPI, "Event meetings").
+// - Free text that names no kind and no top-three KPI is *not matched to a KPI*: nobody can say whether it is
+//   worked on until someone chooses the kind it means, so it is neither met nor a gap.
 // - Holders are distinct members: naming the same thing twice counts once.
-// - Rows are sorted by holders (most first), then gaps before met ones, then label.
-// - shareMet = held items (member × distinct item) the top three meets ÷ all held items.
+// - Rows are sorted by holders (most first), then gaps, those not matched to a KPI, met ones, then label.
+// - Everything is counted in *held expectations*: one member's one priority (member × distinct item). The
+//   headline share and the lists count the same thing: shareMet = held met ÷ held matched (met + gaps).
 // Members of leadership hold no expectations unless they say which team they are about.
 import { catalogKind, kpiCatalog } from './kpi-catalog.js';
 import { matchKpiKind } from './match-kpi-kind.js';
@@ -33,7 +36,9 @@ interface Group {
 
 function sentence(row: Omit<ExpectationGapRow, 'sentence'>, published: boolean): string {
   const verb = row.holders === 1 ? 'expects' : 'expect';
-  const who = `${row.holders} of ${row.teamSize} ${row.holderTeam} ${row.teamSize === 1 ? 'member' : 'members'} ${verb} ${row.label} from ${row.aboutTeam}`;
+  const what = row.matched ? row.label : `“${row.label}”`;
+  const who = `${row.holders} of ${row.teamSize} ${row.holderTeam} ${row.teamSize === 1 ? 'member' : 'members'} ${verb} ${what} from ${row.aboutTeam}`;
+  if (!row.matched) return `${who} — not matched to a KPI yet; choose the KPI it means.`;
   if (!published) return `${who} — ${row.aboutTeam} has not published its top three, so nobody knows whether it is being worked on.`;
   if (row.inTopThree) return `${who} — it is in ${teamPossessive(row.aboutTeam)} top three.`;
   return `${who} — it is not in ${teamPossessive(row.aboutTeam)} top three, so it is not being worked on.`;
@@ -70,16 +75,16 @@ export function expectationGap(input: ExpectationGapInput): ExpectationGapReport
     }
   }
 
-  let held = 0;
-  let met = 0;
+  const held = { met: 0, gaps: 0, unmatched: 0 };
   const rows: ExpectationGapRow[] = [...groups.values()].map((g) => {
     const top = input.topThree[g.aboutTeam];
-    const inTopThree =
-      top !== undefined &&
-      top.some((t) => (g.kindId !== null ? t.kindId === g.kindId : t.kindId === null && normalizeKpiText(t.name) === g.normalised));
+    const byName = g.kindId === null && (top ?? []).some((t) => normalizeKpiText(t.name) === g.normalised);
+    const inTopThree = top !== undefined && (byName || (g.kindId !== null && top.some((t) => t.kindId === g.kindId)));
+    const matched = g.kindId !== null || byName;
     const holders = g.members.size;
-    held += holders;
-    if (inTopThree) met += holders;
+    if (!matched) held.unmatched += holders;
+    else if (inTopThree) held.met += holders;
+    else held.gaps += holders;
     const base = {
       holderTeam: g.holderTeam,
       aboutTeam: g.aboutTeam,
@@ -89,6 +94,7 @@ export function expectationGap(input: ExpectationGapInput): ExpectationGapReport
       // A team size below the holders is stale data; never print "7 of 5".
       teamSize: Math.max(input.teamSizes[g.holderTeam] ?? 0, holders),
       inTopThree,
+      matched,
     };
     return { ...base, sentence: sentence(base, top !== undefined) };
   });
@@ -100,5 +106,22 @@ export function expectationGap(input: ExpectationGapInput): ExpectationGapReport
       a.label.localeCompare(b.label) ||
       a.holderTeam.localeCompare(b.holderTeam),
   );
-  return { rows, shareMet: held === 0 ? null : met / held };
+  const matchedHeld = held.met + held.gaps;
+  return { rows, held, shareMet: matchedHeld === 0 ? null : held.met / matchedHeld };
+}
+
+const held = (n: number): string => `${n} ${n === 1 ? 'expectation' : 'expectations'} held`;
+
+/**
+ * The gap's headline, in the unit its lists use (held expectations): "8 of 17 expectations held are in the other
+ * team's top three (47%); 3 more are not matched to a KPI yet." The same words on every page that shows it.
+ */
+export function expectationGapSummary(report: Pick<ExpectationGapReport, 'held' | 'shareMet'>): string {
+  const { met, gaps, unmatched } = report.held;
+  const matched = met + gaps;
+  if (matched + unmatched === 0) return 'Nobody has said yet what they expect of the other team.';
+  const waiting = unmatched === 0 ? '' : `${unmatched} ${matched === 0 ? '' : 'more '}${unmatched === 1 ? 'is' : 'are'} not matched to a KPI yet`;
+  if (matched === 0) return `None of the ${held(unmatched)} is matched to a KPI yet: choose the KPI each one means.`;
+  const share = `${Math.round((report.shareMet ?? 0) * 100)}%`;
+  return `${met} of ${held(matched)} ${matched === 1 ? 'is' : 'are'} in the other team's top three (${share})${waiting ? `; ${waiting}` : ''}.`;
 }

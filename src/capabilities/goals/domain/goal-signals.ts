@@ -4,6 +4,7 @@
 // without data), with a sentence that gives the numbers and the next step that would raise it.
 import type { AlignmentSignal } from '../../../shared/contracts/alignment-signals.js';
 import { teamPossessive } from './other-team.js';
+import { expectationGapSummary } from './expectation-gap.js';
 import { STALE_AFTER_DAYS } from './publication-freshness.js';
 import type { AwarenessTeamScore, CompAlignmentReport, ExpectationGapReport, PublicationFreshness } from './types.js';
 
@@ -40,20 +41,28 @@ export function topThreeSignal(input: { teams: ReadonlyArray<{ team: GoalTeam; f
   };
 }
 
-/** The share of held expectations (member × item) that the other team's published top three meets. */
+/** The share of held expectations (member × item) matched to a KPI that the other team's published top three meets. */
 export function expectationsSignal(gap: ExpectationGapReport): AlignmentSignal {
   const base = { key: 'goals.expectations_met', strategy: 'goals' as const, label: "Expectations met by the other team's top three" };
-  const held = gap.rows.reduce((s, r) => s + r.holders, 0);
-  if (gap.shareMet === null || held === 0) {
+  const { met, gaps, unmatched } = gap.held;
+  const biggest = gap.rows.find((r) => r.matched && !r.inTopThree);
+  const unmatchedRow = gap.rows.find((r) => !r.matched);
+  if (gap.shareMet === null || met + gaps === 0) {
+    if (unmatched > 0) {
+      return { ...base, score: null, detail: expectationGapSummary(gap), nextStep: { text: 'Choose the KPI each expectation means', href: '/goals' } };
+    }
     return { ...base, score: null, detail: 'Nobody has said yet what they expect of the other team.', nextStep: { text: 'Say what you expect of the other team', href: '/goals/expectations' } };
   }
-  const met = gap.rows.filter((r) => r.inTopThree).reduce((s, r) => s + r.holders, 0);
-  const biggest = gap.rows.find((r) => !r.inTopThree);
+  const nextStep = biggest
+    ? { text: 'Talk through the expectation gap at the next check-in', href: '/goals' }
+    : unmatchedRow
+      ? { text: 'Choose the KPI each expectation means', href: '/goals' }
+      : null;
   return {
     ...base,
     score: gap.shareMet,
-    detail: `${met} of ${held} expectations members hold are in the other team's published top three (${percent(gap.shareMet)}).${biggest ? ` The biggest gap: ${biggest.sentence}` : ''}`,
-    nextStep: biggest ? { text: 'Talk through the expectation gap at the next check-in', href: '/goals' } : null,
+    detail: `${expectationGapSummary(gap)}${biggest ? ` The biggest gap: ${biggest.sentence}` : ''}`,
+    nextStep,
   };
 }
 

@@ -2,7 +2,9 @@
 // Aggregation rule: flows (count, currency totals) SUM over the period; levels and rates (percent,
 // ratio, days, hours, and per-deal or per-customer money such as average deal size and CAC) take the
 // LATEST reading. Aliases are the words people write in expectations; they are matched after
-// normalising (see normalize-kpi-text.ts), so plurals and hyphens need not be listed.
+// normalising and in any order (see match-kpi-kind.ts), so plurals, hyphens, filler ("more", "our") and synonyms
+// ("fast" for time, "follow up" for response) need not be listed. Broad aliases are everyday words that name a
+// kind only when they are all a text says.
 import type { KpiAggregation, KpiKind, KpiUnit } from './types.js';
 
 /** The aggregation a unit implies when a kind does not say otherwise. */
@@ -19,7 +21,8 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'sum',
     defaultTeam: 'marketing',
     measuredAs: 'New leads that reached the marketing-qualified score in the period, counted on the day they qualified.',
-    aliases: ['mql', 'marketing qualified lead', 'lead gen', 'lead generation', 'lead', 'lead volume', 'mql volume', 'inbound lead', 'new lead'],
+    aliases: ['mql', 'marketing qualified lead', 'lead gen', 'lead generation', 'lead volume', 'mql volume', 'inbound lead', 'new lead', 'lead flow', 'number of lead', 'demand gen', 'demand generation', 'top of funnel'],
+    broadAliases: ['lead'],
     builtIn: true,
   },
   {
@@ -30,7 +33,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'sum',
     defaultTeam: 'sales',
     measuredAs: 'Leads a sales rep qualified as a real buying opportunity in the period.',
-    aliases: ['sql', 'sales qualified lead', 'sql volume', 'qualified lead'],
+    aliases: ['sql', 'sales qualified lead', 'sql volume', 'qualified lead', 'sales ready lead', 'qualified opportunity'],
     builtIn: true,
   },
   {
@@ -41,7 +44,8 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'sales',
     measuredAs: 'Opportunities created ÷ leads received, over the trailing 90 days.',
-    aliases: ['lead to opportunity', 'lead to opportunity conversion', 'lead to opportunity rate', 'lead conversion', 'lead conversion rate', 'conversion rate', 'opportunity conversion'],
+    aliases: ['lead to opportunity', 'lead to opportunity conversion', 'lead to opportunity rate', 'lead conversion', 'lead conversion rate', 'conversion rate', 'opportunity conversion', 'lead to deal', 'opportunity creation rate', 'turn lead into opportunity'],
+    broadAliases: ['conversion'],
     builtIn: true,
   },
   {
@@ -52,7 +56,8 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'sum',
     defaultTeam: 'sales',
     measuredAs: 'Amount of opportunities created in the period, at their first recorded amount.',
-    aliases: ['pipeline', 'pipeline generated', 'new pipeline', 'pipeline created', 'pipe gen', 'pipegen', 'pipeline generation', 'pipeline growth'],
+    aliases: ['pipeline generated', 'new pipeline', 'pipeline created', 'pipe gen', 'pipegen', 'pipeline generation', 'pipeline growth', 'pipeline built', 'opportunity created'],
+    broadAliases: ['pipeline'],
     builtIn: true,
   },
   {
@@ -63,7 +68,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'sum',
     defaultTeam: 'marketing',
     measuredAs: 'Amount of opportunities created in the period whose original source is a marketing channel.',
-    aliases: ['marketing sourced pipeline', 'marketing pipeline', 'sourced pipeline', 'marketing generated pipeline', 'marketing sourced opportunity'],
+    aliases: ['marketing sourced pipeline', 'marketing pipeline', 'sourced pipeline', 'marketing generated pipeline', 'marketing sourced opportunity', 'marketing sourced', 'marketing contribution to pipeline', 'marketing influenced pipeline'],
     builtIn: true,
   },
   {
@@ -74,7 +79,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'sales',
     measuredAs: 'Deals won ÷ deals closed (won + lost), over the trailing 90 days.',
-    aliases: ['win rate', 'close rate', 'closing rate', 'win ratio', 'win percent', 'win percentage', 'close ratio'],
+    aliases: ['win rate', 'close rate', 'closing rate', 'win ratio', 'win percent', 'win percentage', 'close ratio', 'close percentage', 'deal win rate', 'rate of deal won'],
     builtIn: true,
   },
   {
@@ -85,7 +90,8 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'sum',
     defaultTeam: 'sales',
     measuredAs: 'Amount of deals marked closed-won in the period.',
-    aliases: ['revenue', 'closed revenue', 'revenue closed', 'booking', 'closed won', 'closed won revenue', 'new revenue', 'new arr', 'closed business', 'quota'],
+    aliases: ['closed revenue', 'revenue closed', 'booking', 'closed won', 'closed won revenue', 'new revenue', 'new arr', 'closed business', 'quota attainment', 'hit quota', 'new business', 'sales revenue'],
+    broadAliases: ['revenue', 'quota'],
     builtIn: true,
   },
   {
@@ -96,7 +102,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'sales',
     measuredAs: 'Closed-won amount ÷ number of won deals, over the trailing 90 days.',
-    aliases: ['average deal size', 'deal size', 'average deal', 'average contract value', 'acv', 'bigger deal', 'larger deal'],
+    aliases: ['average deal size', 'deal size', 'average deal', 'average contract value', 'acv', 'bigger deal', 'larger deal', 'deal value', 'average deal value', 'contract size'],
     builtIn: true,
   },
   {
@@ -107,7 +113,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'sales',
     measuredAs: 'Median days from opportunity creation to close, for deals won in the trailing 90 days.',
-    aliases: ['sales cycle', 'sales cycle length', 'cycle length', 'cycle time', 'time to close', 'days to close', 'deal velocity', 'shorter cycle'],
+    aliases: ['sales cycle', 'sales cycle length', 'cycle length', 'cycle time', 'time to close', 'days to close', 'deal velocity', 'shorter cycle', 'deal cycle', 'close deal time', 'sales velocity'],
     builtIn: true,
   },
   {
@@ -118,7 +124,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'sales',
     measuredAs: 'Median business hours from a lead arriving to the first sales touch, over the period.',
-    aliases: ['lead response time', 'lead response', 'response time', 'speed to lead', 'lead follow up', 'follow up speed', 'time to first touch', 'first touch', 'follow up on lead'],
+    aliases: ['lead response time', 'lead response', 'response time', 'speed to lead', 'lead follow up', 'follow up speed', 'time to first touch', 'first touch', 'follow up on lead', 'mql response', 'mql follow up', 'time to respond', 'first response'],
     builtIn: true,
   },
   {
@@ -129,7 +135,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'marketing',
     measuredAs: 'MQLs sales accepted (SAL) ÷ MQLs handed over, over the trailing 30 days.',
-    aliases: ['mql to sal', 'mql to sal rate', 'mql to sal acceptance', 'mql to sal acceptance rate', 'acceptance rate', 'lead acceptance', 'lead acceptance rate', 'sal rate', 'lead quality', 'accepted lead', 'mql acceptance', 'quality lead'],
+    aliases: ['mql to sal', 'mql to sal rate', 'mql to sal acceptance', 'mql to sal acceptance rate', 'acceptance rate', 'lead acceptance', 'lead acceptance rate', 'sal rate', 'lead quality', 'accepted lead', 'mql acceptance', 'quality lead', 'accepted mql', 'mql quality', 'sales accepted lead', 'sal'],
     builtIn: true,
   },
   {
@@ -140,7 +146,7 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'marketing',
     measuredAs: 'Sales and marketing spend ÷ new customers won, over the trailing quarter.',
-    aliases: ['cac', 'customer acquisition cost', 'acquisition cost', 'cost per acquisition', 'cost per customer', 'cpa'],
+    aliases: ['cac', 'customer acquisition cost', 'acquisition cost', 'cost per acquisition', 'cost per customer', 'cpa', 'cost to acquire', 'cost of acquisition', 'cost per new customer'],
     builtIn: true,
   },
   {
@@ -151,7 +157,8 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'sum',
     defaultTeam: 'marketing',
     measuredAs: 'Engaged sessions (≥ 30 s or a download) on published pieces in the period.',
-    aliases: ['content engagement', 'content', 'engagement', 'content download', 'content view', 'blog traffic', 'content performance'],
+    aliases: ['content engagement', 'content download', 'content view', 'blog traffic', 'content performance', 'engaged session', 'content usage', 'content consumption'],
+    broadAliases: ['content', 'engagement'],
     builtIn: true,
   },
   {
@@ -162,7 +169,8 @@ export const kpiCatalog: readonly KpiKind[] = [
     aggregation: 'latest',
     defaultTeam: 'sales',
     measuredAs: 'Open pipeline due to close this quarter ÷ the quarter’s remaining revenue target.',
-    aliases: ['pipeline coverage', 'coverage ratio', 'coverage'],
+    aliases: ['pipeline coverage', 'coverage ratio', 'pipeline to quota', 'pipeline multiple'],
+    broadAliases: ['coverage'],
     builtIn: true,
   },
 ];

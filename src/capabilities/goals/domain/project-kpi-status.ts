@@ -89,7 +89,9 @@ export function projectKpiStatus(input: KpiStatusInput): KpiStatusResult {
     return { ...base, status: 'no_target', actual, projected, attainment: null, explanation: `${fmt(actual)} so far in ${period.label}; no target is set.` };
   }
   const status = judge(projected, target, direction);
-  const attainment = target !== 0 ? projected / target : null;
+  // A target of a hair above 0 (1e-320) would make the share Infinity: no share is better than an infinite one.
+  const share = target !== 0 ? projected / target : null;
+  const attainment = share !== null && Number.isFinite(share) ? share : null;
   const closed = fraction >= 1;
   const what = aggregation === 'sum' && !closed ? `Projected ${fmt(projected)} by the end of ${period.label}` : `${fmt(projected)} in ${period.label}`;
   const goal = direction === 'higher' ? `a target of at least ${fmt(target)}` : `a target of at most ${fmt(target)}`;

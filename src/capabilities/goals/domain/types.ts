@@ -36,8 +36,10 @@ export interface KpiKind {
   defaultTeam: Team;
   /** A suggested "how it is measured", shown when a KPI of this kind is created. */
   measuredAs: string;
-  /** Words people use for it in free text ("lead gen", "bookings"); matched after normalising. */
+  /** Words people use for it in free text ("lead gen", "bookings"); matched after normalising, in any order. */
   aliases: readonly string[];
+  /** Everyday words that name it only when they are all a text says ("leads" is MQLs; "cost per lead" is not). */
+  broadAliases?: readonly string[];
   builtIn: boolean;
 }
 
@@ -208,12 +210,22 @@ export interface ExpectationGapRow {
   holders: number;
   teamSize: number;
   inTopThree: boolean;
+  /** It names a catalog kind or a top-three KPI; free text that names neither waits for someone to choose one. */
+  matched: boolean;
   sentence: string;
+}
+
+/** Held expectations (one member's one priority) by where they stand; the headline and the lists count these. */
+export interface HeldExpectations {
+  met: number;
+  gaps: number;
+  unmatched: number;
 }
 
 export interface ExpectationGapReport {
   rows: ExpectationGapRow[];
-  /** Share of all held expectations (member × item) that the other team's top three meets; null without any. */
+  held: HeldExpectations;
+  /** held.met ÷ (held.met + held.gaps): the share of held expectations matched to a KPI that the top three meets; null without any. */
   shareMet: number | null;
 }
 
@@ -253,6 +265,8 @@ export interface CompAlignmentFlag {
 
 export interface TeamCompShare {
   team: Team;
+  /** How many of its KPIs are marked compensated; 0 means its pay plan is not entered. */
+  paidKpis: number;
   /** Sum of comp weights of the team's compensated KPIs (percent). */
   totalWeight: number;
   /** The part of it on KPIs shared by both teams. */
@@ -266,4 +280,12 @@ export interface CompAlignmentReport {
   /** Kind ids (or normalised names) both teams have marked shared. */
   sharedKeys: string[];
   flags: CompAlignmentFlag[];
+}
+
+export interface CompAlignmentSummary {
+  flags: { high: number; medium: number; low: number; total: number };
+  /** Whose pay plans are entered (a team with a KPI marked compensated): none, some or all of both teams. */
+  payPlans: 'none' | 'some' | 'all';
+  /** One sentence, the same on every page: "3 comp flags: 1 high, 2 medium or low.", "No pay plans entered yet: …". */
+  headline: string;
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
+import { recordAudit } from '../../../server/audit.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { badRequest, forbidden } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
@@ -14,17 +15,21 @@ import {
   type Kpi,
   type PublicationChange,
   type PublicationSnapshot,
+  compAlignmentSummary,
   expectationGap,
+  expectationGapSummary,
   matchKpiKind,
+  normalizeKpiText,
   otherTeam,
   publicationFreshness,
+  teamPossessive,
   scoreAwarenessQuiz,
   type KpiKind,
 } from '../domain/index.js';
 import { compOf, GOAL_TEAMS, latestTopThrees, loadExpectations, loadQuizAnswers } from '../alignment-facts.js';
-import { canAnswer, canEditTeamGoals, canPublishTeamGoals, onBehalfOf } from '../policies.js';
+import { canAnswer, canMatchExpectations, canEditTeamGoals, canPublishTeamGoals, onBehalfOf } from '../policies.js';
 import { CURRENCY, currentPeriodsStart, currentStatus, presentKpi, presentPublication } from '../presenters.js';
-import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
+import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationMatchInput, ExpectationMatchView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
 import { activeTeamSizes, expectationsLock, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, teamsWithLead, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
@@ -40,6 +45,14 @@ function aboutTeamFor(actor: Actor, asked: 'sales' | 'marketing' | undefined): '
   return asked;
 }
 
+/** The kinds chosen for free-text words in this workspace ("webinars" → MQLs), by their normalised words. */
+async function chosenKinds(db: Db, workspaceId: string, aboutTeam: 'sales' | 'marketing'): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('expectations').select(['text', 'kind']).where('workspace_id', '=', workspaceId).where('about_team', '=', aboutTeam).where('kind', 'is not', null).execute();
+  const chosen = new Map<string, string>();
+  for (const r of rows) if (r.kind) chosen.set(normalizeKpiText(r.text), r.kind);
+  return chosen;
+}
+
 /**
  * How many rows of each kind (not in the top three, in it) the gap answers: the most held first. Everyone may
  * type their own words, so a large workspace holds many expectations that one person holds; the rest are counted.
@@ -49,10 +62,19 @@ export const GAP_ROWS_SHOWN = 50;
 async function computeGap(db: Db, workspaceId: string, catalog: readonly KpiKind[]) {
   const { topThree } = await latestTopThrees(db, workspaceId);
   const report = expectationGap({ expectations: await loadExpectations(db, workspaceId), topThree, teamSizes: await activeTeamSizes(db, workspaceId), catalog });
-  const gaps = report.rows.filter((r) => !r.inTopThree);
+  const gaps = report.rows.filter((r) => r.matched && !r.inTopThree);
   const met = report.rows.filter((r) => r.inTopThree);
-  const shown = new Set([...gaps.slice(0, GAP_ROWS_SHOWN), ...met.slice(0, GAP_ROWS_SHOWN)]);
-  return { rows: report.rows.filter((r) => shown.has(r)), gaps: gaps.length, met: met.length, shareMet: report.shareMet };
+  const unmatched = report.rows.filter((r) => !r.matched);
+  const shown = new Set([...gaps.slice(0, GAP_ROWS_SHOWN), ...met.slice(0, GAP_ROWS_SHOWN), ...unmatched.slice(0, GAP_ROWS_SHOWN)]);
+  return {
+    rows: report.rows.filter((r) => shown.has(r)),
+    gaps: gaps.length,
+    met: met.length,
+    unmatched: unmatched.length,
+    held: report.held,
+    shareMet: report.shareMet,
+    summary: expectationGapSummary(report),
+  };
 }
 
 async function computeAwareness(db: Db, workspaceId: string) {
@@ -66,7 +88,8 @@ async function computeAwareness(db: Db, workspaceId: string) {
 }
 
 async function computeComp(db: Db, workspaceId: string) {
-  return compOf((await listKpis(db, workspaceId)).map(toDomainKpi));
+  const report = compOf((await listKpis(db, workspaceId)).map(toDomainKpi));
+  return { ...report, summary: compAlignmentSummary(report) };
 }
 
 /** What publishing now would change against the latest publication (empty when nothing would). */
@@ -101,10 +124,12 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
       if (!canAnswer(actor)) throw forbidden('Viewers read only.');
       const aboutTeam = aboutTeamFor(actor, req.body.aboutTeam);
       const catalog = await loadCatalog(k, actor.workspaceId);
+      const chosen = await chosenKinds(k, actor.workspaceId, aboutTeam);
       const items = req.body.items.map((i, idx) => {
         if (i.kind !== undefined && !catalogKind(i.kind, catalog)) throw badRequest(`Unknown KPI kind "${i.kind}".`);
-        // Free text that clearly names a catalog kind ("lead gen") is stored as that kind, keeping the words.
-        const kind = i.kind ?? matchKpiKind(i.text ?? '', catalog);
+        // Free text that clearly names a catalog kind ("lead gen") is stored as that kind, keeping the words; words
+        // someone already chose a kind for in this workspace ("webinars" → MQLs) take that kind.
+        const kind = i.kind ?? matchKpiKind(i.text ?? '', catalog) ?? chosen.get(normalizeKpiText(i.text ?? '')) ?? null;
         const text = i.text ?? catalogKind(kind ?? '', catalog)?.name ?? '';
         return { rank: idx + 1, kind, text };
       });
@@ -130,6 +155,55 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       return computeGap(k, actor.workspaceId, await loadCatalog(k, actor.workspaceId));
+    },
+  );
+
+  app.put(
+    '/goals/expectation-gap/match',
+    {
+      schema: {
+        tags,
+        summary: 'Choose the KPI kind that free-text expectations mean: every expectation of the holder team about the other with the same words (members of the holder team, leaders and admins).',
+        body: ExpectationMatchInput,
+        response: { 200: ExpectationMatchView, 400: ErrorView, 403: ErrorView },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { holderTeam, aboutTeam, text, kind } = req.body;
+      if (!canMatchExpectations(actor, holderTeam)) throw forbidden(`Members of ${holderTeam}, leaders and admins choose the KPI that ${teamPossessive(holderTeam)} expectations mean.`);
+      const catalog = await loadCatalog(k, actor.workspaceId);
+      const chosen = catalogKind(kind, catalog);
+      if (!chosen) throw badRequest(`Unknown KPI kind "${kind}". Pick one from the catalog, or add it there first.`);
+      const words = normalizeKpiText(text);
+      if (!words) throw badRequest(`"${text}" has no words to match; choose a KPI for an expectation the gap lists.`);
+      const matched = await db.transaction(async (tx) => {
+        // Every expectation with these words, not only those of one member: "webinars" means the same to all of them.
+        const rows = await tx
+          .selectFrom('expectations')
+          .innerJoin('members', 'members.id', 'expectations.member_id')
+          .select(['expectations.id', 'expectations.text'])
+          .where('expectations.workspace_id', '=', actor.workspaceId)
+          .where('expectations.about_team', '=', aboutTeam)
+          .where('expectations.kind', 'is', null)
+          .where('members.team', '=', holderTeam)
+          .execute();
+        const ids = rows.filter((r) => normalizeKpiText(r.text) === words).map((r) => r.id);
+        // Choosing again (a second click, a second tab) finds nothing left to match, and says so by its count.
+        if (ids.length === 0) return 0;
+        await tx.updateTable('expectations').set({ kind: chosen.id }).where('workspace_id', '=', actor.workspaceId).where('id', 'in', ids).execute();
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorMemberId: actor.memberId,
+          action: 'expectation.matched',
+          entityType: 'expectation',
+          entityId: `${holderTeam}:${aboutTeam}`,
+          before: { text, kind: null },
+          after: { text, kind: chosen.id, kindName: chosen.name, expectations: ids.length },
+        });
+        return ids.length;
+      });
+      return { matched, kind: chosen.id, kindName: chosen.name };
     },
   );
 

@@ -10,7 +10,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../../server/error
 import { newId, nowIso } from '../../../server/ids.js';
 import { paginateInMemory, presentPage } from '../../../server/pagination.js';
 import { PAGE_LIMIT_DEFAULT } from '../../../shared/page.js';
-import { lastPeriods, periodOf } from '../../../shared/calendar/index.js';
+import { lastPeriods, localDateOf, periodOf } from '../../../shared/calendar/index.js';
 import {
   catalogKind,
   kpiTrend,
@@ -21,6 +21,7 @@ import {
   type KpiKind,
   type Team,
 } from '../domain/index.js';
+import { refuseBadMeasures, refuseBadValues } from '../kpi-input-checks.js';
 import { canAddCatalogKind, canEditTeamGoals, leadsTeam, onBehalfOf } from '../policies.js';
 import { CURRENCY, currentPeriodsStart, presentKpi, presentPeriod } from '../presenters.js';
 import {
@@ -39,7 +40,6 @@ import {
   KpiValuesInput,
   KpiValuesPasteInput,
   KpiView,
-  MEASURE_LIMIT,
   TopThreeInput,
   ValuesRecordedView,
 } from '../schemas.js';
@@ -120,7 +120,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
       const { limit, cursor, q } = req.query;
       const words = q?.toLowerCase();
       // The catalog is read whole for every KPI anyway (it is the built-in kinds and the few a workspace adds).
-      const kinds = (await loadCatalog(k, actor.workspaceId)).filter((c) => !words || [c.name, c.id, ...c.aliases].some((t) => t.toLowerCase().includes(words)));
+      const kinds = (await loadCatalog(k, actor.workspaceId)).filter((c) => !words || [c.name, c.id, ...c.aliases, ...(c.broadAliases ?? [])].some((t) => t.toLowerCase().includes(words)));
       const page = paginateInMemory(kinds, { limit, cursor }, {
         scope: ['catalog', actor.workspaceId, q ?? null],
         order: [
@@ -197,6 +197,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         const catalog = await loadCatalog(tx, actor.workspaceId);
         const kind = catalogKind(b.kind, catalog);
         if (!kind) throw badRequest(`Unknown KPI kind "${b.kind}". Pick one from the catalog or add it there first.`);
+        refuseBadMeasures({ name: b.name, unit: kind.unit }, b);
         if (b.ownerMemberId) await assertMember(tx, actor.workspaceId, b.ownerMemberId);
         const existing = (await listKpis(tx, actor.workspaceId, { team: b.team })).map(toDomainKpi);
         const candidate: Kpi = { ...toDomainKpi(rowFrom(id, actor.workspaceId, b, kind)), id };
@@ -266,6 +267,10 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         const catalog = await loadCatalog(tx, actor.workspaceId);
         const kind = b.kind !== undefined ? catalogKind(b.kind, catalog) : catalogKind(before.kind, catalog);
         if (b.kind !== undefined && !kind) throw badRequest(`Unknown KPI kind "${b.kind}".`);
+        // A new kind can change the unit, so the target and baseline are checked as they will be after the change.
+        if (b.target !== undefined || b.baseline !== undefined || b.kind !== undefined) {
+          refuseBadMeasures({ name: b.name ?? before.name, unit: kind?.unit ?? before.unit }, { target: b.target === undefined ? before.target : b.target, baseline: b.baseline === undefined ? before.baseline : b.baseline });
+        }
         if (b.ownerMemberId) await assertMember(tx, actor.workspaceId, b.ownerMemberId);
         const patch = {
           ...(b.name !== undefined ? { name: b.name } : {}),
@@ -346,7 +351,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
     },
   );
 
-  async function recordValues(actor: Actor, id: string, values: Array<{ date: string; value: number; note: string | null }>) {
+  async function recordValues(actor: Actor, id: string, values: Array<{ date: string; value: number; note: string | null; line?: number }>) {
     return db.transaction(async (tx) => {
       const row = await kpiForEdit(tx, actor, id);
       const options = await loadPeriodOptions(tx, actor.workspaceId);
@@ -357,6 +362,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
           throw badRequest(`${v.date} is in a future period; values can be recorded up to ${current.label} (until ${current.endDate}).`);
         }
       }
+      refuseBadValues(row, values, localDateOf(new Date(), options.timeZone));
       // One row per KPI and date: a value on a date that has one replaces it. An upsert, so two people
       // recording the same date at the same moment both succeed (the later one wins). Written in date
       // order, the last of a date in the request winning: two requests upserting the same dates then
@@ -503,7 +509,7 @@ function isCalendarDate(date: string): boolean {
  * Parses pasted `date,value` lines (CSV, a header line allowed); every bad line is reported by number. `scale`
  * turns what people paste into stored units (100 for money: they paste 1250.50, Lockstep stores cents).
  */
-export function parsePastedValues(text: string, scale = 1): Array<{ date: string; value: number; note: string | null }> {
+export function parsePastedValues(text: string, scale = 1): Array<{ date: string; value: number; note: string | null; line: number }> {
   // Line numbers are the person's lines: blank lines count (the parser skips them but reports where
   // each record ends), so the text is not trimmed first.
   let records: Array<{ record: string[]; info: InfoRecord }>;
@@ -513,7 +519,7 @@ export function parsePastedValues(text: string, scale = 1): Array<{ date: string
   } catch (err) {
     throw badRequest(`The pasted text is not readable as CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const out: Array<{ date: string; value: number; note: string | null }> = [];
+  const out: Array<{ date: string; value: number; note: string | null; line: number }> = [];
   const problems: string[] = [];
   records.forEach(({ record, info }, i) => {
     const [date = '', raw = '', note = ''] = record;
@@ -522,9 +528,9 @@ export function parsePastedValues(text: string, scale = 1): Array<{ date: string
     const value = Number(raw.replace(/[$,%\s]/g, ''));
     if (!isCalendarDate(date)) problems.push(`line ${line}: "${date}" is not a date as YYYY-MM-DD`);
     else if (raw === '' || !Number.isFinite(value)) problems.push(`line ${line}: "${raw}" is not a number`);
-    // The same bound as values recorded one by one (MEASURE_LIMIT, in stored units: cents for money).
-    else if (Math.abs(value * scale) > MEASURE_LIMIT) problems.push(`line ${line}: ${raw} is larger than a KPI value can be`);
-    else out.push({ date, value: scale === 1 ? value : Math.round(value * scale), note: note || null });
+    // 1e308 is a number, but not once it is in cents; the unit's domain is checked with the values recorded one by one.
+    else if (!Number.isFinite(value * scale)) problems.push(`line ${line}: ${raw} is larger than a KPI value can be`);
+    else out.push({ date, value: scale === 1 ? value : Math.round(value * scale), note: note || null, line });
   });
   if (problems.length > 0) throw badRequest(`Nothing was recorded. ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`, problems);
   if (out.length === 0) throw badRequest('No values found: paste lines like 2026-11-02,125.');
