@@ -45,7 +45,12 @@ describe('the audit log', () => {
     expect(token.summary).toBe("Dana Whitfield created the API token 'CRM sync'");
     expect(token.kind).toBe('API token');
     const keyPlayer = entries.find((e) => e.action === 'member.changed' && e.entityId === lead.member.id)!;
-    expect(keyPlayer.summary).toBe("Dana Whitfield changed Sam Seller's key player");
+    expect(keyPlayer.summary).toBe('Dana Whitfield made Sam Seller a key player');
+    const rep = await addMember(t, ws, { role: 'member', team: 'sales', name: 'Rae Rep' });
+    expectStatus(await ws.admin.patch(`/api/v1/members/${rep.member.id}`, { role: 'leader' }), 200);
+    expectStatus(await ws.admin.patch(`/api/v1/members/${rep.member.id}`, { active: false }), 200);
+    const about = (await audit(`entityType=member`)).filter((e) => e.entityId === rep.member.id).map((e) => e.summary);
+    expect(about.slice(0, 2)).toEqual(['Dana Whitfield deactivated Rae Rep', 'Dana Whitfield made Rae Rep a leader (was a member)']);
     for (const e of entries) {
       expect(e.summary, e.action).not.toMatch(/[a-z]+\.[a-z_]+|[0-9a-f]{8}-[0-9a-f]{4}/);
     }

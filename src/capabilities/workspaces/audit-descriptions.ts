@@ -6,6 +6,26 @@ import { changedWords, fieldsOf, quoted, type AuditDescriber } from '../../share
 
 const teamWords = (team: unknown): string => (team === 'leadership' ? 'the leadership team' : typeof team === 'string' ? `the ${team} team` : 'a team');
 
+const article = (role: unknown): string => (role === 'admin' ? 'an admin' : `a ${String(role)}`);
+
+/** A change of one thing about a member, said as people say it; null for several at once. */
+function memberChange(person: string, before: Record<string, unknown>, after: Record<string, unknown>): string | null {
+  const keys = Object.keys(after);
+  if (keys.length !== 1) return null;
+  switch (keys[0]) {
+    case 'keyPlayer':
+      return after.keyPlayer ? `made ${person} a key player` : `made ${person} no longer a key player`;
+    case 'role':
+      return `made ${person} ${article(after.role)} (was ${article(before.role)})`;
+    case 'team':
+      return `moved ${person} to ${teamWords(after.team)}`;
+    case 'active':
+      return after.active ? `reactivated ${person}` : `deactivated ${person}`;
+    default:
+      return null;
+  }
+}
+
 export function workspacesAuditDescriber(db: Kysely<DatabaseSchema>): AuditDescriber {
   return {
     room: 'workspaces',
@@ -34,13 +54,13 @@ export function workspacesAuditDescriber(db: Kysely<DatabaseSchema>): AuditDescr
         case 'member.added':
           return `${f.actor} added ${person} to the workspace`;
         case 'member.changed':
-          return `${f.actor} changed ${person}'s ${changedWords(f.before, f.after)}`;
+          return `${f.actor} ${memberChange(person, before, after) ?? `changed ${person}'s ${changedWords(f.before, f.after)}`}`;
         case 'member.joined':
           return `${person} joined the workspace`;
         case 'member.declined':
           return `${person} declined the invitation to the workspace`;
         case 'invite.created':
-          return `${f.actor} invited ${typeof after.email === 'string' ? after.email : 'someone by link'} to join ${teamWords(after.team)} as ${after.role === 'admin' ? 'an admin' : `a ${String(after.role ?? 'member')}`}`;
+          return `${f.actor} invited ${typeof after.email === 'string' ? after.email : 'someone by link'} to join ${teamWords(after.team)} as ${article(after.role ?? 'member')}`;
         case 'invite.revoked':
           return `${f.actor} revoked an invitation`;
         case 'invite.accepted':
