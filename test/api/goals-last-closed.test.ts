@@ -79,6 +79,16 @@ describe('a KPI with values last month and none yet this month', () => {
     expect(res.kpi.current).toMatchObject({ status: 'on_track', actual: 30, lastClosed: null });
   });
 
+  it('a quarterly KPI reaches back to the last quarter, however far before this month that began', async () => {
+    const pipeline = await makeKpi(lead, { team: 'sales', name: 'Pipeline generated', kind: 'pipeline_generated', target: 100_000_00, period: 'quarter' });
+    // The day before this quarter's first day lies in the last one (the test workspace is on UTC).
+    const lastDay = new Date(Date.parse(pipeline.current.period.start) - 86_400_000).toISOString().slice(0, 10);
+    expectStatus(await lead.post(`/api/v1/goals/kpis/${pipeline.id}/values`, { values: [{ date: lastDay, value: 120_000_00 }] }), 200);
+    const k = await kpiIn(pipeline.id);
+    expect(k.current).toMatchObject({ status: 'no_data', lastClosed: { status: 'on_track', actual: 120_000_00 } });
+    expect(k.current.explanation).toMatch(/^No value yet for FY\d{4} Q\d\. FY\d{4} Q\d closed at \$120,000: on track\.$/);
+  });
+
   it('a KPI with no value last month either says only that it has none', async () => {
     const fresh = await makeKpi(lead, { team: 'sales', name: 'Average deal size', kind: 'average_deal_size', target: 5_000_000 });
     expect(fresh.current).toMatchObject({ status: 'no_data', lastClosed: null, explanation: `No values logged for ${thisMonth.label}.` });

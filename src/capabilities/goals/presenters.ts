@@ -32,11 +32,30 @@ export function presentStatus(r: KpiStatusResult, p: Period, lastClosed: { resul
 export const previousPeriod = (kind: PeriodKind, p: Period, options: PeriodOptions): Period => periodOf(kind, calendarDate.addDays(p.startDate, -1), options);
 
 /**
- * The first day any KPI's current or last closed period can start, for loading the values every current status
- * needs: the previous fiscal quarter starts before the previous month and the previous week.
+ * The first day any KPI's current period can start, for loading the values every current status needs:
+ * months start on or after their quarter's first day, but a week can begin before the quarter does.
  */
 export function currentPeriodsStart(now: Date, options: PeriodOptions): string {
-  return previousPeriod('quarter', periodOf('quarter', now, options), options).startDate;
+  const week = periodOf('week', now, options).startDate;
+  const quarter = periodOf('quarter', now, options).startDate;
+  return week < quarter ? week : quarter;
+}
+
+// A page presents many KPIs from one list of values: it is split by KPI once per list (not filtered whole per KPI,
+// which grew as KPIs × values), and forgotten with the list.
+const BY_KPI = new WeakMap<readonly KpiValueRow[], Map<string, KpiValueRow[]>>();
+function valuesOf(values: readonly KpiValueRow[], kpiId: string): readonly KpiValueRow[] {
+  let byKpi = BY_KPI.get(values);
+  if (!byKpi) {
+    byKpi = new Map();
+    for (const v of values) {
+      const list = byKpi.get(v.kpi_id);
+      if (list) list.push(v);
+      else byKpi.set(v.kpi_id, [v]);
+    }
+    BY_KPI.set(values, byKpi);
+  }
+  return byKpi.get(kpiId) ?? [];
 }
 
 /**
@@ -45,13 +64,14 @@ export function currentPeriodsStart(now: Date, options: PeriodOptions): string {
  */
 export function currentStatus(k: KpiRow, values: readonly KpiValueRow[], options: PeriodOptions, catalog: readonly KpiKind[], now: Date) {
   const kind = catalogKind(k.kind, catalog);
+  const own = valuesOf(values, k.id);
   const statusIn = (period: Period) =>
     projectKpiStatus({
       unit: k.unit,
       direction: k.direction,
       ...(kind ? { aggregation: kind.aggregation } : {}),
       target: k.target,
-      values: values.filter((v) => v.kpi_id === k.id && v.date >= period.startDate && v.date < period.endDate),
+      values: own.filter((v) => v.date >= period.startDate && v.date < period.endDate),
       period,
       now,
       currency: CURRENCY,

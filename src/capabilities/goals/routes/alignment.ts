@@ -28,9 +28,10 @@ import {
 } from '../domain/index.js';
 import { compOf, GOAL_TEAMS, latestTopThrees, loadExpectations, loadQuizAnswers } from '../alignment-facts.js';
 import { canAnswer, canMatchExpectations, canEditTeamGoals, canPublishTeamGoals, onBehalfOf } from '../policies.js';
-import { CURRENCY, currentPeriodsStart, currentStatus, presentKpi, presentPublication } from '../presenters.js';
+import { CURRENCY, currentStatus, presentKpi, presentPublication } from '../presenters.js';
+import { listStatusValues } from '../status-values.js';
 import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationMatchInput, ExpectationMatchView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
-import { activeTeamSizes, expectationsLock, latestPublication, listKpis, listValues, loadCatalog, loadPeriodOptions, parseSnapshot, teamsWithLead, toDomainKpi } from '../store.js';
+import { activeTeamSizes, expectationsLock, latestPublication, listKpis, loadCatalog, loadPeriodOptions, parseSnapshot, teamsWithLead, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
 
@@ -253,8 +254,10 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
       const options = await loadPeriodOptions(k, actor.workspaceId);
       const catalog = await loadCatalog(k, actor.workspaceId);
       const kpis = await listKpis(k, actor.workspaceId);
-      const values = await listValues(k, actor.workspaceId, kpis.map((x) => x.id), currentPeriodsStart(now, options));
       const { latest } = await latestTopThrees(k, actor.workspaceId);
+      // A published KPI is judged in its published period, which may differ from its live one.
+      const published = GOAL_TEAMS.flatMap((team) => (latest[team] ? parseSnapshot(latest[team]).items.map((i) => ({ id: i.kpiId, period: i.targetPeriod })) : []));
+      const values = await listStatusValues(k, actor.workspaceId, [...kpis, ...published.filter((p) => kpis.some((x) => x.id === p.id))], now, options);
       const led = await teamsWithLead(k, actor.workspaceId);
       const teams = GOAL_TEAMS.map((team) => {
         const p = latest[team];

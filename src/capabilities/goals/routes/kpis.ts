@@ -23,7 +23,8 @@ import {
 } from '../domain/index.js';
 import { refuseBadMeasures, refuseBadValues } from '../kpi-input-checks.js';
 import { canAddCatalogKind, canEditTeamGoals, leadsTeam, onBehalfOf } from '../policies.js';
-import { CURRENCY, currentPeriodsStart, presentKpi, presentPeriod } from '../presenters.js';
+import { CURRENCY, presentKpi, presentPeriod } from '../presenters.js';
+import { listStatusValues } from '../status-values.js';
 import {
   IdParams,
   KpiCreateInput,
@@ -64,7 +65,7 @@ async function presentKpis(db: Db, workspaceId: string, rows: readonly KpiRow[])
   const options = await loadPeriodOptions(db, workspaceId);
   const catalog = await loadCatalog(db, workspaceId);
   const now = new Date();
-  const values = await listValues(db, workspaceId, rows.map((r) => r.id), currentPeriodsStart(now, options));
+  const values = await listStatusValues(db, workspaceId, rows, now, options);
   return rows.map((r) => presentKpi(r, values, options, catalog, now));
 }
 
