@@ -48,6 +48,7 @@ describe('words a person reads', () => {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await expect.poll(() => page.title(), { message: path }).toBe(title);
+      if (path === '/') await shot(page, 'words-dashboard');
     }
     const out = await suite.person();
     await out.page.goto('/signin');
