@@ -56,6 +56,12 @@ describe('the audit log', () => {
     }
   });
 
+  it("names the team an admin acted for, on a team's behalf", async () => {
+    const kpi = expectStatus(await ws.admin.post<{ id: string }>('/api/v1/goals/kpis', { team: 'sales', name: 'SQLs accepted', kind: 'sqls', measurement: 'Accepted at discovery.' }), 201);
+    const [entry] = (await audit('entityType=kpi')).filter((e) => e.entityId === kpi.id);
+    expect(entry!.summary).toBe("Dana Whitfield for Sales created the KPI 'SQLs accepted'");
+  });
+
   it('filters by person, kind and date', async () => {
     const bySam = await audit(`memberId=${lead.member.id}`);
     expect(bySam.length).toBeGreaterThan(0);
