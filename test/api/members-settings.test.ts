@@ -53,6 +53,15 @@ describe('changing members', () => {
     expectStatus(await ws.admin.patch(`/api/v1/members/${rep.member.id}`, { role: 'member', team: 'sales', function: 'AE', managerId: null, keyPlayer: false }), 200);
   });
 
+  it('the audit log records only what changed, even when the form sends every field', async () => {
+    const res = await ws.admin.patch<MemberView>(`/api/v1/members/${rep.member.id}`, { role: 'member', team: 'sales', function: 'AE', managerId: null, keyPlayer: true });
+    expect(res.status).toBe(200);
+    const [entry] = await auditFor(rep.member.id, 'member.changed');
+    expect(entry!.before).toEqual({ keyPlayer: false });
+    expect(entry!.after).toEqual({ keyPlayer: true });
+    expectStatus(await ws.admin.patch(`/api/v1/members/${rep.member.id}`, { keyPlayer: false }), 200);
+  });
+
   it('the last admin cannot be demoted or deactivated (400), and nothing is recorded', async () => {
     const before = (await auditFor(ws.adminMemberId)).length;
     const demote = await ws.admin.patch(`/api/v1/members/${ws.adminMemberId}`, { role: 'leader' });
@@ -145,6 +154,12 @@ describe('workspace settings', () => {
     const [latest] = await auditFor(ws.id, 'workspace.settings_changed');
     expect(latest!.before).toEqual({ painThreshold: 70 });
     expect(latest!.after).toEqual({ painThreshold: 65 });
+    // Saving the whole form with one change records that change only.
+    const whole = await ws.admin.patch<WorkspaceView>('/api/v1/workspace', { name: 'Northwind Traders', timeZone: 'Europe/Berlin', weekStart: 0, painThreshold: 60 });
+    expect(whole.status).toBe(200);
+    const [third] = await auditFor(ws.id, 'workspace.settings_changed');
+    expect(third!.before).toEqual({ painThreshold: 65 });
+    expect(third!.after).toEqual({ painThreshold: 60 });
   });
 
   it('refuses an invalid time zone and out-of-range values with 400, changing nothing', async () => {

@@ -1,6 +1,7 @@
 // Members of a workspace (SPEC S0): list, add, and set role, team, function, manager, key player, active.
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
+import { changedFields } from '../../../server/audit-change.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { nowIso } from '../../../server/ids.js';
@@ -160,8 +161,11 @@ export function registerMemberRoutes(app: Server, { db, config, memberDeactivate
           action: 'member.changed',
           entityType: 'member',
           entityId: before.id,
-          before: Object.fromEntries(changed.map((key) => [key, beforeView[key]])),
-          after: Object.fromEntries(changed.map((key) => [key, afterView[key]])),
+          // Only what the request changed, before → after (a field sent with its old value is not a change).
+          ...changedFields(
+            Object.fromEntries(changed.map((key) => [key, beforeView[key]])),
+            Object.fromEntries(changed.map((key) => [key, afterView[key]])),
+          ),
         });
         return afterView;
       });

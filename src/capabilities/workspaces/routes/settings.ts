@@ -1,6 +1,7 @@
 // Workspace settings (SPEC S0): name, time zone, week start, fiscal quarter start, holidays, pain threshold.
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { recordAudit } from '../../../server/audit.js';
+import { changedFields } from '../../../server/audit-change.js';
 import { actorOf } from '../../../server/auth.js';
 import { badRequest, forbidden, notFound } from '../../../server/errors.js';
 import { localDateOf } from '../../../shared/calendar/index.js';
@@ -62,8 +63,11 @@ export function registerSettingsRoutes(app: Server, { db }: AppContext): void {
           action: 'workspace.settings_changed',
           entityType: 'workspace',
           entityId: actor.workspaceId,
-          before: Object.fromEntries(changed.map((key) => [key, beforeView[key]])),
-          after: Object.fromEntries(changed.map((key) => [key, afterView[key]])),
+          // Only what the request changed, before → after (a field sent with its old value is not a change).
+          ...changedFields(
+            Object.fromEntries(changed.map((key) => [key, beforeView[key]])),
+            Object.fromEntries(changed.map((key) => [key, afterView[key]])),
+          ),
         });
         return afterView;
       });
