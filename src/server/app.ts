@@ -23,7 +23,7 @@ import { Database } from '../db/database.js';
 import type { Capability } from './capability.js';
 import { ErrorView, type AppContext, type Server } from './context.js';
 import { registerContractRoutes } from './contract-routes.js';
-import { requireAccess, resolveAuth, type Access } from './auth.js';
+import { requireAccess, resolveAuth, routeAccess, type Access } from './auth.js';
 import type { Config } from './config.js';
 import { AppError, explainDatabaseError } from './errors.js';
 import { JobScheduler } from './jobs.js';
@@ -105,7 +105,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   const routes: RouteEntry[] = [];
   server.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    const access = r.config?.access ?? (r.url.startsWith('/api/v1') ? 'member' : 'public');
+    const access = routeAccess(r.url, r.config);
     const { body, params, querystring, tags } = (r.schema ?? {}) as RouteEntry['schema'] & { tags?: string[] };
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
@@ -181,7 +181,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   server.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     checkOrigin(req, config);
-    const access = req.routeOptions.config?.access ?? (req.url.startsWith('/api/v1') ? 'member' : 'public');
+    const access = routeAccess(req.url, req.routeOptions.config);
     try {
       req.auth = await resolveAuth(db, req);
     } catch (err) {

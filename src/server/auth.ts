@@ -34,6 +34,11 @@ export interface RequestAuth {
 /** What a route requires: nobody, a signed-in person, or a member of the current workspace. */
 export type Access = 'public' | 'user' | 'member';
 
+/** A route's access: what its config says, else member for /api/v1 routes and public for the rest. */
+export function routeAccess(url: string, config: { access?: Access } | undefined): Access {
+  return config?.access ?? (url.startsWith('/api/v1') ? 'member' : 'public');
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;

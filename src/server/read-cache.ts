@@ -14,6 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { ALL_WORKSPACES, bumpReadVersions, type ReadVersions } from '../db/read-versions.js';
 import type { Database } from '../db/database.js';
+import { routeAccess } from './auth.js';
 import type { Server } from './context.js';
 
 declare module 'fastify' {
@@ -172,7 +173,7 @@ export function registerReadCache(server: Server, db: Database, cache: ReadCache
 function scopeOfWrite(req: FastifyRequest): string {
   const actor = req.auth?.actor;
   const url = req.routeOptions.url ?? '';
-  const access = req.routeOptions.config?.access ?? (url.startsWith('/api/v1') ? 'member' : 'public');
+  const access = routeAccess(url, req.routeOptions.config);
   // /me routes act on the person across workspaces (accepting an invitation joins another one).
   if (actor && access === 'member' && url.startsWith('/api/v1/') && !url.startsWith('/api/v1/me')) return actor.workspaceId;
   return ALL_WORKSPACES;
