@@ -8,9 +8,10 @@ import { insertInChunks } from '../../db/insert-in-chunks.js';
 import { newId } from '../../server/ids.js';
 import { localDateOf } from '../../shared/calendar/index.js';
 import type { DemoContext, ScaledDemo } from '../../shared/contracts/demo.js';
-import { DEFAULT_QUORUM_RULE, expandCheckinSeries, weeklyRrule } from './domain/index.js';
+import { expandCheckinSeries } from './domain/index.js';
 import { HORIZON_WEEKS, newMeetingRow } from './schedule.js';
 import { toDomainSeries } from './store.js';
+import type { DemoSeriesRow } from './demo.js';
 
 const DAY = 86_400_000;
 
@@ -35,7 +36,12 @@ export async function seedLargeCheckinsDemo(
   db: Db,
   demo: DemoContext,
   { years }: ScaledDemo,
-  small: { notes: readonly string[]; decisions: readonly string[]; actions: ReadonlyArray<readonly [title: string, owner: string]> },
+  small: {
+    notes: readonly string[];
+    decisions: readonly string[];
+    actions: ReadonlyArray<readonly [title: string, owner: string]>;
+    seriesRow: DemoSeriesRow;
+  },
 ): Promise<void> {
   const now = demo.now;
   const rand = seededRandom(20261202);
@@ -46,23 +52,7 @@ export async function seedLargeCheckinsDemo(
   const createdAt = new Date(now.getTime() - (years * 365 + 9) * DAY).toISOString();
   await db
     .insertInto('checkin_series')
-    .values({
-      id: seriesId,
-      workspace_id: ws,
-      title: 'Weekly sales & marketing check-in',
-      rrule: weeklyRrule({ weekday: 'TU' }),
-      time_zone: demo.timeZone,
-      start_date: startDate,
-      local_time: '10:00',
-      duration_minutes: 30,
-      location: 'Zoom — Revenue room',
-      quorum: JSON.stringify(DEFAULT_QUORUM_RULE),
-      sequence: 0,
-      active: 1,
-      created_by: dana,
-      created_at: createdAt,
-      updated_at: createdAt,
-    })
+    .values(small.seriesRow(demo, { id: seriesId, startDate, createdAt }))
     .execute();
   // The key players attend: a realistic room of 10–20, not the whole company.
   const attendees = demo.people.filter((p) => p.keyPlayer);

@@ -38,31 +38,39 @@ const ACTIONS: Array<[title: string, owner: string]> = [
   ['Define SAL acceptance reasons in the CRM', 'tom'],
 ];
 
+/** The demo's weekly check-in series (Tuesdays 10:00, dana's), for every demo size. */
+function demoSeriesRow(demo: DemoContext, at: { id: string; startDate: string; createdAt: string }) {
+  return {
+    id: at.id,
+    workspace_id: demo.workspaceId,
+    title: 'Weekly sales & marketing check-in',
+    rrule: weeklyRrule({ weekday: 'TU' }),
+    time_zone: demo.timeZone,
+    start_date: at.startDate,
+    local_time: '10:00',
+    duration_minutes: 30,
+    location: 'Zoom — Revenue room',
+    quorum: JSON.stringify(DEFAULT_QUORUM_RULE),
+    sequence: 0,
+    active: 1,
+    created_by: demo.person('dana').memberId,
+    created_at: at.createdAt,
+    updated_at: at.createdAt,
+  };
+}
+export type DemoSeriesRow = typeof demoSeriesRow;
+
 export async function seedCheckinsDemo(db: Db, demo: DemoContext): Promise<void> {
-  if (demo.size !== 'demo') return seedLargeCheckinsDemo(db, demo, SCALED_DEMOS[demo.size], { notes: NOTES, decisions: DECISIONS, actions: ACTIONS });
+  if (demo.size !== 'demo') {
+    return seedLargeCheckinsDemo(db, demo, SCALED_DEMOS[demo.size], { notes: NOTES, decisions: DECISIONS, actions: ACTIONS, seriesRow: demoSeriesRow });
+  }
   const now = demo.now;
   const startDate = localDateOf(new Date(now.getTime() - 364 * DAY), demo.timeZone);
   const seriesId = newId();
   const createdAt = new Date(now.getTime() - 366 * DAY).toISOString();
   await db
     .insertInto('checkin_series')
-    .values({
-      id: seriesId,
-      workspace_id: demo.workspaceId,
-      title: 'Weekly sales & marketing check-in',
-      rrule: weeklyRrule({ weekday: 'TU' }),
-      time_zone: demo.timeZone,
-      start_date: startDate,
-      local_time: '10:00',
-      duration_minutes: 30,
-      location: 'Zoom — Revenue room',
-      quorum: JSON.stringify(DEFAULT_QUORUM_RULE),
-      sequence: 0,
-      active: 1,
-      created_by: demo.person('dana').memberId,
-      created_at: createdAt,
-      updated_at: createdAt,
-    })
+    .values(demoSeriesRow(demo, { id: seriesId, startDate, createdAt }))
     .execute();
   await db
     .insertInto('checkin_attendees')
