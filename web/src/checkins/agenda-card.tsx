@@ -1,7 +1,7 @@
 // A meeting's agenda (SPEC S2), in its order: wins first (celebrated), KPIs with off-track ones first, open action items,
 // evidence, reflections, alignment to-dos — each only when its room supplies it (the server leaves the others out) —
 // then what attendees added (live, so items added during the meeting show).
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Card, Collapse, Group, Paper, Stack, Text, Textarea, TextInput, ThemeIcon, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Card, Collapse, Group, Paper, Stack, Text, Textarea, TextInput, ThemeIcon, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowUpRight, IconAlertTriangle, IconCircleCheck, IconConfetti, IconLock, IconPlus, IconPoint, IconRefresh, IconTrash } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { formatDateTime, formatRelative } from '../shell/format.js';
 import { useCheckinPermissions } from './permissions.js';
 import { useAddAgendaItem, useRemoveAgendaItem } from './queries.js';
 import type { AgendaItemView, AgendaSection, MeetingView } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 type Tone = NonNullable<AgendaItemView['tone']>;
 
@@ -233,11 +234,7 @@ function AddAgendaItem({ meetingId }: { meetingId: string }) {
       <Collapse expanded={opened}>
         <Paper withBorder p="sm" component="form" onSubmit={submit}>
           <Stack gap="xs">
-            {add.isError ? (
-              <Alert color="red" role="alert">
-                {errorMessage(add.error)}
-              </Alert>
-            ) : null}
+            <MutationError of={add} />
             <TextInput label="New agenda item" placeholder="What do you want to discuss?" value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} data-autofocus />
             <Textarea label="Note (optional)" autosize minRows={2} maxRows={6} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} />
             <Group justify="flex-end" gap="xs">

@@ -1,9 +1,8 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Progress, RingProgress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Modal, Progress, RingProgress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconHelpCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { pct, possessive, tone } from './format.js';
 import { NO_SHRINK } from './goal-badges.js';
@@ -11,6 +10,7 @@ import { KindSelect } from './kind-select.js';
 import { useGoalsPermissions } from './permissions.js';
 import { useMatchExpectation } from './queries.js';
 import type { AwarenessView, CompAlignmentView, ExpectationGapView } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 const teamColor = (team: string) => (team === 'sales' || team === 'marketing' || team === 'leadership' ? TEAM_COLOR[team] : 'gray');
 const teamLabel = (team: string) => (team === 'sales' || team === 'marketing' || team === 'leadership' ? TEAM_LABEL[team] : team);
@@ -181,11 +181,7 @@ function ChooseKindModal({ row, onClose }: { row: GapRow | null; onClose: () => 
               will count as that KPI in the gap.
             </Text>
             <KindSelect label="KPI kind" placeholder="Type to find a kind" required team={about} value={kind} onChange={(id) => setKind(id)} />
-            {match.isError ? (
-              <Alert color="red" role="alert">
-                {errorMessage(match.error)}
-              </Alert>
-            ) : null}
+            <MutationError of={match} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Cancel

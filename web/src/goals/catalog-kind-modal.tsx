@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../api/client.js';
 import { UNIT_LABEL } from './format.js';
 import { useAddCatalogKind } from './queries.js';
 import type { KpiUnit } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 const UNITS: KpiUnit[] = ['count', 'currency', 'percent', 'days', 'hours', 'ratio'];
 
@@ -58,11 +58,7 @@ function KindForm({ onDone }: { onDone: () => void }) {
           />
         </Stack>
         <Textarea label="Suggested measurement" description="Shown when someone creates a KPI of this kind." maxLength={500} autosize minRows={2} {...form.getInputProps('description')} />
-        {add.isError ? (
-          <Alert color="red" role="alert">
-            {errorMessage(add.error)}
-          </Alert>
-        ) : null}
+        <MutationError of={add} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -2,7 +2,6 @@ import { ActionIcon, Alert, Autocomplete, Badge, Button, Card, Group, List, Skel
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconCircleCheck, IconHelpCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { errorMessage } from '../api/client.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSearchText } from '../shell/search-select.js';
 import { TEAM_LABEL } from '../theme.js';
@@ -15,6 +14,7 @@ import { AnswerTeamPicker } from './answer-team-picker.js';
 import { useGoalsPermissions } from './permissions.js';
 import { useCatalogSearch, useExpectationGap, useGoalsOverview, useMyExpectations, useSaveExpectations } from './queries.js';
 import type { ExpectationsInput, ExpectationsView, GoalTeam } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 const MAX_ITEMS = 5;
 
@@ -179,11 +179,7 @@ function ExpectationsForm({ saved, aboutTeam, onAboutTeam }: { saved: Expectatio
                   Add a priority
                 </Button>
               ) : null}
-              {save.isError ? (
-                <Alert color="red" role="alert">
-                  {errorMessage(save.error)}
-                </Alert>
-              ) : null}
+              <MutationError of={save} />
               <Group justify="flex-end">
                 <Button type="submit" loading={save.isPending}>
                   Save expectations

@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NumberInput, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { errorMessage } from '../api/client.js';
 import { formatDate } from '../shell/format.js';
 import { LoadMore } from '../shell/load-more.js';
 import { PageHeader } from '../shell/page-header.js';
@@ -19,6 +18,7 @@ import { useGoalsPermissions } from './permissions.js';
 import { useKpi, useKpiValues, usePasteValues, useRecordValues } from './queries.js';
 import { ShareActions } from './share-actions.js';
 import type { KpiDetailView, KpiView } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 // Recharts is big; only this page needs it, so it loads with the page's first chart.
 const TrendChart = lazy(() => import('./trend-chart.js'));
@@ -331,11 +331,7 @@ function RecordValueCard({ kpi }: { kpi: KpiView }) {
             <NumberInput label={VALUE_LABEL[kpi.unit]} description={rangeHint(kpi.unit)} required value={value} onChange={setValue} clampBehavior="none" error={valueProblem} {...numberProps} />
           </SimpleGrid>
           <TextInput label="Note (optional)" maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          {record.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(record.error)}
-            </Alert>
-          ) : null}
+          <MutationError of={record} />
           <Group justify="flex-end">
             <Button type="submit" loading={record.isPending} disabled={value === '' || !date || dateProblem !== null || valueProblem !== null}>
               Record value
@@ -381,11 +377,7 @@ function PasteValuesCard({ kpi }: { kpi: KpiView }) {
             onChange={(e) => setText(e.currentTarget.value)}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
-          {paste.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(paste.error)}
-            </Alert>
-          ) : null}
+          <MutationError of={paste} />
           <Group justify="flex-end">
             <Button type="submit" variant="light" loading={paste.isPending} disabled={text.trim() === ''}>
               Record pasted values

@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
-import { errorMessage } from '../api/client.js';
 import { TEAM_LABEL } from '../theme.js';
 import { MemberSelect } from '../workspaces/member-picker.js';
 import { compWeightProblem, measureProblem } from '../../../src/capabilities/goals/domain/kpi-input-rules.js';
@@ -10,6 +9,7 @@ import { DATA_SOURCE_LABEL, DIRECTION_LABEL, fromApiValue, PERIOD_LABEL, rangeHi
 import { KindSelect } from './kind-select.js';
 import { useCreateKpi, useUpdateKpi } from './queries.js';
 import type { GoalTeam, KpiKindView, KpiUnit, KpiView, PeriodKind } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 const DATA_SOURCES = ['manual', 'csv', 'webhook', 'deals'] as const;
 const PERIODS: PeriodKind[] = ['week', 'month', 'quarter'];
@@ -197,11 +197,7 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
             {...form.getInputProps('compWeight')}
           />
         </Group>
-        {mutation.isError ? (
-          <Alert color="red" role="alert">
-            {errorMessage(mutation.error)}
-          </Alert>
-        ) : null}
+        <MutationError of={mutation} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

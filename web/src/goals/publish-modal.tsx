@@ -1,10 +1,10 @@
-import { Alert, Button, Group, List, Modal, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, List, Modal, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { errorMessage } from '../api/client.js';
 import { TEAM_LABEL } from '../theme.js';
 import { formatTarget } from './format.js';
 import { usePublish, useRankedKpis } from './queries.js';
 import type { GoalTeam, PublicationView } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 /** Publish the team's current top three: an optional note, then the numbered publication and what changed. */
 export function PublishModal({ team, opened, onClose, latestNumber }: { team: GoalTeam; opened: boolean; onClose: () => void; latestNumber: number | null }) {
@@ -79,11 +79,7 @@ export function PublishModal({ team, opened, onClose, latestNumber }: { team: Go
               autosize
               minRows={2}
             />
-            {publish.isError ? (
-              <Alert color="red" role="alert">
-                {errorMessage(publish.error)}
-              </Alert>
-            ) : null}
+            <MutationError of={publish} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Cancel

@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../api/client.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_LABEL } from '../theme.js';
 import { AwarenessCard } from './alignment-cards.js';
@@ -13,6 +12,7 @@ import { useGoalsPermissions } from './permissions.js';
 import { KindSelect } from './kind-select.js';
 import { useGoalsOverview, useTakeQuiz } from './queries.js';
 import type { GoalTeam, QuizResultView } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 /** The awareness check: name the other team's top three, scored against its latest publication. */
 export function QuizPage() {
@@ -123,11 +123,7 @@ function Quiz({ aboutTeam, onAboutTeam }: { aboutTeam: GoalTeam; onAboutTeam: ((
               onChange={(v) => setPicks((p) => p.map((x, j) => (j === i ? v : x)))}
             />
           ))}
-          {quiz.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(quiz.error)}
-            </Alert>
-          ) : null}
+          <MutationError of={quiz} />
           <Group justify="flex-end">
             <Button type="submit" loading={quiz.isPending} disabled={chosen.length === 0}>
               Check my answers

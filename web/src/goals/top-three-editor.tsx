@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { errorMessage } from '../api/client.js';
 import { SearchSelect } from '../shell/search-select.js';
 import { TEAM_LABEL } from '../theme.js';
 import { useKpiSearch, useSetTopThree } from './queries.js';
 import type { GoalTeam, KpiView } from './types.js';
+import { MutationError } from '../shell/mutation-error.js';
 
 /**
  * Three pickers, #1 to #3, saved in one step (PUT /goals/top-three). Publishing is a separate, deliberate act.
@@ -67,11 +67,7 @@ function Editor({ team, kpis, onDone }: { team: GoalTeam; kpis: KpiView[]; onDon
             noun="KPIs"
           />
         ))}
-        {save.isError ? (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        ) : null}
+        <MutationError of={save} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onDone}>
             Cancel

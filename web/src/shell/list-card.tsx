@@ -1,8 +1,8 @@
-import { Alert, Card, Skeleton, Stack, Text } from '@mantine/core';
+import { Card, Skeleton, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/client.js';
 import type { PagedList } from '../api/pages.js';
 import { LoadMore } from './load-more.js';
+import { MutationError } from './mutation-error.js';
 
 interface ListCardProps<T> {
   list: PagedList<T>;
@@ -18,11 +18,7 @@ interface ListCardProps<T> {
 export function ListCard<T>({ list, skeletonHeight = 160, emptyTitle, emptyText, children }: ListCardProps<T>) {
   return (
     <>
-      {list.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
+      <MutationError of={list} />
       <Card p={0}>
         {list.isPending ? (
           list.isError ? null : <Skeleton h={skeletonHeight} />

@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Card, Code, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Code, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client.js';
 import type { AuditEntryView } from '../../api/types.js';
 import { formatDateTime } from '../../shell/format.js';
 import { usePermissions } from '../../shell/session.js';
 import { MemberSelect } from '../member-picker.js';
 import { useAuditKinds, useAuditLog, type AuditFilter } from '../queries.js';
+import { MutationError } from '../../shell/mutation-error.js';
 
 /** A local date's start as an instant, in the browser's zone (the filter's dates are the person's days). */
 const startOf = (date: string): string | undefined => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
@@ -56,11 +56,7 @@ export function AuditTab() {
           Export CSV
         </Button>
       </Group>
-      {log.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(log.error)}
-        </Alert>
-      ) : null}
+      <MutationError of={log} />
       <Card p={0}>
         {log.isPending ? (
           <Skeleton h={240} />
