@@ -227,6 +227,18 @@ describe('expectations and the quiz under concurrency', () => {
     expect(rows).toHaveLength(3);
   });
 
+  it('matches free-text expectations once when the same choice is sent 8 times at once: one audit entry, the others find nothing left', async () => {
+    const { ws } = await makeSalesTeam();
+    const reps = [await addMember(t, ws, { role: 'member', team: 'sales' }), await addMember(t, ws, { role: 'member', team: 'sales' })];
+    for (const rep of reps) expectStatus(await rep.client.request('PUT', '/api/v1/goals/expectations/mine', { body: { items: [{ text: 'Webinars' }] } }), 200);
+    const body = { holderTeam: 'sales', aboutTeam: 'marketing', text: 'Webinars', kind: 'content_engagement' };
+    const answers = await burst(PARALLEL, () => reps[0]!.client.clone().request<{ matched: number }>('PUT', '/api/v1/goals/expectation-gap/match', { body }));
+    expectOnly(answers, [200]);
+    expect(answers.map((a) => a.body.matched).sort(), tally(answers)).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
+    const audit = await t.db.kysely.selectFrom('audit_log').select('id').where('workspace_id', '=', ws.id).where('action', '=', 'expectation.matched').execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('counts a member once in awareness when the same quiz answer is sent 8 times at once', async () => {
     const { ws } = await makeSalesTeam();
     const marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mara Marketing' });

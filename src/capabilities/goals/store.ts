@@ -227,6 +227,8 @@ export const goalsLock = (workspaceId: string): string => lockKey('goals', works
 export const catalogLock = (workspaceId: string): string => lockKey('goals-catalog', workspaceId);
 /** The lock for replacing one member's expectations (delete, then insert, as one). */
 export const expectationsLock = (memberId: string): string => lockKey('goals-expectations', memberId);
+/** The lock for choosing the KPI kind a workspace's free-text expectations mean (read the unmatched, then set them). */
+export const expectationMatchLock = (workspaceId: string): string => lockKey('goals-expectation-match', workspaceId);
 
 /**
  * Runs a write, answering a lost race (a unique index refusing the second of two writers, a deadlock,

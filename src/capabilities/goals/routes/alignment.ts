@@ -31,7 +31,7 @@ import { canAnswer, canMatchExpectations, canEditTeamGoals, canPublishTeamGoals,
 import { CURRENCY, currentStatus, presentKpi, presentPublication } from '../presenters.js';
 import { listStatusValues } from '../status-values.js';
 import { AwarenessView, CompAlignmentView, ExpectationGapView, ExpectationMatchInput, ExpectationMatchView, ExpectationsInput, ExpectationsView, GoalsOverviewView, QuizInput, QuizResultView } from '../schemas.js';
-import { activeTeamSizes, expectationsLock, latestPublication, listKpis, loadCatalog, loadPeriodOptions, parseSnapshot, teamsWithLead, toDomainKpi } from '../store.js';
+import { activeTeamSizes, expectationMatchLock, expectationsLock, latestPublication, listKpis, loadCatalog, loadPeriodOptions, parseSnapshot, teamsWithLead, toDomainKpi } from '../store.js';
 
 const tags = ['goals'];
 
@@ -179,6 +179,8 @@ export function registerAlignmentRoutes(app: Server, { db }: AppContext): void {
       const words = normalizeKpiText(text);
       if (!words) throw badRequest(`"${text}" has no words to match; choose a KPI for an expectation the gap lists.`);
       const matched = await db.transaction(async (tx) => {
+        // Two choices at once must not both find the same rows unmatched (decision 015).
+        await lockForUpdate(tx, db.dialect, expectationMatchLock(actor.workspaceId));
         // Every expectation with these words, not only those of one member: "webinars" means the same to all of them.
         const rows = await tx
           .selectFrom('expectations')
