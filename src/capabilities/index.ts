@@ -2,7 +2,8 @@
 // Adding a capability = one folder under src/capabilities and one line here.
 import type { Capability } from '../server/capability.js';
 import { checkins } from './checkins/index.js';
+import { deals } from './deals/index.js';
 import { goals } from './goals/index.js';
 import { workspaces } from './workspaces/index.js';
 
-export const capabilities: Capability[] = [workspaces, goals, checkins];
+export const capabilities: Capability[] = [workspaces, goals, checkins, deals];

@@ -22,6 +22,8 @@ import { SignUpPage } from './workspaces/sign-up-page.js';
 // The rooms load when first opened, so the first page paints sooner (AppLayout shows a loader meanwhile).
 const CheckinsPage = lazy(() => import('./checkins/checkins-page.js').then((m) => ({ default: m.CheckinsPage })));
 const MeetingPage = lazy(() => import('./checkins/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
+const DealsPage = lazy(() => import('./deals/deals-page.js').then((m) => ({ default: m.DealsPage })));
+const DealImportPage = lazy(() => import('./deals/import-page.js').then((m) => ({ default: m.DealImportPage })));
 const ExpectationsPage = lazy(() => import('./goals/expectations-page.js').then((m) => ({ default: m.ExpectationsPage })));
 const GoalsPage = lazy(() => import('./goals/goals-page.js').then((m) => ({ default: m.GoalsPage })));
 const KpiDetailPage = lazy(() => import('./goals/kpi-detail-page.js').then((m) => ({ default: m.KpiDetailPage })));
@@ -89,6 +91,8 @@ export function App() {
               <Route path="goals/quiz" element={<QuizPage />} />
               <Route path="checkins" element={<CheckinsPage />} />
               <Route path="checkins/meetings/:id" element={<MeetingPage />} />
+              <Route path="deals" element={<DealsPage />} />
+              <Route path="deals/import" element={<DealImportPage />} />
               <Route path="messaging" element={<MessagingPage />} />
               <Route path="shadowing" element={<ShadowingPage />} />
               <Route path="wins" element={<WinsPage />} />

@@ -9,6 +9,7 @@ import * as rateLimits from './2026-12-01T0900-rate-limits.js';
 import * as readVersions from './2026-12-01T1000-read-versions.js';
 import * as listOrderIndexes from './2026-12-02T0900-list-order-indexes.js';
 import * as onboarding from './2026-12-03T0900-onboarding.js';
+import * as deals from './2026-12-04T0900-deals.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-01T1000-read-versions': readVersions,
   '2026-12-02T0900-list-order-indexes': listOrderIndexes,
   '2026-12-03T0900-onboarding': onboarding,
+  '2026-12-04T0900-deals': deals,
 };

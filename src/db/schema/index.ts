@@ -11,6 +11,7 @@ import type {
   MeetingAttendanceTable,
   MeetingsTable,
 } from './checkins.js';
+import type { DealColumnPresetsTable, DealImportErrorsTable, DealImportsTable, DealOwnerMappingsTable, DealSettingsTable, DealsTable } from './deals.js';
 import type { ExpectationsTable, KpiKindsTable, KpisTable, KpiValuesTable, PublicationsTable, QuizAnswersTable } from './goals.js';
 import type { InvitesTable } from './invites.js';
 import type { JobRunsTable } from './job-runs.js';
@@ -50,4 +51,10 @@ export interface DatabaseSchema {
   calendar_feeds: CalendarFeedsTable;
   rate_limits: RateLimitsTable;
   read_versions: ReadVersionsTable;
+  deals: DealsTable;
+  deal_settings: DealSettingsTable;
+  deal_imports: DealImportsTable;
+  deal_import_errors: DealImportErrorsTable;
+  deal_owner_mappings: DealOwnerMappingsTable;
+  deal_column_presets: DealColumnPresetsTable;
 }

@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Center, Group, Loader, NavLink, ScrollArea, St
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarEvent,
+  IconCoin,
   IconLayoutDashboard,
   IconMessages,
   IconSettings,
@@ -35,6 +36,7 @@ const NAV: NavItem[] = [
   { to: '/messaging', label: 'Messaging', icon: IconMessages, hint: 'Pain-based pieces' },
   { to: '/shadowing', label: 'Shadowing', icon: IconUsersGroup, hint: 'A day with the other team' },
   { to: '/wins', label: 'Wins', icon: IconTrophy, hint: 'Celebrate together' },
+  { to: '/deals', label: 'Deals', icon: IconCoin, hint: 'From your CRM' },
 ];
 
 export function AppLayout() {

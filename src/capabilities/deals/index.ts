@@ -1,0 +1,13 @@
+// Deals from the CRM — data in and out (SPEC S7, issue 11): imports of HubSpot and Salesforce exports, the Deals
+// view, the marketing-source rule, and the KPIs computed from deals.
+import type { Capability } from '../../server/capability.js';
+import { registerDealRoutes } from './routes/deals.js';
+import { registerImportRoutes } from './routes/imports.js';
+
+export const deals: Capability = {
+  name: 'deals',
+  register(app, ctx) {
+    registerDealRoutes(app, ctx);
+    registerImportRoutes(app, ctx);
+  },
+};

@@ -1,0 +1,4 @@
+// The Deals view (issue 11).
+export function DealsPage() {
+  return null;
+}

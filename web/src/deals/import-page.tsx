@@ -1,0 +1,4 @@
+// Importing a deal export (issue 11).
+export function DealImportPage() {
+  return null;
+}
