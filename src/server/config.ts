@@ -1,5 +1,7 @@
 // The one place that reads process.env (STYLE: config read in one module, validated at boot).
 import { isIP } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 // The names proxy-addr (Fastify's trustProxy) accepts for whole ranges, besides addresses and CIDRs.
@@ -45,6 +47,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: TrustProxy,
   READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SOURCE_MAPS: z.enum(['on', 'off']).default('off'),
+  UPLOADS_DIR: z.string().min(1).default('./data/uploads'),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(200 * 1024 * 1024),
 });
 
 export type DatabaseConfig =
@@ -77,6 +81,10 @@ export interface Config {
   readCacheMs: number;
   /** Serve the web app's source maps (they show the whole client source); off unless SOURCE_MAPS=on. */
   serveSourceMaps: boolean;
+  /** Where uploaded files wait while they are checked and imported (deal exports); each is deleted when its import ends. */
+  uploadsDir: string;
+  /** The largest deal export an upload may be, in bytes (413 above it); 200 MB unless IMPORT_MAX_BYTES says otherwise. */
+  importMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     readCacheMs: e.READ_CACHE_MS,
     serveSourceMaps: e.SOURCE_MAPS === 'on',
+    uploadsDir: e.UPLOADS_DIR,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
   };
 }
 
@@ -119,6 +129,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     readCacheMs: 1000,
     serveSourceMaps: false,
+    uploadsDir: join(tmpdir(), 'lockstep-uploads'),
+    importMaxBytes: 200 * 1024 * 1024,
     ...overrides,
   };
 }
