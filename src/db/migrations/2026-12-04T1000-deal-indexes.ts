@@ -1,0 +1,31 @@
+// Indexes of the Deals view (issue 11, decision 023): the list reads newest close date first, deals with no close
+// date last (coalesce(close_date, '')), the id breaking ties; each filter a person picks from a select gets an index
+// that leads with the workspace and the filter, then follows that order, so a filtered page is an index range read.
+// The same indexes answer the facets' GROUP BY (stage, owner, source). Search (q) and amount ranges scan within
+// the workspace's order; closed-in-period ranges read the order index itself.
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../dialect.js';
+
+const ORDER = sql`coalesce(close_date, ''), id`;
+const INDEXES: ReadonlyArray<[name: string, lead: string | null]> = [
+  ['deals_list_order', null],
+  ['deals_list_status', 'status'],
+  ['deals_list_stage', 'stage'],
+  ['deals_list_owner', 'owner_member_id'],
+  ['deals_list_source', 'source'],
+  ['deals_list_marketing', 'marketing_sourced'],
+];
+
+export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+  for (const [name, lead] of INDEXES) {
+    await db.schema
+      .createIndex(name)
+      .on('deals')
+      .expression(lead ? sql`workspace_id, ${sql.ref(lead)}, ${ORDER}` : sql`workspace_id, ${ORDER}`)
+      .execute();
+  }
+}
+
+export async function down(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+  for (const [name] of INDEXES) await db.schema.dropIndex(name).execute();
+}
