@@ -6,6 +6,7 @@ import { seedGoalsDemo } from './demo.js';
 import { goalsGettingStarted } from './getting-started.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
+import { registerKpiValueImportRoutes } from './routes/kpi-value-import.js';
 import { registerPublicationRoutes } from './routes/publications.js';
 import { goalsSignals } from './signals.js';
 import { goalsTodos } from './todos.js';
@@ -16,6 +17,7 @@ export const goals: Capability = {
     registerKpiRoutes(app, ctx);
     registerPublicationRoutes(app, ctx);
     registerAlignmentRoutes(app, ctx);
+    registerKpiValueImportRoutes(app, ctx);
   },
   agendaSections: (ctx) => [kpiAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [goalsSignals(ctx.db.kysely)],

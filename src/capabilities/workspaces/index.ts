@@ -9,6 +9,7 @@ import { registerMemberRoutes } from './routes/members.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerTokenRoutes } from './routes/tokens.js';
+import { registerWebhookSecretRoutes } from './routes/webhook-secret.js';
 
 export const workspaces: Capability = {
   name: 'workspaces',
@@ -18,6 +19,7 @@ export const workspaces: Capability = {
     registerMemberRoutes(app, ctx);
     registerInviteRoutes(app, ctx);
     registerTokenRoutes(app, ctx);
+    registerWebhookSecretRoutes(app, ctx);
     registerActivityRoutes(app, ctx);
   },
   jobs: () => [accessHousekeeping],

@@ -22,6 +22,7 @@ import type { RateLimitsTable } from './rate-limits.js';
 import type { ReadVersionsTable } from './read-versions.js';
 import type { SessionsTable } from './sessions.js';
 import type { UsersTable } from './users.js';
+import type { WebhookReplaysTable, WebhookSecretsTable } from './webhooks.js';
 import type { WorkspacesTable } from './workspaces.js';
 
 export interface DatabaseSchema {
@@ -57,4 +58,6 @@ export interface DatabaseSchema {
   deal_import_errors: DealImportErrorsTable;
   deal_owner_mappings: DealOwnerMappingsTable;
   deal_column_presets: DealColumnPresetsTable;
+  webhook_secrets: WebhookSecretsTable;
+  webhook_replays: WebhookReplaysTable;
 }

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconListNumbers, IconPencil, IconPlus, IconSend } from '@tabler/icons-react';
+import { IconArchive, IconFileImport, IconListNumbers, IconPencil, IconPlus, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LoadMore } from '../shell/load-more.js';
@@ -12,6 +12,7 @@ import { DIRECTION_LABEL, formatKpiValue, formatTarget, UNIT_LABEL } from './for
 import { CompBadge, QueryError, StatusBadge } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
 import { KpiFormModal } from './kpi-form-modal.js';
+import { KpiValuesImportModal } from './kpi-values-import-modal.js';
 import { useGoalsPermissions } from './permissions.js';
 import { PublishModal } from './publish-modal.js';
 import { useArchiveKpi, useCatalog, useGoalsOverview, useTeamKpis } from './queries.js';
@@ -22,8 +23,10 @@ import { ConfirmModal } from '../shell/confirm-modal.js';
 
 /** Both teams' KPIs, ranked or not; a team's leads (or an admin on its behalf) create, edit, rank and archive its KPIs. */
 export function KpisPage() {
-  const { ownTeam, canAddKind } = useGoalsPermissions();
+  const { ownTeam, canAddKind, canEdit } = useGoalsPermissions();
   const [addingKind, kindModal] = useDisclosure(false);
+  const [importing, importModal] = useDisclosure(false);
+  const canImport = canEdit('sales') || canEdit('marketing');
   // Your own team first: it is the one you may change.
   const teams = ownTeam ? [ownTeam, ...GOAL_TEAMS.filter((t) => t !== ownTeam)] : GOAL_TEAMS;
   return (
@@ -32,10 +35,19 @@ export function KpisPage() {
         title="Manage KPIs"
         description="Every KPI of both teams, ranked or not: how it is measured, its target, this period's status, comp and sharing."
         actions={
-          canAddKind ? (
-            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={kindModal.open}>
-              Add KPI kind
-            </Button>
+          canAddKind || canImport ? (
+            <Group gap="xs">
+              {canImport ? (
+                <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={importModal.open}>
+                  Import values (CSV)
+                </Button>
+              ) : null}
+              {canAddKind ? (
+                <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={kindModal.open}>
+                  Add KPI kind
+                </Button>
+              ) : null}
+            </Group>
           ) : null
         }
       />
@@ -47,6 +59,7 @@ export function KpisPage() {
         <CatalogCard />
       </Stack>
       <CatalogKindModal opened={addingKind} onClose={kindModal.close} />
+      <KpiValuesImportModal opened={importing} onClose={importModal.close} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatRelative } from '../../shell/format.j
 import { useCreateToken, useRevokeToken, useTokens } from '../queries.js';
 import { ConfirmModal } from '../../shell/confirm-modal.js';
 import { NAME_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
+import { WebhookSecretCard } from './webhook-secret-card.js';
 
 export function TokensTab() {
   const tokens = useTokens(true);
@@ -94,6 +95,8 @@ export function TokensTab() {
           </Table.ScrollContainer>
         )}
       </ListCard>
+
+      <WebhookSecretCard />
 
       <CreateTokenModal opened={creating} onClose={createModal.close} />
       <ConfirmModal
