@@ -1,4 +1,4 @@
-// KPIs computed from deals (issue 11, decision 030), on both databases: recomputeDealKpis writes one value per KPI
+// KPIs computed from deals (issue 11, decision 033), on both databases: recomputeDealKpis writes one value per KPI
 // per period from the deals, source 'deals', on the period's first day; read back through the goals API. It replaces
 // the earlier values of those KPIs, is idempotent, never touches a KPI of another data source or another workspace's
 // KPIs, and two at once leave one correct set.

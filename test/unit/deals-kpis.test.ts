@@ -1,4 +1,4 @@
-// KPIs computed from deals (issue 11, decision 030): a period's value from its totals, the periods a series runs
+// KPIs computed from deals (issue 11, decision 033): a period's value from its totals, the periods a series runs
 // over (weeks from the workspace's week start, fiscal quarters from its fiscal-year start), and the empty periods
 // that get 0 (sums up to today) or nothing (rates and means, the future).
 import { describe, expect, it } from 'vitest';

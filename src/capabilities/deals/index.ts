@@ -1,6 +1,7 @@
 // Deals from the CRM — data in and out (SPEC S7, issue 11): imports of HubSpot and Salesforce exports, the Deals
 // view, the marketing-source rule, and the KPIs computed from deals.
 import type { Capability } from '../../server/capability.js';
+import { dealsAuditDescriber } from './audit-descriptions.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerImportRoutes } from './routes/imports.js';
 
@@ -10,4 +11,5 @@ export const deals: Capability = {
     registerDealRoutes(app, ctx);
     registerImportRoutes(app, ctx);
   },
+  auditDescribers: () => [dealsAuditDescriber],
 };

@@ -1,4 +1,4 @@
-// The KPIs computed from deals (SPEC S7, issue 11, docs/decisions/030) and the marketing-source rule they read.
+// The KPIs computed from deals (SPEC S7, issue 11, docs/decisions/033) and the marketing-source rule they read.
 // - recomputeDealKpis: every active KPI with data source 'deals' whose kind the deals measure gets one value per
 //   period of its own kind (week, month, fiscal quarter in the workspace zone), recorded on the period's first
 //   day with source 'deals', replacing every value it had, in one transaction under one lock. The deals are added

@@ -1,4 +1,4 @@
-// KPIs computed from deals (SPEC S7, issue 11, docs/decisions/030): which catalog kinds the deals can measure
+// KPIs computed from deals (SPEC S7, issue 11, docs/decisions/033): which catalog kinds the deals can measure
 // honestly, the periods a KPI's values fall in, and each period's value from the totals SQL adds up per period.
 // Pure: the SQL (recompute.ts) groups the deals by period; these functions turn one period's totals into a value.
 // Money in cents, win rate in percent 0–100, cycle length in days.
