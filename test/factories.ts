@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type * as C from '../src/capabilities/checkins/schemas.js';
 import type * as G from '../src/capabilities/goals/schemas.js';
 import type { Role, Team } from '../src/shared/vocabulary.js';
+import type { AppContext } from '../src/server/context.js';
 import { notifyMember } from '../src/server/notifications.js';
 import type { TestApp } from './helpers/app.js';
 import { expectStatus, type Client } from './helpers/client.js';
@@ -32,6 +33,15 @@ export interface TestWorkspace {
  */
 export async function changedInDb(t: TestApp): Promise<void> {
   await bumpReadVersions(t.db.kysely, [ALL_WORKSPACES]);
+  await caughtUp(t.app);
+}
+
+/**
+ * On PostgreSQL, waits until the app has heard every change committed so far through its change feed (as another
+ * instance's writes, a CLI command or SQL typed by hand reach it; docs/decisions/030). Nothing to wait for on SQLite.
+ */
+export async function caughtUp(app: { ctx: AppContext }): Promise<void> {
+  if (app.ctx.changeFeed && !(await app.ctx.changeFeed.caughtUp())) throw new Error('the change feed did not catch up');
 }
 
 /** Signs up a new admin, which creates a workspace. */

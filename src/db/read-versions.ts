@@ -16,12 +16,16 @@ export interface ReadVersions {
  * Counts one change in each scope. Runs after the change has committed (never inside its transaction: the
  * counter row would then be held until commit, and every write in the workspace would queue on it).
  */
-export async function bumpReadVersions(db: Db, scopes: readonly string[]): Promise<void> {
+export async function bumpReadVersions(db: Db, scopes: readonly string[]): Promise<Array<{ scope: string; version: number }>> {
+  const bumped: Array<{ scope: string; version: number }> = [];
   for (const scope of new Set(scopes)) {
-    await db
+    const row = await db
       .insertInto('read_versions')
       .values({ scope, version: 1 })
       .onConflict((oc) => oc.column('scope').doUpdateSet({ version: sql<number>`read_versions.version + 1` }))
-      .execute();
+      .returning(['scope', 'version'])
+      .executeTakeFirstOrThrow();
+    bumped.push({ scope: row.scope, version: Number(row.version) });
   }
+  return bumped;
 }

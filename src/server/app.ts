@@ -19,11 +19,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ChangeFeed } from '../db/change-feed.js';
 import { Database } from '../db/database.js';
 import type { Capability } from './capability.js';
 import { ErrorView, type AppContext, type Server } from './context.js';
 import { registerContractRoutes } from './contract-routes.js';
-import { requireAccess, resolveAuth, routeAccess, type Access } from './auth.js';
+import { requireAccess, resolveAuth, routeAccess, type Access, type CredentialsCache } from './auth.js';
+import { AuthCache } from './auth-cache.js';
 import type { Config } from './config.js';
 import { AppError, explainDatabaseError } from './errors.js';
 import { JobScheduler } from './jobs.js';
@@ -73,9 +75,11 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   const db = opts.db ?? (await Database.open(config.database));
   if (!opts.db) await db.migrate();
   const outbox = new Outbox(db, log);
-  const jobs = new JobScheduler(db, log);
   const readCache = new ReadCache({ maxAgeMs: config.readCacheMs });
-  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, agendaSections: [], alignmentSignals: [], todos: [], gettingStarted: [], auditDescribers: [], memberDeactivated: [] };
+  // On PostgreSQL, what credentials resolve to is kept in memory while the change feed is connected (decision 030).
+  const { credentials, changeFeed } = await startCredentialsCache(config, db, log);
+  const jobs = new JobScheduler(db, log, credentials);
+  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, credentials, changeFeed, agendaSections: [], alignmentSignals: [], todos: [], gettingStarted: [], auditDescribers: [], memberDeactivated: [] };
   ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
   ctx.alignmentSignals = capabilities.flatMap((c) => c.alignmentSignals?.(ctx) ?? []);
   ctx.todos = capabilities.flatMap((c) => c.todos?.(ctx) ?? []);
@@ -114,7 +118,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   });
 
   server.decorateRequest('auth', null);
-  registerReadCache(server, db, readCache);
+  registerReadCache(server, db, readCache, credentials);
   // The request log: one line per request, at info, with what an operator filters on. It names the route's
   // pattern, not the URL: invite links and calendar feeds carry their secret in the path.
   server.addHook('onResponse', async (req, reply) => {
@@ -183,7 +187,7 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
     checkOrigin(req, config);
     const access = routeAccess(req.url, req.routeOptions.config);
     try {
-      req.auth = await resolveAuth(db, req);
+      req.auth = await resolveAuth(db, req, credentials);
     } catch (err) {
       // A public route does not need credentials, so bad ones make the caller anonymous: a stale token in a
       // monitoring probe must not fail /api/health.
@@ -291,10 +295,30 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
       await server.close();
       await jobs.stop();
       await outbox.stop();
+      await changeFeed?.close();
       if (!opts.db) await db.close();
       void listening;
     },
   };
+}
+
+/**
+ * The credentials cache and the change feed it trusts, on PostgreSQL with the read cache on; none on SQLite, where
+ * the credentials query is an in-process call and nothing would tell this process of another's writes.
+ */
+async function startCredentialsCache(config: Config, db: Database, log: Logger): Promise<{ credentials: CredentialsCache | null; changeFeed: ChangeFeed | null }> {
+  if (db.dialect !== 'postgres' || config.database.kind !== 'postgres' || config.readCacheMs <= 0) return { credentials: null, changeFeed: null };
+  let changeFeed: ChangeFeed | null = null;
+  const credentials: CredentialsCache = new AuthCache(() => changeFeed?.connected ?? false);
+  changeFeed = new ChangeFeed({
+    url: config.database.url,
+    schema: config.database.schema,
+    onChange: (change) => credentials.onChange(change),
+    onReset: () => credentials.reset(),
+    onError: (err) => log.warn({ err }, 'The change feed lost its connection to PostgreSQL; credentials are read from the database until it is back.'),
+  });
+  await changeFeed.start();
+  return { credentials, changeFeed };
 }
 
 /** A file Vite wrote under assets/ with a content hash in its name (index-BX3f9a1c.js). */

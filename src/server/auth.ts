@@ -6,6 +6,7 @@ import { sql, type Expression } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import { ALL_WORKSPACES, type ReadVersions } from '../db/read-versions.js';
+import type { AuthCache } from './auth-cache.js';
 import type { Role, Team } from '../shared/vocabulary.js';
 import type { Config } from './config.js';
 import { forbidden, unauthenticated } from './errors.js';
@@ -108,37 +109,65 @@ function isSecure(req: FastifyRequest, config: Config): boolean {
 /** The member conditions that make a user an actor: active, and joined (an invited member acts only once the person has accepted; docs/SECURITY.md). */
 const ACTING = 'members.active = 1 and members.joined_at is not null';
 
+type TokenRow = NonNullable<Awaited<ReturnType<typeof tokenCredentials>>>;
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionCredentials>>>;
+/** What credentials resolved to, kept in memory where the change feed makes that safe (src/server/auth-cache.ts). */
+export type CredentialsCache = AuthCache<TokenRow | SessionRow>;
+
 /**
- * Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). One query
- * per request: the session or token, the member it acts as, and the workspace's read versions.
+ * Resolves the request's credentials into RequestAuth (or null when it carries none that are valid). At most one
+ * query per request: the session or token, the member it acts as, and the workspace's read versions — none when
+ * the credentials cache (PostgreSQL with its change feed, docs/decisions/030) already holds them.
  */
-export async function resolveAuth(database: Database, req: FastifyRequest): Promise<RequestAuth | null> {
+export async function resolveAuth(database: Database, req: FastifyRequest, cache: CredentialsCache | null = null): Promise<RequestAuth | null> {
   const header = req.headers.authorization;
   // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer lst_…" is a token too, not a cookie call.
   const bearer = header ? /^bearer\s+(.*)$/is.exec(header) : null;
   if (bearer) {
     const token = (bearer[1] ?? '').trim();
-    const row = await tokenCredentials(database, hashSecret(token));
+    const { row, versions } = await credentialsOf(cache, `t:${hashSecret(token)}`, (key) => tokenCredentials(database, key.slice(2)), (r) => r.workspace_id);
     if (!row) throw unauthenticated('This API token is not valid or was revoked.');
     if (!row.acting) throw unauthenticated('The member this API token belongs to is no longer active.');
     if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
-      await database.kysely.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.token_id).execute();
+      const now = nowIso();
+      await database.kysely.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+      row.last_used_at = now;
     }
     const actor: Actor = { userId: row.user_id, memberId: row.member_id, workspaceId: row.workspace_id, role: row.role, team: row.team, via: 'token' };
-    return { userId: row.user_id, sessionId: null, actor, readVersions: versionsOf(row) };
+    return { userId: row.user_id, sessionId: null, actor, readVersions: versions };
   }
   const secret = req.cookies[SESSION_COOKIE];
   if (!secret) return null;
   const id = hashSecret(secret);
-  const session = await sessionCredentials(database, id);
+  const { row: session, versions } = await credentialsOf(cache, `s:${id}`, () => sessionCredentials(database, id), (r) => (r.member_id ? r.workspace_id : null));
   if (!session || Date.parse(session.expires_at) <= Date.now()) return null;
   if (Date.now() - Date.parse(session.last_seen_at) > 5 * 60_000) {
-    await database.kysely.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+    const now = nowIso();
+    await database.kysely.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    session.last_seen_at = now;
   }
   const { member_id: memberId, role, team, workspace_id: workspaceId } = session;
   const actor: Actor | null =
     workspaceId && memberId && role && team ? { userId: session.user_id, memberId, workspaceId, role, team, via: 'session' } : null;
-  return { userId: session.user_id, sessionId: id, actor, readVersions: actor ? versionsOf(session) : null };
+  return { userId: session.user_id, sessionId: id, actor, readVersions: actor ? versions : null };
+}
+
+/** The credentials row and its workspace's versions: from the cache when it holds both, else from the one query. */
+async function credentialsOf<Row extends TokenRow | SessionRow>(
+  cache: CredentialsCache | null,
+  key: string,
+  query: (key: string) => Promise<Row | undefined>,
+  workspaceOf: (row: Row) => string | null,
+): Promise<{ row: Row | undefined; versions: ReadVersions | null }> {
+  const hit = cache?.lookup(key, workspaceOf as (row: TokenRow | SessionRow) => string | null);
+  if (hit) return { row: hit.row as Row, versions: hit.versions };
+  const epoch = cache?.currentEpoch ?? 0;
+  const row = await query(key);
+  if (!row) return { row, versions: null };
+  const versions = versionsOf(row);
+  cache?.remember(key, row, epoch);
+  cache?.noteVersions(workspaceOf(row), versions, epoch);
+  return { row, versions };
 }
 
 /** A live API token, the member it acts as, and that workspace's read versions. */

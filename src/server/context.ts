@@ -5,12 +5,14 @@ import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fasti
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ChangeFeed } from '../db/change-feed.js';
 import type { Database, Tx } from '../db/database.js';
 import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
 import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
+import type { CredentialsCache } from './auth.js';
 import type { Config } from './config.js';
 import type { JobScheduler } from './jobs.js';
 import type { Logger } from './logger.js';
@@ -28,6 +30,10 @@ export interface AppContext {
   jobs: JobScheduler;
   /** Cached answers of the routes that opt in (config.readCache), per member, checked against read versions. */
   readCache: ReadCache;
+  /** What credentials resolved to, in memory on PostgreSQL while the change feed is connected (decision 030); null on SQLite. */
+  credentials: CredentialsCache | null;
+  /** The database's change feed (PostgreSQL), which keeps `credentials` true across instances; null on SQLite. */
+  changeFeed: ChangeFeed | null;
   /** Every room's check-in agenda sections, collected before routes are registered. */
   agendaSections: AgendaSectionProvider[];
   /** Every room's alignment signals (SPEC S6), read by the alignment score. */

@@ -6,6 +6,7 @@ import type { Database, Db } from '../db/database.js';
 import { ALL_WORKSPACES, bumpReadVersions } from '../db/read-versions.js';
 import { isoWeekOf } from '../shared/calendar/index.js';
 import { newId, nowIso } from './ids.js';
+import type { CredentialsCache } from './auth.js';
 import type { Logger } from './logger.js';
 
 export type JobPeriod = 'minute' | 'hour' | 'day' | 'week';
@@ -58,6 +59,8 @@ export class JobScheduler {
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
+    /** The credentials cache, on PostgreSQL: a job may have changed members or sessions (decision 030). */
+    private readonly credentials: CredentialsCache | null = null,
   ) {}
 
   add(job: Job): void {
@@ -85,7 +88,9 @@ export class JobScheduler {
       }
       // A job, even one that failed half-way, may have changed any workspace's data: cached reads are read
       // again (docs/decisions/025).
-      await bumpReadVersions(this.db.kysely, [ALL_WORKSPACES]);
+      const bump = () => bumpReadVersions(this.db.kysely, [ALL_WORKSPACES]);
+      if (this.credentials) await this.credentials.afterWrite(bump);
+      else await bump();
     }
     return ran;
   }

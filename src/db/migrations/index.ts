@@ -10,6 +10,9 @@ import * as readVersions from './2026-12-01T1000-read-versions.js';
 import * as listOrderIndexes from './2026-12-02T0900-list-order-indexes.js';
 import * as onboarding from './2026-12-03T0900-onboarding.js';
 import * as deals from './2026-12-04T0900-deals.js';
+import * as dealIndexes from './2026-12-04T1000-deal-indexes.js';
+import * as webhooks from './2026-12-04T1100-webhooks.js';
+import * as changeNotify from './2026-12-05T0900-change-notify.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -26,4 +29,7 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-02T0900-list-order-indexes': listOrderIndexes,
   '2026-12-03T0900-onboarding': onboarding,
   '2026-12-04T0900-deals': deals,
+  '2026-12-04T1000-deal-indexes': dealIndexes,
+  '2026-12-04T1100-webhooks': webhooks,
+  '2026-12-05T0900-change-notify': changeNotify,
 };
