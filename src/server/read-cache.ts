@@ -14,7 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { ALL_WORKSPACES, bumpReadVersions, type ReadVersions } from '../db/read-versions.js';
 import type { Database } from '../db/database.js';
-import { routeAccess } from './auth.js';
+import { routeAccess, type CredentialsCache } from './auth.js';
 import type { Server } from './context.js';
 
 declare module 'fastify' {
@@ -33,7 +33,8 @@ declare module 'fastify' {
 }
 
 interface Entry {
-  body: string;
+  /** The answer as UTF-8 bytes, encoded once when kept rather than on every hit. */
+  body: Buffer;
   workspace: number;
   all: number;
   at: number;
@@ -54,8 +55,8 @@ const sameVersions = (a: ReadVersions, b: ReadVersions): boolean => a.workspace 
 
 export interface Fill {
   versions: ReadVersions;
-  done: Promise<string | null>;
-  end: (body: string | null) => void;
+  done: Promise<Buffer | null>;
+  end: (body: Buffer | null) => void;
 }
 
 export class ReadCache {
@@ -66,17 +67,17 @@ export class ReadCache {
   misses = 0;
 
   constructor(private readonly options: ReadCacheOptions) {
-    this.entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes ?? 32 * 1024 * 1024, sizeCalculation: (e) => e.body.length + 200 });
+    this.entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes ?? 32 * 1024 * 1024, sizeCalculation: (e) => e.body.byteLength + 200 });
   }
 
   /** The kept answer for key, if it was read at these versions and is young enough. */
-  get(key: string, versions: ReadVersions, now = Date.now()): string | null {
+  get(key: string, versions: ReadVersions, now = Date.now()): Buffer | null {
     const e = this.entries.get(key);
     if (!e || e.workspace !== versions.workspace || e.all !== versions.all || now - e.at >= this.options.maxAgeMs) return null;
     return e.body;
   }
 
-  set(key: string, versions: ReadVersions, body: string, now = Date.now()): void {
+  set(key: string, versions: ReadVersions, body: Buffer, now = Date.now()): void {
     if (this.options.maxAgeMs <= 0) return;
     this.entries.set(key, { body, workspace: versions.workspace, all: versions.all, at: now });
   }
@@ -86,7 +87,7 @@ export class ReadCache {
    * null when none is (or it failed, or took longer than FILL_WAIT_MS). When an entry expires under load, one
    * request reads it again and the others wait for that read, instead of all of them reading at once.
    */
-  async awaitFill(key: string, versions: ReadVersions): Promise<string | null> {
+  async awaitFill(key: string, versions: ReadVersions): Promise<Buffer | null> {
     const fill = this.filling.get(key);
     if (!fill || !sameVersions(fill.versions, versions)) return null;
     let timer: NodeJS.Timeout | undefined;
@@ -103,8 +104,8 @@ export class ReadCache {
   /** This request reads the answer; others for the same key and versions wait until it calls endFill. */
   startFill(key: string, versions: ReadVersions): Fill | null {
     if (this.options.maxAgeMs <= 0 || this.filling.has(key)) return null;
-    let end!: (body: string | null) => void;
-    const done = new Promise<string | null>((resolve) => {
+    let end!: (body: Buffer | null) => void;
+    const done = new Promise<Buffer | null>((resolve) => {
       end = resolve;
     });
     const fill = { versions, done, end };
@@ -113,7 +114,8 @@ export class ReadCache {
   }
 
   /** The read is over: keep its answer (null: it was not a 200) and wake those waiting on it. Idempotent. */
-  endFill(key: string, versions: ReadVersions, body: string | null, fill: Fill | null): void {
+  endFill(key: string, versions: ReadVersions, answer: string | null, fill: Fill | null): void {
+    const body = answer === null ? null : Buffer.from(answer);
     if (body !== null) this.set(key, versions, body);
     if (fill && this.filling.get(key) === fill) {
       this.filling.delete(key);
@@ -127,7 +129,7 @@ export class ReadCache {
 }
 
 /** The hooks: serve hits before the handler, keep 200s, bump versions after writes. */
-export function registerReadCache(server: Server, db: Database, cache: ReadCache): void {
+export function registerReadCache(server: Server, db: Database, cache: ReadCache, credentials: CredentialsCache | null): void {
   server.decorateRequest('reachedHandler', false);
   server.decorateRequest('readCacheFill', null);
 
@@ -155,8 +157,12 @@ export function registerReadCache(server: Server, db: Database, cache: ReadCache
       req.readCacheFill = null;
     }
     // A refused write (4xx) rolled back, and a hostile client must not be able to empty everyone's cache.
-    if (MUTATING.has(req.method) && req.reachedHandler && reply.statusCode < 400 && req.url.startsWith('/api/') && !req.routeOptions.config?.readsUnchanged) {
-      await bumpReadVersions(db.kysely, [scopeOfWrite(req)]);
+    if (MUTATING.has(req.method) && req.reachedHandler && reply.statusCode < 400 && req.url.startsWith('/api/')) {
+      // Any write may have changed a session, token or member (signing out, revoking, deactivating): this
+      // instance forgets what credentials resolved to before the caller can send its next request.
+      const bump = req.routeOptions.config?.readsUnchanged ? null : () => bumpReadVersions(db.kysely, [scopeOfWrite(req)]);
+      if (credentials) await credentials.afterWrite(bump);
+      else await bump?.();
     }
     return payload;
   });
