@@ -8,6 +8,7 @@ import { checkinSweep } from './jobs.js';
 import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
 import { registerMeetingRoutes } from './routes/meetings.js';
 import { registerSeriesRoutes } from './routes/series.js';
+import { registerCheckinExportRoutes } from './routes/exports.js';
 import { checkinsSignals } from './signals.js';
 import { checkinsTodos } from './todos.js';
 
@@ -17,6 +18,7 @@ export const checkins: Capability = {
     registerSeriesRoutes(app, ctx);
     registerMeetingRoutes(app, ctx);
     registerFeedRoutes(app, ctx);
+    registerCheckinExportRoutes(app, ctx);
   },
   jobs: () => [checkinSweep],
   agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],

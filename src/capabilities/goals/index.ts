@@ -7,6 +7,7 @@ import { goalsGettingStarted } from './getting-started.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
 import { registerKpiValueImportRoutes } from './routes/kpi-value-import.js';
+import { registerGoalsExportRoutes } from './routes/exports.js';
 import { registerPublicationRoutes } from './routes/publications.js';
 import { goalsSignals } from './signals.js';
 import { goalsTodos } from './todos.js';
@@ -18,6 +19,7 @@ export const goals: Capability = {
     registerPublicationRoutes(app, ctx);
     registerAlignmentRoutes(app, ctx);
     registerKpiValueImportRoutes(app, ctx);
+    registerGoalsExportRoutes(app, ctx);
   },
   agendaSections: (ctx) => [kpiAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [goalsSignals(ctx.db.kysely)],

@@ -10,6 +10,7 @@ import { registerSessionRoutes } from './routes/session.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerWebhookSecretRoutes } from './routes/webhook-secret.js';
+import { registerWorkspaceExportRoutes } from './routes/exports.js';
 
 export const workspaces: Capability = {
   name: 'workspaces',
@@ -21,6 +22,7 @@ export const workspaces: Capability = {
     registerTokenRoutes(app, ctx);
     registerWebhookSecretRoutes(app, ctx);
     registerActivityRoutes(app, ctx);
+    registerWorkspaceExportRoutes(app, ctx);
   },
   jobs: () => [accessHousekeeping],
   auditDescribers: (ctx) => [workspacesAuditDescriber(ctx.db.kysely)],

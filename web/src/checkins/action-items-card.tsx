@@ -11,6 +11,7 @@ import { addDays, calendarDate, todayIn } from './format.js';
 import { useCheckinPermissions } from './permissions.js';
 import { useAddActionItem, useUpdateActionItem } from './queries.js';
 import type { ActionItemView, MeetingView } from './types.js';
+import { DownloadCsvButton } from '../shell/download-csv-button.js';
 
 const STATUS: Record<ActionItemView['status'], { label: string; color: string }> = {
   open: { label: 'Open', color: 'indigo' },
@@ -23,9 +24,12 @@ export function ActionItemsCard({ meeting, canRun }: { meeting: MeetingView; can
   const isAttendee = meeting.attendance.some((a) => a.memberId === perms.member.id && a.required);
   return (
     <Card>
-      <Title order={2} fz="lg" mb="sm">
-        Action items
-      </Title>
+      <Group justify="space-between" mb="sm" gap="sm">
+        <Title order={2} fz="lg">
+          Action items
+        </Title>
+        {meeting.actionItems.length > 0 ? <DownloadCsvButton path={`/checkins/meetings/${encodeURIComponent(meeting.id)}/action-items.csv`} what="this meeting's action items" /> : null}
+      </Group>
       {meeting.actionItems.length === 0 ? (
         <Text size="sm" c="dimmed" fs="italic" mb={canRun ? 'sm' : 0}>
           No action items agreed in this meeting.

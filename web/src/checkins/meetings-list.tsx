@@ -1,7 +1,8 @@
 // The series' meetings: the next few, and the last twelve with how each went (and twelve more on "Load more").
-import { Anchor, Card, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group as MantineGroup, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PagedList } from '../api/pages.js';
+import { DownloadCsvButton } from '../shell/download-csv-button.js';
 import { LoadMore } from '../shell/load-more.js';
 import { meetingDayShort, meetingTimeRange } from './format.js';
 import { StateBadge } from './state-badge.js';
@@ -10,9 +11,12 @@ import type { MeetingSummaryView, SeriesView } from './types.js';
 export function MeetingsList({ series, upcoming, past }: { series: SeriesView; upcoming: MeetingSummaryView[]; past: PagedList<MeetingSummaryView> }) {
   return (
     <Card>
-      <Title order={2} fz="lg" mb="sm">
-        Meetings
-      </Title>
+      <MantineGroup justify="space-between" mb="sm" gap="sm">
+        <Title order={2} fz="lg">
+          Meetings
+        </Title>
+        <DownloadCsvButton path="/checkins/meetings.csv" what="every meeting, upcoming and past" />
+      </MantineGroup>
       <Table.ScrollContainer minWidth={520}>
         <Table verticalSpacing="xs" highlightOnHover>
           <Table.Thead>

@@ -19,6 +19,7 @@ import { useKpi, useKpiValues, usePasteValues, useRecordValues } from './queries
 import { ShareActions } from './share-actions.js';
 import type { KpiDetailView, KpiView } from './types.js';
 import { MutationError } from '../shell/mutation-error.js';
+import { DownloadCsvButton } from '../shell/download-csv-button.js';
 
 // Recharts is big; only this page needs it, so it loads with the page's first chart.
 const TrendChart = lazy(() => import('./trend-chart.js'));
@@ -230,9 +231,12 @@ function ValuesTable({ detail }: { detail: KpiDetailView }) {
           Values
         </Title>
         {shown.length > 0 ? (
-          <Text size="sm" c="dimmed">
-            {values.hasMore ? `The latest ${shown.length}` : `${shown.length} ${shown.length === 1 ? 'value' : 'values'}`}, newest first
-          </Text>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              {values.hasMore ? `The latest ${shown.length}` : `${shown.length} ${shown.length === 1 ? 'value' : 'values'}`}, newest first
+            </Text>
+            <DownloadCsvButton path={`/goals/kpis/${encodeURIComponent(kpi.id)}/values.csv`} what={`every value of ${kpi.name}`} />
+          </Group>
         ) : null}
       </Group>
       {values.isError ? <QueryError error={values.error} title="Could not load the values" /> : null}

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArchive, IconFileImport, IconListNumbers, IconPencil, IconPlus, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { DownloadCsvButton } from '../shell/download-csv-button.js';
 import { LoadMore } from '../shell/load-more.js';
 import { PageHeader } from '../shell/page-header.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
@@ -99,16 +100,19 @@ function TeamKpis({ team, kpis, total, more }: { team: GoalTeam; kpis: KpiView[]
             {!canEdit ? ` · ${TEAM_LABEL[team]} leads change these` : onBehalf ? ` · you change these on the ${TEAM_LABEL[team].toLowerCase()} team's behalf` : ''}
           </Text>
         </div>
-        {canEdit ? (
-          <Group gap="xs">
-            <Button variant="default" size="sm" leftSection={<IconListNumbers size={16} aria-hidden />} onClick={rankModal.open}>
-              Set top three
-            </Button>
-            <Button size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
-              New KPI
-            </Button>
-          </Group>
-        ) : null}
+        <Group gap="xs">
+          {kpis.length > 0 ? <DownloadCsvButton path="/goals/kpis.csv" params={{ team }} what={`the ${TEAM_LABEL[team].toLowerCase()} KPIs`} /> : null}
+          {canEdit ? (
+            <>
+              <Button variant="default" size="sm" leftSection={<IconListNumbers size={16} aria-hidden />} onClick={rankModal.open}>
+                Set top three
+              </Button>
+              <Button size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
+                New KPI
+              </Button>
+            </>
+          ) : null}
+        </Group>
       </Group>
       {canEdit && teamView?.unpublishedChanges && !teamView.you.canPublish ? (
         <Alert color="yellow" variant="light" mx="lg" mb="sm" title="Unpublished changes">

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatRelative } from '../../shell/format.j
 import { useCreateInvite, useInvites, useRevokeInvite } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
 import { ConfirmModal } from '../../shell/confirm-modal.js';
+import { DownloadCsvButton } from '../../shell/download-csv-button.js';
 import { EMAIL_MAX, FUNCTION_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 
 const STATUS_COLOR: Record<InviteView['status'], string> = { pending: 'indigo', accepted: 'teal', expired: 'gray', revoked: 'red' };
@@ -29,9 +30,12 @@ export function InvitesTab() {
         <Text size="sm" c="dimmed" maw={620}>
           An invite link lets one person join this workspace with the role and team you choose. Links work once and expire.
         </Text>
-        <Button leftSection={<IconMailPlus size={16} aria-hidden />} onClick={createModal.open}>
-          Invite
-        </Button>
+        <Group gap="xs">
+          <DownloadCsvButton path="/invites.csv" what="the invites" />
+          <Button leftSection={<IconMailPlus size={16} aria-hidden />} onClick={createModal.open}>
+            Invite
+          </Button>
+        </Group>
       </Group>
 
       <ListCard list={invites} skeletonHeight={200} emptyTitle="No invites yet" emptyText="Create an invite link for each person who should join.">

@@ -31,6 +31,7 @@ import { LoadMore } from '../../shell/load-more.js';
 import { useSearchText } from '../../shell/search-select.js';
 import { usePermissions, useSession } from '../../shell/session.js';
 import { TEAM_COLOR } from '../../theme.js';
+import { DownloadCsvButton } from '../../shell/download-csv-button.js';
 import { MemberSelect } from '../member-picker.js';
 import { useAddMember, useMembersList, useMemberSummary, useUpdateMember } from '../queries.js';
 import { ROLE_LABEL, ROLE_OPTIONS, TEAM_OPTIONS, TeamBadge } from '../team-badge.js';
@@ -86,11 +87,14 @@ export function MembersTab() {
             data={[{ value: 'all', label: 'All teams' }, ...TEAM_OPTIONS]}
           />
         </Group>
-        {isAdmin ? (
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addModal.open}>
-            Add member
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          <DownloadCsvButton path="/members.csv" params={{ q, team: team === 'all' ? undefined : team }} what="the people list" />
+          {isAdmin ? (
+            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addModal.open}>
+              Add member
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       <Card p={0}>

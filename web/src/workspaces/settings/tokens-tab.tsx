@@ -13,6 +13,7 @@ import { useCreateToken, useRevokeToken, useTokens } from '../queries.js';
 import { ConfirmModal } from '../../shell/confirm-modal.js';
 import { NAME_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 import { WebhookSecretCard } from './webhook-secret-card.js';
+import { DownloadCsvButton } from '../../shell/download-csv-button.js';
 
 export function TokensTab() {
   const tokens = useTokens(true);
@@ -27,9 +28,12 @@ export function TokensTab() {
           Integrations call the REST API with a token sent as <Code>Authorization: Bearer …</Code>. A token acts as the admin who
           created it, in this workspace only.
         </Text>
-        <Button leftSection={<IconKey size={16} aria-hidden />} onClick={createModal.open}>
-          Create token
-        </Button>
+        <Group gap="xs">
+          <DownloadCsvButton path="/tokens.csv" what="the API tokens" />
+          <Button leftSection={<IconKey size={16} aria-hidden />} onClick={createModal.open}>
+            Create token
+          </Button>
+        </Group>
       </Group>
 
       <ListCard list={tokens} skeletonHeight={160} emptyTitle="No API tokens" emptyText="Create one for each integration so you can revoke them one by one.">
