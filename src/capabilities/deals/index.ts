@@ -2,6 +2,7 @@
 // view, the marketing-source rule, and the KPIs computed from deals.
 import type { Capability } from '../../server/capability.js';
 import { dealsAuditDescriber } from './audit-descriptions.js';
+import { seedDealsDemo } from './demo.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerImportRoutes } from './routes/imports.js';
 
@@ -12,4 +13,5 @@ export const deals: Capability = {
     registerImportRoutes(app, ctx);
   },
   auditDescribers: () => [dealsAuditDescriber],
+  seedDemo: seedDealsDemo,
 };

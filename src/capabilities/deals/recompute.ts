@@ -79,44 +79,57 @@ export async function dealTotalsByPeriod(db: Db | Tx, workspaceId: string, perio
   for (const part of inChunks(periods, PERIODS_PER_QUERY)) {
     const p = periodsTable(part);
     if (needed.created) {
-      const rows = await sql<{ ps: string; n: unknown; amount: unknown; m: unknown }>`
-        with ${p}
-        select p.ps as ps, count(*) as n, sum(d.amount) as amount,
-               sum(case when d.marketing_sourced = 1 then d.amount else 0 end) as m
-        from p join deals d on d.workspace_id = ${workspaceId} and d.created_date >= p.ps and d.created_date < p.pe
-        group by p.ps`.execute(db);
-      for (const r of rows.rows) entry(r.ps).created = { count: num(r.n), amount: num(r.amount), marketingAmount: num(r.m) };
+      const rows = await perPeriod<{ n: unknown; amount: unknown; m: unknown }>(db, dialect, p, workspaceId, {
+        aggregates: sql`count(*) as n, sum(d.amount) as amount, sum(case when d.marketing_sourced = 1 then d.amount else 0 end) as m`,
+        where: sql`d.created_date >= p.ps and d.created_date < p.pe`,
+      });
+      for (const r of rows) entry(r.ps).created = { count: num(r.n), amount: num(r.amount), marketingAmount: num(r.m) };
     }
     if (needed.closed) {
-      const rows = await sql<{ ps: string; won: unknown; lost: unknown; won_amount: unknown; won_with_amount: unknown }>`
-        with ${p}
-        select p.ps as ps,
-               sum(case when d.status = 'won' then 1 else 0 end) as won,
-               sum(case when d.status = 'lost' then 1 else 0 end) as lost,
-               sum(case when d.status = 'won' then d.amount end) as won_amount,
-               count(case when d.status = 'won' and d.amount is not null then 1 end) as won_with_amount
-        from p join deals d on d.workspace_id = ${workspaceId} and d.close_date >= p.ps and d.close_date < p.pe and d.status in ('won', 'lost')
-        group by p.ps`.execute(db);
-      for (const r of rows.rows) {
+      const rows = await perPeriod<{ won: unknown; lost: unknown; won_amount: unknown; won_with_amount: unknown }>(db, dialect, p, workspaceId, {
+        aggregates: sql`count(*) as n,
+          sum(case when d.status = 'won' then 1 else 0 end) as won,
+          sum(case when d.status = 'lost' then 1 else 0 end) as lost,
+          sum(case when d.status = 'won' then d.amount end) as won_amount,
+          count(case when d.status = 'won' and d.amount is not null then 1 end) as won_with_amount`,
+        where: sql`d.close_date >= p.ps and d.close_date < p.pe and d.status in ('won', 'lost')`,
+      });
+      for (const r of rows) {
         const c = entry(r.ps).closed;
         Object.assign(c, { won: num(r.won), lost: num(r.lost), wonAmount: num(r.won_amount), wonWithAmount: num(r.won_with_amount) });
       }
     }
     if (needed.cycle) {
-      // The median as the mean of the middle one or two rows of each period, by window functions (both databases).
-      const rows = await sql<{ ps: string; median: unknown }>`
-        with ${p},
-        c as (
-          select p.ps as ps, ${cycleDays(dialect)} as days
-          from p join deals d on d.workspace_id = ${workspaceId} and d.close_date >= p.ps and d.close_date < p.pe
-            and d.status = 'won' and d.created_date is not null and d.created_date <= d.close_date
-        ),
-        r as (select ps, days, row_number() over (partition by ps order by days) as rn, count(*) over (partition by ps) as n from c)
-        select ps, avg(days) as median from r where rn in ((n + 1) / 2, (n + 2) / 2) group by ps`.execute(db);
-      for (const r of rows.rows) entry(r.ps).closed.medianCycleDays = r.median === null ? null : Number(r.median);
+      const won = sql`d.close_date >= p.ps and d.close_date < p.pe and d.status = 'won' and d.created_date is not null and d.created_date <= d.close_date`;
+      // The median: percentile_cont on PostgreSQL; on SQLite the mean of each period's middle one or two rows by
+      // window functions. Both are the mean of the two middle values when there is an even number.
+      const rows =
+        dialect === 'postgres'
+          ? await perPeriod<{ median: unknown }>(db, dialect, p, workspaceId, { aggregates: sql`count(*) as n, percentile_cont(0.5) within group (order by ${cycleDays(dialect)}) as median`, where: won })
+          : (
+              await sql<{ ps: string; median: unknown }>`
+                with ${p},
+                c as (select p.ps as ps, ${cycleDays(dialect)} as days from p join deals d on d.workspace_id = ${workspaceId} and ${won}),
+                r as (select ps, days, row_number() over (partition by ps order by days) as rn, count(*) over (partition by ps) as n from c)
+                select ps, avg(days) as median from r where rn in ((n + 1) / 2, (n + 2) / 2) group by ps`.execute(db)
+            ).rows;
+      for (const r of rows) entry(r.ps).closed.medianCycleDays = r.median === null ? null : Number(r.median);
     }
   }
   return out;
+}
+
+/**
+ * One row per period that has deals, with the aggregates over the deals matching `where` (which reads p.ps, p.pe).
+ * PostgreSQL reads each period's deals by an index range (a lateral subquery: joined on a range it would scan the
+ * table once per period); SQLite's planner does that from the plain join.
+ */
+async function perPeriod<Row>(db: Db | Tx, dialect: Dialect, p: RawBuilder<unknown>, workspaceId: string, q: { aggregates: RawBuilder<unknown>; where: RawBuilder<unknown> }): Promise<Array<Row & { ps: string }>> {
+  const query =
+    dialect === 'postgres'
+      ? sql<Row & { ps: string }>`with ${p} select p.ps as ps, s.* from p cross join lateral (select ${q.aggregates} from deals d where d.workspace_id = ${workspaceId} and ${q.where}) s where s.n > 0`
+      : sql<Row & { ps: string }>`with ${p} select p.ps as ps, ${q.aggregates} from p join deals d on d.workspace_id = ${workspaceId} and ${q.where} group by p.ps`;
+  return (await query.execute(db)).rows;
 }
 
 /** The first and last create date, and the first and last close date of a closed deal, of a workspace's deals. */
