@@ -28,8 +28,20 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
+    // What the engine found reading the file (decision 031): its headers (JSON string[]), how its bytes were
+    // decoded, its delimiter, the date order chosen ('auto' | 'mdy' | 'dmy') and the one it resolved to, the
+    // owners no member matched (JSON {name, rows}[]), and the rows a re-import left as they were.
+    .addColumn('headers', 'text')
+    .addColumn('encoding', 'text')
+    .addColumn('delimiter', 'text')
+    .addColumn('date_format', 'text', (c) => c.defaultTo('auto'))
+    .addColumn('date_order', 'text')
+    .addColumn('unmatched_owners', 'text')
+    .addColumn('rows_unchanged', 'integer', (c) => c.defaultTo(0))
     .execute();
   await db.schema.createIndex('deal_imports_workspace').on('deal_imports').columns(['workspace_id', 'created_at', 'id']).execute();
+  // The sweep for imports a restart interrupted reads by status.
+  await db.schema.createIndex('deal_imports_status').on('deal_imports').columns(['status', 'updated_at']).execute();
 
   await db.schema
     .createTable('deal_import_errors')

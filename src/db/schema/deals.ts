@@ -43,7 +43,15 @@ export interface DealSettingsTable {
   updated_at: string;
 }
 
-export type DealImportStatus = 'uploading' | 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
+/**
+ * uploading → validating → validated (or needs_mapping: the header was not recognised and no mapping was given) →
+ * importing → done; failed (with a sentence in `error`) and cancelled from any of them. A failed or cancelled import
+ * can be validated and committed again.
+ */
+export type DealImportStatus = 'uploading' | 'validating' | 'needs_mapping' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
+export type DealImportEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
+/** How slashed dates (03/07/2026) are read: from the whole column ('auto'), month first, or day first. */
+export type DealImportDateFormat = 'auto' | 'mdy' | 'dmy';
 
 export interface DealImportsTable {
   id: string;
@@ -69,6 +77,19 @@ export interface DealImportsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** JSON string[]: the file's header row, once read. */
+  headers: string | null;
+  /** How the file's bytes were decoded: UTF-8, UTF-16 (with its byte-order mark), or Windows-1252 (not valid UTF-8). */
+  encoding: DealImportEncoding | null;
+  delimiter: string | null;
+  /** The person's choice for slashed dates; 'auto' (or null) reads them from the whole column (month first unless only day first fits). */
+  date_format: DealImportDateFormat | null;
+  /** The order the last read of the file used: the choice, or what 'auto' found. */
+  date_order: 'mdy' | 'dmy' | null;
+  /** JSON {name, rows}[]: owner names no member and no remembered mapping matched (the most frequent, at most 500). */
+  unmatched_owners: string | null;
+  /** Rows whose deal already held exactly these values (a re-import of the same export); null reads as 0. */
+  rows_unchanged: number | null;
 }
 
 export interface DealImportErrorsTable {

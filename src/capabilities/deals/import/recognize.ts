@@ -109,6 +109,8 @@ export function recognizeHeaders(headers: string[]): { format: ExportFormat | nu
   const [hubspot, salesforce] = [score('hubspot'), score('salesforce')];
   const vendor: ExportFormat | null = hubspot === 0 && salesforce === 0 ? null : hubspot >= salesforce ? 'hubspot' : 'salesforce';
   const mapping = mappingFrom(headers, ALIASES[vendor ?? 'generic']);
+  // HubSpot's company-currency amount is in the portal's currency, not the deal's: its Currency column would mislabel it.
+  if (vendor === 'hubspot' && mapping.amount !== undefined && headerKey(mapping.amount) === headerKey('Amount in company currency')) delete mapping.currency;
   const missing = missingOf(mapping);
   if (vendor && missing.length === 0) return { format: vendor, mapping, missing };
   // Not (all of) a vendor's export: suggest what common names find, keeping what the vendor's names found.

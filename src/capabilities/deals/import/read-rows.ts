@@ -1,0 +1,262 @@
+// The streaming row reader for deal exports (issue 11, decision 033): the file is read in chunks and parsed by
+// csv-parse as it arrives, so memory stays flat however large the file is. Before parsing, one quick pass over the
+// bytes decides how to read them: empty, binary (NUL bytes), UTF-16 (Excel's "Unicode text", by its byte-order mark),
+// UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (what Excel writes as "CSV" on Windows). The header
+// line decides the delimiter (comma, semicolon or tab). Rows come out in batches with the row number a spreadsheet
+// shows (the header is row 1; a quoted newline does not start a row).
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { Transform, type Readable } from 'node:stream';
+import { parse, type Parser } from 'csv-parse';
+import type { DealImportEncoding } from '../../../db/schema/deals.js';
+
+/** A file Lockstep cannot read as a CSV: the import fails with this sentence and nothing is written. */
+export class UnreadableFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFile';
+  }
+}
+
+export interface FileShape {
+  bytes: number;
+  encoding: DealImportEncoding;
+  delimiter: ',' | ';' | '\t';
+}
+
+/** A row longer than this (csv-parse counts bytes) is not a deal but a broken quote swallowing the file: the read stops. */
+export const MAX_ROW_BYTES = 4 * 1024 * 1024;
+const SNIFF_BYTES = 64 * 1024;
+const SCAN_CHUNK = 1024 * 1024;
+
+/** Windows-1252's 0x80–0x9F (Node's decoder reads them as Latin-1 control characters, which Excel never meant). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString('latin1');
+  return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : latin1;
+}
+
+/**
+ * Reads the whole file once, fast (no parsing), to decide how to parse it: refuses an empty or binary file, and
+ * finds the encoding and the delimiter.
+ */
+export async function shapeOf(path: string): Promise<FileShape> {
+  const { size } = await stat(path);
+  const handle = await open(path, 'r');
+  let encoding: DealImportEncoding = 'utf-8';
+  let head: Buffer;
+  try {
+    const first = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    await handle.read(first, 0, first.length, 0);
+    head = first;
+    if (head[0] === 0xff && head[1] === 0xfe) encoding = 'utf-16le';
+    else if (head[0] === 0xfe && head[1] === 0xff) throw new UnreadableFile('This file is UTF-16 big-endian text, which Lockstep does not read. Save it from the spreadsheet as "CSV UTF-8" and upload it again.');
+    else {
+      // NUL bytes and invalid UTF-8 can sit anywhere: the whole file is scanned (at disk speed).
+      const chunk = Buffer.alloc(Math.min(size, SCAN_CHUNK) + 3);
+      let carry = 0;
+      let utf8 = true;
+      for (let position = 0; position < size; ) {
+        const { bytesRead } = await handle.read(chunk, carry, Math.min(SCAN_CHUNK, size - position), position);
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        const filled = carry + bytesRead;
+        if (chunk.subarray(carry, filled).includes(0)) {
+          throw new UnreadableFile('This file is not text (it contains NUL bytes): it looks like a spreadsheet or another binary file. Export it from the CRM or the spreadsheet as CSV and upload that.');
+        }
+        if (utf8) {
+          // A character cut by the chunk's end is carried into the next check.
+          const end = position >= size ? filled : completeUtf8End(chunk, filled);
+          if (!isUtf8(chunk.subarray(0, end))) utf8 = false;
+          carry = filled - end;
+          chunk.copy(chunk, 0, end, filled);
+        }
+      }
+      if (!utf8) encoding = 'windows-1252';
+    }
+  } finally {
+    await handle.close();
+  }
+  const text = encoding === 'utf-16le' ? head.subarray(2).toString('utf16le') : encoding === 'windows-1252' ? decodeWindows1252(head) : head.toString('utf8').replace(/^\ufeff/, '');
+  if (text.trim() === '') throw new UnreadableFile('This file is empty: it has no header row and no deals. Export the deals again and upload that file.');
+  return { bytes: size, encoding, delimiter: delimiterOf(firstLine(text)) };
+}
+
+/** Where the last complete UTF-8 character in buf[0, filled) ends. */
+function completeUtf8End(buf: Buffer, filled: number): number {
+  for (let back = 1; back <= 3 && filled - back >= 0; back++) {
+    const b = buf[filled - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? filled - back : filled;
+  }
+  return filled;
+}
+
+/** The header line: up to the first newline outside quotes. */
+function firstLine(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if ((c === '\n' || c === '\r') && !quoted) return text.slice(0, i);
+  }
+  return text;
+}
+
+/** The delimiter the header line uses most, outside quotes; a comma when it has none (a one-column file). */
+export function delimiterOf(line: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  const best = (Object.entries(counts) as Array<[',' | ';' | '\t', number]>).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] === 0 ? ',' : best[0];
+}
+
+export interface RowBatch {
+  /** Each record with the spreadsheet row number it starts on (the header is row 1). */
+  rows: Array<{ row: number; cells: string[] }>;
+  /** Bytes of the file read so far. */
+  bytesDone: number;
+}
+
+export interface RowReader {
+  headers: string[];
+  batches: AsyncGenerator<RowBatch>;
+}
+
+function decoderFor(encoding: DealImportEncoding): Transform | null {
+  if (encoding === 'utf-8') return null;
+  if (encoding === 'windows-1252') {
+    return new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        done(null, decodeWindows1252(chunk));
+      },
+    });
+  }
+  const decoder = new TextDecoder('utf-16le');
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+}
+
+/** csv-parse's refusals as sentences with the line they are on. */
+function parseErrorSentence(err: unknown): string {
+  const e = err as { code?: string; lines?: number };
+  const at = typeof e.lines === 'number' ? `Line ${e.lines.toLocaleString('en-US')}` : 'A line';
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${at}: a quoted value is never closed, so the rest of the file reads as one value. Close the quote (or remove it) and upload the file again.`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `${at}: a quote closes a value but more text follows it in the same field. Put quotes around the whole value and double the quotes inside it ("").`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `${at}: one row is longer than 4 MB, which no deal is; a quote is probably not closed. Fix that line and upload the file again.`;
+    default:
+      return `${at} cannot be read as CSV (${e.code ?? 'unknown problem'}). Export the file again as CSV and upload it.`;
+  }
+}
+
+/** Waits until the parser has something to read, has ended, or failed. */
+function readable(parser: Parser): Promise<'readable' | 'end'> {
+  return new Promise((resolve, reject) => {
+    const onReadable = () => done('readable');
+    const onEnd = () => done('end');
+    const onError = (err: unknown) => {
+      cleanup();
+      reject(err);
+    };
+    const done = (what: 'readable' | 'end') => {
+      cleanup();
+      resolve(what);
+    };
+    const cleanup = () => {
+      parser.off('readable', onReadable);
+      parser.off('end', onEnd);
+      parser.off('error', onError);
+    };
+    parser.once('readable', onReadable);
+    parser.once('end', onEnd);
+    parser.once('error', onError);
+  });
+}
+
+/**
+ * Opens the file for reading rows: its header row, then batches of records. A fatal CSV problem (a quote never
+ * closed) throws UnreadableFile from the batch it is found in; callers roll back what they wrote.
+ */
+export async function readRows(path: string, shape: FileShape, batchSize = 1000): Promise<RowReader> {
+  let bytesDone = 0;
+  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  file.on('data', (chunk) => (bytesDone += chunk.length));
+  const parser = parse({
+    delimiter: shape.delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_ROW_BYTES,
+  });
+  const decoder = decoderFor(shape.encoding);
+  let source: Readable = file;
+  if (decoder) {
+    file.on('error', (err) => decoder.destroy(err));
+    source = file.pipe(decoder);
+  }
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+
+  let ended = false;
+  const next = async (): Promise<string[][]> => {
+    const out: string[][] = [];
+    for (;;) {
+      let record: string[] | null;
+      while (out.length < batchSize && (record = parser.read() as string[] | null) !== null) out.push(record);
+      if (out.length >= batchSize || ended) return out;
+      try {
+        if (parser.errored) throw parser.errored;
+        if (parser.readableEnded || (await readable(parser)) === 'end') ended = true;
+      } catch (err) {
+        if (isFileError(err)) throw err;
+        throw new UnreadableFile(parseErrorSentence(err));
+      }
+    }
+  };
+
+  const first = await next().catch((err: unknown) => {
+    file.destroy();
+    throw err;
+  });
+  const headerCells = first.shift();
+  if (!headerCells || headerCells.every((h) => h.trim() === '')) {
+    file.destroy();
+    throw new UnreadableFile('The first line of this file is empty. The first line must name the columns (Record ID, Deal Name, …); remove the empty lines above it.');
+  }
+  const headers = headerCells.map((h) => h.trim());
+  let row = 1;
+  async function* batches(): AsyncGenerator<RowBatch> {
+    try {
+      let pending = first;
+      for (;;) {
+        if (pending.length > 0) yield { rows: pending.map((cells) => ({ row: ++row, cells })), bytesDone };
+        if (ended && pending.length === 0) return;
+        pending = await next();
+        if (pending.length === 0 && ended) return;
+      }
+    } finally {
+      file.destroy();
+      parser.destroy();
+    }
+  }
+  return { headers, batches: batches() };
+}
+
+const isFileError = (err: unknown): boolean => typeof (err as { syscall?: unknown }).syscall === 'string';
