@@ -61,11 +61,36 @@ export async function runLoad(url: string | string[], headers: Record<string, st
   return loadResult(await autocannon(url, headers, options.connections, options.seconds));
 }
 
-export async function measureLoad(
+/**
+ * A figure and its floor measured in alternating slices — floor, figure, figure, floor (ABBA) — after the figure's
+ * warm-up, so that load from elsewhere on the machine, which drifts over a run, weighs on both alike (decision 031).
+ * Requests per second are totals over all of a side's slices; p50 is their mean, p99 the worst slice's.
+ */
+export async function measureAgainstFloor(
   url: string,
+  floorUrl: string,
   headers: Record<string, string>,
   options: { connections: number; durationSeconds: number; warmupSeconds: number },
-): Promise<LoadResult> {
+): Promise<{ figure: LoadResult; floor: LoadResult }> {
   await autocannon(url, headers, options.connections, options.warmupSeconds);
-  return loadResult(await autocannon(url, headers, options.connections, options.durationSeconds));
+  const slice = Math.max(1, Math.round(options.durationSeconds / 2));
+  const figure: AutocannonJson[] = [];
+  const floor: AutocannonJson[] = [];
+  for (const side of ['floor', 'figure', 'figure', 'floor'] as const) {
+    if (side === 'floor') floor.push(await autocannon(floorUrl, {}, options.connections, slice));
+    else figure.push(await autocannon(url, headers, options.connections, slice));
+  }
+  return { figure: combined(figure, slice), floor: combined(floor, slice) };
+}
+
+function combined(runs: AutocannonJson[], sliceSeconds: number): LoadResult {
+  const parts = runs.map(loadResult);
+  const total = parts.reduce((n, r) => n + r.total, 0);
+  return {
+    requestsPerSecond: total / (sliceSeconds * parts.length),
+    p50Ms: Math.round((parts.reduce((n, r) => n + r.p50Ms, 0) / parts.length) * 10) / 10,
+    p99Ms: Math.max(...parts.map((r) => r.p99Ms)),
+    failures: parts.reduce((n, r) => n + r.failures, 0),
+    total,
+  };
 }

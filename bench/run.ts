@@ -12,7 +12,7 @@ import { SCALED_DEMOS } from '../src/shared/contracts/demo.js';
 import { measureWeb } from './browser.js';
 import { runLockstep, serverEnv, startBuiltServer, type ServerDatabase, type StartedServer } from './built-server.js';
 import { growthRows } from './growth.js';
-import { measureLoad } from './load-generator.js';
+import { measureAgainstFloor, type LoadResult } from './load-generator.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DatabaseChoice, type WorkspaceChoice } from './options.js';
 import { printTable, verdicts, writeResults, type BenchResult, type DatabaseRun, type Row } from './report.js';
@@ -74,15 +74,27 @@ async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, opti
 
     const load = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
     console.log(`${label}: server pid ${server.pid} at ${server.baseUrl}; ${figures.length + 1} figures, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s each …`);
-    const floor = await measureLoad(`${server.baseUrl}${FLOOR.path}`, {}, load);
+    // Each figure is measured in slices alternating with its own floor's (decision 031).
+    const measured: Array<{ f: (typeof figures)[number]; figure: LoadResult; floor: LoadResult }> = [];
+    for (const f of figures) {
+      const { figure, floor } = await measureAgainstFloor(`${server.baseUrl}${f.path}`, `${server.baseUrl}${FLOOR.path}`, cookie, load);
+      measured.push({ f, figure, floor });
+      console.log(`  ${f.label}: ${Math.round(figure.requestsPerSecond)} req/s (${(figure.requestsPerSecond / floor.requestsPerSecond).toFixed(2)} of ${Math.round(floor.requestsPerSecond)}), p99 ${figure.p99Ms} ms`);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const floor: LoadResult = {
+      requestsPerSecond: mean(measured.map((m) => m.floor.requestsPerSecond)),
+      p50Ms: Math.round(mean(measured.map((m) => m.floor.p50Ms)) * 10) / 10,
+      p99Ms: Math.max(0, ...measured.map((m) => m.floor.p99Ms)),
+      failures: measured.reduce((n, m) => n + m.floor.failures, 0),
+      total: measured.reduce((n, m) => n + m.floor.total, 0),
+    };
     const rows: Row[] = [
       { figure: FLOOR.label, database: label, requestsPerSecond: floor.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio: null, p50Ms: floor.p50Ms, p99Ms: floor.p99Ms, failures: floor.failures, verdict: null },
     ];
-    for (const f of figures) {
-      const r = await measureLoad(`${server.baseUrl}${f.path}`, cookie, load);
-      const ratio = r.requestsPerSecond / floor.requestsPerSecond;
-      rows.push({ figure: f.label, database: label, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: floor.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures) });
-      console.log(`  ${f.label}: ${Math.round(r.requestsPerSecond)} req/s (${ratio.toFixed(2)} of ${Math.round(floor.requestsPerSecond)}), p99 ${r.p99Ms} ms`);
+    for (const { f, figure: r, floor: own } of measured) {
+      const ratio = r.requestsPerSecond / own.requestsPerSecond;
+      rows.push({ figure: f.label, database: label, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: own.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures) });
     }
     if (floor.failures > 0) notes.push(`${label}: ${floor.failures} floor requests failed`);
 
