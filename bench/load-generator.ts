@@ -63,7 +63,7 @@ export async function runLoad(url: string | string[], headers: Record<string, st
 
 /**
  * A figure and its floor measured in alternating slices — floor, figure, figure, floor (ABBA) — after the figure's
- * warm-up, so that load from elsewhere on the machine, which drifts over a run, weighs on both alike (decision 031).
+ * warm-up, so that load from elsewhere on the machine, which drifts over a run, weighs on both alike (decision 036).
  * Requests per second are totals over all of a side's slices; p50 is their mean, p99 the worst slice's.
  */
 export async function measureAgainstFloor(

@@ -74,7 +74,7 @@ async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, opti
 
     const load = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
     console.log(`${label}: server pid ${server.pid} at ${server.baseUrl}; ${figures.length + 1} figures, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s each …`);
-    // Each figure is measured in slices alternating with its own floor's (decision 031).
+    // Each figure is measured in slices alternating with its own floor's (decision 036).
     const measured: Array<{ f: (typeof figures)[number]; figure: LoadResult; floor: LoadResult }> = [];
     for (const f of figures) {
       const { figure, floor } = await measureAgainstFloor(`${server.baseUrl}${f.path}`, `${server.baseUrl}${FLOOR.path}`, cookie, load);
