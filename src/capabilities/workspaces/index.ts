@@ -11,6 +11,7 @@ import { registerSettingsRoutes } from './routes/settings.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerWebhookSecretRoutes } from './routes/webhook-secret.js';
 import { registerWorkspaceExportRoutes } from './routes/exports.js';
+import { registerWorkspaceDocumentRoutes } from './export/routes.js';
 
 export const workspaces: Capability = {
   name: 'workspaces',
@@ -23,6 +24,7 @@ export const workspaces: Capability = {
     registerWebhookSecretRoutes(app, ctx);
     registerActivityRoutes(app, ctx);
     registerWorkspaceExportRoutes(app, ctx);
+    registerWorkspaceDocumentRoutes(app, ctx);
   },
   jobs: () => [accessHousekeeping],
   auditDescribers: (ctx) => [workspacesAuditDescriber(ctx.db.kysely)],
