@@ -1,10 +1,11 @@
-// The `lockstep` command (SPEC S8): start, migrate, seed-demo, create-admin, backup.
+// The `lockstep` command (SPEC S8): start, migrate, seed-demo, create-admin, import, backup.
 // Every command reads its settings from the environment through loadConfig() (DATABASE_URL or SQLITE_PATH).
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { CliError, describeSystemError, EXIT_FAILED, EXIT_USAGE } from './cli-error.js';
 import { backupCommand } from './commands/backup.js';
 import { createAdminCommand } from './commands/create-admin.js';
+import { importCommand, IMPORT_MODES } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 import { startCommand } from './commands/start.js';
@@ -66,6 +67,17 @@ export function buildProgram(): Command {
     .option('--time-zone <zone>', 'IANA time zone of the workspace and the admin, e.g. Europe/Berlin', 'UTC')
     .addHelpText('after', '\nExample:\n  lockstep create-admin --email ada@acme.example --name "Ada Lovelace" --password "correct horse battery" --workspace Acme --time-zone Europe/London')
     .action(createAdminCommand);
+
+  program
+    .command('import')
+    .description('Import deals from a HubSpot or Salesforce CSV export (or any CSV, with a column-mapping preset) into a workspace: every row is checked and the valid ones written in one transaction, upserted by record id, then the KPIs computed from deals are recomputed.')
+    .argument('<file>', 'the CSV file to import')
+    .option('--workspace <name-or-id>', 'the workspace to import into (required)')
+    .addOption(new Option('--mode <mode>', 'all-or-nothing: import nothing if any row has an error; valid-rows: import the valid rows and report the others').choices([...IMPORT_MODES]).default('all-or-nothing'))
+    .option('--preset <name>', "a column-mapping preset saved in the workspace, for a CSV that is not a vendor's export")
+    .option('--errors <out.csv>', 'write the per-row error report (row, column, message) to this CSV file')
+    .addHelpText('after', '\nImporting the same export again changes nothing; an updated export updates the changed deals.\nExample:\n  lockstep import hubspot-deals.csv --workspace "Acme Robotics" --mode valid-rows --errors errors.csv')
+    .action(importCommand);
 
   program
     .command('backup')

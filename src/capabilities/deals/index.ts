@@ -3,6 +3,7 @@
 import type { Capability } from '../../server/capability.js';
 import { dealsAuditDescriber } from './audit-descriptions.js';
 import { seedDealsDemo } from './demo.js';
+import { dealImportSweep } from './import/engine.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerImportRoutes } from './routes/imports.js';
 
@@ -13,5 +14,7 @@ export const deals: Capability = {
     registerImportRoutes(app, ctx);
   },
   auditDescribers: () => [dealsAuditDescriber],
+  // Imports a restart interrupted (validating or importing, no progress for five minutes) are marked failed.
+  jobs: () => [dealImportSweep],
   seedDemo: seedDealsDemo,
 };
