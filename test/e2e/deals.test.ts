@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatKpiValue } from '../../src/capabilities/goals/domain/format-kpi-value.js';
 import { ApiSession } from './helpers/api.js';
 import { expectNoSeriousA11y, SCREENSHOT_DIR, shot } from './helpers/browser.js';
 import { E2E_PASSWORD, useE2eSuite } from './helpers/suite.js';
@@ -115,6 +116,19 @@ describe('deals, in the browser', () => {
     const direct = await allDeals(api, 'source=Direct%20Traffic');
     expect(direct.length).toBeGreaterThan(0);
     expect(direct.every((d) => d.marketingSourced)).toBe(true);
+
+    // The goals pages show the computed values with no change there: Revenue closed this quarter is the summary's.
+    const summary: { quarter: { revenueClosed: number } } = await api.get('/api/v1/deals/summary');
+    const kpis: { items: Array<{ id: string; kind: string }> } = await api.get('/api/v1/goals/kpis?team=sales&limit=200');
+    const revenue = kpis.items.find((k) => k.kind === 'revenue_closed')!;
+    await page.goto(`/goals/kpis/${revenue.id}`);
+    await page.getByText('Data source: Computed from deals').waitFor();
+    await page.getByRole('cell', { name: formatKpiValue(summary.quarter.revenueClosed, 'currency'), exact: true }).first().waitFor();
+    await firstScreen(page, 'deals-kpi-detail');
+    await page.goto('/goals');
+    await page.getByRole('heading', { level: 1, name: 'Goals', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Sales top three' }).getByRole('heading', { level: 3, name: '#1 Revenue closed' }).waitFor();
+    await firstScreen(page, 'deals-goals');
     dana.expectNoErrors();
   });
 

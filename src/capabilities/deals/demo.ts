@@ -1,4 +1,4 @@
-// The deals part of the demo workspace (SPEC S8, S7): about sixteen months of a HubSpot-like CRM — stages of the
+// The deals part of the demo workspace (SPEC S8, S7): six fiscal quarters and more of a HubSpot-like CRM — stages of the
 // default sales pipeline, HubSpot's original-source values, the demo's account executives as owners (and a rep who
 // left, whom no member matches), win and loss reasons — sized to the demo KPIs' story: ~120 opportunities a month,
 // a win rate climbing from 20% toward its 25% target, ~$2.3M won a quarter against $2.4M, and marketing's share of
@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.js';
 import { insertInChunks } from '../../db/insert-in-chunks.js';
 import type { DealsTable } from '../../db/schema/deals.js';
 import { newId } from '../../server/ids.js';
-import { calendarDate, localDateOf } from '../../shared/calendar/index.js';
+import { calendarDate, lastPeriods, localDateOf, type PeriodOptions } from '../../shared/calendar/index.js';
 import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import { seedLargeDealsDemo } from './demo-large.js';
@@ -128,8 +128,14 @@ export async function insertDemoDeals(db: Db, deals: Iterable<DealsTable>, chunk
 
 export async function seedDealsDemo(db: Db, demo: DemoContext): Promise<void> {
   if (demo.size !== 'demo') return seedLargeDealsDemo(db, demo);
-  const today = localDateOf(demo.now, demo.timeZone);
+  const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
+  const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
+  const today = localDateOf(demo.now, options.timeZone);
+  // The CRM history starts on the first day of the fiscal quarter six quarters back, so every quarter's pipeline is
+  // whole (only the first quarter's closed deals ramp up, as a new CRM's do).
+  const start = lastPeriods(7, 'quarter', demo.now, options)[0]!.startDate;
   const owners = ['elena', 'jamal', 'elena', 'jamal', 'tom', 'marcus'].map((k) => demo.person(k));
-  await insertDemoDeals(db, demoDeals(demo.workspaceId, today, { total: 1_900, days: 480, owners, unmatched: ['Chris Morgan'], seed: 20261204 }, demo.now.toISOString()));
+  const days = calendarDate.daysBetween(start, today);
+  await insertDemoDeals(db, demoDeals(demo.workspaceId, today, { total: Math.round((days / 30.4) * 122), days, owners, unmatched: ['Chris Morgan'], seed: 20261204 }, demo.now.toISOString()));
   await recomputeDealKpis(db, demo.workspaceId, { now: demo.now });
 }
