@@ -8,12 +8,12 @@ import type { Db } from '../../db/database.js';
 import { insertInChunks } from '../../db/insert-in-chunks.js';
 import type { DealsTable } from '../../db/schema/deals.js';
 import { newId } from '../../server/ids.js';
-import { calendarDate, lastPeriods, localDateOf, type PeriodOptions } from '../../shared/calendar/index.js';
+import { calendarDate, lastPeriods, localDateOf } from '../../shared/calendar/index.js';
 import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import { seedLargeDealsDemo } from './demo-large.js';
 import { DEFAULT_MARKETING_SOURCES, marketingSourceMatcher } from './domain/marketing-source.js';
-import { recomputeDealKpis } from './recompute.js';
+import { periodOptionsOf, recomputeDealKpis } from './recompute.js';
 
 const OPEN_STAGES = ['Appointment Scheduled', 'Qualified To Buy', 'Presentation Scheduled', 'Decision Maker Bought-In', 'Contract Sent'] as const;
 /** HubSpot's original-source values: the first six count as marketing under the default rule, the rest do not. */
@@ -128,8 +128,7 @@ export async function insertDemoDeals(db: Db, deals: Iterable<DealsTable>, chunk
 
 export async function seedDealsDemo(db: Db, demo: DemoContext): Promise<void> {
   if (demo.size !== 'demo') return seedLargeDealsDemo(db, demo);
-  const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', demo.workspaceId).executeTakeFirstOrThrow();
-  const options: PeriodOptions = { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
+  const options = await periodOptionsOf(db, demo.workspaceId);
   const today = localDateOf(demo.now, options.timeZone);
   // The CRM history starts on the first day of the fiscal quarter six quarters back, so every quarter's pipeline is
   // whole (only the first quarter's closed deals ramp up, as a new CRM's do).

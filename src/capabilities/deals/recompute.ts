@@ -38,7 +38,8 @@ export function dialectOf(db: Db | Tx): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-async function periodOptionsOf(db: Db | Tx, workspaceId: string): Promise<PeriodOptions> {
+/** The workspace's calendar settings, as the shared calendar takes them. */
+export async function periodOptionsOf(db: Db | Tx, workspaceId: string): Promise<PeriodOptions> {
   const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
   return { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
 }

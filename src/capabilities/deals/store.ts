@@ -8,11 +8,13 @@ import type { DatabaseSchema } from '../../db/schema/index.js';
 import type { DealStatus } from '../../db/schema/deals.js';
 import { containsText } from '../../db/search.js';
 import { paginate, type Page, type SortKey } from '../../server/pagination.js';
-import { periodOf, type PeriodOptions } from '../../shared/calendar/index.js';
+import { periodOf } from '../../shared/calendar/index.js';
 import type { PageQuery } from '../../shared/page.js';
 import type { ClosedRange } from './domain/closed-range.js';
 import { dealKpiValue } from './domain/compute-kpis.js';
-import { dealTotalsByPeriod } from './recompute.js';
+import { dealTotalsByPeriod, periodOptionsOf } from './recompute.js';
+
+export const loadPeriodOptions = periodOptionsOf;
 
 /** The list's order: close date, newest first, deals with no close date last; the id breaks ties. */
 const closeKey = sql<string>`coalesce(deals.close_date, '')`;
@@ -33,11 +35,6 @@ export interface DealQuery {
   closed: ClosedRange;
   amountMin?: number | undefined;
   amountMax?: number | undefined;
-}
-
-export async function loadPeriodOptions(db: Db | Tx, workspaceId: string): Promise<PeriodOptions> {
-  const w = await db.selectFrom('workspaces').select(['time_zone', 'week_start', 'fiscal_year_start_month']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
-  return { timeZone: w.time_zone, weekStart: w.week_start, fiscalYearStartMonth: w.fiscal_year_start_month };
 }
 
 function conditions(eb: ExpressionBuilder<DatabaseSchema, 'deals'>, f: DealQuery): Expression<SqlBool>[] {
