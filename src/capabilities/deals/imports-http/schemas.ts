@@ -61,6 +61,7 @@ export const ImportView = z.object({
   rowsInvalid: z.number().describe('Rows with at least one error; GET …/errors lists them'),
   rowsInserted: z.number().describe('New deals written by the commit'),
   rowsUpdated: z.number().describe('Deals already known (same external id) updated by the commit'),
+  rowsUnchanged: z.number().describe('Deals already known that held exactly these values: nothing written for them'),
   headers: z.array(z.string()).nullable().describe("The file's header row, once read"),
   mapping: ColumnMappingView.nullable(),
   samples: z.record(z.string(), z.string()).describe('A sample value for each header, from the first rows (for the mapping step); empty when not known'),

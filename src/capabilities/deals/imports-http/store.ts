@@ -78,6 +78,7 @@ export async function presentImports(db: Db, workspaceId: string, rows: readonly
       rowsInvalid: row.rows_invalid,
       rowsInserted: row.rows_inserted,
       rowsUpdated: row.rows_updated,
+      rowsUnchanged: row.rows_unchanged ?? 0,
       headers: f.headers,
       mapping: parseJson<Record<string, string> | null>(row.mapping, null),
       samples: {},

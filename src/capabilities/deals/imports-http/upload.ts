@@ -1,8 +1,7 @@
 // An uploaded deal export, streamed from the request straight to a file under the uploads directory (issue 11):
 // never held in memory, cut off at the configured size, refused when it is empty or plainly not a CSV, and removed
 // when the request ends early, so a broken upload leaves no file behind.
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -77,9 +76,27 @@ export async function storeUpload(body: Readable, dir: string, name: string, lim
       done(null, chunk);
     },
   });
+  // The request is piped in, not part of the pipeline: past the limit (or on a refusal) the file is closed and
+  // removed, but the request stays open so the 413 can still be answered; the rest of its body is read and dropped.
+  const ended = new Promise<void>((resolve, reject) => {
+    body.once('end', resolve);
+    body.once('error', reject);
+    // A client that went away: the request closes without ever ending.
+    body.once('close', () => (body.readableEnded ? resolve() : reject(new Error('The upload ended before the whole file arrived.'))));
+  });
+  ended.catch((err: unknown) => gate.destroy(err instanceof Error ? err : new Error(String(err))));
+  // Opened before anything is piped, so the file exists when a failure removes it (a stream opens it later), and
+  // the pipeline listens for the gate's refusal before the first byte reaches it.
+  const out = (await open(path, 'wx')).createWriteStream();
+  const written = pipeline(gate, out);
+  body.pipe(gate);
   try {
-    await pipeline(body, gate, createWriteStream(path, { flags: 'wx' }));
+    await written;
+    await ended;
   } catch (err) {
+    body.unpipe(gate);
+    body.resume();
+    out.destroy();
     await rm(path, { force: true });
     throw err;
   }
