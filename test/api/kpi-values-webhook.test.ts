@@ -201,6 +201,8 @@ describe('the signing secret', () => {
     expect((await ws.admin.post(SECRET_URL, { replacing: null })).status).toBe(409);
     const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('workspace_id', '=', ws.id).where('action', 'like', 'webhook_secret.%').execute();
     expect(audit.map((x) => x.action).sort()).toEqual(['webhook_secret.created', 'webhook_secret.rotated']);
+    const words = expectStatus(await ws.admin.get<{ items: Array<{ action: string; summary: string }> }>('/api/v1/audit?entityType=workspace'), 200).items;
+    expect(words.filter((w) => w.action.startsWith('webhook_secret.')).map((w) => w.summary)).toEqual(['Ada Admin rotated the webhook signing secret', 'Ada Admin made a webhook signing secret']);
     secret = fresh;
   });
 

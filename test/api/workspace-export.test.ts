@@ -153,6 +153,8 @@ describe('GET /workspace/export', () => {
     expect(text).not.toContain(other.id);
     const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('workspace_id', '=', ws.id).where('action', '=', 'workspace.exported').execute();
     expect(audit.length).toBeGreaterThan(0);
+    const words = expectStatus(await ws.admin.get<{ items: Array<{ action: string; summary: string }> }>('/api/v1/audit?entityType=workspace'), 200).items;
+    expect(words.find((w) => w.action === 'workspace.exported')?.summary).toBe('Ada Admin downloaded the whole workspace as a JSON export');
   });
 
   it('is for admins only', async () => {
@@ -187,6 +189,8 @@ describe('POST /workspace/import', () => {
     const sam = await salesLead.client.me();
     expect(sam.invitations?.map((i) => i.workspaceName)).toContain(ws.name);
     expect((await salesLead.client.post('/api/v1/me/workspace', { workspaceId: made.workspace.id })).status).toBe(404);
+    const log = expectStatus(await again.get<{ items: Array<{ action: string; summary: string }> }>('/api/v1/audit?entityType=workspace'), 200).items;
+    expect(log.find((w) => w.action === 'workspace.imported')?.summary).toBe('Ada Admin made this workspace from an export of http://localhost:3000');
   });
 
   it('takes a document from another Lockstep (ids it has never seen), the importer new to it', async () => {

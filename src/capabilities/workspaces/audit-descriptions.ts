@@ -49,6 +49,16 @@ export function workspacesAuditDescriber(db: Kysely<DatabaseSchema>): AuditDescr
       switch (f.action) {
         case 'workspace.created':
           return `${f.actor} created the workspace ${quoted(after.name as string, '')}`.trim();
+        case 'workspace.exported':
+          return `${f.actor} downloaded the whole workspace as a JSON export`;
+        case 'workspace.imported':
+          return `${f.actor} made this workspace from an export${typeof after.from === 'string' ? ` of ${after.from}` : ''}`;
+        case 'webhook_secret.created':
+          return `${f.actor} made a webhook signing secret`;
+        case 'webhook_secret.rotated':
+          return `${f.actor} rotated the webhook signing secret`;
+        case 'webhook_secret.removed':
+          return `${f.actor} removed the webhook signing secret`;
         case 'workspace.settings_changed':
           return `${f.actor} changed the workspace's ${changedWords(f.before, f.after)}`;
         case 'member.added':

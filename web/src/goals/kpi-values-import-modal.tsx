@@ -32,7 +32,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<Mode>('all_or_nothing');
+  // With bad rows in the file, the person chooses: nothing is preselected.
+  const [mode, setMode] = useState<Mode | null>(null);
   const preview = useMutation({ mutationFn: (f: File) => sendCsv(f, 'dryRun=true&mode=valid_rows') });
   const commit = useMutation({
     mutationFn: ({ f, m }: { f: File; m: Mode }) => sendCsv(f, `mode=${m}`),
@@ -46,18 +47,19 @@ export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onC
   const checked = preview.data;
   const reset = () => {
     setFile(null);
-    setMode('all_or_nothing');
+    setMode(null);
     preview.reset();
     commit.reset();
   };
   const pick = (f: File | null) => {
     setFile(f);
+    setMode(null);
     commit.reset();
     preview.reset();
     if (f) preview.mutate(f);
   };
   const hasProblems = (checked?.invalid ?? 0) > 0;
-  const chosen: Mode = hasProblems ? mode : 'all_or_nothing';
+  const chosen: Mode | null = hasProblems ? mode : 'all_or_nothing';
 
   return (
     <Modal opened={opened} onClose={onClose} onExitTransitionEnd={reset} title="Import KPI values from a CSV" centered size="xl">
@@ -75,6 +77,7 @@ export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onC
             value={file}
             onChange={pick}
             clearable
+            clearButtonProps={{ 'aria-label': 'Remove the file' }}
             leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
             style={{ flex: '1 1 260px' }}
           />
@@ -162,9 +165,14 @@ export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onC
                 <Radio.Group value={chosen} onChange={(v) => setMode(v as Mode)} label="What to do with this file">
                   <Stack gap={6} mt={6}>
                     <Radio value="valid_rows" label={`Record the ${plural(checked.valid, 'good row')} and skip the ${plural(checked.invalid, 'row')} with problems`} disabled={checked.valid === 0} />
-                    <Radio value="all_or_nothing" label="Record nothing until every row is fixed" />
+                    <Radio value="all_or_nothing" label="Record nothing: I will fix the file and choose it again" />
                   </Stack>
                 </Radio.Group>
+                {chosen === 'all_or_nothing' ? (
+                  <Text size="sm" c="dimmed">
+                    Nothing is recorded. Fix the rows listed above in your spreadsheet, save it as CSV and choose it again.
+                  </Text>
+                ) : null}
               </>
             ) : null}
           </Stack>
@@ -180,11 +188,11 @@ export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onC
             Cancel
           </Button>
           <Button
-            disabled={!file || !checked || checked.valid === 0 || (hasProblems && chosen === 'all_or_nothing')}
+            disabled={!file || !checked || checked.valid === 0 || chosen === null || (hasProblems && chosen === 'all_or_nothing')}
             loading={commit.isPending}
-            onClick={() => file && commit.mutate({ f: file, m: chosen })}
+            onClick={() => file && chosen && commit.mutate({ f: file, m: chosen })}
           >
-            {checked && checked.valid > 0 ? `Record ${plural(checked.valid, 'value')}` : 'Record values'}
+            {checked && checked.valid > 0 ? `Record ${plural(checked.valid, 'value')}${hasProblems && chosen === 'valid_rows' ? `, skip ${plural(checked.invalid, 'row')}` : ''}` : 'Record values'}
           </Button>
         </Group>
       </Stack>

@@ -31,7 +31,7 @@ export function InvitesTab() {
           An invite link lets one person join this workspace with the role and team you choose. Links work once and expire.
         </Text>
         <Group gap="xs">
-          <DownloadCsvButton path="/invites.csv" what="the invites" />
+          {invites.items.length > 0 ? <DownloadCsvButton path="/invites.csv" what="the invites" /> : null}
           <Button leftSection={<IconMailPlus size={16} aria-hidden />} onClick={createModal.open}>
             Invite
           </Button>

@@ -29,7 +29,7 @@ export function TokensTab() {
           created it, in this workspace only.
         </Text>
         <Group gap="xs">
-          <DownloadCsvButton path="/tokens.csv" what="the API tokens" />
+          {tokens.items.length > 0 ? <DownloadCsvButton path="/tokens.csv" what="the API tokens" /> : null}
           <Button leftSection={<IconKey size={16} aria-hidden />} onClick={createModal.open}>
             Create token
           </Button>

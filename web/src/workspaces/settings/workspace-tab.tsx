@@ -8,12 +8,14 @@ import { todayIn } from '../../checkins/format.js';
 import type { WorkspaceView } from '../../api/types.js';
 import { formatLocalDate, MONTHS, WEEKDAYS } from '../../shell/format.js';
 import { usePermissions } from '../../shell/session.js';
+import { WorkspaceDataCard } from './workspace-data-card.js';
 import { useUpdateWorkspace, useWorkspace } from '../queries.js';
 import { TimeZoneSelect } from '../time-zone-select.js';
 import { NAME_MAX } from '../../../../src/capabilities/workspaces/domain/text-limits.js';
 
 export function WorkspaceTab() {
   const ws = useWorkspace();
+  const { isAdmin } = usePermissions();
   if (ws.isError) {
     return (
       <Alert color="red" role="alert">
@@ -23,7 +25,12 @@ export function WorkspaceTab() {
   }
   if (!ws.data) return <Skeleton h={420} radius="md" />;
   // Keyed by the saved version so a save (or another admin's) resets the form to what the server holds.
-  return <WorkspaceForm key={JSON.stringify(ws.data)} workspace={ws.data} />;
+  return (
+    <Stack gap="lg">
+      <WorkspaceForm key={JSON.stringify(ws.data)} workspace={ws.data} />
+      {isAdmin ? <WorkspaceDataCard /> : null}
+    </Stack>
+  );
 }
 
 /** A holiday is a calendar date, not an instant: shown as written, with its weekday. */
