@@ -1,13 +1,18 @@
 // The workspace's last imports with their status (issue 11): a person sees what came in, when, by whom, and
 // opens one to read its error report or finish it.
 import { Anchor, Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { NO_SHRINK } from '../goals/goal-badges.js';
 import { LoadMore } from '../shell/load-more.js';
 import { MutationError } from '../shell/mutation-error.js';
 import { formatDateTime } from '../shell/format.js';
 import { isBusy, STATUS_LABEL, useImports, type ImportView } from './import-queries.js';
 
 function counts(i: ImportView): string {
-  if (i.status === 'done') return `${i.rowsInserted.toLocaleString()} new, ${i.rowsUpdated.toLocaleString()} updated${i.rowsInvalid > 0 && i.mode === 'valid_rows' ? `, ${i.rowsInvalid.toLocaleString()} skipped` : ''}`;
+  if (i.status === 'done') {
+    const unchanged = i.rowsUnchanged > 0 ? `, ${i.rowsUnchanged.toLocaleString()} unchanged` : '';
+    const skipped = i.rowsInvalid > 0 && i.mode === 'valid_rows' ? `, ${i.rowsInvalid.toLocaleString()} skipped` : '';
+    return `${i.rowsInserted.toLocaleString()} new, ${i.rowsUpdated.toLocaleString()} updated${unchanged}${skipped}`;
+  }
   if (i.rowsTotal === 0) return '—';
   return `${i.rowsTotal.toLocaleString()} rows${i.rowsInvalid > 0 ? `, ${i.rowsInvalid.toLocaleString()} with errors` : ''}`;
 }
@@ -34,12 +39,12 @@ export function ImportHistory({ currentId, onOpen }: { currentId: string | null;
         </Text>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={340}>
             <Table verticalSpacing="xs" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>File</Table.Th>
-                  <Table.Th>Uploaded</Table.Th>
+                  <Table.Th visibleFrom="sm">Uploaded</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Rows</Table.Th>
                 </Table.Tr>
@@ -53,8 +58,11 @@ export function ImportHistory({ currentId, onOpen }: { currentId: string | null;
                         <Anchor component="button" type="button" size="sm" onClick={() => onOpen(i.id)} className="user-text" style={{ textAlign: 'left' }}>
                           {i.filename}
                         </Anchor>
+                        <Text size="xs" c="dimmed" hiddenFrom="sm">
+                          {formatDateTime(i.createdAt)}
+                        </Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <Text size="sm">{formatDateTime(i.createdAt)}</Text>
                         {i.createdBy ? (
                           <Text size="xs" c="dimmed">
@@ -64,7 +72,7 @@ export function ImportHistory({ currentId, onOpen }: { currentId: string | null;
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          <Badge color={meta.color} variant="light" radius="sm">
+                          <Badge color={meta.color} variant="light" radius="sm" styles={NO_SHRINK}>
                             {meta.label}
                           </Badge>
                         </Group>

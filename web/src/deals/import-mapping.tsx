@@ -1,7 +1,7 @@
 // The column-mapping step (issue 11): for a file whose header Lockstep did not recognise, each Lockstep field gets a
 // select of the file's headers (required ones marked, a sample value from the first rows beside each), a saved
 // preset can fill them all at once, and the mapping can be saved as a preset for the next file from that CRM.
-import { Alert, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { MutationError } from '../shell/mutation-error.js';
 import { useCancelImport, useDealFields, useMapColumns, usePresets, type ColumnMapping, type ImportView } from './import-queries.js';
@@ -21,7 +21,8 @@ export function MappingStep({ imp, onCancelled }: { imp: ImportView; onCancelled
   const cancel = useCancelImport(imp.id);
   const required = fields.data?.fields.filter((f) => f.required) ?? [];
   const missing = required.filter((f) => !mapping[f.field]);
-  const options = headers.map((h) => ({ value: h, label: h }));
+  // Each header with a sample from the first rows, so a person sees what the column holds before choosing it.
+  const options = headers.map((h) => ({ value: h, label: imp.samples[h] ? `${h} · e.g. ${imp.samples[h]}` : h }));
 
   const applyPreset = (id: string | null) => {
     const preset = presets.data?.items.find((p) => p.id === id);
@@ -44,6 +45,11 @@ export function MappingStep({ imp, onCancelled }: { imp: ImportView; onCancelled
             Lockstep did not recognise this file as a HubSpot or Salesforce export. For each field, choose the column of your file that holds it; fields marked * are required.
           </Text>
         </div>
+        {imp.error ? (
+          <Alert color="yellow" title="The mapping needs another look">
+            {imp.error}
+          </Alert>
+        ) : null}
         {presetOptions.length > 0 ? (
           <Select label="Apply a saved preset" placeholder="Choose a preset" data={presetOptions} onChange={applyPreset} maw={420} clearable={false} />
         ) : null}
@@ -53,64 +59,76 @@ export function MappingStep({ imp, onCancelled }: { imp: ImportView; onCancelled
           Could not load the fields; reload the page.
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs" horizontalSpacing="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="32%">Lockstep field</Table.Th>
-              <Table.Th w="36%">Column in your file</Table.Th>
-              <Table.Th>Sample</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(fields.data?.fields ?? []).map((f) => {
-              const header = mapping[f.field] ?? null;
-              const sample = header ? imp.samples[header] : undefined;
-              return (
-                <Table.Tr key={f.field}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {f.label}
-                      {f.required ? (
-                        <Text span c="red.9" aria-label="required">
-                          {' '}
-                          *
-                        </Text>
-                      ) : null}
+      {/* One row per field: its name and what it holds, the column it is read from, and that column's first value.
+          Side by side from tablet width; stacked on a phone. */}
+      <Stack gap={0} role="list" aria-label="Lockstep fields">
+        {(fields.data?.fields ?? []).map((f) => {
+          const header = mapping[f.field] ?? null;
+          const sample = header ? imp.samples[header] : undefined;
+          return (
+            <SimpleGrid
+              key={f.field}
+              role="listitem"
+              cols={{ base: 1, sm: 3 }}
+              spacing="sm"
+              verticalSpacing={6}
+              px="lg"
+              py="sm"
+              style={{ borderTop: '1px solid var(--mantine-color-default-border)', alignItems: 'center' }}
+            >
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" fw={500}>
+                  {f.label}
+                  {f.required ? (
+                    <Text span c="red.9" aria-label="required">
+                      {' '}
+                      *
                     </Text>
-                    <Text size="xs" c="dimmed" lineClamp={2} title={f.description}>
-                      {f.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`Column for ${f.label}`}
-                      placeholder={f.required ? 'Choose a column' : 'Not in this file'}
-                      data={options}
-                      value={header}
-                      clearable
-                      searchable
-                      onChange={(v) =>
-                        setMapping((m) => {
-                          const next = { ...m };
-                          if (v) next[f.field] = v;
-                          else delete next[f.field];
-                          return next;
-                        })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={sample ? undefined : 'dimmed'} className="user-text" lineClamp={2}>
-                      {sample ?? '—'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  ) : null}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={2} title={f.description}>
+                  {f.description}
+                </Text>
+              </div>
+              <Select
+                aria-label={`Column for ${f.label}`}
+                placeholder={f.required ? 'Choose a column' : 'Not in this file'}
+                data={options}
+                value={header}
+                clearable
+                allowDeselect={false}
+                searchable
+                onChange={(v) =>
+                  setMapping((m) => {
+                    const next = { ...m };
+                    if (v) next[f.field] = v;
+                    else delete next[f.field];
+                    return next;
+                  })
+                }
+              />
+              {header ? (
+                <Text size="sm" c={sample ? undefined : 'dimmed'} className="user-text" lineClamp={2}>
+                  {sample ? (
+                    <>
+                      <Text span size="xs" c="dimmed">
+                        e.g.{' '}
+                      </Text>
+                      {sample}
+                    </>
+                  ) : (
+                    'No value in the first rows'
+                  )}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed" visibleFrom="sm">
+                  —
+                </Text>
+              )}
+            </SimpleGrid>
+          );
+        })}
+      </Stack>
       <Stack gap="sm" p="lg">
         <TextInput
           label="Save as a preset (optional)"

@@ -257,7 +257,10 @@ function DoneStep({ imp, onStartOver }: { imp: ImportView; onStartOver: () => vo
               {imp.rowsInserted.toLocaleString()} new, {imp.rowsUpdated.toLocaleString()} updated
             </Title>
             <Text size="sm" c="dimmed" className="user-text">
-              {imp.filename} is imported{imp.rowsInvalid > 0 && imp.mode === 'valid_rows' ? `; ${imp.rowsInvalid.toLocaleString()} rows with errors were skipped` : ''}. The KPIs computed from deals are up to date.
+              {imp.filename} is imported
+              {imp.rowsUnchanged > 0 ? `; ${imp.rowsUnchanged.toLocaleString()} ${imp.rowsUnchanged === 1 ? 'deal was' : 'deals were'} already up to date` : ''}
+              {imp.rowsInvalid > 0 && imp.mode === 'valid_rows' ? `; ${imp.rowsInvalid.toLocaleString()} ${imp.rowsInvalid === 1 ? 'row' : 'rows'} with errors skipped` : ''}. The KPIs
+              computed from deals are up to date.
             </Text>
           </div>
         </Group>

@@ -116,7 +116,7 @@ export const FORMAT_LABEL: Record<NonNullable<ImportView['format']>, string> = {
 export const STATUS_LABEL: Record<ImportStatus, { label: string; color: string }> = {
   uploading: { label: 'Uploading', color: 'blue' },
   validating: { label: 'Checking', color: 'blue' },
-  needs_mapping: { label: 'Needs a column mapping', color: 'yellow' },
+  needs_mapping: { label: 'Map columns', color: 'yellow' },
   validated: { label: 'Ready to import', color: 'indigo' },
   importing: { label: 'Importing', color: 'blue' },
   done: { label: 'Imported', color: 'green' },

@@ -10,6 +10,8 @@ import { MemberSelect } from '../workspaces/member-picker.js';
 import { errorReportUrl, FORMAT_LABEL, useCancelImport, useCommitImport, useImportErrors, useMapOwners, type ImportView } from './import-queries.js';
 
 const n = (v: number) => v.toLocaleString();
+/** A long button label wraps on a phone instead of being cut. */
+const WRAP = { label: { whiteSpace: 'normal', textAlign: 'center' }, inner: { height: 'auto' } } as const;
 const rows = (v: number) => `${n(v)} ${v === 1 ? 'row' : 'rows'}`;
 
 export function ResultStep({ imp, onCancelled }: { imp: ImportView; onCancelled: () => void }) {
@@ -76,7 +78,7 @@ export function ErrorReport({ imp }: { imp: ImportView }) {
             Error report
           </Title>
           <Text size="sm" c="dimmed">
-            {rows(imp.rowsInvalid)} with problems{list.first ? ` · ${n(list.first.total)} in all` : ''}. Row numbers are as your spreadsheet shows them.
+            {rows(imp.rowsInvalid)} with problems{list.first && list.first.total !== imp.rowsInvalid ? ` (${n(list.first.total)} problems in all)` : ''}. Row numbers are as your spreadsheet shows them.
           </Text>
         </div>
         <Button component="a" href={errorReportUrl(imp.id)} download variant="default" size="sm" leftSection={<IconDownload size={16} aria-hidden />}>
@@ -84,12 +86,12 @@ export function ErrorReport({ imp }: { imp: ImportView }) {
         </Button>
       </Group>
       <MutationError of={list} />
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={340}>
         <Table verticalSpacing="xs" horizontalSpacing="md" striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={80}>Row</Table.Th>
-              <Table.Th w={180}>Column</Table.Th>
+              <Table.Th w={64}>Row</Table.Th>
+              <Table.Th w="28%">Column</Table.Th>
               <Table.Th>Problem</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -192,11 +194,11 @@ function CommitChoice({ imp, onCancelled }: { imp: ImportView; onCancelled: () =
         <MutationError of={cancel} />
         <Group gap="sm" wrap="wrap">
           {imp.rowsValid > 0 ? (
-            <Button loading={commit.isPending} onClick={() => commit.mutate(hasErrors ? 'valid_rows' : 'all_or_nothing')}>
+            <Button h="auto" mih={36} py={8} styles={WRAP} loading={commit.isPending} onClick={() => commit.mutate(hasErrors ? 'valid_rows' : 'all_or_nothing')}>
               {hasErrors ? `Import the ${n(imp.rowsValid)} valid rows and skip ${n(imp.rowsInvalid)}` : `Import ${n(imp.rowsValid)} ${imp.rowsValid === 1 ? 'deal' : 'deals'}`}
             </Button>
           ) : null}
-          <Button variant="default" loading={cancel.isPending} onClick={() => cancel.mutate(undefined, { onSuccess: onCancelled })}>
+          <Button h="auto" mih={36} py={8} styles={WRAP} variant="default" loading={cancel.isPending} onClick={() => cancel.mutate(undefined, { onSuccess: onCancelled })}>
             {hasErrors ? 'Import nothing until the file is fixed' : 'Cancel'}
           </Button>
         </Group>
