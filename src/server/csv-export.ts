@@ -5,6 +5,7 @@
 // of any list's query, and memory stays flat however long the list. Cells go through csv.ts (quoted, formula-safe).
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { wallClockOf } from '../shared/calendar/wall-clock-of.js';
 import type { Server } from './context.js';
@@ -37,6 +38,9 @@ export interface ListCsv<T> {
 }
 
 const PAGE = 200;
+
+/** The OpenAPI answer of every CSV download. */
+export const CsvAnswer = z.string().describe('CSV, UTF-8 with a BOM, a header row then one row an item; formula-like cells are prefixed with a quote');
 
 function pageUrl(source: CsvSource<unknown>, cursor: string | null): string {
   const params = new URLSearchParams();

@@ -24,16 +24,17 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown, file?: { data: Blob; type: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file) headers['Content-Type'] = file.type;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ? file.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'Lockstep could not reach the server. Check your connection and try again.');
@@ -49,6 +50,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   }
   if (!res.ok) {
     if (isErrorBody(parsed)) throw new ApiError(res.status, String(parsed.error.code), parsed.error.message, parsed.error.details);
+    // A body over the server's limit can be refused by a proxy before the app answers.
+    if (res.status === 413) throw new ApiError(413, 'payload_too_large', 'The file is too large for the server; split it into smaller files.');
     throw new ApiError(res.status, 'http_error', `The server answered ${res.status} ${res.statusText}.`.trim());
   }
   return parsed as T;
@@ -60,6 +63,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file as it is (a CSV, an export), not wrapped in JSON or a form: the server streams or checks it whole. */
+  postFile: <T>(path: string, file: Blob, type: string) => request<T>('POST', path, undefined, { data: file, type }),
 };
 
 /** A message for any error thrown by a query or mutation. */

@@ -5,27 +5,14 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../api/client.js';
+import { api, errorMessage } from '../api/client.js';
 import type { KpiValuesImportView } from '../../../src/capabilities/goals/routes/kpi-value-import.js';
 import { goalKeys } from './queries.js';
 
 type Mode = 'all_or_nothing' | 'valid_rows';
 
 /** Sends the file as it is (text/csv): the server streams it row by row. */
-async function sendCsv(file: File, query: string): Promise<KpiValuesImportView> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/goals/kpi-values/import?${query}`, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': 'text/csv' }, body: file });
-  } catch {
-    throw new ApiError(0, 'network', 'Lockstep could not reach the server. Check your connection and try again.');
-  }
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | KpiValuesImportView | null;
-  if (!res.ok) {
-    const e = body && 'error' in body ? body.error : undefined;
-    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? (res.status === 413 ? 'The file is too large; split it into smaller files.' : `The server answered ${res.status}.`), e?.details);
-  }
-  return body as KpiValuesImportView;
-}
+const sendCsv = (file: File, query: string) => api.postFile<KpiValuesImportView>(`/goals/kpi-values/import?${query}`, file, 'text/csv');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 

@@ -3,11 +3,10 @@
 import { z } from 'zod';
 import { actorOf } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
-import { localDateTime, sendListAsCsv, timeZoneOf, yesNo, type CsvColumn } from '../../../server/csv-export.js';
+import { CsvAnswer, localDateTime, sendListAsCsv, timeZoneOf, yesNo, type CsvColumn } from '../../../server/csv-export.js';
 import { ActionItemsQuery, IdParams, type ActionItemView, type MeetingSummaryView, type MeetingView } from '../schemas.js';
 
 const tags = ['checkins'];
-const Csv = z.string().describe('CSV, UTF-8 with a BOM, a header row then one row an item; formula-like cells are prefixed with a quote');
 const STATE_WORDS: Record<string, string> = { upcoming: 'Upcoming', in_progress: 'In progress', held: 'Held', missed: 'Missed', cancelled: 'Cancelled', ended: 'Ended, not marked yet' };
 const STATUS_WORDS = { open: 'Open', done: 'Done', dropped: 'Dropped' } as const;
 
@@ -22,7 +21,7 @@ export function registerCheckinExportRoutes(app: Server, { db }: AppContext): vo
         summary: 'The meetings list as the check-ins page shows it, as CSV: the upcoming ones soonest first, then the past ones most recent first (or only one of them, as `when` says), every page.',
         querystring: z.strictObject({ when: z.enum(['all', 'upcoming', 'past']).default('all') }),
         produces: ['text/csv'],
-        response: { 200: Csv, 400: ErrorView },
+        response: { 200: CsvAnswer, 400: ErrorView },
       },
     },
     async (req, reply) => {
@@ -51,7 +50,7 @@ export function registerCheckinExportRoutes(app: Server, { db }: AppContext): vo
         summary: 'The action items with the same filters (yours or everyone’s, by status), as CSV: every page of them.',
         querystring: ActionItemsQuery.omit({ limit: true, cursor: true }),
         produces: ['text/csv'],
-        response: { 200: Csv, 400: ErrorView },
+        response: { 200: CsvAnswer, 400: ErrorView },
       },
     },
     async (req, reply) => {
@@ -68,7 +67,7 @@ export function registerCheckinExportRoutes(app: Server, { db }: AppContext): vo
   app.get(
     '/checkins/meetings/:id/action-items.csv',
     {
-      schema: { tags, summary: "A meeting's action items, as its page lists them, as CSV.", params: IdParams, produces: ['text/csv'], response: { 200: Csv, 404: ErrorView } },
+      schema: { tags, summary: "A meeting's action items, as its page lists them, as CSV.", params: IdParams, produces: ['text/csv'], response: { 200: CsvAnswer, 404: ErrorView } },
     },
     async (req, reply) => {
       const tz = await timeZoneOf(k, actorOf(req).workspaceId);

@@ -1,10 +1,9 @@
 // "Download CSV" of the goals room's tables (SPEC S7): the KPIs list and a KPI's values, each exactly as its list
 // answers for the same filters (src/server/csv-export.ts). Numbers are amounts in the KPI's unit (money in dollars,
 // not cents; percents as 0–100), dates in the workspace's time zone.
-import { z } from 'zod';
 import { actorOf } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
-import { localDateTime, sendListAsCsv, timeZoneOf, yesNo } from '../../../server/csv-export.js';
+import { CsvAnswer, localDateTime, sendListAsCsv, timeZoneOf, yesNo } from '../../../server/csv-export.js';
 import { notFound } from '../../../server/errors.js';
 import type { KpiUnit } from '../domain/index.js';
 import { CURRENCY } from '../presenters.js';
@@ -12,7 +11,6 @@ import { IdParams, KpiListQuery, KpiValuesQuery, type KpiView } from '../schemas
 import { getKpi } from '../store.js';
 
 const tags = ['goals'];
-const Csv = z.string().describe('CSV, UTF-8 with a BOM, a header row then one row an item; formula-like cells are prefixed with a quote');
 
 const UNIT_WORDS: Record<KpiUnit, string> = { currency: CURRENCY, count: 'count', percent: '%', days: 'days', hours: 'hours', ratio: 'ratio' };
 const STATUS_WORDS: Record<KpiView['current']['status'], string> = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data yet', no_target: 'No target' };
@@ -36,7 +34,7 @@ export function registerGoalsExportRoutes(app: Server, { db }: AppContext): void
         summary: 'The KPIs list with the same filters, as CSV (every page): team, rank, how it is measured, target and this period, in their units.',
         querystring: KpiListQuery.omit({ limit: true, cursor: true }),
         produces: ['text/csv'],
-        response: { 200: Csv, 400: ErrorView },
+        response: { 200: CsvAnswer, 400: ErrorView },
       },
     },
     async (req, reply) => {
@@ -79,7 +77,7 @@ export function registerGoalsExportRoutes(app: Server, { db }: AppContext): void
         params: IdParams,
         querystring: KpiValuesQuery.omit({ limit: true, cursor: true }),
         produces: ['text/csv'],
-        response: { 200: Csv, 400: ErrorView, 404: ErrorView },
+        response: { 200: CsvAnswer, 400: ErrorView, 404: ErrorView },
       },
     },
     async (req, reply) => {

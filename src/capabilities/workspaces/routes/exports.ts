@@ -4,11 +4,10 @@
 import { z } from 'zod';
 import { actorOf } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
-import { localDateTime, sendListAsCsv, timeZoneOf, yesNo } from '../../../server/csv-export.js';
+import { CsvAnswer, localDateTime, sendListAsCsv, timeZoneOf, yesNo } from '../../../server/csv-export.js';
 import { MembersQuery, type ApiTokenView, type InviteView, type MemberView } from '../schemas.js';
 
 const tags = ['members'];
-const Csv = z.string().describe('CSV, UTF-8 with a BOM, a header row then one row an item; formula-like cells are prefixed with a quote');
 const ROLE_WORDS = { admin: 'Admin', leader: 'Leader', member: 'Member', viewer: 'Viewer' } as const;
 const TEAM_WORDS = { sales: 'Sales', marketing: 'Marketing', leadership: 'Leadership' } as const;
 const MEMBER_STATUS: Record<string, string> = { active: 'Active', invited: 'Invited', inactive: 'Deactivated' };
@@ -26,7 +25,7 @@ export function registerWorkspaceExportRoutes(app: Server, { db }: AppContext): 
         summary: 'The people list with the same search and filters, as CSV: every page of it.',
         querystring: MembersQuery.omit({ limit: true, cursor: true }),
         produces: ['text/csv'],
-        response: { 200: Csv, 400: ErrorView },
+        response: { 200: CsvAnswer, 400: ErrorView },
       },
     },
     async (req, reply) => {
@@ -53,7 +52,7 @@ export function registerWorkspaceExportRoutes(app: Server, { db }: AppContext): 
 
   app.get(
     '/invites.csv',
-    { schema: { tags: ['invites'], summary: 'The invites list, as CSV (admins): every page of it; the links themselves are never in it.', produces: ['text/csv'], response: { 200: Csv, 403: ErrorView } } },
+    { schema: { tags: ['invites'], summary: 'The invites list, as CSV (admins): every page of it; the links themselves are never in it.', produces: ['text/csv'], response: { 200: CsvAnswer, 403: ErrorView } } },
     async (req, reply) => {
       const tz = await zone(req);
       return sendListAsCsv<z.infer<typeof InviteView>>(app, req, reply, {
@@ -77,7 +76,7 @@ export function registerWorkspaceExportRoutes(app: Server, { db }: AppContext): 
 
   app.get(
     '/tokens.csv',
-    { schema: { tags: ['api tokens'], summary: 'The API tokens list, as CSV (admins): names, prefixes and use, never the tokens.', produces: ['text/csv'], response: { 200: Csv, 403: ErrorView } } },
+    { schema: { tags: ['api tokens'], summary: 'The API tokens list, as CSV (admins): names, prefixes and use, never the tokens.', produces: ['text/csv'], response: { 200: CsvAnswer, 403: ErrorView } } },
     async (req, reply) => {
       const tz = await zone(req);
       return sendListAsCsv<z.infer<typeof ApiTokenView>>(app, req, reply, {

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconDownload, IconFileUpload } from '@tabler/icons-r
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client.js';
+import { api, errorMessage } from '../../api/client.js';
 import { CopyField } from '../../shell/copy-field.js';
 import { useSwitchWorkspace } from '../queries.js';
 
@@ -15,20 +15,7 @@ interface Imported {
 }
 
 /** Sends the export file as it is: the server reads and checks it whole, in one transaction. */
-async function sendExport(file: File): Promise<Imported> {
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/workspace/import', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: file });
-  } catch {
-    throw new ApiError(0, 'network', 'Lockstep could not reach the server. Check your connection and try again.');
-  }
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | Imported | null;
-  if (!res.ok) {
-    const e = body && 'error' in body ? body.error : undefined;
-    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? (res.status === 413 ? 'The file is larger than 64 MB.' : `The server answered ${res.status}.`));
-  }
-  return body as Imported;
-}
+const sendExport = (file: File) => api.postFile<Imported>('/workspace/import', file, 'application/json');
 
 export function WorkspaceDataCard() {
   const [file, setFile] = useState<File | null>(null);
