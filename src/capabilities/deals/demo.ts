@@ -5,7 +5,7 @@
 // pipeline growing. Its KPIs measured from deals are then computed from these deals (replacing the goals room's
 // generated readings), so the Goals page and the Deals page tell the same numbers.
 import type { Db } from '../../db/database.js';
-import { insertInChunks } from '../../db/insert-in-chunks.js';
+import { CompiledQuery } from 'kysely';
 import type { DealsTable } from '../../db/schema/deals.js';
 import { newId } from '../../server/ids.js';
 import { calendarDate, lastPeriods, localDateOf } from '../../shared/calendar/index.js';
@@ -13,7 +13,7 @@ import type { DemoContext, DemoPerson } from '../../shared/contracts/demo.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import { seedLargeDealsDemo } from './demo-large.js';
 import { DEFAULT_MARKETING_SOURCES, marketingSourceMatcher } from './domain/marketing-source.js';
-import { periodOptionsOf, recomputeDealKpis } from './recompute.js';
+import { dialectOf, periodOptionsOf, recomputeDealKpis } from './recompute.js';
 
 const OPEN_STAGES = ['Appointment Scheduled', 'Qualified To Buy', 'Presentation Scheduled', 'Decision Maker Bought-In', 'Contract Sent'] as const;
 /** HubSpot's original-source values: the first six count as marketing under the default rule, the rest do not. */
@@ -110,20 +110,43 @@ export function* demoDeals(workspaceId: string, today: string, shape: DemoDealsS
   }
 }
 
-/** Inserts generated deals in multi-row chunks as they come, never holding them all. */
+const DEAL_COLUMNS = [
+  'id', 'workspace_id', 'external_id', 'origin', 'name', 'stage', 'status', 'amount', 'currency', 'close_date', 'created_date', 'owner_name',
+  'owner_member_id', 'pipeline', 'source', 'marketing_sourced', 'win_reason', 'loss_reason', 'last_import_id', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof DealsTable>;
+
+/** `insert into deals (…) values (…), …` for `rows` rows, written once per dialect and size (the query builder cost more than the insert). */
+const insertTexts = new Map<string, string>();
+function insertText(dialect: 'sqlite' | 'postgres', rows: number): string {
+  const key = `${dialect}:${rows}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    const width = DEAL_COLUMNS.length;
+    const row = (r: number) => `(${DEAL_COLUMNS.map((_, c) => (dialect === 'postgres' ? `$${r * width + c + 1}` : '?')).join(', ')})`;
+    text = `insert into deals (${DEAL_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, (_, r) => row(r)).join(', ')}`;
+    insertTexts.set(key, text);
+  }
+  return text;
+}
+
+/** Inserts generated deals in multi-row chunks (300 rows, 6,300 parameters) as they come, never holding them all. */
 export async function insertDemoDeals(db: Db, deals: Iterable<DealsTable>, chunk = 300): Promise<number> {
+  const dialect = dialectOf(db);
   let batch: DealsTable[] = [];
   let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const params = batch.flatMap((d) => DEAL_COLUMNS.map((c) => d[c]));
+    await db.executeQuery(CompiledQuery.raw(insertText(dialect, batch.length), params));
+    count += batch.length;
+    batch = [];
+  };
   for (const d of deals) {
     batch.push(d);
-    if (batch.length === chunk) {
-      await insertInChunks(db, 'deals', batch, chunk);
-      count += batch.length;
-      batch = [];
-    }
+    if (batch.length === chunk) await flush();
   }
-  if (batch.length > 0) await insertInChunks(db, 'deals', batch, chunk);
-  return count + batch.length;
+  await flush();
+  return count;
 }
 
 export async function seedDealsDemo(db: Db, demo: DemoContext): Promise<void> {
