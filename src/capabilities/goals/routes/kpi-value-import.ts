@@ -134,6 +134,9 @@ function checkRows(rows: readonly WrittenRow[], actor: Actor, directory: Awaited
   const errors: RowProblem[] = [];
   let invalid = 0;
   const seen = new Map<string, number>();
+  // The current period of each kind, worked out once for the file, not once a row.
+  const periods = new Map<string, ReturnType<typeof periodOf>>();
+  const currentPeriod = (kind: KpiTarget['period']) => periods.get(kind) ?? periods.set(kind, periodOf(kind, now, options)).get(kind)!;
   for (const r of rows) {
     const problems: RowProblem[] = [];
     const refuse = (column: string, message: string) => problems.push({ row: r.row, column, message });
@@ -143,7 +146,7 @@ function checkRows(rows: readonly WrittenRow[], actor: Actor, directory: Awaited
       let date: string | null = null;
       if (!period.ok) refuse(r.periodColumn, period.message);
       else {
-        const current = periodOf(kpi.period, now, options);
+        const current = currentPeriod(kpi.period);
         const window = valueDateProblem(period.date, today);
         if (period.date >= current.endDate) refuse(r.periodColumn, `${r.period.trim()} is in a future period; values of ${kpi.name} can be recorded up to ${current.label}.`);
         else if (window) refuse(r.periodColumn, window);
