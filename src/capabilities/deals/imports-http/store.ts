@@ -6,6 +6,7 @@ import type { Db } from '../../../db/database.js';
 import { memberName } from '../../../db/member-name.js';
 import { newestFirst, paginate } from '../../../server/pagination.js';
 import type { PageQuery } from '../../../shared/page.js';
+import { presentImportRow } from '../import/engine.js';
 import type { ImportView, OwnerMappingView, PresetView } from './schemas.js';
 
 
@@ -51,39 +52,20 @@ export async function mappedOwnerKeys(db: Db, workspaceId: string, names: readon
   return new Set(rows.map((r) => r.owner_key));
 }
 
-/** What the engine found reading the file: its header row and the owners no member matched. */
-function engineFacts(row: ImportRow): { headers: string[] | null; unmatchedOwners: Array<{ name: string; rows: number }> } {
-  return {
-    headers: parseJson<string[] | null>(row.headers, null),
-    unmatchedOwners: parseJson<Array<{ name: string; rows: number }>>(row.unmatched_owners, []),
-  };
-}
-
-/** The owner names of these imports that are still unmatched, without those mapped since. */
+/** The engine's summary of each import (its counts, headers, mapping, unmatched owners), with what the API adds. */
 export async function presentImports(db: Db, workspaceId: string, rows: readonly ImportRow[]): Promise<Array<z.infer<typeof ImportView>>> {
-  const facts = rows.map(engineFacts);
-  const mapped = await mappedOwnerKeys(db, workspaceId, facts.flatMap((f) => f.unmatchedOwners.map((o) => o.name)));
+  const summaries = rows.map((row) => presentImportRow(row));
+  // Owners mapped since the file was checked are matched at commit: they are no longer listed.
+  const mapped = await mappedOwnerKeys(db, workspaceId, summaries.flatMap((s) => s.unmatchedOwners.map((o) => o.name)));
   return rows.map((row, i) => {
-    const f = facts[i]!;
+    const { encoding: _encoding, dateOrder: _dateOrder, ...summary } = summaries[i]!;
     return {
-      id: row.id,
-      filename: row.filename,
-      format: (row.format as 'hubspot' | 'salesforce' | 'mapped' | null) ?? null,
-      status: row.status,
+      ...summary,
+      format: (summary.format as 'hubspot' | 'salesforce' | 'mapped' | null) ?? null,
+      mapping: summary.mapping as Record<string, string> | null,
       mode: (row.mode as 'all_or_nothing' | 'valid_rows' | null) ?? null,
-      bytesTotal: row.bytes_total === null ? null : Number(row.bytes_total),
-      bytesDone: Number(row.bytes_done),
-      rowsTotal: row.rows_total,
-      rowsValid: row.rows_valid,
-      rowsInvalid: row.rows_invalid,
-      rowsInserted: row.rows_inserted,
-      rowsUpdated: row.rows_updated,
-      rowsUnchanged: row.rows_unchanged ?? 0,
-      headers: f.headers,
-      mapping: parseJson<Record<string, string> | null>(row.mapping, null),
       samples: {},
-      unmatchedOwners: f.unmatchedOwners.filter((o) => !mapped.has(ownerKey(o.name))),
-      error: row.error,
+      unmatchedOwners: summary.unmatchedOwners.filter((o) => !mapped.has(ownerKey(o.name))),
       createdBy: row.created_by && row.created_by_name ? { id: row.created_by, name: row.created_by_name } : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
