@@ -89,6 +89,15 @@ describe('CSV downloads', () => {
     expect((await csvOf(ws.admin, '/api/v1/goals/kpis.csv?q=win')).slice(1).map((r) => r[2])).toEqual(['Win rate']);
   });
 
+  it('the KPI catalog, built-in kinds then the workspace\'s own, with the same search', async () => {
+    const rows = await csvOf(ws.admin, '/api/v1/goals/catalog.csv');
+    expect(rows[0]).toEqual(['Kind', 'Unit', 'Better when', 'Usually', 'How it is measured', 'Source']);
+    const list = await allPages<{ name: string }>(ws.admin, '/api/v1/goals/catalog');
+    expect(rows.slice(1).map((r) => r[0])).toEqual(list.map((c) => c.name));
+    expect(rows.find((r) => r[0] === 'Pipeline generated')?.[1]).toBe('USD');
+    expect((await csvOf(ws.admin, '/api/v1/goals/catalog.csv?q=win')).slice(1).map((r) => r[0])).toEqual(['Win rate']);
+  });
+
   it('people, with the same search and team filter as the list; a formula-like name stays text', async () => {
     const rows = await csvOf(ws.admin, '/api/v1/members.csv');
     expect(rows[0]).toEqual(['Name', 'Email', 'Team', 'Role', 'Function', 'Manager', 'Key player', 'Status', 'Joined (America/New_York)', 'Added (America/New_York)']);

@@ -267,9 +267,12 @@ function CatalogCard() {
   const catalog = useCatalog();
   return (
     <Card component="section" aria-labelledby="catalog-heading">
-      <Title order={2} fz="lg" id="catalog-heading" mb={4}>
-        KPI catalog
-      </Title>
+      <Group justify="space-between" gap="sm" mb={4}>
+        <Title order={2} fz="lg" id="catalog-heading">
+          KPI catalog
+        </Title>
+        <DownloadCsvButton path="/goals/catalog.csv" what="the KPI catalog" />
+      </Group>
       <Text size="sm" c="dimmed" mb="md">
         The kinds a KPI, an expectation or a quiz answer can name. Built-in kinds plus your workspace's own.
       </Text>

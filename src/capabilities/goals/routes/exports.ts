@@ -3,11 +3,12 @@
 // not cents; percents as 0–100), dates in the workspace's time zone.
 import { actorOf } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
+import type { z } from 'zod';
 import { CsvAnswer, localDateTime, sendListAsCsv, timeZoneOf, yesNo } from '../../../server/csv-export.js';
 import { notFound } from '../../../server/errors.js';
 import type { KpiUnit } from '../domain/index.js';
 import { CURRENCY } from '../presenters.js';
-import { IdParams, KpiListQuery, KpiValuesQuery, type KpiView } from '../schemas.js';
+import { CatalogQuery, IdParams, KpiListQuery, KpiValuesQuery, type KpiKindView, type KpiView } from '../schemas.js';
 import { getKpi } from '../store.js';
 
 const tags = ['goals'];
@@ -63,6 +64,35 @@ export function registerGoalsExportRoutes(app: Server, { db }: AppContext): void
           { header: 'Shared', cell: (x) => yesNo(x.shared) },
           { header: 'Data source', cell: (x) => SOURCE_WORDS[x.dataSource] ?? x.dataSource },
           { header: `Last changed (${tz})`, cell: (x) => localDateTime(x.updatedAt, tz) },
+        ],
+      });
+    },
+  );
+
+  app.get(
+    '/goals/catalog.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The KPI catalog with the same search, as CSV: the built-in kinds by name, then the workspace\'s own.',
+        querystring: CatalogQuery.omit({ limit: true, cursor: true }),
+        produces: ['text/csv'],
+        response: { 200: CsvAnswer, 400: ErrorView },
+      },
+    },
+    async (req, reply) => {
+      const tz = await timeZoneOf(k, actorOf(req).workspaceId);
+      return sendListAsCsv<z.infer<typeof KpiKindView>>(app, req, reply, {
+        sources: [{ list: '/api/v1/goals/catalog', query: req.query }],
+        name: 'kpi-catalog',
+        timeZone: tz,
+        columns: [
+          { header: 'Kind', cell: (c) => c.name },
+          { header: 'Unit', cell: (c) => UNIT_WORDS[c.unit] },
+          { header: 'Better when', cell: (c) => (c.direction === 'higher' ? 'Higher' : 'Lower') },
+          { header: 'Usually', cell: (c) => TEAM_WORDS[c.defaultTeam as keyof typeof TEAM_WORDS] ?? c.defaultTeam },
+          { header: 'How it is measured', cell: (c) => c.measuredAs },
+          { header: 'Source', cell: (c) => (c.builtIn ? 'Built in' : 'Custom') },
         ],
       });
     },
