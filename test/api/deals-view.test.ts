@@ -151,6 +151,19 @@ describe('the list', () => {
     expect(await listed(viewer.client, '?amountMin=2000000&amountMax=4000037')).toEqual(expected((d) => d.amount !== null && d.amount >= 20_000_00 && d.amount <= 40_000_37));
   });
 
+  it("reads a quarter in the workspace's fiscal calendar: with a February start, FY2027 Q1 is February to April 2026", async () => {
+    expectStatus(await ws.admin.request('PATCH', '/api/v1/workspace', { body: { fiscalYearStartMonth: 2 } }), 200);
+    try {
+      const between = (from: string, before: string) => expected((d) => d.closeDate !== null && d.closeDate >= from && d.closeDate < before);
+      expect(await listed(viewer.client, '?closedIn=FY2027-Q1')).toEqual(between('2026-02-01', '2026-05-01'));
+      expect(await listed(viewer.client, '?closedIn=2026-Q4')).toEqual(between('2025-11-01', '2026-02-01'));
+      // A month is a month whatever the fiscal year; a range narrows a period further.
+      expect(await listed(viewer.client, '?closedIn=2026-03&closedFrom=2026-03-10')).toEqual(between('2026-03-10', '2026-04-01'));
+    } finally {
+      expectStatus(await ws.admin.request('PATCH', '/api/v1/workspace', { body: { fiscalYearStartMonth: 1 } }), 200);
+    }
+  });
+
   it('searches name, CRM id and exported owner name, ignoring case; % and _ are themselves', async () => {
     expect(await listed(viewer.client, '?q=deal%205')).toEqual(expected((d) => d.name.toLowerCase().includes('deal 5')));
     expect(await listed(viewer.client, '?q=ACME-1042')).toEqual(expected((d) => d.externalId === 'Acme-1042'));
