@@ -30,6 +30,7 @@ import {
   type TestMember,
   type TestWorkspace,
 } from '../factories.js';
+import { CUSTOM_MAPPING, customCsv, HUBSPOT_DEALS, hubspotCsv, settle, upload } from './deals-imports-fixtures.js';
 
 const ROLES: Role[] = ['admin', 'leader', 'member', 'viewer'];
 type Expected = Record<Role, number>;
@@ -97,7 +98,41 @@ async function freshInvitation(c: CallContext): Promise<{ client: Client; id: st
 }
 
 /** The role matrix. Key: `METHOD url` exactly as registered. */
+/** A deal import of the workspace's admin, checked (or waiting for a mapping), for the routes that take its id. */
+async function adminImport(c: CallContext, file = hubspotCsv(HUBSPOT_DEALS)): Promise<string> {
+  const started = expectStatus(await upload(c.ws.admin, 'deals.csv', file), 202);
+  return (await settle(c.ws.admin, started.id)).id;
+}
+
 const MATRIX: Record<string, MatrixRow> = {
+  // Deal imports (issue 11, decision 034): admins and leaders upload, map, commit, cancel and keep presets and owner
+  // mappings; everyone reads the imports and their error reports. The import is the admin's, made for each call.
+  'POST /api/v1/deals/imports': { expected: adminsAndLeaders(202), call: (c) => upload(c.person.client, 'deals.csv', hubspotCsv(HUBSPOT_DEALS)) },
+  'GET /api/v1/deals/imports': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/imports') },
+  'GET /api/v1/deals/fields': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/fields') },
+  'GET /api/v1/deals/imports/:id': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/deals/imports/${await adminImport(c)}`) },
+  'GET /api/v1/deals/imports/:id/errors': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/deals/imports/${await adminImport(c)}/errors`) },
+  'GET /api/v1/deals/imports/:id/errors.csv': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/deals/imports/${await adminImport(c)}/errors.csv`) },
+  'PUT /api/v1/deals/imports/:id/mapping': {
+    expected: adminsAndLeaders(202),
+    call: async (c) => c.person.client.request('PUT', `/api/v1/deals/imports/${await adminImport(c, customCsv([['R-1', 'Acme', 'Open', '1', '2026-03-02', '2026-01-05', 'Sam']]))}/mapping`, { body: { mapping: CUSTOM_MAPPING } }),
+  },
+  'POST /api/v1/deals/imports/:id/commit': { expected: adminsAndLeaders(202), call: async (c) => c.person.client.post(`/api/v1/deals/imports/${await adminImport(c)}/commit`, { mode: 'valid_rows' }) },
+  'DELETE /api/v1/deals/imports/:id': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.delete(`/api/v1/deals/imports/${await adminImport(c)}`) },
+  'GET /api/v1/deals/column-presets': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/column-presets') },
+  'POST /api/v1/deals/column-presets': { expected: adminsAndLeaders(201), call: (c) => c.person.client.post('/api/v1/deals/column-presets', { name: `Preset of the ${c.role}`, mapping: CUSTOM_MAPPING }) },
+  'DELETE /api/v1/deals/column-presets/:id': {
+    expected: adminsAndLeaders(200),
+    call: async (c) => {
+      const preset = expectStatus(await c.ws.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: `Spare ${Math.random().toString(36).slice(2, 8)}`, mapping: CUSTOM_MAPPING }), 201);
+      return c.person.client.delete(`/api/v1/deals/column-presets/${preset.id}`);
+    },
+  },
+  'GET /api/v1/deals/owner-mappings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/owner-mappings') },
+  'PUT /api/v1/deals/owner-mappings': {
+    expected: adminsAndLeaders(200),
+    call: (c) => c.person.client.request('PUT', '/api/v1/deals/owner-mappings', { body: { mappings: [{ ownerName: `Exported ${c.role}`, memberId: c.target.member.id }] } }),
+  },
   'POST /api/v1/auth/signup': {
     expected: everyone(201),
     call: (c) => c.person.client.clone().signUp({ email: uniqueEmail('signup'), password: PASSWORD, name: 'New Admin', workspaceName: 'Another Co' }),

@@ -30,6 +30,7 @@ import {
   type TestMember,
   type TestWorkspace,
 } from '../factories.js';
+import { CUSTOM_MAPPING, HUBSPOT_DEALS, hubspotCsv, uploadAndCheck } from './deals-imports-fixtures.js';
 
 /** Workspace A's data, made through the API; the sources below pick ids out of it. */
 interface WorkspaceA {
@@ -77,7 +78,12 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   'action-items': (a) => a.actionItemId,
   // A membership A's admin added someone to, waiting for that person: nobody else may accept or decline it.
   invitations: async (a) => (pendingInvitation ??= await addedByAdmin(a.ws)),
+  // Deal imports (issue 11): A's checked import and A's column preset.
+  imports: async (a) => (aImportId ??= (await uploadAndCheck(a.ws.admin, 'a-deals.csv', hubspotCsv(HUBSPOT_DEALS))).id),
+  'column-presets': async (a) => (aPresetId ??= expectStatus(await a.ws.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: 'A preset', mapping: CUSTOM_MAPPING }), 201).id),
 };
+let aImportId: string | undefined;
+let aPresetId: string | undefined;
 let pendingInvitation: string | undefined;
 async function addedByAdmin(ws: TestWorkspace, email = uniqueEmail('waiting')): Promise<string> {
   const res = await ws.admin.post<AddMemberView>('/api/v1/members', { email, name: 'Wanda Waiting', team: 'sales' });
@@ -108,6 +114,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/checkins/meetings/:id/decisions': { text: 'Taken over' },
   'POST /api/v1/checkins/meetings/:id/action-items': (ownerId: string) => ({ title: 'Taken over', ownerId, dueDate: utcDate(365) }),
   'PATCH /api/v1/checkins/action-items/:id': { status: 'dropped', title: 'Taken over' },
+  'PUT /api/v1/deals/imports/:id/mapping': { mapping: { externalId: 'Record ID', name: 'Deal Name', stage: 'Deal Stage', amount: 'Amount' } },
+  'POST /api/v1/deals/imports/:id/commit': { mode: 'valid_rows' },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -284,13 +292,18 @@ describe('tenant isolation over the whole route table', () => {
     };
     // B's admin's own invitations, from a workspace of their own; answered in a separate session, since
     // accepting one moves the session there.
+    // Deal imports: a fresh checked import of B's for each route (one call commits it, one cancels it), and a preset.
+    const dealSources: Record<string, () => Promise<string>> = {
+      imports: async () => (await uploadAndCheck(b.admin, 'b-deals.csv', hubspotCsv(HUBSPOT_DEALS))).id,
+      'column-presets': async () => expectStatus(await b.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: `B preset ${Math.random().toString(36).slice(2, 8)}`, mapping: CUSTOM_MAPPING }), 201).id,
+    };
     const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
     const bAdminElsewhere = t.client();
     expectStatus(await bAdminElsewhere.signIn(b.admin.email!, PASSWORD), 200);
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      const sources = { ...goalsSources, ...checkinSources, ...invitationSources };
+      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources };
       if (!params.every((p) => p.source in own || p.source in sources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
       for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await sources[p.source]!()));

@@ -25,6 +25,8 @@ const PAGES: PageCheck[] = [
   { path: '/goals/expectations', name: 'expectations', dialogs: [] },
   { path: '/goals/quiz', name: 'quiz', dialogs: [] },
   { path: '/checkins', name: 'checkins', dialogs: ['Edit'] },
+  { path: '/deals', name: 'deals', dialogs: [] },
+  { path: '/deals/import', name: 'deals-import', dialogs: [] },
   { path: '/messaging', name: 'messaging', dialogs: [] },
   { path: '/settings/workspace', name: 'settings-workspace', dialogs: [] },
   { path: '/settings/members', name: 'settings-members', dialogs: ['Add member'] },

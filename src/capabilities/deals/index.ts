@@ -4,6 +4,7 @@ import type { Capability } from '../../server/capability.js';
 import { dealsAuditDescriber } from './audit-descriptions.js';
 import { seedDealsDemo } from './demo.js';
 import { dealImportSweep } from './import/engine.js';
+import { importAuditDescriber } from './imports-http/audit.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerImportRoutes } from './routes/imports.js';
 
@@ -13,7 +14,7 @@ export const deals: Capability = {
     registerDealRoutes(app, ctx);
     registerImportRoutes(app, ctx);
   },
-  auditDescribers: () => [dealsAuditDescriber],
+  auditDescribers: (ctx) => [dealsAuditDescriber, importAuditDescriber(ctx.db.kysely)],
   // Imports a restart interrupted (validating or importing, no progress for five minutes) are marked failed.
   jobs: () => [dealImportSweep],
   seedDemo: seedDealsDemo,
