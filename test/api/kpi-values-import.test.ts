@@ -204,6 +204,9 @@ describe('POST /goals/kpi-values/import', () => {
       ['name,amount,stage\r\nBig deal,100,won\r\n', 400, /The header row needs the columns kpi, period and value .*it has "name", "amount", "stage"/],
       ['kpi,period,value\r\n', 400, /a header row but no values/],
       [`kpi,period,value\r\n"MQLs,${monthAgo(1)},1\r\n`, 400, /not readable as CSV/],
+      // A quote inside an unquoted cell (the hostile-input suite found it answered 500).
+      ['{"":0}', 400, /not readable as CSV near line 1: .*Check that quotes are closed/, 'text/plain'],
+      [`kpi,period,value\r\nMQLs,${monthAgo(1)},1 "inch"\r\n`, 400, /not readable as CSV near line 2: a quote is found/],
       [JSON.stringify({ kpi: 'MQLs' }), 415, /Content-Type: text\/csv/, 'application/json'],
     ];
     for (const [body, status, message, type] of cases) {

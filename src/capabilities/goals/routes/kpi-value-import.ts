@@ -5,7 +5,7 @@
 // rows or none, or only the valid ones when the caller chose that (docs/decisions/032).
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { parse as parseCsvStream } from 'csv-parse';
+import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
@@ -415,9 +415,10 @@ async function readCsv(stream: AsyncIterable<Buffer | string>): Promise<WrittenR
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
-      throw new AppError('bad_request', `The file is not readable as CSV near row ${rowNumber + 1}: ${(err as Error).message.replace(/^Invalid [^:]*: /, '')}. Check that quotes are closed.`);
+    // Every parse error is the file's (csv-parse's codes are INVALID_OPENING_QUOTE, CSV_QUOTE_NOT_CLOSED, …).
+    if (err instanceof CsvError) {
+      const why = err.message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '');
+      throw new AppError('bad_request', `The file is not readable as CSV near line ${typeof (err as CsvError & { lines?: unknown }).lines === 'number' ? (err as CsvError & { lines: number }).lines : rowNumber + 1}: ${why}. Check that quotes are closed and a cell with a quote in it is quoted as a whole.`);
     }
     throw err;
   }
