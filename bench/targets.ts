@@ -24,6 +24,9 @@ export function readFigures(nextMeetingId: string | null): Figure[] {
     { label: 'GET /api/v1/goals/kpis', path: '/api/v1/goals/kpis', signedIn: true },
     { label: 'GET /api/v1/goals/overview', path: '/api/v1/goals/overview', signedIn: true },
     { label: 'GET /api/v1/checkins/meetings', path: '/api/v1/checkins/meetings', signedIn: true },
+    // The Deals page (issue 11): its list, and the summary strip computed with the KPIs' own formulas.
+    { label: 'GET /api/v1/deals', path: '/api/v1/deals', signedIn: true },
+    { label: 'GET /api/v1/deals/summary', path: '/api/v1/deals/summary', signedIn: true },
   ];
   if (nextMeetingId) figures.push({ label: 'GET /api/v1/checkins/meetings/:id (next)', path: `/api/v1/checkins/meetings/${nextMeetingId}`, signedIn: true });
   return figures;

@@ -104,6 +104,21 @@ async function seed(w: World): Promise<void> {
     .execute();
 }
 
+/** N deals, some with no close date (they come last), some sharing a close date (the id breaks the tie). */
+async function seedDeals(w: World): Promise<void> {
+  const now = new Date().toISOString();
+  await t.db.kysely
+    .insertInto('deals')
+    .values(
+      rows(N).map((i) => ({
+        id: newId(), workspace_id: w.ws.id, external_id: `P-${i}`, origin: 'hubspot' as const, name: `Paged deal ${i}`, stage: 'Closed Won', status: 'won' as const,
+        amount: 1_000 * i, currency: 'USD', close_date: i % 9 === 0 ? null : new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10), created_date: '2024-12-01',
+        owner_name: null, owner_member_id: null, pipeline: null, source: null, marketing_sourced: 0, win_reason: null, loss_reason: null, last_import_id: null, created_at: now, updated_at: now,
+      })),
+    )
+    .execute();
+}
+
 async function makeWorld(name: string): Promise<World> {
   const ws = await makeWorkspace(t, { name, adminName: `${name} Admin` });
   const lead = await addMember(t, ws, { role: 'leader', team: 'sales', name: `${name} Lead` });
@@ -115,6 +130,7 @@ async function makeWorld(name: string): Promise<World> {
   const past = expectStatus(await ws.admin.get<Page<{ id: string }>>('/api/v1/checkins/meetings?when=past&limit=1'), 200);
   const world = { ws, lead, kpiId, meetingId: past.items[0]!.id };
   await seed(world);
+  await seedDeals(world);
   return world;
 }
 
@@ -172,6 +188,8 @@ const LISTS: PagedList[] = [
   { name: 'action items, everyone’s', url: () => '/api/v1/checkins/action-items?owner=anyone&status=all', caller: (w) => w.lead.client, id: (i) => str(i.id), order: byKeys(['dueDate', 'asc'], ['createdAt', 'asc'], ['id', 'asc']), atLeast: N },
   { name: 'action items, mine and open', url: () => '/api/v1/checkins/action-items', caller: (w) => w.ws.admin, id: (i) => str(i.id), order: byKeys(['dueDate', 'asc'], ['createdAt', 'asc'], ['id', 'asc']), atLeast: 45 },
   { name: 'KPI values', url: (w) => `/api/v1/goals/kpis/${w.kpiId}/values`, caller: (w) => w.ws.admin, id: (v) => str(v.id), order: byKeys(['date', 'desc']), atLeast: N },
+  // Newest close date first, deals with no close date last, the id breaking ties.
+  { name: 'deals', url: () => '/api/v1/deals', caller: (w) => w.lead.client, id: (d) => str(d.id), order: (x, y) => byKeys(['closeDate', 'desc'], ['id', 'desc'])({ ...x, closeDate: x.closeDate ?? '' }, { ...y, closeDate: y.closeDate ?? '' }), atLeast: N },
 ];
 
 const withQuery = (url: string, query: string) => `${url}${url.includes('?') ? '&' : '?'}${query}`;
@@ -343,6 +361,11 @@ describe('the OpenAPI document', () => {
         '/api/v1/audit',
         '/api/v1/checkins/action-items',
         '/api/v1/checkins/meetings',
+        '/api/v1/deals',
+        '/api/v1/deals/column-presets',
+        '/api/v1/deals/imports',
+        '/api/v1/deals/imports/{id}/errors',
+        '/api/v1/deals/owner-mappings',
         '/api/v1/goals/catalog',
         '/api/v1/goals/kpis',
         '/api/v1/goals/kpis/{id}/values',

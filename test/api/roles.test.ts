@@ -1,12 +1,14 @@
 // Role checks per route (SPEC S0, S9): which of admin / leader / member / viewer may call each /api/v1
 // route, written down as a table. Every route registered under /api/v1 must have a row, so a capability
 // that adds a route must say who may call it (and the test calls it as each role with a valid body).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import type { Role } from '../../src/shared/vocabulary.js';
 import {
   addMember,
+  changedInDb,
   insertMeeting,
   makeActionItem,
   makeAgendaItem,
@@ -107,6 +109,27 @@ async function adminImport(c: CallContext, file = hubspotCsv(HUBSPOT_DEALS)): Pr
 const MATRIX: Record<string, MatrixRow> = {
   // Deal imports (issue 11, decision 034): admins and leaders upload, map, commit, cancel and keep presets and owner
   // mappings; everyone reads the imports and their error reports. The import is the admin's, made for each call.
+  // The Deals view (issue 11): everyone in the workspace reads deals and the marketing-source rule; admins change it.
+  'GET /api/v1/deals': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals') },
+  'GET /api/v1/deals.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals.csv') },
+  'GET /api/v1/deals/facets': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/facets') },
+  'GET /api/v1/deals/summary': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/summary') },
+  'GET /api/v1/deals/sources': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/sources') },
+  'GET /api/v1/deals/settings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/settings') },
+  'PUT /api/v1/deals/settings': { expected: adminsOnly(200), call: (c) => c.person.client.request('PUT', '/api/v1/deals/settings', { body: { marketingSources: ['Paid Search', `Webinar ${c.role}`] } }) },
+  'GET /api/v1/deals/:id': {
+    expected: everyone(200),
+    call: async (c) => {
+      const id = randomUUID();
+      const now = new Date().toISOString();
+      await t.db.kysely
+        .insertInto('deals')
+        .values({ id, workspace_id: c.ws.id, external_id: `R-${id}`, origin: 'hubspot', name: 'Role check deal', stage: 'Appointment Scheduled', status: 'open', amount: 100_000, currency: 'USD', close_date: null, created_date: '2026-01-05', owner_name: null, owner_member_id: null, pipeline: null, source: null, marketing_sourced: 0, win_reason: null, loss_reason: null, last_import_id: null, created_at: now, updated_at: now })
+        .execute();
+      await changedInDb(t);
+      return c.person.client.get(`/api/v1/deals/${id}`);
+    },
+  },
   'POST /api/v1/deals/imports': { expected: adminsAndLeaders(202), call: (c) => upload(c.person.client, 'deals.csv', hubspotCsv(HUBSPOT_DEALS)) },
   'GET /api/v1/deals/imports': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/imports') },
   'GET /api/v1/deals/fields': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/deals/fields') },

@@ -2,6 +2,7 @@
 // id answers 404. The test walks the app's registered route table, so a route added later is checked
 // without anyone remembering to: every path parameter must resolve to one of workspace A's ids through
 // ID_SOURCES below, or the route must be listed in EXCLUDED with a reason, or this file fails.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../src/server/app.js';
@@ -10,6 +11,7 @@ import { expectStatus, type ApiResponse, type Client } from '../helpers/client.j
 import type { AddMemberView, MemberView } from '../helpers/views.js';
 import {
   addMember,
+  changedInDb,
   makeApiToken,
   insertMeeting,
   makeActionItem,
@@ -81,7 +83,20 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   // Deal imports (issue 11): A's checked import and A's column preset.
   imports: async (a) => (aImportId ??= (await uploadAndCheck(a.ws.admin, 'a-deals.csv', hubspotCsv(HUBSPOT_DEALS))).id),
   'column-presets': async (a) => (aPresetId ??= expectStatus(await a.ws.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: 'A preset', mapping: CUSTOM_MAPPING }), 201).id),
+  // A deal of A's, as an import would have written it.
+  deals: async (a) => (aDealId ??= await insertDeal(a.ws.id)),
 };
+let aDealId: string | undefined;
+async function insertDeal(workspaceId: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await t.db.kysely
+    .insertInto('deals')
+    .values({ id, workspace_id: workspaceId, external_id: `A-${id}`, origin: 'hubspot', name: 'A secret deal', stage: 'Closed Won', status: 'won', amount: 4_200_000, currency: 'USD', close_date: '2026-03-02', created_date: '2026-01-05', owner_name: null, owner_member_id: null, pipeline: null, source: 'Paid Search', marketing_sourced: 1, win_reason: null, loss_reason: null, last_import_id: null, created_at: now, updated_at: now })
+    .execute();
+  await changedInDb(t);
+  return id;
+}
 let aImportId: string | undefined;
 let aPresetId: string | undefined;
 let pendingInvitation: string | undefined;
@@ -296,6 +311,7 @@ describe('tenant isolation over the whole route table', () => {
     const dealSources: Record<string, () => Promise<string>> = {
       imports: async () => (await uploadAndCheck(b.admin, 'b-deals.csv', hubspotCsv(HUBSPOT_DEALS))).id,
       'column-presets': async () => expectStatus(await b.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: `B preset ${Math.random().toString(36).slice(2, 8)}`, mapping: CUSTOM_MAPPING }), 201).id,
+      deals: () => insertDeal(b.id),
     };
     const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
     const bAdminElsewhere = t.client();
