@@ -340,6 +340,18 @@ describe('interrupted and concurrent imports', () => {
     expect(Number(n.n)).toBe(2500);
   });
 
+  it('a file large enough to report progress commits, and its progress moves (PostgreSQL writes it outside the transaction)', async () => {
+    const other = await makeWorkspace(t);
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i},"Deal ${i}, Inc.",Closed Lost,"$${i}.50",2026-03-0${1 + (i % 9)}`).join('\n');
+    const path = write('progress.csv', `Record ID,Deal Name,Deal Stage,Amount,Close Date\n${rows}\n`);
+    const id = await newImport(other.id, 'progress.csv');
+    const seen: number[] = [];
+    const s = await commitImport(k(), id, path, 'all_or_nothing', { onProgress: (bytes) => seen.push(bytes) });
+    expect(s).toMatchObject({ status: 'done', rowsInserted: 40_000, bytesDone: s.bytesTotal });
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
   it('the same import committed twice at once: one writes, the other is refused with a 409', async () => {
     const other = await makeWorkspace(t);
     const id = await newImport(other.id, 'twice.csv');

@@ -1,4 +1,4 @@
-// The streaming row reader for deal exports (issue 11, decision 033): the file is read in chunks and parsed by
+// The streaming row reader for deal exports (issue 11, decision 038): the file is read in chunks and parsed by
 // csv-parse as it arrives, so memory stays flat however large the file is. Before parsing, one quick pass over the
 // bytes decides how to read them: empty, binary (NUL bytes), UTF-16 (Excel's "Unicode text", by its byte-order mark),
 // UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (what Excel writes as "CSV" on Windows). The header

@@ -1,4 +1,4 @@
-// The record ids one file has used, to refuse a second row with the same id (decision 033). A Set of a million
+// The record ids one file has used, to refuse a second row with the same id (decision 038). A Set of a million
 // strings would cost ~80 MB and grow with the file; this keeps a 64-bit hash per id in typed arrays (16 bytes a
 // slot at most, ~17 MB for a million), so a file's memory stays near flat. Two different ids hashing alike —
 // about one chance in 10^7 for a ten-million-row file — would report a false duplicate, never lose a row silently.

@@ -1,0 +1,194 @@
+// The deal import benchmark (issue 11 "Speed and memory"; decision 038): a generated HubSpot-format deals export of
+// 1,000,000 rows (and one of 100,000), imported by the built `lockstep import` — parse, validate, match owners,
+// upsert, recompute the computed KPIs — against the database's own bulk loader reading the same file into a plain
+// table: the `sqlite3` command-line tool's `.import` on SQLite, `psql \copy` on PostgreSQL. Reported as ratios
+// measured in one run, with the importing process's peak RSS (VmHWM) at both sizes. Not a test: nothing is asserted.
+//
+//   npm run bench:import                          # both databases, 1,000,000 and 100,000 rows
+//   npm run bench:import -- --db sqlite --rows 200000 --small 20000
+//
+// Targets: Lockstep ≤ 4 × the tool; peak RSS ≤ 300 MB and within 15 % between the two sizes.
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createThrowawayDatabase } from './throwaway-postgres.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist/cli/main.js');
+const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+}
+const ROWS = Number(option('rows', '1000000'));
+const SMALL = Number(option('small', '100000'));
+const DBS = option('db', 'both') === 'both' ? (['sqlite', 'postgres'] as const) : ([option('db', 'both')] as Array<'sqlite' | 'postgres'>);
+
+const HEADER = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Create Date', 'Deal owner', 'Pipeline', 'Original Source Type', 'Closed Won Reason', 'Closed Lost Reason', 'Currency'];
+const STAGES = ['Appointment Scheduled', 'Qualified To Buy', 'Presentation Scheduled', 'Decision Maker Bought-In', 'Contract Sent', 'Closed Won', 'Closed Lost'];
+const SOURCES = ['Organic Search', 'Paid Search', 'Direct Traffic', 'Referrals', 'Paid Social', 'Email Marketing', 'Offline Sources', 'Other Campaigns'];
+const OWNERS = ['Ada Admin', ...Array.from({ length: 39 }, (_, i) => `Rep Number ${i + 1}`)];
+const COMPANIES = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wide World', 'Adventure Works', 'Litware', 'Proseware', 'Woodgrove', 'Alpine Ski'];
+
+/** A deterministic HubSpot export: quoted names with commas, $ amounts with thousands separators, ISO dates with times. */
+async function generate(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(`${HEADER.join(',')}\r\n`);
+  let chunk = '';
+  const day = (n: number) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < rows; i++) {
+    const stage = STAGES[(i * 7 + (i >> 3)) % STAGES.length]!;
+    const created = (i * 13) % 1800;
+    const amount = ((i * 7919) % 250_000) + 500;
+    const won = stage === 'Closed Won';
+    const lost = stage === 'Closed Lost';
+    chunk +=
+      `${10_000_000_000 + i},"${COMPANIES[i % COMPANIES.length]} ${i}, Inc. — ${i % 3 === 0 ? 'renewal' : 'new business'}",${stage},` +
+      `"$${amount.toLocaleString('en-US')}.${String(i % 100).padStart(2, '0')}",${day(created + 20 + (i % 90))} 14:22,${day(created)} 09:${String(i % 60).padStart(2, '0')},` +
+      `${OWNERS[i % OWNERS.length]},Sales Pipeline,${SOURCES[i % SOURCES.length]},${won ? '"Fast rollout, strong champion"' : ''},${lost ? 'Price' : ''},USD\r\n`;
+    if (chunk.length >= 1 << 16) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'close');
+}
+
+interface Run {
+  seconds: number;
+  peakRssMb: number | null;
+  stdout: string;
+}
+
+/** Runs a command, timing it and sampling its VmHWM (peak resident set) from /proc while it runs. */
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  let hwm: number | null = null;
+  const sample = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) hwm = Math.max(hwm ?? 0, Number(m[1]) / 1024);
+    } catch {
+      // the process has ended
+    }
+  };
+  const timer = setInterval(sample, 50);
+  const [code] = (await once(child, 'close')) as [number | null];
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}\n${stdout}`);
+  return { seconds: (performance.now() - started) / 1000, peakRssMb: hwm, stdout };
+}
+
+const cliEnv = (db: Record<string, string>): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', JOBS: 'off', DEMO: 'off', ...db };
+  if (!('DATABASE_URL' in db)) delete env.DATABASE_URL;
+  return env;
+};
+
+async function lockstepImport(env: NodeJS.ProcessEnv, file: string): Promise<Run> {
+  await timed(process.execPath, [CLI, 'create-admin', '--email', 'ada@bench.example', '--name', 'Ada Admin', '--password', 'correct horse battery', '--workspace', 'Bench'], env);
+  return timed(process.execPath, [CLI, 'import', file, '--workspace', 'Bench', '--mode', 'valid-rows'], env);
+}
+
+function ensureSqlite3(): void {
+  try {
+    execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
+  } catch {
+    console.log('Installing Debian’s sqlite3 command-line tool (apt-get install -y sqlite3)…');
+    execFileSync('apt-get', ['install', '-y', 'sqlite3'], { stdio: 'inherit' });
+  }
+}
+
+interface Figure {
+  db: 'sqlite' | 'postgres';
+  rows: number;
+  lockstepSeconds: number;
+  toolSeconds: number | null;
+  ratio: number | null;
+  peakRssMb: number | null;
+}
+
+async function benchSqlite(work: string, files: Map<number, string>): Promise<Figure[]> {
+  ensureSqlite3();
+  const out: Figure[] = [];
+  for (const [rows, file] of files) {
+    const run = await lockstepImport(cliEnv({ SQLITE_PATH: join(work, `lockstep-${rows}.sqlite`) }), file);
+    let tool: number | null = null;
+    if (rows === ROWS) {
+      // The same file into a plain table (its columns named by the header), in one transaction, as .import does.
+      tool = (await timed('sqlite3', [join(work, `plain-${rows}.sqlite`), '.mode csv', `.import ${file} deals`], process.env)).seconds;
+    }
+    out.push({ db: 'sqlite', rows, lockstepSeconds: run.seconds, toolSeconds: tool, ratio: tool ? run.seconds / tool : null, peakRssMb: run.peakRssMb });
+  }
+  return out;
+}
+
+async function benchPostgres(files: Map<number, string>): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const [rows, file] of files) {
+    const db = await createThrowawayDatabase(PG_SERVER);
+    try {
+      const run = await lockstepImport(cliEnv({ DATABASE_URL: db.url }), file);
+      let tool: number | null = null;
+      if (rows === ROWS) {
+        const columns = HEADER.map((h) => `"${h}" text`).join(', ');
+        execFileSync('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qc', `create table plain_deals (${columns})`]);
+        tool = (await timed('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy plain_deals from '${file}' with (format csv, header true)`], process.env)).seconds;
+      }
+      out.push({ db: 'postgres', rows, lockstepSeconds: run.seconds, toolSeconds: tool, ratio: tool ? run.seconds / tool : null, peakRssMb: run.peakRssMb });
+    } finally {
+      await db.drop();
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < statSync(join(ROOT, 'src/cli/commands/import.ts')).mtimeMs) {
+    console.log('Building the server (npm run build:server)…');
+    execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const work = mkdtempSync(join(tmpdir(), 'lockstep-bench-import-'));
+  try {
+    const files = new Map<number, string>();
+    for (const rows of [SMALL, ROWS]) {
+      const file = join(work, `hubspot-deals-${rows}.csv`);
+      const t = performance.now();
+      await generate(file, rows);
+      console.log(`Generated ${file} (${rows.toLocaleString('en-US')} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      files.set(rows, file);
+    }
+    const figures: Figure[] = [];
+    for (const db of DBS) figures.push(...(db === 'sqlite' ? await benchSqlite(work, files) : await benchPostgres(files)));
+
+    const f = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));
+    console.log('\n| database | rows | Lockstep import | bulk tool | ratio (target ≤ 4) | peak RSS MB (target ≤ 300) |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const x of figures) {
+      console.log(`| ${x.db} | ${x.rows.toLocaleString('en-US')} | ${f(x.lockstepSeconds)} s | ${x.toolSeconds === null ? '—' : `${f(x.toolSeconds)} s`} | ${f(x.ratio, 2)} | ${f(x.peakRssMb, 0)} |`);
+    }
+    const growth = DBS.map((db) => {
+      const [small, large] = [figures.find((x) => x.db === db && x.rows === SMALL), figures.find((x) => x.db === db && x.rows === ROWS)];
+      const ratio = small?.peakRssMb && large?.peakRssMb ? large.peakRssMb / small.peakRssMb : null;
+      return { db, smallRows: SMALL, largeRows: ROWS, rssRatio: ratio };
+    });
+    for (const g of growth) console.log(`${g.db}: peak RSS at ${ROWS.toLocaleString('en-US')} rows is ${f(g.rssRatio, 2)} × that at ${SMALL.toLocaleString('en-US')} (target ≤ 1.15)`);
+    const results = join(ROOT, 'bench/results/import.json');
+    mkdirSync(dirname(results), { recursive: true });
+    writeFileSync(results, `${JSON.stringify({ measuredAt: new Date().toISOString(), rows: ROWS, small: SMALL, figures, growth }, null, 2)}\n`);
+    console.log(`\nWrote ${results}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
