@@ -21,7 +21,7 @@ interface PageCheck {
 const PAGES: PageCheck[] = [
   { path: '/', name: 'dashboard', dialogs: [] },
   { path: '/goals', name: 'goals', dialogs: [] },
-  { path: '/goals/kpis', name: 'kpis', dialogs: ['Add KPI kind', 'Set top three', 'New KPI'] },
+  { path: '/goals/kpis', name: 'kpis', dialogs: ['Import values (CSV)', 'Add KPI kind', 'Set top three', 'New KPI'] },
   { path: '/goals/expectations', name: 'expectations', dialogs: [] },
   { path: '/goals/quiz', name: 'quiz', dialogs: [] },
   { path: '/checkins', name: 'checkins', dialogs: ['Edit'] },

@@ -59,7 +59,7 @@ export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onC
         <Group gap="md" align="flex-end" wrap="wrap">
           <FileInput
             label="CSV file"
-            placeholder="Choose a .csv file"
+            description="A .csv file (in Excel: Save as → CSV UTF-8)"
             accept=".csv,text/csv"
             value={file}
             onChange={pick}

@@ -42,7 +42,6 @@ export function WorkspaceDataCard() {
           <FileInput
             label="Make a new workspace from an export"
             description="It is yours; everyone else in it is invited to take their place."
-            placeholder="Choose a .json export"
             accept=".json,application/json"
             value={file}
             onChange={(f) => {
