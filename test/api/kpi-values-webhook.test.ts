@@ -6,11 +6,15 @@ import { newApiToken } from '../../src/server/auth.js';
 import { newId } from '../../src/server/ids.js';
 import { signWebhook } from '../../src/server/webhook-signature.js';
 import type { KpiValuesImportView } from '../../src/capabilities/goals/routes/kpi-value-import.js';
+import { createApp, type App } from '../../src/lockstep.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectStatus, type Client } from '../helpers/client.js';
+import { Client, expectStatus } from '../helpers/client.js';
 import { addMember, makeApiToken, makeKpi, makeWorkspace, utcDate, type KpiView, type Page, type TestMember, type TestWorkspace } from '../factories.js';
 
 let t: TestApp;
+/** A second instance on the same database, as a second server behind a load balancer would be. */
+let second: App;
+let adminToken: string;
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let marketingLead: TestMember;
@@ -45,18 +49,21 @@ async function tokenInDb(workspaceId: string, memberId: string): Promise<string>
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ shareable: true });
+  second = await createApp(t.config);
   ws = await makeWorkspace(t);
   other = await makeWorkspace(t);
   marketingLead = await addMember(t, ws, { role: 'leader', team: 'marketing', name: 'Mia Marketer' });
   mqls = await makeKpi(marketingLead.client, { team: 'marketing', name: 'MQLs', kind: 'mqls', period: 'month', target: 100 });
-  admin = ws.admin.stranger().withToken((await makeApiToken(ws, 'Warehouse sync')).token);
+  adminToken = (await makeApiToken(ws, 'Warehouse sync')).token;
+  admin = ws.admin.stranger().withToken(adminToken);
   lead = ws.admin.stranger().withToken(await tokenInDb(ws.id, marketingLead.member.id));
   otherAdmin = other.admin.stranger().withToken((await makeApiToken(other, 'Theirs')).token);
 });
 
 afterAll(async () => {
-  await t.close();
+  await second?.close();
+  await t?.close();
 });
 
 describe('POST /hooks/kpi-values without a signing secret', () => {
@@ -164,6 +171,9 @@ describe('the signing secret', () => {
     expect((await send(admin, raw, headers)).status).toBe(200);
     const seen = await t.db.kysely.selectFrom('webhook_replays').select(['signature', 'expires_at']).where('workspace_id', '=', ws.id).execute();
     expect(seen.map((s) => s.signature)).toContain(headers['X-Lockstep-Signature'].slice(7));
+    const replay = await send(new Client(second.server, adminToken), raw, headers);
+    expect(replay.status).toBe(401);
+    expect(replay.error?.message).toMatch(/already received/);
   });
 
   it('two identical signed calls at the same moment: one is recorded, the other answers 401, never a 500', async () => {
@@ -171,7 +181,8 @@ describe('the signing secret', () => {
       const raw = bodyOf([{ kpi: 'MQLs', date: utcDate(-10 - round), value: 40 + round }]);
       const headers = signed(secret, raw);
       const before = await allValues();
-      const answers = await Promise.all([send(admin, raw, headers), send(admin, raw, headers), send(lead, raw, headers)]);
+      // Two on this instance and one on the other, at the same moment.
+      const answers = await Promise.all([send(admin, raw, headers), send(new Client(second.server, adminToken), raw, headers), send(lead, raw, headers)]);
       expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
       expect(await allValues()).toBe(before + 1);
     }
