@@ -79,11 +79,18 @@ beforeAll(async () => {
   kpis.sqls = await makeKpi(lead, { team: 'sales', name: 'SQLs', kind: 'sqls', period: 'month', ...deals });
   // A manual KPI of a kind deals could measure, and a deals KPI of a kind they cannot: both left alone.
   kpis.manual = await makeKpi(lead, { team: 'sales', name: 'Revenue (typed)', kind: 'revenue_closed', period: 'month', measurement: 'Typed in.' });
-  kpis.cac = await makeKpi(marketingLead, { team: 'marketing', name: 'CAC', kind: 'cac', period: 'quarter', ...deals });
+  // A deals KPI of a kind they cannot measure can no longer be made (decision 039); one made before, with a value
+  // typed while that was allowed, stays as it was.
+  kpis.cac = await makeKpi(marketingLead, { team: 'marketing', name: 'CAC', kind: 'cac', period: 'quarter', measurement: 'From the CRM.' });
   expectStatus(await lead.post(`/api/v1/goals/kpis/${kpis.manual.id}/values`, { values: [{ date: '2026-04-01', value: 123 }] }), 200);
   expectStatus(await marketingLead.post(`/api/v1/goals/kpis/${kpis.cac.id}/values`, { values: [{ date: '2026-04-01', value: 999 }] }), 200);
-  // A value typed into a deals KPI before the deals came: the computation replaces it.
-  expectStatus(await lead.post(`/api/v1/goals/kpis/${kpis.revenue.id}/values`, { values: [{ date: '2026-04-10', value: 5 }] }), 200);
+  await t.db.kysely.updateTable('kpis').set({ data_source: 'deals' }).where('id', '=', kpis.cac.id).execute();
+  // A value typed into a deals KPI before the deals came (while typing into one was still allowed): the computation
+  // replaces it.
+  await t.db.kysely
+    .insertInto('kpi_values')
+    .values({ id: newId(), workspace_id: ws.id, kpi_id: kpis.revenue.id, date: '2026-04-10', value: 5, source: 'manual', note: null, recorded_by: null, created_at: new Date().toISOString() })
+    .execute();
 
   await insertDeals(ws.id, [
     // Created in Q1 (Jan–Mar 2026, fiscal year starting January); two closed in April.

@@ -19,3 +19,8 @@ export const deals: Capability = {
   jobs: () => [dealImportSweep],
   seedDemo: seedDealsDemo,
 };
+
+// What the goals room needs to keep a KPI computed from deals honest (decision 039): which kinds the deals measure,
+// and the recompute it runs when a KPI becomes computed.
+export { isDealKpiKind } from './domain/compute-kpis.js';
+export { recomputeDealKpis } from './recompute.js';

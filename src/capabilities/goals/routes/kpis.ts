@@ -21,6 +21,8 @@ import {
   type KpiKind,
   type Team,
 } from '../domain/index.js';
+import { recomputeDealKpis } from '../../deals/index.js';
+import { computesAfterChange, dealsSourceProblem, typedValueRefusal } from '../computed-kpis.js';
 import { refuseBadMeasures, refuseBadValues } from '../kpi-input-checks.js';
 import { canAddCatalogKind, canEditTeamGoals, leadsTeam, onBehalfOf } from '../policies.js';
 import { CURRENCY, presentKpi, presentPeriod } from '../presenters.js';
@@ -187,18 +189,20 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.post(
     '/goals/kpis',
-    { schema: { tags, summary: "Create a KPI for a team (that team's leads, or an admin or leadership leader on its behalf).", body: KpiCreateInput, response: { 201: KpiView, 400: ErrorView, 403: ErrorView } } },
+    { schema: { tags, summary: "Create a KPI for a team (that team's leads, or an admin or leadership leader on its behalf). One computed from deals gets its values from the deals already imported at once.", body: KpiCreateInput, response: { 201: KpiView, 400: ErrorView, 403: ErrorView } } },
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
       if (!canEditTeamGoals(actor, b.team)) throw forbidden(`Only ${b.team} leads, admins and leadership leaders create ${b.team} KPIs.`);
       const id = newId();
-      await refusingRaces(rankRace(b.team), db.transaction(async (tx) => {
+      const created = await refusingRaces(rankRace(b.team), db.transaction(async (tx) => {
         await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const catalog = await loadCatalog(tx, actor.workspaceId);
         const kind = catalogKind(b.kind, catalog);
         if (!kind) throw badRequest(`Unknown KPI kind "${b.kind}". Pick one from the catalog or add it there first.`);
         refuseBadMeasures({ name: b.name, unit: kind.unit }, b);
+        const sourceProblem = dealsSourceProblem({ name: b.name, kind: kind.id, period: b.period, data_source: b.dataSource }, kind, catalog);
+        if (sourceProblem) throw badRequest(sourceProblem);
         if (b.ownerMemberId) await assertMember(tx, actor.workspaceId, b.ownerMemberId);
         const existing = (await listKpis(tx, actor.workspaceId, { team: b.team })).map(toDomainKpi);
         const candidate: Kpi = { ...toDomainKpi(rowFrom(id, actor.workspaceId, b, kind)), id };
@@ -206,7 +210,11 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
         const row = rowFrom(id, actor.workspaceId, b, kind);
         await tx.insertInto('kpis').values(row).execute();
         await auditKpi(tx, actor, b.team, 'kpi.created', id, null, auditShape(row));
+        return row;
       }));
+      // Computed from the deals already imported, after the commit (decision 039): the recompute waits for a
+      // running import's lock, and the goals lock is not held meanwhile.
+      if (computesAfterChange(null, created)) await recomputeDealKpis(k, actor.workspaceId);
       return reply.code(201).send(await presentOne(k, actor, id));
     },
   );
@@ -258,10 +266,10 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.patch(
     '/goals/kpis/:id',
-    { schema: { tags, summary: "Change a KPI (its team's leads, or an admin or leadership leader on its behalf).", params: IdParams, body: KpiUpdateInput, response: { 200: KpiView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    { schema: { tags, summary: "Change a KPI (its team's leads, or an admin or leadership leader on its behalf). Made computed from deals (or its kind or period changed while it is), its values are computed from the deals at once, replacing typed ones; one no longer computed keeps its values.", params: IdParams, body: KpiUpdateInput, response: { 200: KpiView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
-      await refusingRaces('Another lead changed this team\'s top three at the same moment; reload and try again.', db.transaction(async (tx) => {
+      const computes = await refusingRaces('Another lead changed this team\'s top three at the same moment; reload and try again.', db.transaction(async (tx) => {
         await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
         const before = await kpiForEdit(tx, actor, req.params.id);
         const b = req.body;
@@ -287,12 +295,20 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
           ...(b.rank !== undefined ? { rank: b.rank } : {}),
         };
         const after = { ...before, ...patch };
+        if (b.dataSource !== undefined || b.kind !== undefined) {
+          const sourceProblem = before.data_source === after.data_source && before.kind === after.kind ? null : dealsSourceProblem(after, kind, catalog);
+          if (sourceProblem) throw badRequest(sourceProblem);
+        }
         const team = (await listKpis(tx, actor.workspaceId, { team: before.team })).map((r) => (r.id === before.id ? toDomainKpi(after) : toDomainKpi(r)));
         assertValidTeam(team, before.team);
-        if (Object.keys(patch).length === 0) return;
+        if (Object.keys(patch).length === 0) return false;
         await tx.updateTable('kpis').set({ ...patch, updated_at: nowIso() }).where('id', '=', before.id).where('workspace_id', '=', actor.workspaceId).execute();
         await auditKpi(tx, actor, before.team, 'kpi.changed', before.id, auditShape(before), auditShape(after));
+        return computesAfterChange(before, after);
       }));
+      // Became computed, or computes something else now: its values come from the deals at once, replacing what was
+      // typed (decision 039). One that stops being computed keeps its values as history.
+      if (computes) await recomputeDealKpis(k, actor.workspaceId);
       return presentOne(k, actor, req.params.id);
     },
   );
@@ -354,7 +370,12 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   async function recordValues(actor: Actor, id: string, values: Array<{ date: string; value: number; note: string | null; line?: number }>) {
     return db.transaction(async (tx) => {
+      // The goals lock, so a change of data source to 'deals' is either seen here (and refused) or comes after this
+      // write (and its recompute replaces it): a typed value never outlives the switch.
+      await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
       const row = await kpiForEdit(tx, actor, id);
+      const refusal = typedValueRefusal(row);
+      if (refusal) throw conflict(refusal);
       const options = await loadPeriodOptions(tx, actor.workspaceId);
       // Values may be recorded up to the end of the current period, not for a later one.
       const current = periodOf(row.period, new Date(), options);
@@ -382,7 +403,7 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.post(
     '/goals/kpis/:id/values',
-    { schema: { tags, summary: "Record values (its team's leads, or an admin or leadership leader on its behalf). A value on a date that has one replaces it.", params: IdParams, body: KpiValuesInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    { schema: { tags, summary: "Record values (its team's leads, or an admin or leadership leader on its behalf). A value on a date that has one replaces it. A KPI computed from deals takes none (409).", params: IdParams, body: KpiValuesInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       const recorded = await recordValues(actor, req.params.id, req.body.values);
@@ -392,13 +413,15 @@ export function registerKpiRoutes(app: Server, { db }: AppContext): void {
 
   app.post(
     '/goals/kpis/:id/values/paste',
-    { schema: { tags, summary: 'Record values pasted as `YYYY-MM-DD,value` lines (money in currency units, not cents); all or nothing.', params: IdParams, body: KpiValuesPasteInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView } } },
+    { schema: { tags, summary: 'Record values pasted as `YYYY-MM-DD,value` lines (money in currency units, not cents); all or nothing. A KPI computed from deals takes none (409).', params: IdParams, body: KpiValuesPasteInput, response: { 200: ValuesRecordedView, 400: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
       const row = await getKpi(k, actor.workspaceId, req.params.id);
       if (!row || row.archived_at) throw notFound('KPI');
       // Authorize before reading the text: someone who may not record values learns nothing from it.
       if (!canEditTeamGoals(actor, row.team)) throw forbidden(editorsOf(row.team));
+      const refusal = typedValueRefusal(row);
+      if (refusal) throw conflict(refusal);
       // People paste money in currency units (1250.50); the API stores cents.
       const values = parsePastedValues(req.body.text, row.unit === 'currency' ? 100 : 1);
       const recorded = await recordValues(actor, req.params.id, values);
