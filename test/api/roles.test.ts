@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import type { Role } from '../../src/shared/vocabulary.js';
+import { newApiToken } from '../../src/server/auth.js';
+import { newId } from '../../src/server/ids.js';
 import {
   addMember,
   changedInDb,
@@ -357,6 +359,50 @@ const MATRIX: Record<string, MatrixRow> = {
     },
   },
   'GET /api/v1/checkins/action-items': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/action-items?owner=anyone&status=all') },
+
+  // Data in and out (issue 11): a CSV is its list, for whoever may read the list; the workspace export, its import and
+  // the webhook signing secret are the admins'; KPI values are imported by whoever edits the KPIs, from a file or
+  // through the webhook with a token of their own (a browser session is refused there: kpi-values-webhook.test.ts).
+  'GET /api/v1/checkins/meetings.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/meetings.csv?when=past') },
+  'GET /api/v1/checkins/action-items.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/action-items.csv?owner=anyone&status=all') },
+  'GET /api/v1/checkins/meetings/:id/action-items.csv': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/checkins/meetings/${checkins.nextMeetingId}/action-items.csv`) },
+  'GET /api/v1/members.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/members.csv?team=sales') },
+  'GET /api/v1/invites.csv': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/invites.csv') },
+  'GET /api/v1/tokens.csv': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/tokens.csv') },
+  'GET /api/v1/goals/kpis.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/kpis.csv?team=sales') },
+  'GET /api/v1/goals/catalog.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/catalog.csv') },
+  'GET /api/v1/goals/kpis/:id/values.csv': { expected: everyone(200), call: (c) => c.person.client.get(`/api/v1/goals/kpis/${c.salesKpi.id}/values.csv`) },
+  'GET /api/v1/goals/kpi-values/template.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/goals/kpi-values/template.csv') },
+  'POST /api/v1/goals/kpi-values/import': {
+    expected: salesEditors(200),
+    call: (c) => c.person.client.request('POST', '/api/v1/goals/kpi-values/import', { rawBody: `kpi,date,value\r\n${c.salesKpi.id},2025-06-16,21%\r\n`, headers: { 'content-type': 'text/csv' } }),
+  },
+  'POST /api/v1/hooks/kpi-values': {
+    expected: salesEditors(200),
+    call: async (c) => {
+      // Only admins make tokens through the API; the person's own token is written here, as theirs would act.
+      const { token, prefix, hash } = newApiToken();
+      await t.db.kysely.insertInto('api_tokens').values({ id: newId(), workspace_id: c.ws.id, member_id: c.person.member.id, name: `${c.role} sync`, token_hash: hash, prefix, created_at: new Date().toISOString(), last_used_at: null, revoked_at: null }).execute();
+      return c.person.client.stranger().withToken(token).request('POST', '/api/v1/hooks/kpi-values', { body: { values: [{ kpi: c.salesKpi.id, date: '2025-06-23', value: '22%' }] }, origin: null });
+    },
+  },
+  'GET /api/v1/workspace/webhook-secret': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/workspace/webhook-secret') },
+  'POST /api/v1/workspace/webhook-secret': {
+    expected: adminsOnly(201),
+    call: async (c) => {
+      const current = expectStatus(await c.ws.admin.get<{ prefix: string | null }>('/api/v1/workspace/webhook-secret'), 200);
+      return c.person.client.post('/api/v1/workspace/webhook-secret', { replacing: current.prefix });
+    },
+  },
+  'DELETE /api/v1/workspace/webhook-secret': { expected: adminsOnly(200), call: (c) => c.person.client.delete('/api/v1/workspace/webhook-secret') },
+  'GET /api/v1/workspace/export': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/workspace/export') },
+  'POST /api/v1/workspace/import': {
+    expected: adminsOnly(201),
+    call: async (c) => {
+      const doc = await c.ws.admin.get('/api/v1/workspace/export');
+      return c.person.client.request('POST', '/api/v1/workspace/import', { rawBody: doc.text, headers: { 'content-type': 'application/json' } });
+    },
+  },
   'GET /api/v1/checkins/compliance': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/checkins/compliance') },
 
   // The kernel's contract routes: every member reads what they owe and every room's alignment signals, viewers too.
