@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { HUBSPOT_DEALS, hubspotCsv, uploadAndCheck } from './deals-imports-fixtures.js';
 import { expectStatus, type Client } from '../helpers/client.js';
 import type { MeView } from '../helpers/views.js';
 import {
@@ -205,6 +206,19 @@ describe('POST /workspace/import', () => {
     const owner = await t.db.kysely.selectFrom('members').select(['role', 'team', 'joined_at']).where('workspace_id', '=', res.body.workspace.id).where('user_id', '=', other.adminUserId).executeTakeFirstOrThrow();
     expect(owner).toMatchObject({ role: 'admin', team: 'leadership' });
     expect(owner.joined_at).not.toBeNull();
+  });
+
+  it('a deal import not finished at export time comes in failed, with a sentence, not waiting for a file it lacks', async () => {
+    const checked = await uploadAndCheck(ws.admin, 'half-way.csv', hubspotCsv(HUBSPOT_DEALS));
+    expect(checked.status).toBe('validated');
+    const { doc } = await exportOf(ws.admin);
+    const res = await importDoc(other.admin, doc);
+    expect(res.status, res.text.slice(0, 300)).toBe(201);
+    const imported = await t.db.kysely.selectFrom('deal_imports').select(['status', 'error', 'finished_at']).where('workspace_id', '=', res.body.workspace.id).where('filename', '=', 'half-way.csv').executeTakeFirstOrThrow();
+    expect(imported.status).toBe('failed');
+    expect(imported.error).toMatch(/had not finished when the workspace was exported/);
+    expect(imported.finished_at).not.toBeNull();
+    expectStatus(await ws.admin.delete(`/api/v1/deals/imports/${checked.id}`), 200);
   });
 
   it('refuses tampered, foreign-pointing, unknown and oversized documents with a sentence, writing nothing', async () => {

@@ -87,6 +87,9 @@ function readDocument(doc: unknown, tables: TableInfo[]) {
   return { ws, rowsByTable, byMember, instance: typeof doc.instance === 'string' ? doc.instance.slice(0, 200) : null, exportedAt: typeof doc.exportedAt === 'string' ? doc.exportedAt.slice(0, 40) : null };
 }
 
+/** The statuses of a deal import that will not move again. */
+const FINISHED_IMPORT = new Set(['done', 'failed', 'cancelled']);
+
 export async function importWorkspace(db: Database, importer: Actor & { email: string }, doc: unknown, publicUrl: string): Promise<ImportResult> {
   const tables = await workspaceTables(db);
   const { ws, rowsByTable, byMember, instance, exportedAt } = readDocument(doc, tables);
@@ -184,6 +187,13 @@ export async function importWorkspace(db: Database, importer: Actor & { email: s
             out.role = 'admin';
             out.active = 1;
           }
+        }
+        // A deal import not finished when the export was taken has no file here (it stayed behind): it ends failed,
+        // with its error rows kept, rather than being picked up again without its file.
+        if (t.name === 'deal_imports' && !FINISHED_IMPORT.has(String(out.status))) {
+          out.status = 'failed';
+          out.error = 'This import had not finished when the workspace was exported, and its file stayed behind: upload the file again to import it here.';
+          out.finished_at = out.finished_at ?? now;
         }
         if (Object.keys(deferred).length > 0) {
           if (!t.hasId) throw refuse(`Rows of ${t.name} refer to rows written after them; this export cannot be imported.`);
