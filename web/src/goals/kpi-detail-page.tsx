@@ -11,6 +11,7 @@ import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { TeamBadge } from '../workspaces/team-badge.js';
 import { measureProblem, valueDateProblem, valueDateWindow } from '../../../src/capabilities/goals/domain/kpi-input-rules.js';
 import { DATA_SOURCE_LABEL, DIRECTION_LABEL, formatKpiValue, formatTarget, fromApiValue, rangeHint, STATUS_META, toApiValue, tone, UNIT_LABEL } from './format.js';
+import { ComputedValuesCard } from './computed-values-card.js';
 import { CompBadge, QueryError, SharedBadge } from './goal-badges.js';
 import { GoalsNav } from './goals-nav.js';
 import { KpiFormModal } from './kpi-form-modal.js';
@@ -64,6 +65,7 @@ function KpiDetail({ detail, canEdit }: { detail: KpiDetailView; canEdit: boolea
   const { kpi } = detail;
   const meta = STATUS_META[kpi.current.status];
   const lastMeta = kpi.current.lastClosed ? STATUS_META[kpi.current.lastClosed.status] : null;
+  const computed = kpi.dataSource === 'deals';
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
@@ -144,9 +146,14 @@ function KpiDetail({ detail, canEdit }: { detail: KpiDetailView; canEdit: boolea
 
       <TrendCard detail={detail} />
 
-      <SimpleGrid cols={{ base: 1, lg: canEdit ? 2 : 1 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, lg: canEdit || computed ? 2 : 1 }} spacing="lg">
         <ValuesTable detail={detail} />
-        {canEdit ? (
+        {/* A KPI computed from deals takes no typed values (the server refuses them): where they come from instead. */}
+        {computed ? (
+          <div>
+            <ComputedValuesCard kpi={kpi} canEdit={canEdit} />
+          </div>
+        ) : canEdit ? (
           <Stack gap="lg">
             <RecordValueCard kpi={kpi} />
             <PasteValuesCard kpi={kpi} />

@@ -6,6 +6,7 @@ import { TEAM_LABEL } from '../theme.js';
 import { MemberSelect } from '../workspaces/member-picker.js';
 import { compWeightProblem, measureProblem } from '../../../src/capabilities/goals/domain/kpi-input-rules.js';
 import { DATA_SOURCE_LABEL, DIRECTION_LABEL, fromApiValue, PERIOD_LABEL, rangeHint, toApiValue, UNIT_LABEL, UNIT_SHORT } from './format.js';
+import { isDealKpiKind } from '../../../src/capabilities/deals/domain/compute-kpis.js';
 import { KindSelect } from './kind-select.js';
 import { useCreateKpi, useUpdateKpi } from './queries.js';
 import type { GoalTeam, KpiKindView, KpiUnit, KpiView, PeriodKind } from './types.js';
@@ -92,6 +93,7 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
     if (form.values.measurement.trim() === '' || form.values.measurement === prev?.measuredAs) form.setFieldValue('measurement', next.measuredAs);
   };
 
+  const source = dataSourceHelp(form.values.dataSource, kpi, selected);
   const numberProps = unit === 'currency' ? { prefix: '$', thousandSeparator: ',', decimalScale: 2 } : unit === 'percent' ? { suffix: '%', decimalScale: 1 } : { decimalScale: 2 };
   const toMeasure = (v: number | string) => (v === '' || v === null ? null : toApiValue(Number(v), unit));
 
@@ -99,6 +101,7 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
     <form
       noValidate
       onSubmit={form.onSubmit((v) => {
+        if (source.problem) return;
         const body = {
           name: v.name.trim(),
           kind: v.kind ?? '',
@@ -153,6 +156,8 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
             data={DATA_SOURCES.map((d) => ({ value: d, label: DATA_SOURCE_LABEL[d] ?? d }))}
             allowDeselect={false}
             {...form.getInputProps('dataSource')}
+            description={source.help}
+            error={form.errors.dataSource ?? source.problem}
           />
           <Select label="Target period" data={PERIODS.map((p) => ({ value: p, label: PERIOD_LABEL[p] }))} allowDeselect={false} {...form.getInputProps('period')} />
           <NumberInput
@@ -209,4 +214,24 @@ function KpiForm({ team, kpi, onDone }: { team: GoalTeam; kpi: KpiView | null; o
       </Stack>
     </form>
   );
+}
+
+/**
+ * What the chosen data source means for this KPI's values (decision 039), and why 'deals' cannot be chosen for a kind
+ * the deals do not measure (the server refuses it too; an older such KPI keeps it while its kind stays).
+ */
+function dataSourceHelp(dataSource: string, kpi: KpiView | null, kind: Pick<KpiKindView, 'id' | 'name'> | null): { help: string | null; problem: string | null } {
+  const wasComputed = kpi?.dataSource === 'deals';
+  if (dataSource === 'deals') {
+    if (kind && !isDealKpiKind(kind.id)) {
+      const unchanged = wasComputed && kpi.kind === kind.id;
+      return unchanged
+        ? { help: `The deals don’t measure ${kind.name}, so nothing fills this KPI in; pick another source to enter values.`, problem: null }
+        : { help: null, problem: `The deals don’t measure ${kind.name}: pick another data source.` };
+    }
+    const replaced = kpi && !wasComputed ? ' Saving replaces the values typed so far with the computed ones.' : '';
+    return { help: `Filled in from imported deals after every import; values can’t be typed.${replaced}`, problem: null };
+  }
+  if (wasComputed) return { help: 'Its computed values stay as history; new values come from this source.', problem: null };
+  return { help: null, problem: null };
 }
