@@ -4,8 +4,8 @@
 // KPIs, and two at once leave one correct set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeDealKpis } from '../../src/capabilities/deals/recompute.js';
-import type { DealStatus } from '../../src/db/schema/deals.js';
 import { newId } from '../../src/server/ids.js';
+import { insertDeals as insertDealsInto, type DealSpec } from '../factories-deals.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
 import { addMember, allPages, makeKpi, makeWorkspace, type KpiView, type TestWorkspace } from '../factories.js';
@@ -16,47 +16,7 @@ let other: TestWorkspace;
 let lead: Client;
 let marketingLead: Client;
 
-interface DealSpec {
-  status: DealStatus;
-  amount: number | null;
-  created: string | null;
-  closed?: string | null;
-  source?: string | null;
-  marketing?: boolean;
-}
-
-let seq = 0;
-async function insertDeals(workspaceId: string, deals: DealSpec[]): Promise<void> {
-  const now = new Date().toISOString();
-  await t.db.kysely
-    .insertInto('deals')
-    .values(
-      deals.map((d) => ({
-        id: newId(),
-        workspace_id: workspaceId,
-        external_id: `x-${++seq}`,
-        origin: 'demo' as const,
-        name: `Deal ${seq}`,
-        stage: d.status === 'won' ? 'Closed Won' : d.status === 'lost' ? 'Closed Lost' : 'Qualified',
-        status: d.status,
-        amount: d.amount,
-        currency: 'USD',
-        close_date: d.closed ?? null,
-        created_date: d.created,
-        owner_name: 'Sam Seller',
-        owner_member_id: null,
-        pipeline: 'default',
-        source: d.source ?? null,
-        marketing_sourced: d.marketing ? 1 : 0,
-        win_reason: null,
-        loss_reason: null,
-        last_import_id: null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
-}
+const insertDeals = (workspaceId: string, deals: DealSpec[]) => insertDealsInto(t, workspaceId, deals);
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const valuesOf = async (kpi: KpiView) => (await allPages<{ date: string; value: number; source: string }>(lead, `/api/v1/goals/kpis/${kpi.id}/values`)).map((v) => ({ date: v.date, value: v.value, source: v.source })).sort((a, b) => a.date.localeCompare(b.date));

@@ -3,8 +3,7 @@
 // period changed while it is — gets its values from the deals already imported at once (typed ones replaced), one
 // that stops being computed keeps its values, and a kind the deals do not measure cannot be made computed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealStatus } from '../../src/db/schema/deals.js';
-import { newId } from '../../src/server/ids.js';
+import { insertDeals as insertDealsInto, type DealSpec } from '../factories-deals.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type ApiResponse, type Client } from '../helpers/client.js';
 import { addMember, allPages, changedInDb, makeKpi, makeWorkspace, type KpiDetailView, type KpiView, type TestMember, type TestWorkspace } from '../factories.js';
@@ -23,37 +22,8 @@ let lastQuarter: string;
 
 const REFUSED = (name: string) => `'${name}' is computed from deals: import deals to update it, or change its data source to enter values by hand.`;
 
-let seq = 0;
-async function insertDeals(workspaceId: string, deals: Array<{ status: DealStatus; amount: number; created: string; closed?: string }>): Promise<void> {
-  const now = new Date().toISOString();
-  await t.db.kysely
-    .insertInto('deals')
-    .values(
-      deals.map((d) => ({
-        id: newId(),
-        workspace_id: workspaceId,
-        external_id: `computed-${++seq}`,
-        origin: 'hubspot' as const,
-        name: `Deal ${seq}`,
-        stage: d.status === 'won' ? 'Closed Won' : 'Qualified',
-        status: d.status,
-        amount: d.amount,
-        currency: 'USD',
-        close_date: d.closed ?? null,
-        created_date: d.created,
-        owner_name: 'Sam Seller',
-        owner_member_id: null,
-        pipeline: 'default',
-        source: null,
-        marketing_sourced: 0,
-        win_reason: null,
-        loss_reason: null,
-        last_import_id: null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+async function insertDeals(workspaceId: string, deals: DealSpec[]): Promise<void> {
+  await insertDealsInto(t, workspaceId, deals);
   await changedInDb(t);
 }
 
