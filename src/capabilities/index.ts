@@ -4,6 +4,7 @@ import type { Capability } from '../server/capability.js';
 import { checkins } from './checkins/index.js';
 import { deals } from './deals/index.js';
 import { goals } from './goals/index.js';
+import { messaging } from './messaging/index.js';
 import { workspaces } from './workspaces/index.js';
 
-export const capabilities: Capability[] = [workspaces, goals, checkins, deals];
+export const capabilities: Capability[] = [workspaces, goals, checkins, deals, messaging];

@@ -22,6 +22,12 @@ import { SignUpPage } from './workspaces/sign-up-page.js';
 // The rooms load when first opened, so the first page paints sooner (AppLayout shows a loader meanwhile).
 const CheckinsPage = lazy(() => import('./checkins/checkins-page.js').then((m) => ({ default: m.CheckinsPage })));
 const MeetingPage = lazy(() => import('./checkins/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
+const PainsPage = lazy(() => import('./messaging/pains-page.js').then((m) => ({ default: m.PainsPage })));
+const PainPage = lazy(() => import('./messaging/pain-page.js').then((m) => ({ default: m.PainPage })));
+const EvidencePage = lazy(() => import('./messaging/evidence-page.js').then((m) => ({ default: m.EvidencePage })));
+const WhyPage = lazy(() => import('./messaging/why-page.js').then((m) => ({ default: m.WhyPage })));
+const PiecesPage = lazy(() => import('./messaging/pieces-page.js').then((m) => ({ default: m.PiecesPage })));
+const PiecePage = lazy(() => import('./messaging/piece-page.js').then((m) => ({ default: m.PiecePage })));
 const DealsPage = lazy(() => import('./deals/deals-page.js').then((m) => ({ default: m.DealsPage })));
 const DealImportPage = lazy(() => import('./deals/import-page.js').then((m) => ({ default: m.DealImportPage })));
 const ExpectationsPage = lazy(() => import('./goals/expectations-page.js').then((m) => ({ default: m.ExpectationsPage })));
@@ -94,6 +100,12 @@ export function App() {
               <Route path="deals" element={<DealsPage />} />
               <Route path="deals/import" element={<DealImportPage />} />
               <Route path="messaging" element={<MessagingPage />} />
+              <Route path="messaging/pains" element={<PainsPage />} />
+              <Route path="messaging/pains/:id" element={<PainPage />} />
+              <Route path="messaging/evidence" element={<EvidencePage />} />
+              <Route path="messaging/why" element={<WhyPage />} />
+              <Route path="messaging/pieces" element={<PiecesPage />} />
+              <Route path="messaging/pieces/:id" element={<PiecePage />} />
               <Route path="shadowing" element={<ShadowingPage />} />
               <Route path="wins" element={<WinsPage />} />
               <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />

@@ -13,6 +13,7 @@ import * as deals from './2026-12-04T0900-deals.js';
 import * as dealIndexes from './2026-12-04T1000-deal-indexes.js';
 import * as webhooks from './2026-12-04T1100-webhooks.js';
 import * as changeNotify from './2026-12-05T0900-change-notify.js';
+import * as messaging from './2026-12-06T0900-messaging.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-04T1000-deal-indexes': dealIndexes,
   '2026-12-04T1100-webhooks': webhooks,
   '2026-12-05T0900-change-notify': changeNotify,
+  '2026-12-06T0900-messaging': messaging,
 };

@@ -12,6 +12,7 @@ import type {
   MeetingsTable,
 } from './checkins.js';
 import type { DealColumnPresetsTable, DealImportErrorsTable, DealImportsTable, DealOwnerMappingsTable, DealSettingsTable, DealsTable } from './deals.js';
+import type { EvidenceTable, PainsTable, PieceCommentsTable, PiecePainMatchesTable, PieceReviewsTable, PiecesTable } from './messaging.js';
 import type { ExpectationsTable, KpiKindsTable, KpisTable, KpiValuesTable, PublicationsTable, QuizAnswersTable } from './goals.js';
 import type { InvitesTable } from './invites.js';
 import type { JobRunsTable } from './job-runs.js';
@@ -60,4 +61,10 @@ export interface DatabaseSchema {
   deal_column_presets: DealColumnPresetsTable;
   webhook_secrets: WebhookSecretsTable;
   webhook_replays: WebhookReplaysTable;
+  pains: PainsTable;
+  evidence: EvidenceTable;
+  pieces: PiecesTable;
+  piece_reviews: PieceReviewsTable;
+  piece_comments: PieceCommentsTable;
+  piece_pain_matches: PiecePainMatchesTable;
 }

@@ -1,0 +1,19 @@
+// Pain-based messaging — strategy THREE (SPEC S3, issue 12): the pain library, sales evidence, the pain analyzer,
+// marketing pieces with the sales sign-off gate, and coverage.
+import type { Capability } from '../../server/capability.js';
+import { registerAnalyzeRoutes } from './routes/analyze.js';
+import { registerCoverageRoutes } from './routes/coverage.js';
+import { registerEvidenceRoutes } from './routes/evidence.js';
+import { registerPainRoutes } from './routes/pains.js';
+import { registerPieceRoutes } from './routes/pieces.js';
+
+export const messaging: Capability = {
+  name: 'messaging',
+  register(app, ctx) {
+    registerAnalyzeRoutes(app, ctx);
+    registerPainRoutes(app, ctx);
+    registerEvidenceRoutes(app, ctx);
+    registerPieceRoutes(app, ctx);
+    registerCoverageRoutes(app, ctx);
+  },
+};

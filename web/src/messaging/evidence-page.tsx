@@ -1,0 +1,4 @@
+// Sales evidence: log what buyers say (issue 12).
+export function EvidencePage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// The pain library (issue 12).
+export function PainsPage() {
+  return null;
+}

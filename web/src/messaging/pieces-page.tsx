@@ -1,0 +1,4 @@
+// Marketing pieces (issue 12).
+export function PiecesPage() {
+  return null;
+}

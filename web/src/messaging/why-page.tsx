@@ -1,0 +1,4 @@
+// Why people buy (issue 12).
+export function WhyPage() {
+  return null;
+}
