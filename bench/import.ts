@@ -10,7 +10,7 @@
 // Targets: Lockstep ≤ 4 × the tool; peak RSS ≤ 300 MB and within 15 % between the two sizes.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createThrowawayDatabase } from './throwaway-postgres.js';
@@ -152,8 +152,18 @@ async function benchPostgres(files: Map<number, string>): Promise<Figure[]> {
   return out;
 }
 
+/** The newest modification time under src/: the built CLI is rebuilt when any source is newer. */
+function newestSource(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 async function main(): Promise<void> {
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < statSync(join(ROOT, 'src/cli/commands/import.ts')).mtimeMs) {
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource(join(ROOT, 'src'))) {
     console.log('Building the server (npm run build:server)…');
     execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
   }

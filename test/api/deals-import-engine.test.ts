@@ -5,6 +5,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitImport, failStalledImports, STOPPED_SENTENCE, validateImport } from '../../src/capabilities/deals/import/engine.js';
 import { newId, nowIso } from '../../src/server/ids.js';
@@ -34,9 +35,13 @@ afterAll(async () => {
 const k = () => t.db.kysely;
 
 async function newImport(workspaceId: string, filename: string, extra: { mapping?: Record<string, string>; date_format?: 'auto' | 'mdy' | 'dmy' } = {}): Promise<string> {
+  return newImportIn(t, workspaceId, filename, extra);
+}
+
+async function newImportIn(app: TestApp, workspaceId: string, filename = 'deals.csv', extra: { mapping?: Record<string, string>; date_format?: 'auto' | 'mdy' | 'dmy' } = {}): Promise<string> {
   const id = newId();
   const at = nowIso();
-  await k()
+  await app.db.kysely
     .insertInto('deal_imports')
     .values({
       id,
@@ -362,5 +367,46 @@ describe('interrupted and concurrent imports', () => {
     const refused = results.find((r) => r.status === 'rejected');
     expect((refused as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
     expect(await dealsOf(other.id)).toHaveLength(1);
+  });
+});
+
+describe('a bulk first load (the secondary indexes set aside and built again in the transaction)', () => {
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await createTestApp();
+  });
+  afterAll(async () => {
+    await fresh?.close();
+  });
+
+  const indexesOfDeals = async (): Promise<string[]> => {
+    const db = fresh.db.kysely;
+    const rows =
+      fresh.kind === 'sqlite'
+        ? await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'deals' order by name`.execute(db)
+        : await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'deals' and schemaname = current_schema() order by indexname`.execute(db);
+    return rows.rows.map((r) => r.name);
+  };
+  // Rows padded to the size of a real export's, so the file's size says "many rows".
+  const bigFile = (name: string, rows: number, last = '') => {
+    const pad = 'x'.repeat(90);
+    const body = Array.from({ length: rows }, (_, i) => `${i},"Deal ${i} ${pad}",Closed Lost,${i},2026-03-0${1 + (i % 9)}`).join('\n');
+    return write(name, `Record ID,Deal Name,Deal Stage,Amount,Close Date\n${body}\n${last}`);
+  };
+
+  it('writes every deal and leaves the indexes as they were; a refused load leaves them too, and no deal', async () => {
+    const w = await makeWorkspace(fresh);
+    const before = await indexesOfDeals();
+    expect(before.length).toBeGreaterThan(3);
+    const refusedId = await newImportIn(fresh, w.id);
+    await expect(commitImport(fresh.db.kysely, refusedId, bigFile('bulk-bad.csv', 52_000, '99999999,,Closed Lost,1,2026-03-01\n'), 'all_or_nothing')).rejects.toMatchObject({ status: 409 });
+    expect(await indexesOfDeals()).toEqual(before);
+    expect(await fresh.db.kysely.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+    const id = await newImportIn(fresh, w.id);
+    const s = await commitImport(fresh.db.kysely, id, bigFile('bulk.csv', 52_000), 'all_or_nothing');
+    expect(s).toMatchObject({ status: 'done', rowsInserted: 52_000 });
+    expect(await indexesOfDeals()).toEqual(before);
+    const n = await fresh.db.kysely.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('close_date', '=', '2026-03-01').executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(Math.ceil(52_000 / 9));
   });
 });

@@ -151,6 +151,15 @@ const REPORT_LINE = /^(grand totals?\b|total\b|subtotal\b|confidential informati
 const stoppedByCaller = new WeakSet<Error>();
 const isCallerStop = (err: unknown): boolean => err instanceof Error && stoppedByCaller.has(err);
 
+const GRAND_TOTALS = /^grand totals?\b/i;
+
+/** How many cells hold something other than spaces (without copying the row). */
+function filledCells(cells: readonly string[]): number {
+  let filled = 0;
+  for (const c of cells) if (c !== '' && c.trim() !== '') filled++;
+  return filled;
+}
+
 const fieldsList = (fields: DealField[]) => fields.map((f) => DEAL_FIELDS[f].label).join(', ');
 
 /** A header row that is really data (numbers, dates, amounts): the file has no header. */
@@ -233,13 +242,14 @@ async function readPass(
 
   for await (const batch of reader.batches) {
     for (const { row, cells } of batch.rows) {
-      if (cells.every((c) => c.trim() === '')) {
+      const filled = filledCells(cells);
+      if (filled === 0) {
         afterBlank = true;
         continue;
       }
       const firstCell = cells[0]!.trim();
-      const restEmpty = cells.slice(1).every((c) => c.trim() === '');
-      if ((restEmpty && (afterBlank || REPORT_LINE.test(firstCell))) || /^grand totals?\b/i.test(firstCell)) continue;
+      const onlyFirst = filled === 1 && firstCell !== '';
+      if ((onlyFirst && (afterBlank || REPORT_LINE.test(firstCell))) || GRAND_TOTALS.test(firstCell)) continue;
       counts.rowsTotal++;
       if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ''))) {
         recordErrors(row, [
@@ -262,7 +272,11 @@ async function readPass(
       const ownerMemberId = matchOwner(deal.owner, deal.ownerEmail);
       if (ownerMemberId === null && deal.owner !== null) unmatched.add(deal.owner);
       counts.rowsValid++;
-      deals.push({ ...deal, row, ownerMemberId, marketingSourced: isMarketing(deal.source) });
+      const ready = deal as ReadyDeal;
+      ready.row = row;
+      ready.ownerMemberId = ownerMemberId;
+      ready.marketingSourced = isMarketing(deal.source);
+      deals.push(ready);
       if (deals.length >= UPSERT_ROWS) {
         await hooks.deals(deals, counts);
         deals = [];
@@ -411,15 +425,25 @@ const BULK_ROWS = 50_000;
  * stored, the deals table's secondary indexes are dropped in this transaction and built again before it commits —
  * one sort per index instead of a million scattered inserts into each (a 300,000-row first import: 80 s → 15 s).
  * It is all one transaction: a crash or a refusal leaves the indexes as they were, and other connections keep
- * reading the committed table, indexes and all, until it commits. Not on PostgreSQL, where dropping an index locks
- * the table against every reader until the commit. Returns the statements that build them again.
+ * reading the committed table, indexes and all, until it commits. On PostgreSQL dropping an index locks the table
+ * against every reader until the commit, so only a first load (one that at least triples the table) does it.
+ * Returns the statements that build them again.
  */
 async function setAsideIndexes(tx: Tx, dialect: Dialect, bytes: number): Promise<string[]> {
   const rows = bytes / BYTES_PER_ROW;
-  if (dialect !== 'sqlite' || rows < BULK_ROWS) return [];
+  if (rows < BULK_ROWS) return [];
   const { n } = await tx.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (rows * 4 < Number(n)) return [];
-  const indexes = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'deals' and sql is not null`.execute(tx);
+  // SQLite: a quarter of the table is enough. PostgreSQL: the load must at least triple the table — a first load —
+  // since its readers of deals wait while the indexes are away.
+  if (dialect === 'sqlite' ? rows * 4 < Number(n) : rows < Number(n) * 2) return [];
+  const indexes =
+    dialect === 'sqlite'
+      ? await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'deals' and sql is not null`.execute(tx)
+      : await sql<{ name: string; sql: string }>`
+          select i.relname as name, pg_get_indexdef(i.oid) as sql from pg_index x
+          join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+          where t.oid = to_regclass('deals') and not x.indisprimary and not x.indisunique
+            and not exists (select 1 from pg_constraint c where c.conindid = i.oid)`.execute(tx);
   for (const index of indexes.rows) await tx.executeQuery(CompiledQuery.raw(`drop index "${index.name.replace(/"/g, '""')}"`));
   return indexes.rows.map((i) => i.sql);
 }
@@ -643,6 +667,12 @@ async function commitPass(
   let writing = true;
   let origin = 'mapped';
   let rebuild: string[] = [];
+  let inFlight: Promise<void> | null = null;
+  const settle = async () => {
+    const pending = inFlight;
+    inFlight = null;
+    await pending;
+  };
   const stopWriting = async () => {
     if (!writing) return;
     writing = false;
@@ -664,10 +694,16 @@ async function commitPass(
         if (guarded) await sql`savepoint deals_batch`.execute(tx);
       },
       deals: async (deals, counts) => {
+        await settle();
         if (guarded && counts.rowsInvalid > 0) await stopWriting();
-        if (writing) await upsertDeals(tx, dialect, imp, origin, ids, deals, written);
+        if (!writing) return;
+        // The chunk is written while the next one is read: one statement in flight (on PostgreSQL the database
+        // works while this process parses; better-sqlite3 runs it at once).
+        inFlight = upsertDeals(tx, dialect, imp, origin, ids, deals, written);
+        inFlight.catch(() => undefined);
       },
       errors: async (errors) => {
+        await settle();
         if (guarded) await stopWriting();
         await insertErrors(tx, imp, errors);
       },
@@ -681,6 +717,7 @@ async function commitPass(
     },
     opts,
   );
+  await settle();
   if (outcome.kind === 'needs_mapping') {
     await tx.updateTable('deal_imports').set(needsMappingColumns(outcome)).where('id', '=', imp.id).execute();
     return { needsMapping: true };
