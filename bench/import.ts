@@ -10,13 +10,13 @@
 // Targets: Lockstep ≤ 4 × the tool; peak RSS ≤ 300 MB and within 15 % between the two sizes.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createThrowawayDatabase } from './throwaway-postgres.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist/cli/main.js');
+let CLI = join(ROOT, 'dist/cli/main.js');
 const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function option(name: string, fallback: string): string {
@@ -152,23 +152,25 @@ async function benchPostgres(files: Map<number, string>): Promise<Figure[]> {
   return out;
 }
 
-/** The newest modification time under src/: the built CLI is rebuilt when any source is newer. */
-function newestSource(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+/**
+ * The CLI measured is built from the last commit (git archive HEAD into a temporary folder), not from the working
+ * tree, which others may be changing: a half-written room elsewhere must not break or colour the figure.
+ */
+function buildFromHead(into: string): string {
+  const tree = join(into, 'tree');
+  mkdirSync(tree);
+  execFileSync('sh', ['-c', `git archive HEAD src package.json tsconfig.json tsconfig.build.json | tar -x -C '${tree}'`], { cwd: ROOT, stdio: 'inherit' });
+  symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  console.log(`Building the server at ${commit} (git archive HEAD, tsc -p tsconfig.build.json)…`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(tree, 'tsconfig.build.json')], { cwd: tree, stdio: 'inherit' });
+  return join(tree, 'dist/cli/main.js');
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource(join(ROOT, 'src'))) {
-    console.log('Building the server (npm run build:server)…');
-    execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
-  }
   const work = mkdtempSync(join(tmpdir(), 'lockstep-bench-import-'));
   try {
+    CLI = buildFromHead(work);
     const files = new Map<number, string>();
     for (const rows of [SMALL, ROWS]) {
       const file = join(work, `hubspot-deals-${rows}.csv`);
