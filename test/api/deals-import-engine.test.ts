@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitImport, failStalledImports, STOPPED_SENTENCE, validateImport } from '../../src/capabilities/deals/import/engine.js';
+import { commitImport, createImport, failStalledImports, STOPPED_SENTENCE, validateImport } from '../../src/capabilities/deals/import/engine.js';
 import { newId, nowIso } from '../../src/server/ids.js';
 import { AppError } from '../../src/server/errors.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -39,34 +39,7 @@ async function newImport(workspaceId: string, filename: string, extra: { mapping
 }
 
 async function newImportIn(app: TestApp, workspaceId: string, filename = 'deals.csv', extra: { mapping?: Record<string, string>; date_format?: 'auto' | 'mdy' | 'dmy' } = {}): Promise<string> {
-  const id = newId();
-  const at = nowIso();
-  await app.db.kysely
-    .insertInto('deal_imports')
-    .values({
-      id,
-      workspace_id: workspaceId,
-      filename,
-      format: extra.mapping ? 'mapped' : null,
-      mapping: extra.mapping ? JSON.stringify(extra.mapping) : null,
-      mode: null,
-      status: 'uploading',
-      bytes_total: null,
-      bytes_done: 0,
-      rows_total: 0,
-      rows_valid: 0,
-      rows_invalid: 0,
-      rows_inserted: 0,
-      rows_updated: 0,
-      error: null,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      finished_at: null,
-      date_format: extra.date_format ?? 'auto',
-    })
-    .execute();
-  return id;
+  return createImport(app.db.kysely, { workspaceId, filename, mapping: extra.mapping ?? null, dateFormat: extra.date_format ?? 'auto' });
 }
 
 const fixture = (name: string) => join(FIXTURES, name);

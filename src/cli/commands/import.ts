@@ -6,11 +6,11 @@
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { once } from 'node:events';
-import { commitImport, type ImportMode, type ImportSummary } from '../../capabilities/deals/import/engine.js';
+import { commitImport, createImport, type ImportMode, type ImportSummary } from '../../capabilities/deals/import/engine.js';
+import type { ColumnMapping } from '../../capabilities/deals/import/fields.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
 import { csvRow } from '../../server/csv.js';
-import { newId, nowIso } from '../../server/ids.js';
 import { CliError, EXIT_USAGE, readConfig } from '../cli-error.js';
 import { withDatabase } from '../open-database.js';
 import { formatBytes } from './backup.js';
@@ -135,42 +135,17 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
   await withDatabase(config, async (db) => {
     await migrateBeforeWriting(db);
     const workspace = await findWorkspace(db, opts.workspace!);
-    let mapping: string | null = null;
+    let mapping: ColumnMapping | null = null;
     if (opts.preset) {
       const preset = await db.kysely.selectFrom('deal_column_presets').select(['mapping']).where('workspace_id', '=', workspace.id).where('name', '=', opts.preset).executeTakeFirst();
       if (!preset) {
         const names = await db.kysely.selectFrom('deal_column_presets').select('name').where('workspace_id', '=', workspace.id).orderBy('name').limit(20).execute();
         throw new CliError(`"${workspace.name}" has no column-mapping preset named "${opts.preset}".${names.length > 0 ? ` Its presets: ${names.map((p) => `"${p.name}"`).join(', ')}.` : ' Save one on the Deals import page first.'}`);
       }
-      mapping = preset.mapping;
+      mapping = JSON.parse(preset.mapping) as ColumnMapping;
     }
-    const id = newId();
-    const at = nowIso();
     const filename = basename(path);
-    await db.kysely
-      .insertInto('deal_imports')
-      .values({
-        id,
-        workspace_id: workspace.id,
-        filename,
-        format: mapping ? 'mapped' : null,
-        mapping,
-        mode: null,
-        status: 'uploading',
-        bytes_total: statSync(path).size,
-        bytes_done: 0,
-        rows_total: 0,
-        rows_valid: 0,
-        rows_invalid: 0,
-        rows_inserted: 0,
-        rows_updated: 0,
-        error: null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-        finished_at: null,
-      })
-      .execute();
+    const id = await createImport(db.kysely, { workspaceId: workspace.id, filename, bytesTotal: statSync(path).size, mapping });
     const progress = progressReporter(filename, statSync(path).size);
     const started = performance.now();
     let summary: ImportSummary;

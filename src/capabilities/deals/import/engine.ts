@@ -97,6 +97,49 @@ export function presentImportRow(row: DealImportsTable): ImportSummary {
   };
 }
 
+export interface NewImport {
+  workspaceId: string;
+  filename: string;
+  bytesTotal?: number | null;
+  /** A column mapping (a preset's) for a file no vendor wrote: the import is then 'mapped'. */
+  mapping?: ColumnMapping | null;
+  dateFormat?: 'auto' | 'mdy' | 'dmy';
+  createdBy?: string | null;
+}
+
+/** A new import, waiting for its file to be checked or committed (the CLI's; the routes write theirs on upload). */
+export async function createImport(db: Db, input: NewImport): Promise<string> {
+  const id = newId();
+  const at = nowIso();
+  const mapped = input.mapping && Object.keys(input.mapping).length > 0;
+  await db
+    .insertInto('deal_imports')
+    .values({
+      id,
+      workspace_id: input.workspaceId,
+      filename: input.filename,
+      format: mapped ? 'mapped' : null,
+      mapping: mapped ? JSON.stringify(input.mapping) : null,
+      mode: null,
+      status: 'uploading',
+      bytes_total: input.bytesTotal ?? null,
+      bytes_done: 0,
+      rows_total: 0,
+      rows_valid: 0,
+      rows_invalid: 0,
+      rows_inserted: 0,
+      rows_updated: 0,
+      error: null,
+      created_by: input.createdBy ?? null,
+      created_at: at,
+      updated_at: at,
+      finished_at: null,
+      date_format: input.dateFormat ?? 'auto',
+    })
+    .execute();
+  return id;
+}
+
 async function importRow(db: Db | Tx, importId: string): Promise<DealImportsTable> {
   const row = await db.selectFrom('deal_imports').selectAll().where('id', '=', importId).executeTakeFirst();
   if (!row) throw notFound('Import');
@@ -519,60 +562,71 @@ export async function validateImport(db: Db, importId: string, filePath: string,
     .where('status', 'in', [...VALIDATE_FROM])
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw refuseState(await importRow(db, importId), 'check');
-  let order = chosenOrder(imp);
   try {
-    for (;;) {
+    return await untilDatesSettle(chosenOrder(imp), async (order) => {
       await db.deleteFrom('deal_import_errors').where('import_id', '=', importId).execute();
-      try {
-        const outcome = await readPass(db, imp, filePath, order, {
-          facts: async (facts) => {
-            await db.updateTable('deal_imports').set({ ...factsColumns(facts), updated_at: nowIso() }).where('id', '=', importId).execute();
-          },
-          deals: async () => {},
-          errors: (errors) => insertErrors(db, imp, errors),
-          progress: async (c) => {
-            await db.updateTable('deal_imports').set({ bytes_done: c.bytesDone, rows_total: c.rowsTotal, rows_valid: c.rowsValid, rows_invalid: c.rowsInvalid, updated_at: nowIso() }).where('id', '=', importId).execute();
-          },
-        }, opts);
-        if (outcome.kind === 'needs_mapping') {
-          await db.updateTable('deal_imports').set(needsMappingColumns(outcome)).where('id', '=', importId).execute();
-        } else {
-          const at = nowIso();
-          await db
-            .updateTable('deal_imports')
-            .set({
-              status: 'validated',
-              bytes_done: outcome.counts.bytesDone,
-              rows_total: outcome.counts.rowsTotal,
-              rows_valid: outcome.counts.rowsValid,
-              rows_invalid: outcome.counts.rowsInvalid,
-              unmatched_owners: JSON.stringify(outcome.unmatched.list()),
-              date_order: outcome.dateOrder,
-              updated_at: at,
-            })
-            .where('id', '=', importId)
-            .execute();
-        }
-        return importSummary(db, importId);
-      } catch (err) {
-        if (err instanceof RestartWithDateOrder) {
-          order = err.order;
-          continue;
-        }
-        throw err;
+      const outcome = await readPass(db, imp, filePath, order, {
+        facts: async (facts) => {
+          await db.updateTable('deal_imports').set({ ...factsColumns(facts), updated_at: nowIso() }).where('id', '=', importId).execute();
+        },
+        deals: async () => {},
+        errors: (errors) => insertErrors(db, imp, errors),
+        progress: async (c) => {
+          await db.updateTable('deal_imports').set({ bytes_done: c.bytesDone, rows_total: c.rowsTotal, rows_valid: c.rowsValid, rows_invalid: c.rowsInvalid, updated_at: nowIso() }).where('id', '=', importId).execute();
+        },
+      }, opts);
+      if (outcome.kind === 'needs_mapping') {
+        await db.updateTable('deal_imports').set(needsMappingColumns(outcome)).where('id', '=', importId).execute();
+      } else {
+        await db
+          .updateTable('deal_imports')
+          .set({
+            status: 'validated',
+            bytes_done: outcome.counts.bytesDone,
+            rows_total: outcome.counts.rowsTotal,
+            rows_valid: outcome.counts.rowsValid,
+            rows_invalid: outcome.counts.rowsInvalid,
+            unmatched_owners: JSON.stringify(outcome.unmatched.list()),
+            date_order: outcome.dateOrder,
+            updated_at: nowIso(),
+          })
+          .where('id', '=', importId)
+          .execute();
       }
-    }
-  } catch (err) {
-    const sentence = fileFailure(err);
-    if (sentence !== null) {
-      await markFailed(db, importId, sentence);
       return importSummary(db, importId);
-    }
-    // A stop asked for through onProgress (a cancel) is the caller's; anything else is ours.
-    if (isCallerStop(err)) await db.updateTable('deal_imports').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', importId).where('status', '=', 'validating').execute();
-    else await markFailed(db, importId, OUR_FAILURE).catch(() => undefined);
-    throw err;
+    });
+  } catch (err) {
+    return endAfterFailure(db, importId, 'validating', err);
   }
+}
+
+/** Runs a pass, and again in the order a RestartWithDateOrder names (at most once more: the order is then chosen). */
+async function untilDatesSettle<T>(order: DateOrder | null, pass: (order: DateOrder | null) => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await pass(order);
+    } catch (err) {
+      if (!(err instanceof RestartWithDateOrder)) throw err;
+      order = err.order;
+    }
+  }
+}
+
+/**
+ * How an import ends when its pass threw: a problem with the file fails it with its sentence (and is answered, not
+ * thrown); an AppError fails it with its message; a stop the caller asked for (through onProgress) cancels it;
+ * anything else is ours. All but the first are thrown on.
+ */
+async function endAfterFailure(db: Db, importId: string, active: 'validating' | 'importing', err: unknown): Promise<ImportSummary> {
+  const sentence = fileFailure(err);
+  if (sentence !== null) {
+    await markFailed(db, importId, sentence);
+    return importSummary(db, importId);
+  }
+  if (err instanceof AppError) await markFailed(db, importId, err.message);
+  else if (isCallerStop(err)) await db.updateTable('deal_imports').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', importId).where('status', '=', active).execute();
+  else await markFailed(db, importId, OUR_FAILURE).catch(() => undefined);
+  throw err;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -600,34 +654,11 @@ export async function commitImport(db: Db, importId: string, filePath: string, m
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw refuseState(await importRow(db, importId), 'import');
   const dialect = dialectOf(db);
-  let order = chosenOrder(imp) ?? imp.date_order;
   let result: { refused: boolean; rowsInvalid: number; rowsValid: number } | { needsMapping: true };
   try {
-    for (;;) {
-      try {
-        result = await db.transaction().execute((tx) => commitPass(db, tx, dialect, imp, filePath, mode, order, opts));
-        break;
-      } catch (err) {
-        if (err instanceof RestartWithDateOrder) {
-          order = err.order;
-          continue;
-        }
-        throw err;
-      }
-    }
+    result = await untilDatesSettle(chosenOrder(imp) ?? imp.date_order, (order) => db.transaction().execute((tx) => commitPass(db, tx, dialect, imp, filePath, mode, order, opts)));
   } catch (err) {
-    const sentence = fileFailure(err);
-    if (sentence !== null) {
-      await markFailed(db, importId, sentence);
-      return importSummary(db, importId);
-    }
-    if (err instanceof AppError) {
-      await markFailed(db, importId, err.message);
-      throw err;
-    }
-    if (isCallerStop(err)) await db.updateTable('deal_imports').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', importId).where('status', '=', 'importing').execute();
-    else await markFailed(db, importId, OUR_FAILURE).catch(() => undefined);
-    throw err;
+    return endAfterFailure(db, importId, 'importing', err);
   }
   if ('needsMapping' in result) return importSummary(db, importId);
   if (result.refused) throw refusal(result.rowsInvalid, result.rowsValid);
