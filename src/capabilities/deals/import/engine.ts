@@ -396,22 +396,16 @@ const UPDATED = [...COMPARED, 'last_import_id', 'updated_at'];
 
 const upsertSql = new Map<string, string>();
 
-/** The upsert of `rows` deals, built once per dialect and size (SQLite keeps the statement prepared by its text). */
-function upsertStatement(dialect: Dialect, rows: number): string {
-  const key = `${dialect}:${rows}`;
+/** SQLite's upsert of `rows` deals as one multi-row VALUES, built once per size (the statement stays prepared by its text). */
+function upsertStatement(rows: number): string {
+  const key = `sqlite:${rows}`;
   let text = upsertSql.get(key);
   if (text) return text;
-  let n = 0;
-  const placeholder = dialect === 'postgres' ? () => `$${++n}` : () => '?';
-  const values = Array.from({ length: rows }, () => `(${DEAL_COLUMNS.map(placeholder).join(', ')})`).join(', ');
-  const changed =
-    dialect === 'postgres'
-      ? `(${COMPARED.map((c) => `deals.${c}`).join(', ')}) is distinct from (${COMPARED.map((c) => `excluded.${c}`).join(', ')})`
-      : COMPARED.map((c) => `deals.${c} is not excluded.${c}`).join(' or ');
+  const values = Array.from({ length: rows }, () => `(${DEAL_COLUMNS.map(() => '?').join(', ')})`).join(', ');
   text =
     `insert into deals (${DEAL_COLUMNS.join(', ')}) values ${values} ` +
     `on conflict (workspace_id, external_id) do update set ${UPDATED.map((c) => `${c} = excluded.${c}`).join(', ')} ` +
-    `where ${changed} returning id`;
+    `where ${COMPARED.map((c) => `deals.${c} is not excluded.${c}`).join(' or ')} returning id`;
   upsertSql.set(key, text);
   return text;
 }
@@ -421,8 +415,64 @@ interface WriteCounts {
   updated: number;
 }
 
+/** The per-deal columns of PostgreSQL's upsert, each sent as one array, with their element types. */
+const PG_ARRAYS: ReadonlyArray<[(typeof DEAL_COLUMNS)[number], string]> = [
+  ['id', 'text'],
+  ['external_id', 'text'],
+  ['name', 'text'],
+  ['stage', 'text'],
+  ['status', 'text'],
+  ['amount', 'bigint'],
+  ['currency', 'text'],
+  ['close_date', 'text'],
+  ['created_date', 'text'],
+  ['owner_name', 'text'],
+  ['owner_member_id', 'text'],
+  ['pipeline', 'text'],
+  ['source', 'text'],
+  ['marketing_sourced', 'integer'],
+  ['win_reason', 'text'],
+  ['loss_reason', 'text'],
+];
+
+/**
+ * PostgreSQL's upsert of any number of deals in one short statement: each column as one array parameter, unnested
+ * (the workspace, origin, import and time once each). A 10,000-parameter VALUES list cost more to send and parse
+ * than to run.
+ */
+const PG_UPSERT = (() => {
+  const constants: Record<string, string> = { workspace_id: '$17', origin: '$18', last_import_id: '$19', created_at: '$20', updated_at: '$20' };
+  const select = DEAL_COLUMNS.map((c) => constants[c] ?? `u.${c}`).join(', ');
+  const unnest = PG_ARRAYS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  return (
+    `insert into deals (${DEAL_COLUMNS.join(', ')}) select ${select} from unnest(${unnest}) as u(${PG_ARRAYS.map(([c]) => c).join(', ')}) ` +
+    `on conflict (workspace_id, external_id) do update set ${UPDATED.map((c) => `${c} = excluded.${c}`).join(', ')} ` +
+    `where (${COMPARED.map((c) => `deals.${c}`).join(', ')}) is distinct from (${COMPARED.map((c) => `excluded.${c}`).join(', ')}) returning id`
+  );
+})();
+
+function pgUpsertParams(imp: DealImportsTable, origin: string, ids: DealIds, deals: ReadyDeal[], fresh: Set<string>, now: string): unknown[] {
+  const columns: unknown[][] = PG_ARRAYS.map(() => new Array(deals.length));
+  deals.forEach((d, i) => {
+    const id = ids.next();
+    fresh.add(id);
+    const values = [id, d.externalId, d.name, d.stage, d.status, d.amount, d.currency, d.closeDate, d.createdDate, d.owner, d.ownerMemberId, d.pipeline, d.source, d.marketingSourced ? 1 : 0, d.winReason, d.lossReason];
+    for (let c = 0; c < values.length; c++) columns[c]![i] = values[c];
+  });
+  return [...columns, imp.workspace_id, origin, imp.id, now];
+}
+
 async function upsertDeals(tx: Tx, dialect: Dialect, imp: DealImportsTable, origin: string, ids: DealIds, deals: ReadyDeal[], counts: WriteCounts): Promise<void> {
   const now = nowIso();
+  if (dialect === 'postgres') {
+    const fresh = new Set<string>();
+    const result = await tx.executeQuery<{ id: string }>(CompiledQuery.raw(PG_UPSERT, pgUpsertParams(imp, origin, ids, deals, fresh, now)));
+    for (const r of result.rows) {
+      if (fresh.has(r.id)) counts.inserted++;
+      else counts.updated++;
+    }
+    return;
+  }
   const params: unknown[] = new Array(deals.length * DEAL_COLUMNS.length);
   const fresh = new Set<string>();
   let k = 0;
@@ -451,7 +501,7 @@ async function upsertDeals(tx: Tx, dialect: Dialect, imp: DealImportsTable, orig
     params[k++] = now;
     params[k++] = now;
   }
-  const result = await tx.executeQuery<{ id: string }>(CompiledQuery.raw(upsertStatement(dialect, deals.length), params));
+  const result = await tx.executeQuery<{ id: string }>(CompiledQuery.raw(upsertStatement(deals.length), params));
   for (const r of result.rows) {
     if (fresh.has(r.id)) counts.inserted++;
     else counts.updated++;
