@@ -98,6 +98,10 @@ export function presentImportRow(row: DealImportsTable): ImportSummary {
 }
 
 export interface NewImport {
+  /** The id to use (the upload route names the stored file after it first); a new one otherwise. */
+  id?: string;
+  /** 'uploading' while the file is still to come (the CLI), 'validating' when it is stored and its check starts. */
+  status?: 'uploading' | 'validating';
   workspaceId: string;
   filename: string;
   bytesTotal?: number | null;
@@ -107,9 +111,9 @@ export interface NewImport {
   createdBy?: string | null;
 }
 
-/** A new import, waiting for its file to be checked or committed (the CLI's; the routes write theirs on upload). */
-export async function createImport(db: Db, input: NewImport): Promise<string> {
-  const id = newId();
+/** A new import, waiting for its file to be checked or committed: the CLI's, and the upload route's (in its transaction). */
+export async function createImport(db: Db | Tx, input: NewImport): Promise<string> {
+  const id = input.id ?? newId();
   const at = nowIso();
   const mapped = input.mapping && Object.keys(input.mapping).length > 0;
   await db
@@ -121,7 +125,7 @@ export async function createImport(db: Db, input: NewImport): Promise<string> {
       format: mapped ? 'mapped' : null,
       mapping: mapped ? JSON.stringify(input.mapping) : null,
       mode: null,
-      status: 'uploading',
+      status: input.status ?? 'uploading',
       bytes_total: input.bytesTotal ?? null,
       bytes_done: 0,
       rows_total: 0,

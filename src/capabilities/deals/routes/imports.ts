@@ -16,7 +16,7 @@ import { csvRow } from '../../../server/csv.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
 import { presentPage } from '../../../server/pagination.js';
-import { commitImport, STOPPED_SENTENCE, validateImport } from '../import/engine.js';
+import { commitImport, createImport, STOPPED_SENTENCE, validateImport } from '../import/engine.js';
 import { checkMapping, dealFieldViews } from '../imports-http/fields.js';
 import { canImportDeals, IMPORTERS } from '../imports-http/policies.js';
 import { ImportCancelled, ImportRunner } from '../imports-http/runner.js';
@@ -256,40 +256,9 @@ export function registerImportRoutes(app: Server, ctx: AppContext): void {
           req.log.warn({ err }, 'a deal import upload ended early');
           throw badRequest('The upload ended before the whole file arrived; nothing was kept. Upload the file again.');
         }
-        const now = nowIso();
         try {
           await db.transaction(async (tx) => {
-            await tx
-              .insertInto('deal_imports')
-              .values({
-                id,
-                workspace_id: actor.workspaceId,
-                filename,
-                format: null,
-                mapping: null,
-                mode: null,
-                status: 'validating',
-                bytes_total: stored.bytes,
-                bytes_done: 0,
-                rows_total: 0,
-                rows_valid: 0,
-                rows_invalid: 0,
-                rows_inserted: 0,
-                rows_updated: 0,
-                error: null,
-                created_by: actor.memberId,
-                created_at: now,
-                updated_at: now,
-                finished_at: null,
-                headers: null,
-                encoding: null,
-                delimiter: null,
-                date_format: 'auto',
-                date_order: null,
-                unmatched_owners: null,
-                rows_unchanged: 0,
-              })
-              .execute();
+            await createImport(tx, { id, status: 'validating', workspaceId: actor.workspaceId, filename, bytesTotal: stored.bytes, createdBy: actor.memberId });
             await audit(tx, actor, 'deal_import.uploaded', 'deal_import', id, null, { filename, bytes: stored.bytes });
           });
         } catch (err) {
