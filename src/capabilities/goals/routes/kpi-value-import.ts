@@ -8,16 +8,15 @@ import type { IncomingMessage } from 'node:http';
 import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db, Tx } from '../../../db/database.js';
 import { inChunks } from '../../../db/insert-in-chunks.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
-import { AppError, forbidden, unauthenticated } from '../../../server/errors.js';
+import { AppError, forbidden } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
-import { checkWebhookSignature, REPLAY } from '../../../server/webhook-signature.js';
+import { consumeWebhookSignature, keepRawJsonBodies, verifiedSignatureOf, verifyWebhookSignature } from '../../../server/signed-webhooks.js';
 import { localDateOf, periodOf, type PeriodOptions } from '../../../shared/calendar/index.js';
 import { formatKpiValue } from '../domain/format-kpi-value.js';
 import { measureProblem, valueDateProblem } from '../domain/kpi-input-rules.js';
@@ -466,11 +465,7 @@ export function registerKpiValueImportRoutes(app: Server, ctx: AppContext): void
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     // The signature is over the bytes as sent, so JSON is parsed here with the raw body kept beside it.
-    const parseJson = scope.getDefaultJsonParser('error', 'error');
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-      rawBodies.set(req, body as Buffer);
-      parseJson(req, (body as Buffer).toString('utf8'), done);
-    });
+    keepRawJsonBodies(scope);
     scope.post(
       '/hooks/kpi-values',
       {
@@ -487,13 +482,13 @@ export function registerKpiValueImportRoutes(app: Server, ctx: AppContext): void
         preValidation: async (req) => {
           const actor = actorOf(req);
           if (actor.via !== 'token') throw forbidden('The KPI values webhook takes an API token (Authorization: Bearer lst_…), not a browser session; people import a CSV on the KPIs page.');
-          await verifySignature(ctx, req, actor);
+          await verifyWebhookSignature(ctx.db.kysely, req, actor.workspaceId);
         },
       },
       async (req) => {
         const actor = actorOf(req);
         refuseNonEditors(actor);
-        const verified = signatures.get(req);
+        const verified = verifiedSignatureOf(req);
         const rows: WrittenRow[] = req.body.values.map((v, i) => ({
           row: i + 1,
           kpi: v.kpi,
@@ -507,37 +502,10 @@ export function registerKpiValueImportRoutes(app: Server, ctx: AppContext): void
           mode: req.query.mode,
           dryRun: false,
           source: 'webhook',
-          ...(verified ? { beforeWrite: (tx: Tx) => consumeSignature(tx, actor.workspaceId, verified) } : {}),
+          ...(verified ? { beforeWrite: (tx: Tx) => consumeWebhookSignature(tx, actor.workspaceId, verified) } : {}),
         });
       },
     );
   });
 }
 
-const rawBodies = new WeakMap<FastifyRequest, Buffer>();
-const signatures = new WeakMap<FastifyRequest, { signature: string; expiresAtMs: number }>();
-
-/** 401 unless the call is signed as the workspace's secret requires (nothing to check when it has none). */
-async function verifySignature(ctx: AppContext, req: FastifyRequest, actor: Actor): Promise<void> {
-  const row = await ctx.db.kysely.selectFrom('webhook_secrets').select('secret').where('workspace_id', '=', actor.workspaceId).executeTakeFirst();
-  if (!row) return;
-  const check = checkWebhookSignature({ secret: row.secret, headers: req.headers, rawBody: rawBodies.get(req) ?? Buffer.alloc(0), nowMs: Date.now() });
-  if (!check.ok) throw unauthenticated(check.message);
-  signatures.set(req, { signature: check.signature, expiresAtMs: check.expiresAtMs });
-}
-
-/**
- * Records the signature in the same transaction as the values, so a replay is refused on every instance and after a
- * restart. Two identical calls at once: the second insert waits on the first's key, then finds it (PostgreSQL) or
- * runs after it (SQLite's one writer) — and answers 401.
- */
-async function consumeSignature(tx: Tx, workspaceId: string, verified: { signature: string; expiresAtMs: number }): Promise<void> {
-  const now = nowIso();
-  await tx.deleteFrom('webhook_replays').where('workspace_id', '=', workspaceId).where('expires_at', '<', now).execute();
-  const inserted = await tx
-    .insertInto('webhook_replays')
-    .values({ workspace_id: workspaceId, signature: verified.signature, expires_at: new Date(verified.expiresAtMs).toISOString() })
-    .onConflict((oc) => oc.columns(['workspace_id', 'signature']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw unauthenticated(REPLAY);
-}
