@@ -386,6 +386,14 @@ const MATRIX: Record<string, MatrixRow> = {
       return c.person.client.stranger().withToken(token).request('POST', '/api/v1/hooks/kpi-values', { body: { values: [{ kpi: c.salesKpi.id, date: '2025-06-23', value: '22%' }] }, origin: null });
     },
   },
+  'POST /api/v1/hooks/deals': {
+    expected: adminsAndLeaders(200),
+    call: async (c) => {
+      const { token, prefix, hash } = newApiToken();
+      await t.db.kysely.insertInto('api_tokens').values({ id: newId(), workspace_id: c.ws.id, member_id: c.person.member.id, name: `${c.role} CRM`, token_hash: hash, prefix, created_at: new Date().toISOString(), last_used_at: null, revoked_at: null }).execute();
+      return c.person.client.stranger().withToken(token).request('POST', '/api/v1/hooks/deals', { body: { deals: [{ externalId: `RH-${c.role}`, name: 'From the CRM', stage: 'Qualified' }] }, origin: null });
+    },
+  },
   'GET /api/v1/workspace/webhook-secret': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/workspace/webhook-secret') },
   'POST /api/v1/workspace/webhook-secret': {
     expected: adminsOnly(201),

@@ -24,8 +24,12 @@ export function describeRuleChange(actor: string, before: readonly string[], aft
 
 export const dealsAuditDescriber: AuditDescriber = {
   room: 'deals',
-  kinds: { deal_settings: 'Marketing-source rule' },
+  kinds: { deal_settings: 'Marketing-source rule', deal_hook: 'Deals from a program' },
   describe(f) {
+    if (f.action === 'deals.received') {
+      const n = Number(fieldsOf(f.after).deals ?? 0);
+      return `${f.actor} sent ${n.toLocaleString('en-US')} deal${n === 1 ? '' : 's'} through the deals webhook`;
+    }
     if (f.action !== 'deal_settings.changed') return null;
     return describeRuleChange(f.actor, listOf(fieldsOf(f.before).marketingSources), listOf(fieldsOf(f.after).marketingSources));
   },

@@ -6,6 +6,7 @@ import { seedDealsDemo } from './demo.js';
 import { dealImportSweep } from './import/engine.js';
 import { importAuditDescriber } from './imports-http/audit.js';
 import { registerDealRoutes } from './routes/deals.js';
+import { registerDealHookRoutes } from './routes/hooks.js';
 import { registerImportRoutes } from './routes/imports.js';
 
 export const deals: Capability = {
@@ -13,6 +14,7 @@ export const deals: Capability = {
   register(app, ctx) {
     registerDealRoutes(app, ctx);
     registerImportRoutes(app, ctx);
+    registerDealHookRoutes(app, ctx);
   },
   auditDescribers: (ctx) => [dealsAuditDescriber, importAuditDescriber(ctx.db.kysely)],
   // Imports a restart interrupted (validating or importing, no progress for five minutes) are marked failed.

@@ -455,7 +455,7 @@ const PG_UPSERT = (() => {
   );
 })();
 
-function pgUpsertParams(imp: DealImportsTable, origin: string, ids: DealIds, deals: ReadyDeal[], fresh: Set<string>, now: string): unknown[] {
+function pgUpsertParams(imp: { id: string | null; workspace_id: string }, origin: string, ids: DealIds, deals: ReadyDeal[], fresh: Set<string>, now: string): unknown[] {
   const columns: unknown[][] = PG_ARRAYS.map(() => new Array(deals.length));
   deals.forEach((d, i) => {
     const id = ids.next();
@@ -466,7 +466,7 @@ function pgUpsertParams(imp: DealImportsTable, origin: string, ids: DealIds, dea
   return [...columns, imp.workspace_id, origin, imp.id, now];
 }
 
-async function upsertDeals(tx: Tx, dialect: Dialect, imp: DealImportsTable, origin: string, ids: DealIds, deals: ReadyDeal[], counts: WriteCounts): Promise<void> {
+async function upsertDeals(tx: Tx, dialect: Dialect, imp: { id: string | null; workspace_id: string }, origin: string, ids: DealIds, deals: ReadyDeal[], counts: WriteCounts): Promise<void> {
   const now = nowIso();
   if (dialect === 'postgres') {
     const fresh = new Set<string>();
@@ -871,3 +871,83 @@ export const dealImportSweep: Job = {
     await failStalledImports(db.kysely, now);
   },
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deals sent by a program (POST /hooks/deals)
+
+/** One deal as a program sends it: the import's fields by name, each a string as an export cell would hold it. */
+export type SentDeal = Partial<Record<DealField, string | number | boolean | null>>;
+
+export interface SentDealsResult {
+  received: number;
+  valid: number;
+  invalid: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  unmatchedOwners: Array<{ name: string; rows: number }>;
+  /** Each bad deal: its position in the call (from 1), the field and a sentence. */
+  errors: Array<{ row: number; column: string | null; message: string }>;
+}
+
+const SENT_HEADERS: readonly DealField[] = Object.keys(DEAL_FIELDS) as DealField[];
+const SENT_INDEXES = Object.fromEntries(SENT_HEADERS.map((f, i) => [f, i])) as Partial<Record<DealField, number>>;
+
+/**
+ * Checks each sent deal exactly as an import row is checked (the same parsers and rules: readDealRow, dates month
+ * first when slashed, ISO preferred) and writes the valid ones in one transaction with the import's upsert, by
+ * external id — so a deal updated in the CRM and sent again updates in place. all_or_nothing writes nothing when any
+ * deal is bad. beforeWrite runs first in the transaction (the caller records the webhook's signature there). Then
+ * the computed KPIs are recomputed. Nothing here is tied to an import: last_import_id is left as it was.
+ */
+export async function writeSentDeals(db: Db, workspaceId: string, sent: readonly SentDeal[], mode: ImportMode, beforeWrite?: (tx: Tx) => Promise<void>): Promise<SentDealsResult> {
+  const dates = new DateOrderTracker('mdy');
+  const seen = new SeenIds();
+  const errors: SentDealsResult['errors'] = [];
+  const checked: Array<DealRow & { row: number }> = [];
+  sent.forEach((d, i) => {
+    const cells = SENT_HEADERS.map((f) => {
+      const v = d[f];
+      return v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+    });
+    const { deal, errors: cellErrors } = readDealRow(cells, SENT_HEADERS, SENT_INDEXES, dates);
+    if (!deal) {
+      for (const e of cellErrors) errors.push({ row: i + 1, column: e.column, message: e.message });
+      return;
+    }
+    if (!seen.add(deal.externalId)) {
+      errors.push({ row: i + 1, column: 'externalId', message: `The record ID ${clip(deal.externalId)} is on an earlier deal of this call too; send each deal once.` });
+      return;
+    }
+    checked.push({ ...deal, row: i + 1 });
+  });
+  const invalid = new Set(errors.map((e) => e.row)).size;
+  const result: SentDealsResult = { received: sent.length, valid: checked.length, invalid, inserted: 0, updated: 0, unchanged: 0, unmatchedOwners: [], errors };
+  if (mode === 'all_or_nothing' && invalid > 0) return result;
+  const dialect = dialectOf(db);
+  const written: WriteCounts = { inserted: 0, updated: 0 };
+  await db.transaction().execute(async (tx) => {
+    await lockForUpdate(tx, dialect, dealKpisLock(workspaceId));
+    await beforeWrite?.(tx);
+    if (checked.length === 0) return;
+    const matchOwner = await ownerMatcher(tx, workspaceId);
+    const isMarketing = marketingSourceMatcher(await marketingRuleOf(tx, workspaceId));
+    const unmatched = new UnmatchedOwners();
+    const ready: ReadyDeal[] = checked.map((d) => {
+      const ownerMemberId = matchOwner(d.owner, d.ownerEmail);
+      if (ownerMemberId === null && d.owner !== null) unmatched.add(d.owner);
+      return { ...d, ownerMemberId, marketingSourced: isMarketing(d.source) };
+    });
+    const ids = new DealIds();
+    for (let at = 0; at < ready.length; at += UPSERT_ROWS) await upsertDeals(tx, dialect, { id: null, workspace_id: workspaceId }, 'webhook', ids, ready.slice(at, at + UPSERT_ROWS), written);
+    result.unmatchedOwners = unmatched.list();
+  });
+  result.inserted = written.inserted;
+  result.updated = written.updated;
+  result.unchanged = checked.length - written.inserted - written.updated;
+  if (checked.length > 0) {
+    await recomputeDealKpis(db, workspaceId);
+    await bumpReadVersions(db, [workspaceId]);
+  }
+  return result;
+}
