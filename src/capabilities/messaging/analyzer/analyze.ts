@@ -1,0 +1,242 @@
+// The pain score of a piece of copy (SPEC S3; decision record "pain analyzer matching and the score's
+// weights"): four parts that add up to 0–100, each explained in words with its numbers, the band against the
+// workspace's threshold, and the sentences a marketer should rewrite with a concrete hint each.
+//
+//   buyer-problem language  35  sentences naming the buyer's problem (or, for half, an outcome); full at half the text
+//   buyer focus             20  share of you/your among you/your + we/our/us; 10 when there are neither
+//   feature and hype        20  loses 2 × the share of sentences that are feature-speak or hype; 0 at half the text
+//   evidence-backed match   25  the best matched pain's similarity (from 0.2, full at 0.6) × how well evidence backs it
+//
+// Negation: a problem or feature word in a negated stretch ("no more manual reporting", "without spreadsheets",
+// "never miss a lead") is a problem removed — buyer-problem language, not feature-speak.
+import { lexicons, type Lexicon } from './lexicons.js';
+import { readText, type ReadText, type Token } from './nlp.js';
+import { HALF_LIFE_DAYS, MIN_SIMILARITY, type PainIndex } from './pain-matcher.js';
+import type { Analysis, Band, FlaggedSentence, PainMatch, ScorePart } from './types.js';
+
+export const PART_MAX = { problem: 35, buyer_focus: 20, feature_hype: 20, evidence_match: 25 } as const;
+/** Below the threshold by up to this many points is "mixed"; further below is "feature-led". */
+export const MIXED_WIDTH = 25;
+/** Problem language gets full points when this share of the sentences speaks it. */
+const PROBLEM_FULL_AT = 0.5;
+/** Feature and hype language loses this many times the share of flagged sentences. */
+const FEATURE_PENALTY = 2;
+/** The best pain's similarity that gives the match part its full points. */
+const MATCH_FULL_AT = 0.6;
+/** Recency-weighted quotes (a quote today counts 1) at which a pain counts as fully evidence-backed. */
+const EVIDENCE_FULL_AT = 3;
+/** A remover ("no more", "without", "stop") reaches this many tokens ahead. */
+const REMOVER_REACH = 4;
+
+/** The sentences of a text as the analysis and comment anchors count them. */
+export function sentencesOf(text: string): Array<{ start: number; end: number; text: string }> {
+  return readText(text).sentences.map(({ start, end, text: t }) => ({ start, end, text: t }));
+}
+
+interface Hit {
+  term: string;
+  index: number;
+  length: number;
+}
+
+interface SentenceReading {
+  problems: Hit[];
+  /** Problem or feature words inside a negation or after a remover. */
+  removed: Hit[];
+  outcomes: Hit[];
+  features: Hit[];
+  hype: Hit[];
+  buyer: number;
+  self: string[];
+}
+
+function readSentence(tokens: readonly Token[], first: number, last: number): SentenceReading {
+  const lx = lexicons();
+  const removers = lx.removers.find(tokens, first, last);
+  const isRemoved = (h: Hit) => {
+    if (tokens[h.index]!.negated) return true;
+    return removers.some((r) => {
+      const end = r.index + r.length - 1;
+      return end < h.index && h.index - end <= REMOVER_REACH;
+    });
+  };
+  const split = (lexicon: Lexicon) => {
+    const kept: Hit[] = [];
+    const gone: Hit[] = [];
+    for (const h of lexicon.find(tokens, first, last)) (isRemoved(h) ? gone : kept).push(h);
+    return { kept, gone };
+  };
+  const problems = split(lx.problem);
+  const features = split(lx.feature);
+  const hype = split(lx.hype);
+  // A remover is itself outcome language ("no more", "stop"); the outcome list holds the rest.
+  const outcomes = lx.outcome.find(tokens, first, last);
+  let buyer = 0;
+  const self: string[] = [];
+  for (let i = first; i <= last; i++) {
+    const n = tokens[i]!.normal;
+    if (lx.buyer.has(n)) buyer += 1;
+    else if (lx.self.has(n)) self.push(tokens[i]!.value);
+  }
+  return {
+    problems: problems.kept,
+    removed: [...problems.gone, ...features.gone],
+    outcomes,
+    features: features.kept,
+    hype: hype.kept,
+    buyer,
+    self,
+  };
+}
+
+const quote = (terms: string[], most = 3) =>
+  [...new Set(terms.map((t) => t.toLowerCase()))]
+    .slice(0, most)
+    .map((t) => `“${t}”`)
+    .join(', ');
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function bandOf(score: number, threshold: number): Band {
+  if (score >= threshold) return 'pain_based';
+  if (score >= threshold - MIXED_WIDTH) return 'mixed';
+  return 'feature_led';
+}
+
+/** The analysis of a text against a workspace's pains, with its threshold (0–100). */
+export function analyzePiece(text: string, index: PainIndex, threshold: number): Analysis {
+  return analyzeRead(readText(text), index, threshold);
+}
+
+function analyzeRead(read: ReadText, index: PainIndex, rawThreshold: number): Analysis {
+  const threshold = Math.max(0, Math.min(100, Math.round(rawThreshold)));
+  const { tokens, sentences } = read;
+  const readings = sentences.map((s) => readSentence(tokens, s.first, s.last));
+  const n = Math.max(1, sentences.length);
+  const flagged: FlaggedSentence[] = [];
+  const terms = { problems: [] as string[], outcomes: [] as string[], features: [] as string[], hype: [] as string[], tied: 0 };
+  let problemSentences = 0;
+  let outcomeSentences = 0;
+  let featureSentences = 0;
+  let hypeSentences = 0;
+  let buyer = 0;
+  let self = 0;
+
+  readings.forEach((r, i) => {
+    const s = sentences[i]!;
+    const namesProblem = r.problems.length > 0 || r.removed.length > 0;
+    const namesOutcome = r.outcomes.length > 0;
+    if (namesProblem) problemSentences += 1;
+    else if (namesOutcome) outcomeSentences += 1;
+    terms.problems.push(...r.problems.map((h) => h.term), ...r.removed.map((h) => h.term));
+    terms.outcomes.push(...r.outcomes.map((h) => h.term));
+    buyer += r.buyer;
+    self += r.self.length;
+    const at = { index: i, start: s.start, end: s.end, text: s.text };
+    // One flag per sentence: a claim first (it is what a buyer skips), then feature-speak, then talk about us.
+    if (r.hype.length > 0 && !namesProblem) {
+      hypeSentences += 1;
+      terms.hype.push(...r.hype.map((h) => h.term));
+      flagged.push({ ...at, kind: 'hype', hint: `Claims ${quote(r.hype.map((h) => h.term), 2)} without proof — say what the buyer can now do, or give a number.` });
+    } else if (r.features.length > 0 && !namesProblem && !namesOutcome) {
+      featureSentences += 1;
+      terms.features.push(...r.features.map((h) => h.term));
+      flagged.push({ ...at, kind: 'feature', hint: `Names a feature (${quote(r.features.map((h) => h.term), 2)}) — say what problem it removes for the buyer.` });
+    } else if (r.self.length > 0 && r.buyer === 0 && !namesProblem) {
+      flagged.push({ ...at, kind: 'self_focus', hint: `Talks about us (${quote(r.self, 2)}) — say what the buyer gets.` });
+    } else if (r.features.length > 0) {
+      terms.tied += 1;
+    }
+  });
+
+  const parts: ScorePart[] = [];
+
+  // Buyer-problem language.
+  {
+    const max = PART_MAX.problem;
+    const weighted = problemSentences + 0.5 * outcomeSentences;
+    const points = sentences.length === 0 ? 0 : Math.round(max * Math.min(1, weighted / n / PROBLEM_FULL_AT));
+    const explanation =
+      problemSentences + outcomeSentences === 0
+        ? `No sentence names a buyer problem or what the buyer gets once it is gone: 0 of ${max}.`
+        : `${problemSentences} of ${plural(n, 'sentence')} name a buyer problem${terms.problems.length ? ` (${quote(terms.problems)})` : ''}` +
+          `${outcomeSentences ? ` and ${outcomeSentences} more an outcome (${quote(terms.outcomes)}, counted half)` : ''}; ` +
+          `full points when ${Math.round(PROBLEM_FULL_AT * 100)}% of the sentences do: ${points} of ${max}.`;
+    parts.push({ key: 'problem', label: 'Buyer-problem language', points, max, explanation });
+  }
+
+  // Buyer focus.
+  {
+    const max = PART_MAX.buyer_focus;
+    if (sentences.length === 0) {
+      parts.push({ key: 'buyer_focus', label: 'Buyer focus', points: 0, max, explanation: `There is no text to read: 0 of ${max}.` });
+    } else if (buyer + self === 0) {
+      const points = Math.round(max / 2);
+      parts.push({ key: 'buyer_focus', label: 'Buyer focus', points, max, explanation: `Neither “you/your” nor “we/our/us” appears: ${points} of ${max}, neither for nor against.` });
+    } else {
+      const share = buyer / (buyer + self);
+      const points = Math.round(max * share);
+      parts.push({
+        key: 'buyer_focus',
+        label: 'Buyer focus',
+        points,
+        max,
+        explanation: `“you/your” ${plural(buyer, 'time')}, “we/our/us” ${plural(self, 'time')}: ${Math.round(share * 100)}% of these words are about the buyer → ${points} of ${max}.`,
+      });
+    }
+  }
+
+  // Feature and hype language.
+  {
+    const max = PART_MAX.feature_hype;
+    const flaggedShare = (featureSentences + hypeSentences) / n;
+    const points = sentences.length === 0 ? 0 : Math.round(max * Math.max(0, 1 - FEATURE_PENALTY * flaggedShare));
+    const found: string[] = [];
+    if (featureSentences) found.push(`${plural(featureSentences, 'sentence')} name a feature without the buyer's problem (${quote(terms.features)})`);
+    if (hypeSentences) found.push(`${plural(hypeSentences, 'sentence')} claim without proof (${quote(terms.hype)})`);
+    const tied = terms.tied ? ` ${plural(terms.tied, 'sentence')} name a feature together with what it does for the buyer, which costs nothing.` : '';
+    const explanation =
+      sentences.length === 0
+        ? `There is no text to read: 0 of ${max}.`
+        : found.length
+          ? `${found.join(' and ')}, of ${plural(n, 'sentence')}: ${points} of ${max} (none left when ${Math.round(100 / FEATURE_PENALTY)}% of the sentences are feature-speak or hype).${tied}`
+          : `No sentence is feature-speak or hype: ${points} of ${max}.${tied}`;
+    parts.push({ key: 'feature_hype', label: 'Feature and hype language', points, max, explanation });
+  }
+
+  // Match to evidence-backed pains.
+  const matchedPains: PainMatch[] = index.matchRead(read, 5);
+  {
+    const max = PART_MAX.evidence_match;
+    const top = matchedPains[0];
+    if (!top) {
+      const explanation =
+        index.size === 0
+          ? `The pain library is empty, so nothing can match: 0 of ${max}. Add the pains your buyers name.`
+          : `No pain in the library matches this text: 0 of ${max}. Say which of your buyers' pains this removes, in their words.`;
+      parts.push({ key: 'evidence_match', label: 'Match to evidence-backed pains', points: 0, max, explanation });
+    } else {
+      const ev = index.evidence(top.painId);
+      const backing = 0.5 + 0.5 * Math.min(1, ev.weighted / EVIDENCE_FULL_AT);
+      const closeness = Math.max(0, Math.min(1, (top.similarity - MIN_SIMILARITY) / (MATCH_FULL_AT - MIN_SIMILARITY)));
+      const points = Math.round(max * closeness * backing);
+      const via = top.viaQuotes ? `, via ${plural(top.viaQuotes, 'sales quote')}` : '';
+      const explanation =
+        `Best match “${index.statementOf(top.painId) ?? ''}” at ${Math.round(top.similarity * 100)}% similarity (points from ${MIN_SIMILARITY * 100}%, full at ${MATCH_FULL_AT * 100}%), ` +
+        `matched on ${top.matchedOn.join(', ') || 'its words'}${via}; backed by ${plural(ev.quotes, 'evidence quote')} ` +
+        `(${ev.weighted.toFixed(1)} weighted by recency, half-life ${HALF_LIFE_DAYS} days; fully backed at ${EVIDENCE_FULL_AT}): ${points} of ${max}.`;
+      parts.push({ key: 'evidence_match', label: 'Match to evidence-backed pains', points, max, explanation });
+    }
+  }
+
+  const score = Math.max(0, Math.min(100, parts.reduce((sum, p) => sum + p.points, 0)));
+  return {
+    score,
+    band: bandOf(score, threshold),
+    threshold,
+    parts,
+    matchedPains,
+    flagged,
+    sentences: sentences.map(({ start, end, text: t }) => ({ start, end, text: t })),
+    words: tokens.filter((t) => t.type === 'word').length,
+  };
+}

@@ -1,0 +1,144 @@
+// wink-nlp with its English model, loaded once per process (SPEC S3, the pain analyzer): tokens with their
+// character offsets, stems, negation and sentences. The typings of wink-nlp 2.4 declare its.stem / its.lemma
+// with the model's addons as their third argument, which `out()` does not accept as an ItsFunction: the typed
+// helpers below wrap them once so no other file casts.
+import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** Sentence boundaries and negation only: no part-of-speech, entities or sentiment (the analysis needs neither). */
+const nlp = winkNLP(model, ['sbd', 'negation']);
+const its = nlp.its;
+
+/** its.stem for `tokens().out(...)`: Porter 2 on the token's value (as written, so lower-case it first when it matters). */
+export const itsStem = its.stem as unknown as ItsFunction<string>;
+/** its.lemma for `tokens().out(...)`; meaningful only with a pipe that tags parts of speech (ours does not). */
+export const itsLemma = its.lemma as unknown as ItsFunction<string>;
+
+const porter = (model.addons as unknown as { stem: (word: string) => string }).stem;
+const stemCache = new Map<string, string>();
+
+/**
+ * The stem of a lower-case word: Porter 2, then a trailing "i" dropped from a long stem so that the -iation
+ * nouns meet their verbs ("reconciliation" → "reconcili" → "reconcil", as "reconcile" and "reconciling").
+ */
+export function stemOf(normal: string): string {
+  let s = stemCache.get(normal);
+  if (s !== undefined) return s;
+  s = porter(normal);
+  if (s.length >= 7 && s.endsWith('i')) s = s.slice(0, -1);
+  if (stemCache.size > 200_000) stemCache.clear();
+  stemCache.set(normal, s);
+  return s;
+}
+
+export interface Token {
+  /** As written. */
+  value: string;
+  /** Lower-case, contractions expanded by wink ("n't" → "not"). */
+  normal: string;
+  stem: string;
+  /** wink's token type: word, number, punctuation, emoji, url, email, … */
+  type: string;
+  /** Inside a negation's scope by wink's model ("not", "never", "no" … up to the clause's end). */
+  negated: boolean;
+  stop: boolean;
+  start: number;
+  end: number;
+  /** Index of its sentence; -1 for a line of markdown markers alone. */
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** Token index range, inclusive. */
+  first: number;
+  last: number;
+}
+
+export interface ReadText {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const MARKDOWN_MARKER = /^(#{1,6}|[-*+>]|\d+[.)])$/;
+const SENTENCE_END = /[.!?:;]$/;
+
+/** Tokens and sentences of a text in one pass of wink; a new line that starts a block (markdown) ends a sentence too. */
+export function readText(text: string): ReadText {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const normals = doc.tokens().out(its.normal) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const tokens: Token[] = new Array<Token>(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    const found = text.indexOf(value, cursor);
+    const start = found === -1 ? cursor : found;
+    const end = found === -1 ? cursor : start + value.length;
+    cursor = end;
+    const normal = normals[i] ?? value.toLowerCase();
+    tokens[i] = { value, normal, stem: types[i] === 'word' ? stemOf(normal) : normal, type: types[i] ?? 'word', negated: negations[i] === true, stop: stops[i] === true, start, end, sentence: 0 };
+  }
+
+  // wink's sentences as token ranges, then split again at block starts: a blank line, a list item or a heading.
+  const ranges: Array<[number, number]> = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const ts = s.tokens();
+    const n = ts.length();
+    if (n === 0) return;
+    ranges.push([ts.itemAt(0).index(), ts.itemAt(n - 1).index()]);
+  });
+  const sentences: Sentence[] = [];
+  const push = (first: number, last: number) => {
+    // Leading markdown markers and punctuation are not part of what the sentence says.
+    let f = first;
+    while (f <= last && tokens[f]!.type !== 'word' && tokens[f]!.type !== 'number' && !/^["“'(]$/.test(tokens[f]!.value)) f++;
+    if (f > last) {
+      for (let i = first; i <= last; i++) tokens[i]!.sentence = -1;
+      return;
+    }
+    let l = last;
+    while (l > f && /^\s*$/.test(tokens[l]!.value)) l--;
+    const start = tokens[f]!.start;
+    const end = tokens[l]!.end;
+    const index = sentences.length;
+    for (let i = first; i <= last; i++) tokens[i]!.sentence = index;
+    sentences.push({ start, end, text: text.slice(start, end), first: f, last: l });
+  };
+  for (const [first, last] of ranges) {
+    let from = first;
+    let prev = -1;
+    for (let i = first; i <= last; i++) {
+      // wink may keep line breaks as tokens of their own: the gap runs from the last visible token.
+      if (/^\s*$/.test(tokens[i]!.value)) continue;
+      if (prev === -1) {
+        prev = i;
+        continue;
+      }
+      const gap = text.slice(tokens[prev]!.end, tokens[i]!.start);
+      const was = prev;
+      prev = i;
+      if (!gap.includes('\n')) continue;
+      const blank = /\n\s*\n/.test(gap);
+      const marker = MARKDOWN_MARKER.test(tokens[i]!.value);
+      const ended = SENTENCE_END.test(tokens[was]!.value);
+      const softWrap = /^[a-z]/.test(tokens[i]!.value) && !ended;
+      if (blank || marker || ended || !softWrap) {
+        push(from, i - 1);
+        from = i;
+      }
+    }
+    push(from, last);
+  }
+  return { tokens, sentences };
+}
+
+/** wink's tokenising of a text alone, without our work: the yardstick of the analyzer's bench. */
+export function tokeniseOnly(text: string): number {
+  return nlp.readDoc(text).tokens().length();
+}
