@@ -95,9 +95,10 @@ describe('the agenda of the next meeting', () => {
     const view = await getMeeting(teams.rep.client, next.id);
     expect(view.state).toBe('upcoming');
     expect(view.agenda.frozen).toBe(false);
-    // Wins, evidence, reflections and the alignment to-dos come from rooms not built yet: no empty placeholders for them.
-    expect(view.agenda.sections.map((s) => s.key)).toEqual(['kpis', 'action_items', 'attendee_items']);
-    expect(view.agenda.sections.map((s) => s.order)).toEqual([2, 3, 7]);
+    // Wins, reflections and the alignment to-dos come from rooms not built yet: no empty placeholders for them. The
+    // messaging room's evidence section is there, empty (this workspace has no evidence).
+    expect(view.agenda.sections.map((s) => s.key)).toEqual(['kpis', 'action_items', 'evidence', 'attendee_items']);
+    expect(view.agenda.sections.map((s) => s.order)).toEqual([2, 3, 4, 7]);
 
     const kpis = sectionOf(view, 'kpis');
     expect(kpis.error).toBeNull();

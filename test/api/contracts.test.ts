@@ -46,10 +46,19 @@ describe('alignment signals', () => {
     const ws = await makeWorkspace(t);
     const s = await signalsOf(ws.admin);
     expect(s.unavailable).toEqual([]);
-    expect(s.signals.map((x) => x.key).sort()).toEqual(['checkins.compliance', 'goals.awareness', 'goals.comp_alignment', 'goals.expectations_met', 'goals.top_three_published']);
+    expect(s.signals.map((x) => x.key).sort()).toEqual([
+      'checkins.compliance',
+      'goals.awareness',
+      'goals.comp_alignment',
+      'goals.expectations_met',
+      'goals.top_three_published',
+      'messaging.evidence_logged',
+      'messaging.gate_passed',
+      'messaging.top_pains_covered',
+    ]);
     for (const x of s.signals) {
       expect(x.score, x.key).toBeNull();
-      expect(x.nextStep?.href, x.key).toMatch(/^\/(goals|checkins)/);
+      expect(x.nextStep?.href, x.key).toMatch(/^\/(goals|checkins|messaging|settings)/);
     }
     expect(signal(s, 'checkins.compliance')).toMatchObject({ room: 'checkins', strategy: 'checkins', detail: 'No weekly check-in is set up yet.' });
   });
@@ -99,7 +108,7 @@ describe('alignment signals', () => {
     try {
       const s = await signalsOf(ws.admin);
       expect(s.unavailable).toEqual([{ room: 'broken', message: expect.stringMatching(/^The broken room could not report its alignment signals/) as unknown }]);
-      expect(s.signals.length).toBe(5);
+      expect(s.signals.length).toBe(8);
       const todos = await todosOf(ws.admin);
       expect(todos.unavailable.map((u) => u.room)).toEqual(['broken']);
     } finally {

@@ -1,11 +1,14 @@
 // Pain-based messaging — strategy THREE (SPEC S3, issue 12): the pain library, sales evidence, the pain analyzer,
 // marketing pieces with the sales sign-off gate, and coverage.
 import type { Capability } from '../../server/capability.js';
+import { messagingAgendaSection } from './agenda.js';
 import { registerAnalyzeRoutes } from './routes/analyze.js';
 import { registerCoverageRoutes } from './routes/coverage.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerPainRoutes } from './routes/pains.js';
 import { registerPieceRoutes } from './routes/pieces.js';
+import { messagingSignals } from './signals.js';
+import { messagingTodos } from './todos.js';
 
 export const messaging: Capability = {
   name: 'messaging',
@@ -16,4 +19,7 @@ export const messaging: Capability = {
     registerPieceRoutes(app, ctx);
     registerCoverageRoutes(app, ctx);
   },
+  agendaSections: (ctx) => [messagingAgendaSection(ctx.db.kysely)],
+  alignmentSignals: (ctx) => [messagingSignals(ctx.db.kysely)],
+  todos: (ctx) => [messagingTodos(ctx.db.kysely)],
 };
