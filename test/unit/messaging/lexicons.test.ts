@@ -53,5 +53,7 @@ describe('the analyzer lexicons', () => {
     expect(found('feature', 'Our AI-powered dashboard integrates with Slack')).toEqual(['AI-powered', 'dashboard', 'integrates with']);
     // "=powerful" is matched as written: "powered" shares its stem and is no claim.
     expect(found('hype', 'A powerful engine, powered by AI')).toEqual(['powerful']);
+    // "leads" is a buyer's word; "leading" the claim.
+    expect(found('hype', 'The leading platform for your leads')).toEqual(['leading']);
   });
 });

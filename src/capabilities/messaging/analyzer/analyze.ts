@@ -18,7 +18,7 @@ export const PART_MAX = { problem: 35, buyer_focus: 20, feature_hype: 20, eviden
 /** Below the threshold by up to this many points is "mixed"; further below is "feature-led". */
 export const MIXED_WIDTH = 25;
 /** Problem language gets full points when this share of the sentences speaks it. */
-const PROBLEM_FULL_AT = 0.5;
+const PROBLEM_FULL_AT = 2 / 3;
 /** Feature and hype language loses this many times the share of flagged sentences. */
 const FEATURE_PENALTY = 2;
 /** The best pain's similarity that gives the match part its full points. */
@@ -133,7 +133,7 @@ function analyzeRead(read: ReadText, index: PainIndex, rawThreshold: number): An
     self += r.self.length;
     const at = { index: i, start: s.start, end: s.end, text: s.text };
     // One flag per sentence: a claim first (it is what a buyer skips), then feature-speak, then talk about us.
-    if (r.hype.length > 0 && !namesProblem) {
+    if (r.hype.length > 0) {
       hypeSentences += 1;
       terms.hype.push(...r.hype.map((h) => h.term));
       flagged.push({ ...at, kind: 'hype', hint: `Claims ${quote(r.hype.map((h) => h.term), 2)} without proof — say what the buyer can now do, or give a number.` });

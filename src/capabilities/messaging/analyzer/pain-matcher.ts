@@ -93,12 +93,16 @@ export class PainIndex {
     return this.entries.size;
   }
 
-  /** Adds a pain or replaces the one with its id (statement, synonyms and quotes all replaced). */
+  /**
+   * Adds a pain or replaces the one with its id (statement, synonyms and quotes all replaced). The statement and
+   * synonyms count each word once: synonyms are other ways to say it, not emphasis, so a word they repeat
+   * ("reporting", "manual reporting", "reporting pack") does not make one shared word a strong match.
+   */
   upsertPain(p: PainDoc): void {
     // A pain read again keeps its slot, so edits do not grow the per-pain arrays of a match.
     const slot = this.entries.get(p.id)?.slot ?? this.slots.length;
     this.removePain(p.id);
-    const entry: Entry = { id: p.id, slot, statement: p.statement, core: this.core.add(indexTermsOf([p.statement, ...p.synonyms].join('.\n'))), quotes: [] };
+    const entry: Entry = { id: p.id, slot, statement: p.statement, core: this.core.add([...new Set(indexTermsOf([p.statement, ...p.synonyms].join('.\n')))]), quotes: [] };
     this.slots[slot] = entry;
     this.coreOwner[entry.core] = slot;
     this.entries.set(p.id, entry);
