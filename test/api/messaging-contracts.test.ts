@@ -66,7 +66,7 @@ describe('alignment signals', () => {
     await insertEvidence(t, w, { painId: cold, date: utcDate(0), count: 3 });
     await insertEvidence(t, w, { painId: reports, date: utcDate(-2), count: 2 });
     await insertEvidence(t, w, { painId: trust, date: utcDate(-200), count: 2, createdAt: ago(200) });
-    await insertMatch(t, w, { pieceId: passed, painId: cold, similarity: 0.5 });
+    await insertMatch(t, w, { pieceId: passed, painId: cold, similarity: 0.8 });
     await changedInDb(t);
 
     const s = await signalsOf(ws.admin);
@@ -160,7 +160,7 @@ describe('the check-in agenda', () => {
     await insertEvidence(t, w, { painId: fresh, date: utcDate(0), count: 1, quote: 'We found out about the churn from the invoice.', account: 'Lumen Retail', outcome: 'open' });
     await insertEvidence(t, w, { painId: null, date: utcDate(0), count: 3 });
     const covering = await insertPiece(t, w, { title: 'Renewals without surprises', status: 'published' });
-    await insertMatch(t, w, { pieceId: covering, painId: fresh, similarity: 0.7 });
+    await insertMatch(t, w, { pieceId: covering, painId: fresh, similarity: 0.9 });
     await changedInDb(t);
 
     const view = await getMeeting(lead.client, upcoming[0]!.id);

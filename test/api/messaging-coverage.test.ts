@@ -44,26 +44,26 @@ describe('coverage of a seeded workspace', () => {
     ids.features = await insertPiece(t, w, { title: 'Our AI-powered platform', status: 'published', score: 20 });
     ids.old = await insertPiece(t, w, { title: 'Pipeline you can trust', status: 'archived' });
     ids.draft = await insertPiece(t, w, { title: 'The board pack in an hour', status: 'in_review' });
-    await insertMatch(t, w, { pieceId: ids.speed, painId: ids.cold, similarity: 0.62, version: 2 });
+    await insertMatch(t, w, { pieceId: ids.speed, painId: ids.cold, similarity: 0.82, version: 2 });
     // What version 1 matched no longer counts.
     await insertMatch(t, w, { pieceId: ids.speed, painId: ids.reports, similarity: 0.9, version: 1 });
     await insertMatch(t, w, { pieceId: ids.features, painId: ids.trust, similarity: 0.12 });
     await insertMatch(t, w, { pieceId: ids.features, painId: ids.retired, similarity: 0.8 });
     await insertMatch(t, w, { pieceId: ids.old, painId: ids.trust, similarity: 0.7 });
-    await insertMatch(t, w, { pieceId: ids.draft, painId: ids.reports, similarity: 0.55 });
+    await insertMatch(t, w, { pieceId: ids.draft, painId: ids.reports, similarity: 0.78 });
     await changedInDb(t);
   });
 
   it('ranks active pains by recent weighted evidence, and says what covers each', async () => {
     const c = await coverageOf(ws.admin);
-    expect(c).toMatchObject({ asOf: utcDate(0), halfLifeDays: 180, coversAt: 0.3, view: 'published', painsTotal: 4, piecesTotal: 2 });
+    expect(c).toMatchObject({ asOf: utcDate(0), halfLifeDays: 180, coversAt: 0.75, view: 'published', painsTotal: 4, piecesTotal: 2 });
     expect(c.pains.map((p) => [p.statement, p.weight, p.evidenceCount, p.recentCount])).toEqual([
       ['Inbound leads go cold before anyone calls them', 4, 4, 4],
       ['Board reports take a week to pull together', 3, 6, 0],
       ['Nobody trusts the pipeline numbers', Math.round(10 * 0.5 ** (730 / 180) * 10) / 10, 10, 0],
       ['Onboarding new reps takes a quarter', 0, 0, 0],
     ]);
-    expect(c.pains[0]?.coveredBy).toEqual([{ id: ids.speed, title: 'Call every lead in five minutes', status: 'published', similarity: 0.62 }]);
+    expect(c.pains[0]?.coveredBy).toEqual([{ id: ids.speed, title: 'Call every lead in five minutes', status: 'published', similarity: 0.82 }]);
     expect(c.pains[1]?.coveredBy).toEqual([]);
     expect(c.pains[1]?.inProgress.map((p) => [p.id, p.status])).toEqual([[ids.draft, 'in_review']]);
     expect(c.summary).toMatchObject({ activePains: 4, painsWithEvidence: 3, coveredPains: 1, publishedPieces: 2, inProgressPieces: 1 });
@@ -86,7 +86,7 @@ describe('coverage of a seeded workspace', () => {
     ]);
     expect(c.cells).toEqual(
       expect.arrayContaining([
-        { painId: ids.cold, pieceId: ids.speed, similarity: 0.62, covers: true },
+        { painId: ids.cold, pieceId: ids.speed, similarity: 0.82, covers: true },
         { painId: ids.trust, pieceId: ids.features, similarity: 0.12, covers: false },
       ]),
     );
@@ -96,7 +96,7 @@ describe('coverage of a seeded workspace', () => {
   it('the in-progress view shows the pieces being written; the gap stays that of published pieces', async () => {
     const c = await coverageOf(ws.admin, '?view=in_progress');
     expect(c.pieces.map((p) => [p.id, p.status])).toEqual([[ids.draft, 'in_review']]);
-    expect(c.cells).toEqual([{ painId: ids.reports, pieceId: ids.draft, similarity: 0.55, covers: true }]);
+    expect(c.cells).toEqual([{ painId: ids.reports, pieceId: ids.draft, similarity: 0.78, covers: true }]);
     expect(c.gap.map((g) => g.id)).toEqual([ids.reports, ids.trust]);
   });
 
@@ -133,7 +133,7 @@ describe('coverage of a seeded workspace', () => {
 
   it('reads racing a new match all answer 200, and the next read shows the pain covered', async () => {
     const write = (async () => {
-      await insertMatch(t, ws.id, { pieceId: ids.features!, painId: ids.reports!, similarity: 0.4 });
+      await insertMatch(t, ws.id, { pieceId: ids.features!, painId: ids.reports!, similarity: 0.8 });
       await changedInDb(t);
     })();
     const reads = await Promise.all([ws.admin.get<Coverage>('/api/v1/messaging/coverage'), ws.admin.get<Coverage>('/api/v1/messaging/coverage?view=in_progress'), write.then(() => null)]);

@@ -1,5 +1,5 @@
 // Coverage maths (issue 12): evidence weight decaying with a 180-day half-life, which published piece covers which
-// pain (similarity ≥ 0.3 on the current version), the messaging gap, the off-message list and the signals.
+// pain (similarity ≥ 0.75 on the current version), the messaging gap, the off-message list and the signals.
 import { describe, expect, it } from 'vitest';
 import {
   buildCoverage,
@@ -14,6 +14,7 @@ import {
   type CoveragePain,
   type CoveragePiece,
 } from '../../../src/capabilities/messaging/coverage/index.js';
+import { HALF_LIFE_DAYS } from '../../../src/capabilities/messaging/analyzer/index.js';
 
 const today = '2026-12-01';
 const pain = (id: string, statement = `Pain ${id}`, severity = 3): CoveragePain => ({ id, statement, persona: 'RevOps lead', segment: 'Mid-market', severity });
@@ -29,6 +30,8 @@ const piece = (id: string, status: CoveragePiece['status'] = 'published', publis
 
 describe('decayWeight', () => {
   it('is 1 today, ½ a half-life ago, ¼ two half-lives ago', () => {
+    // The analyzer's half-life for quotes: a quote weighs the same in matching and in the gap.
+    expect(EVIDENCE_HALF_LIFE_DAYS).toBe(HALF_LIFE_DAYS);
     expect(EVIDENCE_HALF_LIFE_DAYS).toBe(180);
     expect(decayWeight(today, today)).toBe(1);
     expect(decayWeight('2026-06-04', today)).toBeCloseTo(0.5, 10);
@@ -77,8 +80,8 @@ describe('buildCoverage', () => {
       matches: [
         { pieceId: 'p1', painId: 'a', similarity: COVERS_AT },
         { pieceId: 'p2', painId: 'b', similarity: COVERS_AT - 0.01 },
-        { pieceId: 'd1', painId: 'b', similarity: 0.8 },
-        { pieceId: 'x', painId: 'c', similarity: 0.9 },
+        { pieceId: 'd1', painId: 'b', similarity: 0.85 },
+        { pieceId: 'x', painId: 'c', similarity: 0.95 },
       ],
       today,
     });
@@ -128,7 +131,7 @@ describe('topPainCoverage and the signals', () => {
       pains: Array.from({ length: n }, (_, i) => pain(`p${String(i).padStart(2, '0')}`, `Pain ${i}`)),
       evidence: Array.from({ length: n }, (_, i) => ({ painId: `p${String(i).padStart(2, '0')}`, date: today, count: n - i })),
       pieces: [piece('piece')],
-      matches: Array.from({ length: n }, (_, i) => i).filter(covered).map((i) => ({ pieceId: 'piece', painId: `p${String(i).padStart(2, '0')}`, similarity: 0.5 })),
+      matches: Array.from({ length: n }, (_, i) => i).filter(covered).map((i) => ({ pieceId: 'piece', painId: `p${String(i).padStart(2, '0')}`, similarity: 0.8 })),
       today,
     }).rows;
 

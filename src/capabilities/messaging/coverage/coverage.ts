@@ -9,7 +9,7 @@ import { calendarDate } from '../../../shared/calendar/index.js';
  */
 export const EVIDENCE_HALF_LIFE_DAYS = 180;
 /** A piece covers a pain when its current version matched it at or above this similarity (0–1, the analyzer's). */
-export const COVERS_AT = 0.3;
+export const COVERS_AT = 0.75;
 /** "Recent" in counts shown beside the weight: the last 90 days. */
 export const RECENT_DAYS = 90;
 
