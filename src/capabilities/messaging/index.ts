@@ -2,6 +2,9 @@
 // marketing pieces with the sales sign-off gate, and coverage.
 import type { Capability } from '../../server/capability.js';
 import { messagingAgendaSection } from './agenda.js';
+import { seedMessagingDemo } from './demo.js';
+import { painsAuditDescriber } from './pains/audit.js';
+import { piecesAuditDescriber } from './pieces/audit.js';
 import { registerAnalyzeRoutes } from './routes/analyze.js';
 import { registerCoverageRoutes } from './routes/coverage.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
@@ -22,4 +25,6 @@ export const messaging: Capability = {
   agendaSections: (ctx) => [messagingAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [messagingSignals(ctx.db.kysely)],
   todos: (ctx) => [messagingTodos(ctx.db.kysely)],
+  auditDescribers: (ctx) => [painsAuditDescriber(ctx.db.kysely), piecesAuditDescriber(ctx.db.kysely)],
+  seedDemo: seedMessagingDemo,
 };
