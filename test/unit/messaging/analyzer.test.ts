@@ -107,6 +107,17 @@ describe('the pain index', () => {
     expect(idx.evidence('recent').weighted).toBeGreaterThan(idx.evidence('old').weighted);
   });
 
+  it('finds a pain a long piece addresses in one paragraph, and answers the same on every call', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} talks about the weather in the mountains and the colour of the sky.`).join('\n\n');
+    const text = `${filler}\n\nYour reps call back two days later, and by then the lead has gone cold.\n\n${filler}`;
+    const idx = index();
+    const first = idx.match(text);
+    expect(first[0]?.painId).toBe('slow-response');
+    expect(idx.match(text)).toEqual(first);
+    idx.addQuote('manual-reporting', { text: 'The weather report is copied by hand.', date: '2026-11-30' });
+    expect(idx.match('Your reps call back two days later.')[0]?.painId).toBe('slow-response');
+  });
+
   it('matches nothing when no word is shared, and nothing in an empty library', () => {
     expect(index().match('Quarterly volcano tours for geology students.')).toEqual([]);
     expect(PainIndex.build([], NOW).match('leads go cold')).toEqual([]);

@@ -13,7 +13,9 @@ export interface Bm25Params {
 export class Bm25Field {
   /** term → interleaved [doc, tf, doc, tf, …]. */
   private readonly postings = new Map<string, number[]>();
-  private readonly docs: Array<{ terms: Map<string, number>; length: number } | null> = [];
+  /** Each live document's distinct terms (an array: a Map per quote would cost several times the memory). */
+  private readonly docs: Array<{ terms: string[]; length: number } | null> = [];
+  private readonly lengths: number[] = [];
   private live = 0;
   private totalLength = 0;
 
@@ -28,7 +30,8 @@ export class Bm25Field {
     const terms = new Map<string, number>();
     for (const s of stems) terms.set(s, (terms.get(s) ?? 0) + 1);
     const id = this.docs.length;
-    this.docs.push({ terms, length: stems.length });
+    this.docs.push({ terms: [...terms.keys()], length: stems.length });
+    this.lengths.push(stems.length);
     this.live += 1;
     this.totalLength += stems.length;
     for (const [term, tf] of terms) {
@@ -45,7 +48,7 @@ export class Bm25Field {
     this.docs[id] = null;
     this.live -= 1;
     this.totalLength -= doc.length;
-    for (const term of doc.terms.keys()) {
+    for (const term of doc.terms) {
       const list = this.postings.get(term);
       if (!list) continue;
       for (let i = 0; i < list.length; i += 2) {
@@ -58,8 +61,8 @@ export class Bm25Field {
     }
   }
 
-  /** The terms of a live document with their counts. */
-  termsOf(id: number): ReadonlyMap<string, number> | null {
+  /** The distinct terms of a live document. */
+  termsOf(id: number): readonly string[] | null {
     return this.docs[id]?.terms ?? null;
   }
 
@@ -87,7 +90,7 @@ export class Bm25Field {
   /** BM25's saturated term frequency for a document: tf × (k1 + 1) / (tf + k1 × (1 − b + b × length / average)). */
   saturated(doc: number, tf: number): number {
     const avg = this.live === 0 ? 1 : this.totalLength / this.live || 1;
-    const length = this.docs[doc]?.length ?? avg;
+    const length = this.lengths[doc] ?? avg;
     const { k1, b } = this.params;
     return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avg));
   }

@@ -19,9 +19,12 @@ const QUOTE_WEIGHT = 0.8;
 const QUOTE_DECAY = 0.6;
 /** Below this similarity a pain is not reported as matched. */
 export const MIN_SIMILARITY = 0.2;
+/** A word in more quotes than this share of a library (and more than PRUNE_MIN_DF) is not looked up in quotes. */
+const PRUNE_SHARE = 0.05;
+const PRUNE_MIN_DF = 200;
 /** Sentences per window when matching a long text, and how far a window moves. */
-const WINDOW = 3;
-const STRIDE = 2;
+const WINDOW = 4;
+const STRIDE = 3;
 const DAY_MS = 86_400_000;
 
 interface Entry {
@@ -172,7 +175,7 @@ export class PainIndex {
     let best: { text: string; shared: number; day: number } | null = null;
     for (const q of entry.quotes) {
       let shared = 0;
-      for (const term of this.quotes.termsOf(q.doc)?.keys() ?? []) if (stems.has(term)) shared += 1;
+      for (const term of this.quotes.termsOf(q.doc) ?? []) if (stems.has(term)) shared += 1;
       const day = Number.isNaN(q.day) ? -Infinity : q.day;
       if (!best || shared > best.shared || (shared === best.shared && day > best.day)) best = { text: q.text, shared, day };
     }
@@ -194,14 +197,10 @@ export class PainIndex {
     }
     // Per-pain and per-quote scratch arrays, reset after each window through the lists of what was touched.
     const np = this.slots.length;
-    const coreScore = new Float64Array(np);
-    const top = new Float64Array(np * TOP_QUOTES);
-    const via = new Int32Array(np);
-    const mark = new Uint8Array(np);
+    const { coreScore, top, via, mark, quoteScore } = this.scratchFor(np, this.quotes.capacity);
     const best = new Float64Array(np);
     const bestVia = new Int32Array(np);
     const bestWindow = new Int32Array(np).fill(-1);
-    const quoteScore = new Float64Array(this.quotes.capacity);
     const touchedPains: number[] = [];
     const touchedQuotes: number[] = [];
     const touch = (slot: number) => {
@@ -211,6 +210,30 @@ export class PainIndex {
       }
     };
     const queries: Query[] = [];
+    // Each term's quote weights (idf × saturated tf × the quote's recency), worked out once per text: a long text
+    // repeats its words across windows. A word in more than PRUNE_SHARE of a large library's quotes ("customers",
+    // "team") is skipped there: it says little about which pain is meant and costs the most to add up.
+    const pruneDf = Math.max(PRUNE_MIN_DF, PRUNE_SHARE * this.quotes.size);
+    const hitCache = new Map<string, { docs: readonly number[]; weights: Float64Array } | null>();
+    const quoteHits = (term: string) => {
+      let hits = hitCache.get(term);
+      if (hits !== undefined) return hits;
+      const postings = this.quotes.postingsOf(term);
+      if (!postings || postings.length / 2 > pruneDf) hits = null;
+      else {
+        const idf = this.quotes.idf(term);
+        const docs: number[] = new Array<number>(postings.length / 2);
+        const weights = new Float64Array(postings.length / 2);
+        for (let i = 0; i < postings.length; i += 2) {
+          const doc = postings[i]!;
+          docs[i / 2] = doc;
+          weights[i / 2] = idf * this.quotes.saturated(doc, postings[i + 1]!) * (this.quoteRecency[doc] ?? 0.5);
+        }
+        hits = { docs, weights };
+      }
+      hitCache.set(term, hits);
+      return hits;
+    };
 
     for (const [first, last] of this.windowsOf(read)) {
       const query = queryOf(read.tokens, first, last);
@@ -227,19 +250,19 @@ export class PainIndex {
             touch(slot);
           }
         }
-        const quotes = this.quotes.postingsOf(term);
-        if (quotes) {
-          const idf = this.quotes.idf(term) * weight;
-          for (let i = 0; i < quotes.length; i += 2) {
-            const doc = quotes[i]!;
+        const hits = quoteHits(term);
+        if (hits) {
+          const { docs, weights } = hits;
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i]!;
             if (quoteScore[doc] === 0) touchedQuotes.push(doc);
-            quoteScore[doc] = quoteScore[doc]! + idf * this.quotes.saturated(doc, quotes[i + 1]!);
+            quoteScore[doc] = quoteScore[doc]! + weights[i]! * weight;
           }
         }
       }
       for (const doc of touchedQuotes) {
         const slot = this.quoteOwner[doc] ?? -1;
-        const s = quoteScore[doc]! * (this.quoteRecency[doc] ?? 0.5);
+        const s = quoteScore[doc]!;
         quoteScore[doc] = 0;
         if (slot < 0) continue;
         touch(slot);
@@ -296,6 +319,22 @@ export class PainIndex {
       }));
   }
 
+  /**
+   * The per-pain and per-quote arrays a match adds into, kept between matches (a match is synchronous and leaves
+   * them all zero), so a long piece does not allocate a library-sized array per call.
+   */
+  private scratch: { coreScore: Float64Array; top: Float64Array; via: Int32Array; mark: Uint8Array; quoteScore: Float64Array } | null = null;
+
+  private scratchFor(pains: number, quotes: number) {
+    const s = this.scratch;
+    if (s && s.coreScore.length >= pains && s.quoteScore.length >= quotes) return s;
+    // Grown with room to spare, so a few new quotes do not reallocate at the next match.
+    const p = Math.ceil(pains * 1.25) + 16;
+    const q = Math.ceil(quotes * 1.25) + 64;
+    this.scratch = { coreScore: new Float64Array(p), top: new Float64Array(p * TOP_QUOTES), via: new Int32Array(p), mark: new Uint8Array(p), quoteScore: new Float64Array(q) };
+    return this.scratch;
+  }
+
   private windowsOf(read: ReadText): Array<[number, number]> {
     const ss = read.sentences;
     if (ss.length <= WINDOW) return [[ss[0]!.first, ss[ss.length - 1]!.last]];
@@ -310,16 +349,15 @@ export class PainIndex {
 
   /** The query's words this pain holds, weightiest first: in its statement or synonyms, or in its recent quotes. */
   private matchedOn(entry: Entry, query: Query, today: number): string[] {
-    const coreTerms = this.core.termsOf(entry.core);
     const weights = new Map<string, number>();
-    for (const [term] of query) {
-      if (coreTerms?.has(term)) weights.set(term, this.core.idf(term));
+    for (const term of this.core.termsOf(entry.core) ?? []) {
+      if (query.has(term)) weights.set(term, this.core.idf(term));
     }
     for (const q of entry.quotes) {
       const terms = this.quotes.termsOf(q.doc);
       if (!terms) continue;
       const r = this.recency(q.day, today);
-      for (const term of terms.keys()) {
+      for (const term of terms) {
         if (!query.has(term)) continue;
         weights.set(term, (weights.get(term) ?? 0) + QUOTE_WEIGHT * this.quotes.idf(term) * r * 0.5);
       }
