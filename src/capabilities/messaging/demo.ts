@@ -3,7 +3,7 @@
 // the deals' own — and marketing pieces in every status, each scored and matched by the real analyzer against
 // that library, with their sales reviews, sentence comments and the one leader's override.
 import type { Db } from '../../db/database.js';
-import type { EvidenceTable } from '../../db/schema/messaging.js';
+import type { EvidenceTable, PieceCommentsTable, PiecePainMatchesTable, PieceReviewsTable, PiecesTable } from '../../db/schema/messaging.js';
 import { recordAudit } from '../../server/audit.js';
 import { newId } from '../../server/ids.js';
 import { calendarDate, localDateOf } from '../../shared/calendar/index.js';
@@ -102,6 +102,7 @@ export async function seedMessagingDemo(db: Db, demo: DemoContext): Promise<void
     const n = usedQuotes.get(picked.id) ?? Math.floor(rand() * picked.p.quotes.length);
     usedQuotes.set(picked.id, n + 1);
     const quote = picked.p.quotes[n % picked.p.quotes.length]!;
+    const stamp = at(date, 16 + Math.floor(rand() * 6), now);
     const open = deals.filter((d) => d.created_date !== null && d.created_date <= date && (d.close_date === null || d.close_date >= date));
     const own = open.filter((d) => d.owner_member_id === seller.memberId);
     const pool = own.length > 0 ? own : open;
@@ -119,8 +120,8 @@ export async function seedMessagingDemo(db: Db, demo: DemoContext): Promise<void
       outcome: deal && (deal.status === 'won' || deal.status === 'lost') ? deal.status : 'open',
       quote,
       notes: NOTES[Math.floor(rand() * NOTES.length)] ?? null,
-      created_at: at(date, 16 + Math.floor(rand() * 6), now),
-      updated_at: at(date, 16 + Math.floor(rand() * 6), now),
+      created_at: stamp,
+      updated_at: stamp,
     });
   }
   for (let i = 0; i < evidence.length; i += 200) await db.insertInto('evidence').values(evidence.slice(i, i + 200)).execute();
@@ -137,6 +138,9 @@ export async function seedDemoPieces(db: Db, demo: DemoContext, pieces: readonly
   const now = demo.now;
   const today = localDateOf(now, demo.timeZone);
   const daysAgoIso = (days: number, hour = 15) => at(calendarDate.addDays(today, -days), hour, now);
+  // Written in a few multi-row inserts at the end: one round trip per piece and row cost PostgreSQL more than the analyses.
+  const rows = { pieces: [] as PiecesTable[], matches: [] as PiecePainMatchesTable[], reviews: [] as PieceReviewsTable[], comments: [] as PieceCommentsTable[] };
+  const overrides: Array<{ by: string; pieceId: string; after: Record<string, unknown> }> = [];
   for (const [i, d] of pieces.entries()) {
     const id = newId();
     const version = d.version ?? 1;
@@ -149,38 +153,30 @@ export async function seedDemoPieces(db: Db, demo: DemoContext, pieces: readonly
     const published = d.status === 'published' || d.status === 'archived' ? daysAgoIso(Math.max(0, d.daysAgo - 3), 9) : null;
     const archived = d.status === 'archived' ? daysAgoIso(Math.max(0, d.daysAgo - 60), 9) : null;
     const override = d.override ? demo.person(d.override.by) : null;
-    await db
-      .insertInto('pieces')
-      .values({
-        id,
-        workspace_id: ws,
-        title: d.title,
-        channel: d.channel,
-        body: d.body,
-        author_member_id: author.memberId,
-        status: d.status,
-        version,
-        score: analysis.score,
-        band: analysis.band,
-        analyzed_at: written,
-        published_at: published,
-        published_by: published ? (override ?? author).memberId : null,
-        override_reason: d.override?.reason ?? null,
-        override_by: override?.memberId ?? null,
-        override_at: override ? published : null,
-        archived_at: archived,
-        created_at: daysAgoIso(d.daysAgo + 2, 11),
-        updated_at: archived ?? published ?? (d.status === 'draft' ? written : (asked ?? written)),
-      })
-      .execute();
+    rows.pieces.push({
+      id,
+      workspace_id: ws,
+      title: d.title,
+      channel: d.channel,
+      body: d.body,
+      author_member_id: author.memberId,
+      status: d.status,
+      version,
+      score: analysis.score,
+      band: analysis.band,
+      analyzed_at: written,
+      published_at: published,
+      published_by: published ? (override ?? author).memberId : null,
+      override_reason: d.override?.reason ?? null,
+      override_by: override?.memberId ?? null,
+      override_at: override ? published : null,
+      archived_at: archived,
+      created_at: daysAgoIso(d.daysAgo + 2, 11),
+      updated_at: archived ?? published ?? (d.status === 'draft' ? written : (asked ?? written)),
+    });
     const seen = new Set<string>();
     const matches = analysis.matchedPains.filter((m) => !seen.has(m.painId) && seen.add(m.painId));
-    if (matches.length > 0) {
-      await db
-        .insertInto('piece_pain_matches')
-        .values(matches.map((m) => ({ workspace_id: ws, piece_id: id, pain_id: m.painId, version, similarity: m.similarity })))
-        .execute();
-    }
+    rows.matches.push(...matches.map((m) => ({ workspace_id: ws, piece_id: id, pain_id: m.painId, version, similarity: m.similarity })));
 
     // Reviews: pending while in review; approved for what was approved or published (the override's said changes).
     const sentences = sentencesOf(d.body);
@@ -188,41 +184,34 @@ export async function seedDemoPieces(db: Db, demo: DemoContext, pieces: readonly
       const reviewer = demo.person(key);
       const decision = d.status === 'in_review' ? 'pending' : d.status === 'changes_requested' || d.override ? 'changes_requested' : 'approved';
       const reviewId = newId();
-      await db
-        .insertInto('piece_reviews')
-        .values({
-          id: reviewId,
-          workspace_id: ws,
-          piece_id: id,
-          reviewer_member_id: reviewer.memberId,
-          requested_by: author.memberId,
-          requested_at: asked ?? written,
-          version,
-          decision,
-          comment: decision === 'pending' || r > 0 ? null : (d.review ?? null),
-          decided_at: decision === 'pending' ? null : decided,
-        })
-        .execute();
+      rows.reviews.push({
+        id: reviewId,
+        workspace_id: ws,
+        piece_id: id,
+        reviewer_member_id: reviewer.memberId,
+        requested_by: author.memberId,
+        requested_at: asked ?? written,
+        version,
+        decision,
+        comment: decision === 'pending' || r > 0 ? null : (d.review ?? null),
+        decided_at: decision === 'pending' ? null : decided,
+      });
       if (r === 0 && d.comments) {
         for (const [index, body] of d.comments) {
           const sentence = sentences[index];
           if (!sentence) continue;
-          await db
-            .insertInto('piece_comments')
-            .values({ id: newId(), workspace_id: ws, piece_id: id, review_id: reviewId, member_id: reviewer.memberId, version, sentence_index: index, sentence_text: sentence.text, body, created_at: decided })
-            .execute();
+          rows.comments.push({ id: newId(), workspace_id: ws, piece_id: id, review_id: reviewId, member_id: reviewer.memberId, version, sentence_index: index, sentence_text: sentence.text, body, created_at: decided });
         }
       }
     }
-    if (d.override && override) {
-      await recordAudit(db, {
-        workspaceId: ws,
-        actorMemberId: override.memberId,
-        action: 'piece.published_past_gate',
-        entityType: 'piece',
-        entityId: id,
-        after: { version, score: analysis.score, threshold: analysis.threshold, reason: d.override.reason },
-      });
-    }
+    if (d.override && override) overrides.push({ by: override.memberId, pieceId: id, after: { version, score: analysis.score, threshold: analysis.threshold, reason: d.override.reason } });
+  }
+  const CHUNK = 200;
+  for (let i = 0; i < rows.pieces.length; i += CHUNK) await db.insertInto('pieces').values(rows.pieces.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.matches.length; i += CHUNK) await db.insertInto('piece_pain_matches').values(rows.matches.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.reviews.length; i += CHUNK) await db.insertInto('piece_reviews').values(rows.reviews.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.comments.length; i += CHUNK) await db.insertInto('piece_comments').values(rows.comments.slice(i, i + CHUNK)).execute();
+  for (const o of overrides) {
+    await recordAudit(db, { workspaceId: ws, actorMemberId: o.by, action: 'piece.published_past_gate', entityType: 'piece', entityId: o.pieceId, after: o.after });
   }
 }
