@@ -138,3 +138,34 @@ describe('a piece from feature-led draft to publication', () => {
     sam.expectNoErrors();
   });
 });
+
+describe("a leader's override", () => {
+  it('publishes an approved piece whose score is below the threshold, with a reason shown on the piece', async () => {
+    const admin = new ApiSession(suite.server.url);
+    await admin.signUp({ email: 'lee@override.example', name: 'Lee Leader', password: E2E_PASSWORD, workspaceName: 'Override Works', timeZone: 'America/New_York' });
+    const seller = await suite.join(admin, { name: 'Sam Seller', email: 'sam@override.example', role: 'member', team: 'sales' });
+    const piece = await admin.post<{ id: string; version: number }>('/api/v1/messaging/pieces', { title: 'Partner launch announcement', channel: 'email', body: FEATURE_LED });
+    await admin.post(`/api/v1/messaging/pieces/${piece.id}/review-requests`, { reviewerIds: [seller.memberId] });
+    await seller.api.post(`/api/v1/messaging/pieces/${piece.id}/decisions`, { decision: 'approved', version: piece.version, comment: 'Partner wording, agreed on the call.' });
+
+    const lee = await suite.personFor(admin);
+    const page = lee.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/messaging/pieces/${piece.id}`);
+    const card = page.getByRole('region', { name: 'Publish' });
+    await card.getByText(/Its pain score is \d+, below the workspace's threshold of 60\./).waitFor();
+    expect(await card.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await card.getByRole('button', { name: 'Publish past the gate…' }).click();
+    const reason = card.getByRole('textbox', { name: 'Why publish it past the gate?' });
+    await reason.fill('Too short');
+    expect(await card.getByRole('button', { name: 'Publish past the gate', exact: true }).isDisabled()).toBe(true);
+    await reason.fill('The partner fixed this wording in the contract; we publish it as agreed.');
+    await both(page, 'override');
+    await card.getByRole('button', { name: 'Publish past the gate', exact: true }).click();
+    await page.getByText('Published past the gate by Lee Leader').waitFor();
+    await page.getByText('“The partner fixed this wording in the contract; we publish it as agreed.”').waitFor();
+    await expectNoSeriousA11y(page, 'a piece published past the gate');
+    await both(page, 'overridden');
+    lee.expectNoErrors();
+  });
+});

@@ -11,7 +11,7 @@ const partColor = (points: number, max: number) => {
 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)!}`);
 
-export function AnalysisPanel({ analysis, live, analysing }: { analysis: PieceAnalysisView; live: boolean; analysing: boolean }) {
+export function AnalysisPanel({ analysis, live, analysing, published }: { analysis: PieceAnalysisView; live: boolean; analysing: boolean; published: boolean }) {
   const band = BAND_META[analysis.band];
   const below = analysis.score < analysis.threshold;
   return (
@@ -51,7 +51,8 @@ export function AnalysisPanel({ analysis, live, analysing }: { analysis: PieceAn
           <Text size="sm">
             {below ? (
               <>
-                <b>{analysis.threshold - analysis.score} points</b> below the workspace's threshold of {analysis.threshold}: it cannot be published until it reaches it.
+                <b>{analysis.threshold - analysis.score} points</b> below the workspace's threshold of {analysis.threshold}
+                {published ? '.' : ': it cannot be published until it reaches it.'}
               </>
             ) : (
               <>At or above the workspace's threshold of {analysis.threshold}.</>

@@ -151,7 +151,7 @@ function PieceWorkspace({ piece }: { piece: PieceView }) {
         <Stack gap="lg">
           {/* A reviewer came to decide: the review comes first for them; the author works from the analysis down. */}
           {piece.can.decide ? <PieceReviewPanel piece={piece} dirty={dirty} /> : null}
-          <AnalysisPanel analysis={analysis} live={showLive} analysing={analysing} />
+          <AnalysisPanel analysis={analysis} live={showLive} analysing={analysing} published={piece.status === 'published' || piece.status === 'archived'} />
           <PiecePublishCard piece={piece} dirty={dirty} />
           {piece.can.decide ? null : <PieceReviewPanel piece={piece} dirty={dirty} />}
         </Stack>

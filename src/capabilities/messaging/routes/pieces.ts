@@ -111,6 +111,12 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     });
   }
 
+  /** One write to a piece: under its lock, read afresh (404 for another workspace's), a lost race a 409; answers the piece as it is after. */
+  async function changePiece(actor: Actor, id: string, write: (tx: Tx, piece: PieceRow) => Promise<void>): Promise<z.infer<typeof PieceView>> {
+    await refusingRaces(db.transaction(async (tx) => write(tx, await lockedPiece(tx, db, actor.workspaceId, id))));
+    return presentOne(k, actor, id);
+  }
+
   app.get(
     '/messaging/pieces',
     { schema: { tags, summary: 'Marketing pieces, the most recently changed first, a page at a time; filter by status, channel or author, search the title with q.', querystring: PieceListQuery, response: { 200: PiecesPageView, 400: ErrorView } }, config: { readCache: true } },
@@ -185,50 +191,46 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
       if (!existing) throw notFound('Piece');
       assertMay(actor, existing, 'edit');
       const analysis = b.body !== undefined && b.body !== existing.body ? (await analyse(actor.workspaceId, b.body)).analysis : null;
-      await refusingRaces(
-        db.transaction(async (tx) => {
-          const piece = await lockedPiece(tx, db, actor.workspaceId, req.params.id);
-          assertMay(actor, piece, 'edit');
-          assertVersion(piece, b.baseVersion);
-          if (b.authorMemberId !== undefined && b.authorMemberId !== piece.author_member_id && !(await activeMember(tx, actor.workspaceId, b.authorMemberId))) {
-            throw badRequest('The author must be an active member of this workspace.', [{ path: 'body.authorMemberId', message: 'The author must be an active member of this workspace.' }]);
-          }
-          const newText = (b.title !== undefined && b.title !== piece.title) || (b.body !== undefined && b.body !== piece.body);
-          const now = nowIso();
-          const version = newText ? piece.version + 1 : piece.version;
-          const status = newText ? statusAfterEdit(piece.status) : piece.status;
-          await tx
-            .updateTable('pieces')
-            .set({
-              ...(b.title !== undefined ? { title: b.title } : {}),
-              ...(b.channel !== undefined ? { channel: b.channel } : {}),
-              ...(b.body !== undefined ? { body: b.body } : {}),
-              ...(b.authorMemberId !== undefined ? { author_member_id: b.authorMemberId } : {}),
-              version,
-              status,
-              updated_at: now,
-            })
-            .where('workspace_id', '=', actor.workspaceId)
-            .where('id', '=', piece.id)
-            .execute();
-          if (b.body !== undefined && b.body !== piece.body) {
-            // Analysed before the lock; only a body that matched the one read then (changed meanwhile) is analysed here.
-            const current = analysis ?? (await analyzeInWorkspace(tx, actor.workspaceId, b.body));
-            await storeAnalysis(tx, actor.workspaceId, piece.id, version, current, now);
-          } else if (newText) await tx.updateTable('piece_pain_matches').set({ version }).where('workspace_id', '=', actor.workspaceId).where('piece_id', '=', piece.id).execute();
-          if (newText && (piece.status === 'approved' || piece.status === 'in_review')) await askAgain(tx, actor, piece, version, now);
-          await recordAudit(tx, {
-            workspaceId: actor.workspaceId,
-            actorMemberId: actor.memberId,
-            action: 'piece.edited',
-            entityType: 'piece',
-            entityId: piece.id,
-            before: { title: piece.title, channel: piece.channel, version: piece.version, status: piece.status, score: piece.score },
-            after: { ...(b.title !== undefined ? { title: b.title } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}), version, status, ...(analysis ? { score: analysis.score } : {}) },
-          });
-        }),
-      );
-      return presentOne(k, actor, req.params.id);
+      return changePiece(actor, req.params.id, async (tx, piece) => {
+        assertMay(actor, piece, 'edit');
+        assertVersion(piece, b.baseVersion);
+        if (b.authorMemberId !== undefined && b.authorMemberId !== piece.author_member_id && !(await activeMember(tx, actor.workspaceId, b.authorMemberId))) {
+          throw badRequest('The author must be an active member of this workspace.', [{ path: 'body.authorMemberId', message: 'The author must be an active member of this workspace.' }]);
+        }
+        const newText = (b.title !== undefined && b.title !== piece.title) || (b.body !== undefined && b.body !== piece.body);
+        const now = nowIso();
+        const version = newText ? piece.version + 1 : piece.version;
+        const status = newText ? statusAfterEdit(piece.status) : piece.status;
+        await tx
+          .updateTable('pieces')
+          .set({
+            ...(b.title !== undefined ? { title: b.title } : {}),
+            ...(b.channel !== undefined ? { channel: b.channel } : {}),
+            ...(b.body !== undefined ? { body: b.body } : {}),
+            ...(b.authorMemberId !== undefined ? { author_member_id: b.authorMemberId } : {}),
+            version,
+            status,
+            updated_at: now,
+          })
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('id', '=', piece.id)
+          .execute();
+        if (b.body !== undefined && b.body !== piece.body) {
+          // Analysed before the lock; only a body that matched the one read then (changed meanwhile) is analysed here.
+          const current = analysis ?? (await analyzeInWorkspace(tx, actor.workspaceId, b.body));
+          await storeAnalysis(tx, actor.workspaceId, piece.id, version, current, now);
+        } else if (newText) await tx.updateTable('piece_pain_matches').set({ version }).where('workspace_id', '=', actor.workspaceId).where('piece_id', '=', piece.id).execute();
+        if (newText && (piece.status === 'approved' || piece.status === 'in_review')) await askAgain(tx, actor, piece, version, now);
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorMemberId: actor.memberId,
+          action: 'piece.edited',
+          entityType: 'piece',
+          entityId: piece.id,
+          before: { title: piece.title, channel: piece.channel, version: piece.version, status: piece.status, score: piece.score },
+          after: { ...(b.title !== undefined ? { title: b.title } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}), version, status, ...(analysis ? { score: analysis.score } : {}) },
+        });
+      });
     },
   );
 
@@ -259,36 +261,32 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const { reviewerIds, reviewerEmails } = req.body;
-      await refusingRaces(
-        db.transaction(async (tx) => {
-          const piece = await lockedPiece(tx, db, actor.workspaceId, req.params.id);
-          assertMay(actor, piece, 'request_review');
-          const found = await findSalesReviewers(tx, actor.workspaceId, reviewerIds, reviewerEmails);
-          const foundIds = new Set(found.map((m) => m.id));
-          const foundEmails = new Set(found.map((m) => m.email.toLowerCase()));
-          // Another workspace's member reads exactly like an unknown one: named back as sent, nothing about them told.
-          const missing = [...reviewerIds.filter((i) => !foundIds.has(i)), ...reviewerEmails.filter((e) => !foundEmails.has(e.toLowerCase()))];
-          if (missing.length > 0) {
-            const message = `${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is not a sales member' : 'are not sales members'} of this workspace who can review; choose sales members from the list.`;
-            throw badRequest(message, [{ path: 'body', message }]);
-          }
-          const self = found.find((m) => m.id === piece.author_member_id);
-          if (self) throw badRequest(`${self.name} wrote this piece: choose another sales member to review it.`);
-          const now = nowIso();
-          const existing = new Set((await listReviews(tx, actor.workspaceId, piece.id)).filter((r) => r.version === piece.version).map((r) => r.reviewer_member_id));
-          const added = found.filter((m) => !existing.has(m.id));
-          for (const m of added) {
-            await tx.insertInto('piece_reviews').values({ id: newId(), workspace_id: actor.workspaceId, piece_id: piece.id, reviewer_member_id: m.id, requested_by: actor.memberId, requested_at: now, version: piece.version, decision: 'pending', comment: null, decided_at: null }).execute();
-            await notifyMember(tx, actor.workspaceId, m.id, { kind: 'piece_review', title: `Review '${piece.title}'`, body: 'Marketing asks you to approve this piece or ask for changes.', link: `/messaging/pieces/${piece.id}` });
-          }
-          const decisions = (await listReviews(tx, actor.workspaceId, piece.id)).filter((r) => r.version === piece.version).map((r) => r.decision);
-          // From the decisions on this version: a request for changes still holds it back until a new version is asked for.
-          const status = statusAfterDecisions(decisions);
-          await tx.updateTable('pieces').set({ status, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', piece.id).execute();
-          await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'piece.review_requested', entityType: 'piece', entityId: piece.id, before: { status: piece.status }, after: { status, version: piece.version, reviewers: found.map((m) => m.name) } });
-        }),
-      );
-      return presentOne(k, actor, req.params.id);
+      return changePiece(actor, req.params.id, async (tx, piece) => {
+        assertMay(actor, piece, 'request_review');
+        const found = await findSalesReviewers(tx, actor.workspaceId, reviewerIds, reviewerEmails);
+        const foundIds = new Set(found.map((m) => m.id));
+        const foundEmails = new Set(found.map((m) => m.email.toLowerCase()));
+        // Another workspace's member reads exactly like an unknown one: named back as sent, nothing about them told.
+        const missing = [...reviewerIds.filter((i) => !foundIds.has(i)), ...reviewerEmails.filter((e) => !foundEmails.has(e.toLowerCase()))];
+        if (missing.length > 0) {
+          const message = `${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'is not a sales member' : 'are not sales members'} of this workspace who can review; choose sales members from the list.`;
+          throw badRequest(message, [{ path: 'body', message }]);
+        }
+        const self = found.find((m) => m.id === piece.author_member_id);
+        if (self) throw badRequest(`${self.name} wrote this piece: choose another sales member to review it.`);
+        const now = nowIso();
+        const existing = new Set((await listReviews(tx, actor.workspaceId, piece.id)).filter((r) => r.version === piece.version).map((r) => r.reviewer_member_id));
+        const added = found.filter((m) => !existing.has(m.id));
+        for (const m of added) {
+          await tx.insertInto('piece_reviews').values({ id: newId(), workspace_id: actor.workspaceId, piece_id: piece.id, reviewer_member_id: m.id, requested_by: actor.memberId, requested_at: now, version: piece.version, decision: 'pending', comment: null, decided_at: null }).execute();
+          await notifyMember(tx, actor.workspaceId, m.id, { kind: 'piece_review', title: `Review '${piece.title}'`, body: 'Marketing asks you to approve this piece or ask for changes.', link: `/messaging/pieces/${piece.id}` });
+        }
+        const decisions = (await listReviews(tx, actor.workspaceId, piece.id)).filter((r) => r.version === piece.version).map((r) => r.decision);
+        // From the decisions on this version: a request for changes still holds it back until a new version is asked for.
+        const status = statusAfterDecisions(decisions);
+        await tx.updateTable('pieces').set({ status, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', piece.id).execute();
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'piece.review_requested', entityType: 'piece', entityId: piece.id, before: { status: piece.status }, after: { status, version: piece.version, reviewers: found.map((m) => m.name) } });
+      });
     },
   );
 
@@ -306,48 +304,44 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const b = req.body;
-      await refusingRaces(
-        db.transaction(async (tx) => {
-          const piece = await lockedPiece(tx, db, actor.workspaceId, req.params.id);
-          assertMay(actor, piece, 'decide');
-          assertVersion(piece, b.version);
-          const anchors = anchorsOf(piece.body, b.comments);
-          const now = nowIso();
-          const reviews = await listReviews(tx, actor.workspaceId, piece.id);
-          const mine = reviews.find((r) => r.version === piece.version && r.reviewer_member_id === actor.memberId);
-          const reviewId = mine?.id ?? newId();
-          if (mine) {
-            await tx.updateTable('piece_reviews').set({ decision: b.decision, comment: b.comment ?? null, decided_at: now }).where('id', '=', mine.id).execute();
-          } else {
-            // A sales member who was not asked may still review: their decision counts like any other.
-            await tx.insertInto('piece_reviews').values({ id: reviewId, workspace_id: actor.workspaceId, piece_id: piece.id, reviewer_member_id: actor.memberId, requested_by: null, requested_at: now, version: piece.version, decision: b.decision, comment: b.comment ?? null, decided_at: now }).execute();
-          }
-          for (const c of anchors) {
-            await tx.insertInto('piece_comments').values({ id: newId(), workspace_id: actor.workspaceId, piece_id: piece.id, review_id: reviewId, member_id: actor.memberId, version: piece.version, sentence_index: c.sentenceIndex, sentence_text: c.sentenceText, body: c.body, created_at: now }).execute();
-          }
-          const decisions = (await listReviews(tx, actor.workspaceId, piece.id)).filter((r) => r.version === piece.version).map((r) => r.decision);
-          const status = statusAfterDecisions(decisions);
-          await tx.updateTable('pieces').set({ status, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', piece.id).execute();
-          await recordAudit(tx, {
-            workspaceId: actor.workspaceId,
-            actorMemberId: actor.memberId,
-            action: b.decision === 'approved' ? 'piece.approved' : 'piece.changes_requested',
-            entityType: 'piece',
-            entityId: piece.id,
-            before: { status: piece.status },
-            after: { status, version: piece.version, comment: b.comment ?? null, comments: anchors.length },
+      return changePiece(actor, req.params.id, async (tx, piece) => {
+        assertMay(actor, piece, 'decide');
+        assertVersion(piece, b.version);
+        const anchors = anchorsOf(piece.body, b.comments);
+        const now = nowIso();
+        const reviews = await listReviews(tx, actor.workspaceId, piece.id);
+        const mine = reviews.find((r) => r.version === piece.version && r.reviewer_member_id === actor.memberId);
+        const reviewId = mine?.id ?? newId();
+        if (mine) {
+          await tx.updateTable('piece_reviews').set({ decision: b.decision, comment: b.comment ?? null, decided_at: now }).where('id', '=', mine.id).execute();
+        } else {
+          // A sales member who was not asked may still review: their decision counts like any other.
+          await tx.insertInto('piece_reviews').values({ id: reviewId, workspace_id: actor.workspaceId, piece_id: piece.id, reviewer_member_id: actor.memberId, requested_by: null, requested_at: now, version: piece.version, decision: b.decision, comment: b.comment ?? null, decided_at: now }).execute();
+        }
+        for (const c of anchors) {
+          await tx.insertInto('piece_comments').values({ id: newId(), workspace_id: actor.workspaceId, piece_id: piece.id, review_id: reviewId, member_id: actor.memberId, version: piece.version, sentence_index: c.sentenceIndex, sentence_text: c.sentenceText, body: c.body, created_at: now }).execute();
+        }
+        const decisions = (await listReviews(tx, actor.workspaceId, piece.id)).filter((r) => r.version === piece.version).map((r) => r.decision);
+        const status = statusAfterDecisions(decisions);
+        await tx.updateTable('pieces').set({ status, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', piece.id).execute();
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorMemberId: actor.memberId,
+          action: b.decision === 'approved' ? 'piece.approved' : 'piece.changes_requested',
+          entityType: 'piece',
+          entityId: piece.id,
+          before: { status: piece.status },
+          after: { status, version: piece.version, comment: b.comment ?? null, comments: anchors.length },
+        });
+        if (piece.author_member_id && piece.author_member_id !== actor.memberId) {
+          await notifyMember(tx, actor.workspaceId, piece.author_member_id, {
+            kind: 'piece_review',
+            title: b.decision === 'approved' ? `'${piece.title}' was approved by sales` : `Sales asked for changes to '${piece.title}'`,
+            body: b.comment ?? (anchors.length > 0 ? `${anchors.length} comment${anchors.length === 1 ? '' : 's'} on its sentences.` : ''),
+            link: `/messaging/pieces/${piece.id}`,
           });
-          if (piece.author_member_id && piece.author_member_id !== actor.memberId) {
-            await notifyMember(tx, actor.workspaceId, piece.author_member_id, {
-              kind: 'piece_review',
-              title: b.decision === 'approved' ? `'${piece.title}' was approved by sales` : `Sales asked for changes to '${piece.title}'`,
-              body: b.comment ?? (anchors.length > 0 ? `${anchors.length} comment${anchors.length === 1 ? '' : 's'} on its sentences.` : ''),
-              link: `/messaging/pieces/${piece.id}`,
-            });
-          }
-        }),
-      );
-      return presentOne(k, actor, req.params.id);
+        }
+      });
     },
   );
 
@@ -386,43 +380,39 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const b = req.body;
-      await refusingRaces(
-        db.transaction(async (tx) => {
-          const piece = await lockedPiece(tx, db, actor.workspaceId, req.params.id);
-          const who = pieceActor(actor, piece);
-          const mayOverride = b.overrideReason !== undefined && mayAct(who, 'override');
-          if (!mayAct(who, 'publish') && !mayOverride) throw forbidden(actionRefusal(who, 'publish'));
-          assertVersion(piece, b.version);
-          if (piece.status === 'published' || piece.status === 'archived') throw conflict(statusRefusal(piece.status, 'publish')!);
-          const [threshold, reviews] = await Promise.all([workspaceThreshold(tx, actor.workspaceId), listReviews(tx, actor.workspaceId, piece.id)]);
-          const gate = gateFor(piece, threshold, reviews);
-          const now = nowIso();
-          if (!gate.open) {
-            if (b.overrideReason === undefined) throw conflict(`Publishing is refused: ${gate.reasons.join(' ')} A leader may publish it past the gate with a written reason.`);
-            if (!mayOverride) throw forbidden(actionRefusal(who, 'override'));
-          }
-          const overridden = !gate.open;
-          await tx
-            .updateTable('pieces')
-            .set({ status: 'published', published_at: now, published_by: actor.memberId, updated_at: now, ...(overridden ? { override_reason: b.overrideReason!, override_by: actor.memberId, override_at: now } : {}) })
-            .where('workspace_id', '=', actor.workspaceId)
-            .where('id', '=', piece.id)
-            .execute();
-          await recordAudit(tx, {
-            workspaceId: actor.workspaceId,
-            actorMemberId: actor.memberId,
-            action: overridden ? 'piece.published_past_gate' : 'piece.published',
-            entityType: 'piece',
-            entityId: piece.id,
-            before: { status: piece.status },
-            after: { status: 'published', version: piece.version, score: piece.score, threshold, approvedBy: gate.approvedBy, ...(overridden ? { reason: b.overrideReason, gateReasons: gate.reasons } : {}) },
-          });
-          if (piece.author_member_id && piece.author_member_id !== actor.memberId) {
-            await notifyMember(tx, actor.workspaceId, piece.author_member_id, { kind: 'piece_published', title: `'${piece.title}' was published${overridden ? ' past the gate' : ''}`, body: overridden ? `Reason: ${b.overrideReason!}` : '', link: `/messaging/pieces/${piece.id}` });
-          }
-        }),
-      );
-      return presentOne(k, actor, req.params.id);
+      return changePiece(actor, req.params.id, async (tx, piece) => {
+        const who = pieceActor(actor, piece);
+        const mayOverride = b.overrideReason !== undefined && mayAct(who, 'override');
+        if (!mayAct(who, 'publish') && !mayOverride) throw forbidden(actionRefusal(who, 'publish'));
+        assertVersion(piece, b.version);
+        if (piece.status === 'published' || piece.status === 'archived') throw conflict(statusRefusal(piece.status, 'publish')!);
+        const [threshold, reviews] = await Promise.all([workspaceThreshold(tx, actor.workspaceId), listReviews(tx, actor.workspaceId, piece.id)]);
+        const gate = gateFor(piece, threshold, reviews);
+        const now = nowIso();
+        if (!gate.open) {
+          if (b.overrideReason === undefined) throw conflict(`Publishing is refused: ${gate.reasons.join(' ')} A leader may publish it past the gate with a written reason.`);
+          if (!mayOverride) throw forbidden(actionRefusal(who, 'override'));
+        }
+        const overridden = !gate.open;
+        await tx
+          .updateTable('pieces')
+          .set({ status: 'published', published_at: now, published_by: actor.memberId, updated_at: now, ...(overridden ? { override_reason: b.overrideReason!, override_by: actor.memberId, override_at: now } : {}) })
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('id', '=', piece.id)
+          .execute();
+        await recordAudit(tx, {
+          workspaceId: actor.workspaceId,
+          actorMemberId: actor.memberId,
+          action: overridden ? 'piece.published_past_gate' : 'piece.published',
+          entityType: 'piece',
+          entityId: piece.id,
+          before: { status: piece.status },
+          after: { status: 'published', version: piece.version, score: piece.score, threshold, approvedBy: gate.approvedBy, ...(overridden ? { reason: b.overrideReason, gateReasons: gate.reasons } : {}) },
+        });
+        if (piece.author_member_id && piece.author_member_id !== actor.memberId) {
+          await notifyMember(tx, actor.workspaceId, piece.author_member_id, { kind: 'piece_published', title: `'${piece.title}' was published${overridden ? ' past the gate' : ''}`, body: overridden ? `Reason: ${b.overrideReason!}` : '', link: `/messaging/pieces/${piece.id}` });
+        }
+      });
     },
   );
 
@@ -431,16 +421,12 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     { schema: { tags, summary: 'Archive a piece (its author, marketing leads, leaders): it leaves the coverage of published pieces and is no longer edited.', params: PieceIdParams, response: { 200: PieceView, 403: ErrorView, 404: ErrorView, 409: ErrorView } } },
     async (req) => {
       const actor = actorOf(req);
-      await refusingRaces(
-        db.transaction(async (tx) => {
-          const piece = await lockedPiece(tx, db, actor.workspaceId, req.params.id);
-          assertMay(actor, piece, 'archive');
-          const now = nowIso();
-          await tx.updateTable('pieces').set({ status: 'archived', archived_at: now, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', piece.id).execute();
-          await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'piece.archived', entityType: 'piece', entityId: piece.id, before: { status: piece.status }, after: { status: 'archived' } });
-        }),
-      );
-      return presentOne(k, actor, req.params.id);
+      return changePiece(actor, req.params.id, async (tx, piece) => {
+        assertMay(actor, piece, 'archive');
+        const now = nowIso();
+        await tx.updateTable('pieces').set({ status: 'archived', archived_at: now, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', piece.id).execute();
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'piece.archived', entityType: 'piece', entityId: piece.id, before: { status: piece.status }, after: { status: 'archived' } });
+      });
     },
   );
 }
