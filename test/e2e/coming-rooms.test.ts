@@ -1,4 +1,4 @@
-// The rooms still to come (issue 10): Messaging, Shadowing and Wins each say plainly that they are coming and what
+// The rooms still to come (issue 10): Shadowing and Wins each say plainly that they are coming and what
 // they will do, offer no button that goes nowhere, and link to what a person can do today (Goals, Check-ins) — in
 // light and dark mode, with no serious axe violation. Screenshots go to test-results/e2e/coming-*.png.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import { useE2eSuite } from './helpers/suite.js';
 const suite = useE2eSuite({ demo: true });
 
 const ROOMS = [
-  { path: '/messaging', title: 'Messaging', links: { 'Go to Check-ins': '/checkins', 'Go to expectations': '/goals/expectations' } },
   { path: '/shadowing', title: 'Shadowing', links: { 'Take the awareness quiz': '/goals/quiz', 'Go to Check-ins': '/checkins' } },
   { path: '/wins', title: 'Wins', links: { 'Go to Check-ins': '/checkins', 'Go to Goals': '/goals' } },
 ];
