@@ -124,7 +124,14 @@ describe('the sales review and the publishing gate', () => {
     expect(again.error?.message).toBe('This piece is published already.');
     const edit = await writer.client.patch(`/api/v1/messaging/pieces/${p.id}`, { body: FEATURE_LED });
     expect(edit.status).toBe(409);
-    expect((await audit(p.id)).map((e) => e.action).sort()).toEqual(['piece.approved', 'piece.created', 'piece.published', 'piece.review_requested']);
+    const entries = await audit(p.id);
+    expect(entries.map((e) => e.action).sort()).toEqual(['piece.approved', 'piece.created', 'piece.published', 'piece.review_requested']);
+    // The log reads as sentences with names, never ids (COVERAGE wires the describer into the room).
+    const summary = (action: string) => entries.find((e) => e.action === action)?.summary;
+    expect(summary('piece.review_requested')).toMatch(/^Wren Writer asked (Sam Seller and Cleo Closer|Cleo Closer and Sam Seller) to review version 1 of 'Stop losing inbound leads'$/);
+    expect(summary('piece.approved')).toBe("Sam Seller approved version 1 of 'Stop losing inbound leads': 'Reads like our buyers.'");
+    expect(summary('piece.published')).toBe(`Wren Writer published version 1 of 'Stop losing inbound leads' (pain score ${p.score}, threshold 0), approved by Sam Seller`);
+    expect(entries.find((e) => e.action === 'piece.published')?.kind).toBe('Marketing piece');
   });
 
   it('a score below the threshold shuts the gate even when approved; a leader publishes past it with a reason, logged and shown', async () => {
@@ -151,6 +158,7 @@ describe('the sales review and the publishing gate', () => {
     expect(over).toMatchObject({ status: 'published', overridden: true, override: { reason: 'The launch date is fixed by our partner.', by: { name: 'Lee Leader' } } });
     const entry = (await audit(p.id)).find((e) => e.action === 'piece.published_past_gate');
     expect(entry?.actorName).toBe('Lee Leader');
+    expect(entry?.summary).toBe(`Lee Leader published version 1 of 'Feature tour' past the gate (pain score ${approved.score}, threshold 100): 'The launch date is fixed by our partner.'`);
     const row = await t.db.kysely.selectFrom('pieces').select(['override_reason', 'override_by']).where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ override_reason: 'The launch date is fixed by our partner.', override_by: leader.member.id });
   });
