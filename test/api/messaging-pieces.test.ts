@@ -220,3 +220,28 @@ describe('the sales review and the publishing gate', () => {
     expect((await getPiece(writer.client, p.id)).comments).toHaveLength(2);
   });
 });
+
+describe('the gate reads the evidence as it is when publishing', () => {
+  it('evidence logged after the save lifts the score: the piece shows it and publishes, and the new score is stored', async () => {
+    const other = await makeWorkspace(t);
+    const author = await addMember(t, other, { role: 'member', team: 'marketing', name: 'Ana Author' });
+    const rep = await addMember(t, other, { role: 'member', team: 'sales', name: 'Rey Rep' });
+    const p = await makePiece(author.client);
+    expect(p.analysis.matchedPains).toEqual([]);
+    await setThreshold(other, Math.min(100, (p.score ?? 0) + 1));
+    await requestReview(author.client, p.id, [rep.member.id]);
+    const approved = await decide(rep.client, p, 'approved');
+    expect(approved.gate.reasons).toEqual([`Its pain score is ${p.score}, below the workspace's threshold of ${(p.score ?? 0) + 1}.`]);
+    // Sales logs evidence of the pain the piece is about: the same text now matches it and scores higher.
+    await seedLeadPain(t, other.id);
+    const now = await getPiece(author.client, p.id);
+    expect(now.analysis.score).toBeGreaterThan(p.score ?? 100);
+    expect(now.score).toBe(now.analysis.score);
+    expect(now.gate).toMatchObject({ open: true, reasons: [] });
+    const published = expectStatus(await author.client.post<PieceView>(`/api/v1/messaging/pieces/${p.id}/publish`, {}), 200);
+    expect(published).toMatchObject({ status: 'published', score: now.analysis.score, override: null });
+    const row = await t.db.kysely.selectFrom('pieces').select(['score', 'version']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(Number(row.score)).toBe(now.analysis.score);
+    expect((await matchesInDb(p.id)).map((m) => m.pain_id)).toHaveLength(1);
+  });
+});

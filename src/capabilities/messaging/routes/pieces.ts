@@ -100,9 +100,11 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     const [threshold, reviews, comments, { view }] = await Promise.all([workspaceThreshold(db, actor.workspaceId), listReviews(db, actor.workspaceId, id), listComments(db, actor.workspaceId, id), analyse(actor.workspaceId, piece.body)]);
     const who = pieceActor(actor, piece);
     const can = (action: PieceAction) => mayAct(who, action) && statusRefusal(piece.status, action) === null;
-    return presentPiece(piece, {
+    // The score against the pain library as it is now (evidence logged since the save moves it), as publishing reads it.
+    const current = piece.status === 'published' || piece.status === 'archived' ? piece : { ...piece, score: view.score, band: view.band };
+    return presentPiece(current, {
       threshold,
-      gate: gateFor(piece, threshold, reviews),
+      gate: gateFor(current, threshold, reviews),
       analysis: view,
       reviews,
       comments,
@@ -387,8 +389,11 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
         assertVersion(piece, b.version);
         if (piece.status === 'published' || piece.status === 'archived') throw conflict(statusRefusal(piece.status, 'publish')!);
         const [threshold, reviews] = await Promise.all([workspaceThreshold(tx, actor.workspaceId), listReviews(tx, actor.workspaceId, piece.id)]);
-        const gate = gateFor(piece, threshold, reviews);
+        // Scored against the pain library as it is now, under the lock, and stored: what the gate read is what the piece keeps.
         const now = nowIso();
+        const analysis = await analyzeInWorkspace(tx, actor.workspaceId, piece.body);
+        await storeAnalysis(tx, actor.workspaceId, piece.id, piece.version, analysis, now);
+        const gate = gateFor({ version: piece.version, score: analysis.score }, threshold, reviews);
         if (!gate.open) {
           if (b.overrideReason === undefined) throw conflict(`Publishing is refused: ${gate.reasons.join(' ')} A leader may publish it past the gate with a written reason.`);
           if (!mayOverride) throw forbidden(actionRefusal(who, 'override'));
@@ -407,7 +412,7 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
           entityType: 'piece',
           entityId: piece.id,
           before: { status: piece.status },
-          after: { status: 'published', version: piece.version, score: piece.score, threshold, approvedBy: gate.approvedBy, ...(overridden ? { reason: b.overrideReason, gateReasons: gate.reasons } : {}) },
+          after: { status: 'published', version: piece.version, score: analysis.score, threshold, approvedBy: gate.approvedBy, ...(overridden ? { reason: b.overrideReason, gateReasons: gate.reasons } : {}) },
         });
         if (piece.author_member_id && piece.author_member_id !== actor.memberId) {
           await notifyMember(tx, actor.workspaceId, piece.author_member_id, { kind: 'piece_published', title: `'${piece.title}' was published${overridden ? ' past the gate' : ''}`, body: overridden ? `Reason: ${b.overrideReason!}` : '', link: `/messaging/pieces/${piece.id}` });
