@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
-import { addMember, changedInDb, makeWorkspace, type TestMember, type TestWorkspace } from '../factories.js';
+import { changedInDb } from '../factories.js';
 import { expectOnly } from '../factories-concurrency.js';
 import { insertDeals } from '../factories-deals.js';
-import { dayFromToday, makePain, type PainView } from '../factories-pains.js';
+import { dayFromToday, makeMessagingTeam, makePain, type PainView } from '../factories-pains.js';
 
 let t: TestApp;
 
@@ -31,11 +31,9 @@ interface ImportView {
 const url = '/api/v1/messaging/evidence/import';
 const send = (by: Client, csv: string | Buffer, query = '', type = 'text/csv') => by.request<ImportView>('POST', `${url}${query}`, { rawBody: csv, headers: { 'content-type': type } });
 
-async function makeTeam(): Promise<{ ws: TestWorkspace; seller: TestMember; marketer: TestMember; pain: PainView }> {
-  const ws = await makeWorkspace(t);
-  const [seller, marketer] = await Promise.all([addMember(t, ws, { role: 'member', team: 'sales' }), addMember(t, ws, { role: 'member', team: 'marketing' })]);
-  const pain = await makePain(seller.client, { statement: 'Inbound leads go cold before anyone calls them' });
-  return { ws, seller, marketer, pain };
+async function makeTeam() {
+  const team = await makeMessagingTeam(t);
+  return { ...team, pain: await makePain(team.seller.client, { statement: 'Inbound leads go cold before anyone calls them' }) };
 }
 
 async function evidenceRows(workspaceId: string) {

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
-import { addMember, allPages, changedInDb, makeWorkspace, type TestMember, type TestWorkspace } from '../factories.js';
+import { allPages, changedInDb } from '../factories.js';
 import { expectOnly } from '../factories-concurrency.js';
 import { quarterOf } from '../../src/capabilities/messaging/pains/domain.js';
 import { insertDeals } from '../factories-deals.js';
-import { dayFromToday, evidenceDefaults, logEvidence, makePain, type EvidenceView, type PainView, type WhyView } from '../factories-pains.js';
+import { dayFromToday, evidenceDefaults, logEvidence, makePain, type EvidenceView, type PainView, type WhyView, makeMessagingTeam } from '../factories-pains.js';
 
 let t: TestApp;
 
@@ -20,26 +20,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface Team {
-  ws: TestWorkspace;
-  seller: TestMember;
-  seller2: TestMember;
-  marketer: TestMember;
-  lead: TestMember;
-  viewer: TestMember;
-}
-
-async function makeTeam(): Promise<Team> {
-  const ws = await makeWorkspace(t);
-  const [seller, seller2, marketer, lead, viewer] = await Promise.all([
-    addMember(t, ws, { role: 'member', team: 'sales', name: 'Sam Seller' }),
-    addMember(t, ws, { role: 'member', team: 'sales', name: 'Sue Seller' }),
-    addMember(t, ws, { role: 'member', team: 'marketing', name: 'Mia Marketer' }),
-    addMember(t, ws, { role: 'leader', team: 'sales', name: 'Lee Lead' }),
-    addMember(t, ws, { role: 'viewer', team: 'sales', name: 'Vic Viewer' }),
-  ]);
-  return { ws, seller, seller2, marketer, lead, viewer };
-}
+const makeTeam = () => makeMessagingTeam(t);
 
 const url = '/api/v1/messaging/evidence';
 

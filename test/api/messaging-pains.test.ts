@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
-import { addMember, allPages, changedInDb, makeWorkspace, type TestMember, type TestWorkspace } from '../factories.js';
+import { addMember, allPages, changedInDb } from '../factories.js';
 import { burst, countOf, expectOnly, PARALLEL } from '../factories-concurrency.js';
 import { insertDeals } from '../factories-deals.js';
-import { dayFromToday, logEvidence, makePain, type PainView } from '../factories-pains.js';
+import { dayFromToday, logEvidence, makePain, type PainView, makeMessagingTeam } from '../factories-pains.js';
 
 let t: TestApp;
 
@@ -18,24 +18,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface Team {
-  ws: TestWorkspace;
-  seller: TestMember;
-  marketer: TestMember;
-  lead: TestMember;
-  viewer: TestMember;
-}
-
-async function makeTeam(): Promise<Team> {
-  const ws = await makeWorkspace(t);
-  const [seller, marketer, lead, viewer] = await Promise.all([
-    addMember(t, ws, { role: 'member', team: 'sales', name: 'Sam Seller' }),
-    addMember(t, ws, { role: 'member', team: 'marketing', name: 'Mia Marketer' }),
-    addMember(t, ws, { role: 'leader', team: 'sales', name: 'Lee Lead' }),
-    addMember(t, ws, { role: 'viewer', team: 'marketing', name: 'Vic Viewer' }),
-  ]);
-  return { ws, seller, marketer, lead, viewer };
-}
+const makeTeam = () => makeMessagingTeam(t);
 
 const url = '/api/v1/messaging/pains';
 

@@ -1,15 +1,16 @@
 // Import KPI values from a CSV (SPEC S7): pick a file, see what it would record and which rows have problems
 // (a dry run on the server), choose whether the good rows go in without the bad ones, import.
-import { Alert, Anchor, Badge, Button, FileInput, Group, Modal, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, errorMessage } from '../api/client.js';
 import type { KpiValuesImportView } from '../../../src/capabilities/goals/routes/kpi-value-import.js';
+import { ImportProblems, type ImportMode } from '../shell/import-problems.js';
 import { goalKeys } from './queries.js';
 
-type Mode = 'all_or_nothing' | 'valid_rows';
+type Mode = ImportMode;
 
 /** Sends the file as it is (text/csv): the server streams it row by row. */
 const sendCsv = (file: File, query: string) => api.postFile<KpiValuesImportView>(`/goals/kpi-values/import?${query}`, file, 'text/csv');
@@ -124,37 +125,15 @@ export function KpiValuesImportModal({ opened, onClose }: { opened: boolean; onC
 
             {hasProblems ? (
               <>
-                <Table.ScrollContainer minWidth={480} mah={220}>
-                  <Table fz="sm" verticalSpacing={4} aria-label="Rows with problems">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={60}>Row</Table.Th>
-                        <Table.Th w={90}>Column</Table.Th>
-                        <Table.Th>Problem</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {checked.errors.map((e, i) => (
-                        <Table.Tr key={`${e.row}-${e.column}-${i}`}>
-                          <Table.Td>{e.row}</Table.Td>
-                          <Table.Td>{e.column}</Table.Td>
-                          <Table.Td className="user-text">{e.message}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                {checked.invalid > checked.errors.length ? (
-                  <Text size="xs" c="dimmed">
-                    The first {checked.errors.length} problems are listed.
-                  </Text>
-                ) : null}
-                <Radio.Group value={chosen} onChange={(v) => setMode(v as Mode)} label="What to do with this file">
-                  <Stack gap={6} mt={6}>
-                    <Radio value="valid_rows" label={`Record the ${plural(checked.valid, 'good row')} and skip the ${plural(checked.invalid, 'row')} with problems`} disabled={checked.valid === 0} />
-                    <Radio value="all_or_nothing" label="Record nothing: I will fix the file and choose it again" />
-                  </Stack>
-                </Radio.Group>
+                <ImportProblems
+                  errors={checked.errors}
+                  invalid={checked.invalid}
+                  chosen={chosen}
+                  onChoose={setMode}
+                  writeGoodLabel={`Record the ${plural(checked.valid, 'good row')} and skip the ${plural(checked.invalid, 'row')} with problems`}
+                  writeNothingLabel="Record nothing: I will fix the file and choose it again"
+                  noneValid={checked.valid === 0}
+                />
                 {chosen === 'all_or_nothing' ? (
                   <Text size="sm" c="dimmed">
                     Nothing is recorded. Fix the rows listed above in your spreadsheet, save it as CSV and choose it again.

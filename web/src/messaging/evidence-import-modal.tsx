@@ -1,6 +1,6 @@
 // Evidence from a CSV (issue 12): pick the sheet, see how many rows are ready and which have problems (a dry run on
 // the server), choose whether the good rows go in without the bad ones, and log them.
-import { Alert, Anchor, Badge, Button, FileInput, Group, Modal, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../api/client.js';
 import type { EvidenceImportView } from '../../../src/capabilities/messaging/pains/import.js';
 import type { z } from 'zod';
+import { ImportProblems } from '../shell/import-problems.js';
 import { painKeys } from './pain-queries.js';
 
 type View = z.infer<typeof EvidenceImportView>;
@@ -91,32 +92,15 @@ export function EvidenceImportModal({ opened, onClose }: { opened: boolean; onCl
             </Group>
             {problems ? (
               <>
-                <Table.ScrollContainer minWidth={480} mah={240}>
-                  <Table fz="sm" verticalSpacing={4} aria-label="Rows with problems">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={60}>Row</Table.Th>
-                        <Table.Th w={90}>Column</Table.Th>
-                        <Table.Th>Problem</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {checked.errors.map((e, i) => (
-                        <Table.Tr key={`${e.row}-${e.column}-${i}`}>
-                          <Table.Td>{e.row}</Table.Td>
-                          <Table.Td>{e.column}</Table.Td>
-                          <Table.Td className="user-text">{e.message}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                <Radio.Group value={chosen} onChange={(v) => setMode(v as Mode)} label="What to do with this file">
-                  <Stack gap={6} mt={6}>
-                    <Radio value="valid_rows" label={`Log the ${count(checked.valid, 'good row')} and skip the ${count(checked.invalid, 'row')} with problems`} disabled={checked.valid === 0} />
-                    <Radio value="all_or_nothing" label="Log nothing: I will fix the file and choose it again" />
-                  </Stack>
-                </Radio.Group>
+                <ImportProblems
+                  errors={checked.errors}
+                  invalid={checked.invalid}
+                  chosen={chosen}
+                  onChoose={setMode}
+                  writeGoodLabel={`Log the ${count(checked.valid, 'good row')} and skip the ${count(checked.invalid, 'row')} with problems`}
+                  writeNothingLabel="Log nothing: I will fix the file and choose it again"
+                  noneValid={checked.valid === 0}
+                />
               </>
             ) : null}
           </Stack>

@@ -4,7 +4,6 @@
 // goals room's own forms, answer every bad row by number, column and sentence, and write in one transaction: all
 // rows or none, or only the valid ones when the caller chose that (docs/decisions/032).
 import { Readable } from 'node:stream';
-import type { IncomingMessage } from 'node:http';
 import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import { actorOf, type Actor } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { AppError, forbidden } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
+import { CSV_UPLOAD_TYPES, CsvUpload, csvTextChunks } from '../../../server/csv-upload.js';
 import { consumeWebhookSignature, keepRawJsonBodies, verifiedSignatureOf, verifyWebhookSignature } from '../../../server/signed-webhooks.js';
 import { localDateOf, periodOf, type PeriodOptions } from '../../../shared/calendar/index.js';
 import { formatKpiValue } from '../domain/format-kpi-value.js';
@@ -303,45 +303,7 @@ function refuseNonEditors(actor: Actor): void {
 
 // ── The CSV ────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The uploaded body, kept as a stream for the handler. A private field: the control-character walk sees no keys. */
-class CsvUpload {
-  readonly #stream: IncomingMessage;
-  constructor(stream: IncomingMessage) {
-    this.#stream = stream;
-  }
-  get stream(): IncomingMessage {
-    return this.#stream;
-  }
-}
-
 const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${KPI_VALUES_CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
-const notText = (why: string) => new AppError('bad_request', `This file is not a CSV of text: ${why}. Save the sheet as "CSV UTF-8" and upload that.`);
-
-/**
- * The body's bytes, counted against the limit and checked as UTF-8 text as they arrive (a binary file is refused at
- * its first bad byte, not after 10 MB of it).
- */
-async function* textChunks(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let bytes = 0;
-  for await (const piece of stream) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    bytes += chunk.length;
-    if (bytes > KPI_VALUES_CSV_MAX_BYTES) throw tooLarge();
-    if (chunk.includes(0)) throw notText('it holds zero bytes, as a spreadsheet or an image does');
-    try {
-      decoder.decode(chunk, { stream: true });
-    } catch {
-      throw notText('it is not UTF-8');
-    }
-    yield chunk;
-  }
-  try {
-    decoder.decode();
-  } catch {
-    throw notText('it ends in the middle of a character');
-  }
-}
 
 /** The delimiter of the header line: the one of , ; and tab it has most of (outside quotes). */
 function delimiterOf(head: string): string {
@@ -354,7 +316,7 @@ const COLUMN_NAMES: Record<string, 'kpi' | 'period' | 'date' | 'value' | 'note' 
 
 /** Reads the CSV stream into rows, refusing a file that is not one (no header, wrong columns, broken quoting). */
 async function readCsv(stream: AsyncIterable<Buffer | string>): Promise<WrittenRow[]> {
-  const chunks = textChunks(stream);
+  const chunks = csvTextChunks(stream, KPI_VALUES_CSV_MAX_BYTES, tooLarge);
   // The delimiter is decided from the header line, so the first chunks are read before the parser is made.
   const head: Buffer[] = [];
   let headText = '';
@@ -439,7 +401,7 @@ export function registerKpiValueImportRoutes(app: Server, ctx: AppContext): void
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     // The CSV arrives as it is, as a stream: it is parsed row by row, never held whole as one string.
-    scope.addContentTypeParser(['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'], (_req, payload, done) => done(null, new CsvUpload(payload)));
+    scope.addContentTypeParser(CSV_UPLOAD_TYPES, (_req, payload, done) => done(null, new CsvUpload(payload)));
     scope.post(
       '/goals/kpi-values/import',
       {

@@ -2,7 +2,6 @@
 // row by row (never held whole), every row checked by the same rules as the form, each bad row answered by number,
 // column and sentence. All or nothing (the default), or only the valid rows, as the person chooses; a dry run checks
 // without writing. Pains are named by id or by their exact statement; a deal by its CRM id (linked when imported).
-import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
@@ -12,6 +11,7 @@ import { lockForUpdate } from '../../../db/locks.js';
 import { recordAudit } from '../../../server/audit.js';
 import type { Actor } from '../../../server/auth.js';
 import type { Database } from '../../../db/database.js';
+import { csvTextChunks } from '../../../server/csv-upload.js';
 import { AppError } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
 import type { Outcome } from './domain.js';
@@ -40,17 +40,6 @@ export const EvidenceImportView = z.object({
 });
 type ImportView = z.infer<typeof EvidenceImportView>;
 type RowProblem = z.infer<typeof RowError>;
-
-/** The request body, kept as a stream for the handler. */
-export class EvidenceCsv {
-  readonly #stream: IncomingMessage;
-  constructor(stream: IncomingMessage) {
-    this.#stream = stream;
-  }
-  get stream(): IncomingMessage {
-    return this.#stream;
-  }
-}
 
 type Column = 'date' | 'account' | 'quote' | 'outcome' | 'amount' | 'deal' | 'pain' | 'notes';
 /** The header names a sheet may use, lower-cased, spaces and underscores alike. */
@@ -84,37 +73,14 @@ interface WrittenRow {
   spilled: boolean;
 }
 
-const notText = (why: string) => new AppError('bad_request', `This file is not a CSV of text: ${why}. Save the sheet as "CSV UTF-8" and upload it again.`);
 const EMPTY = 'The file is empty. It needs a header row (date, account, quote; optionally outcome, amount, deal, pain, notes) and a row for each entry.';
-
-/** The body's bytes, counted against the limit and checked as UTF-8 as they arrive. */
-async function* checkedBytes(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let bytes = 0;
-  for await (const piece of stream) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    bytes += chunk.length;
-    if (bytes > EVIDENCE_CSV_MAX_BYTES) throw new AppError('payload_too_large', `The file is larger than ${EVIDENCE_CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
-    if (chunk.includes(0)) throw notText('it holds zero bytes, as a spreadsheet or an image does');
-    try {
-      decoder.decode(chunk, { stream: true });
-    } catch {
-      throw notText('it is not UTF-8');
-    }
-    yield chunk;
-  }
-  try {
-    decoder.decode();
-  } catch {
-    throw notText('it ends in the middle of a character');
-  }
-}
+const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${EVIDENCE_CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
 
 /** Reads the stream into rows: a header naming the columns, then one row per entry. */
 export async function readEvidenceCsv(stream: AsyncIterable<Buffer | string>): Promise<WrittenRow[]> {
   // The delimiter is the header line's: whichever of , ; and tab it has most of outside quotes (a European sheet
   // saves with semicolons), so a semicolon inside a comma file's quote stays text. The first chunks are read for it.
-  const bytes = checkedBytes(stream);
+  const bytes = csvTextChunks(stream, EVIDENCE_CSV_MAX_BYTES, tooLarge);
   const head: Buffer[] = [];
   let headText = '';
   while (!headText.includes('\n') && headText.length < 64 * 1024) {

@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
 import { recordAudit } from '../../../server/audit.js';
 import { changedFields } from '../../../server/audit-change.js';
+import { CSV_UPLOAD_TYPES, CsvUpload } from '../../../server/csv-upload.js';
 import { actorOf, type Actor } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../server/errors.js';
@@ -19,7 +20,7 @@ import { CHANGE_EVIDENCE, canChangeEvidence, canEditPains, canLogEvidence, EDIT_
 import { presentEvidence } from '../pains/presenters.js';
 import { EvidenceInput, EvidencePageView, EvidenceQuery, EvidenceUpdateInput, EvidenceView, IdParams, Ok, WhyQuery, WhyView } from '../pains/schemas.js';
 import { evidenceLock, findDeal, getEvidence, getPain, pageEvidence, painsLock, workspaceToday } from '../pains/store.js';
-import { EVIDENCE_CSV_MAX_BYTES, EVIDENCE_CSV_MAX_ROWS, EvidenceCsv, EvidenceImportQuery, EvidenceImportView, importEvidence, readEvidenceCsv } from '../pains/import.js';
+import { EVIDENCE_CSV_MAX_BYTES, EVIDENCE_CSV_MAX_ROWS, EvidenceImportQuery, EvidenceImportView, importEvidence, readEvidenceCsv } from '../pains/import.js';
 import { insertPain } from '../pains/write.js';
 
 const tags = ['messaging'];
@@ -82,7 +83,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     // The CSV arrives as a stream and is parsed row by row, never held whole as one string.
-    scope.addContentTypeParser(['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'], (_req, payload, done) => done(null, new EvidenceCsv(payload)));
+    scope.addContentTypeParser(CSV_UPLOAD_TYPES, (_req, payload, done) => done(null, new CsvUpload(payload)));
     scope.post(
       '/messaging/evidence/import',
       {
@@ -98,7 +99,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
       async (req) => {
         const actor = actorOf(req);
         if (!canLogEvidence(actor)) throw forbidden(LOG_EVIDENCE);
-        if (!(req.body instanceof EvidenceCsv)) throw new AppError('unsupported_media_type', 'Send the file itself as the body, with Content-Type: text/csv.');
+        if (!(req.body instanceof CsvUpload)) throw new AppError('unsupported_media_type', 'Send the file itself as the body, with Content-Type: text/csv.');
         const rows = await readEvidenceCsv(req.body.stream);
         return importEvidence(db, actor, rows, { mode: req.query.mode, dryRun: req.query.dryRun === 'true' });
       },

@@ -1,7 +1,7 @@
 // The pain library (SPEC S3, issue 12): the problems buyers describe in their own words, each with its evidence
 // figures — count, total deal amount, win rate with its Wilson 95% interval, and the monthly trend weighted to
 // recent evidence. Create and edit (sales and marketing), retire and reactivate (leaders and admins), read (all).
-import type { Db } from '../../../db/database.js';
+import type { Db, Tx } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
 import { recordAudit } from '../../../server/audit.js';
 import { changedFields } from '../../../server/audit-change.js';
@@ -33,6 +33,15 @@ export async function painView(db: Db, actor: Actor, id: string) {
 
 export function registerPainRoutes(app: Server, { db }: AppContext): void {
   const k = db.kysely;
+
+  /** The pain to change, under the pains lock: 404 for an unknown or foreign id, then 403 with `refusal` when given. */
+  async function lockedPain(tx: Tx, actor: Actor, id: string, refusal: string | null): Promise<PainRow> {
+    await lockForUpdate(tx, db.dialect, painsLock(actor.workspaceId));
+    const row = await getPain(tx, actor.workspaceId, id);
+    if (!row) throw notFound('Pain');
+    if (refusal) throw forbidden(refusal);
+    return row;
+  }
 
   app.get(
     '/messaging/pains',
@@ -94,10 +103,7 @@ export function registerPainRoutes(app: Server, { db }: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       await db.transaction(async (tx) => {
-        await lockForUpdate(tx, db.dialect, painsLock(actor.workspaceId));
-        const row = await getPain(tx, actor.workspaceId, req.params.id);
-        if (!row) throw notFound('Pain');
-        if (!canEditPains(actor)) throw forbidden(EDIT_PAINS);
+        const row = await lockedPain(tx, actor, req.params.id, canEditPains(actor) ? null : EDIT_PAINS);
         const before = painAuditShape({ ...row, synonyms: synonymsOf(row.synonyms) });
         const b = req.body;
         const statement = b.statement ?? row.statement;
@@ -147,10 +153,7 @@ export function registerPainRoutes(app: Server, { db }: AppContext): void {
       async (req) => {
         const actor = actorOf(req);
         await db.transaction(async (tx) => {
-          await lockForUpdate(tx, db.dialect, painsLock(actor.workspaceId));
-          const row = await getPain(tx, actor.workspaceId, req.params.id);
-          if (!row) throw notFound('Pain');
-          if (!canRetirePains(actor)) throw forbidden(RETIRE_PAINS);
+          const row = await lockedPain(tx, actor, req.params.id, canRetirePains(actor) ? null : RETIRE_PAINS);
           if (row.status === status) return;
           if (status === 'active') {
             const same = await activePainWithStatement(tx, actor.workspaceId, row.statement, row.id);
