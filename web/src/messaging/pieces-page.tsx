@@ -62,7 +62,26 @@ export function PiecesPage() {
         emptyText={filtered ? 'Clear a filter to see more.' : canWrite ? 'Write the first one: the analysis beside the editor shows how it reads to a buyer.' : 'Marketing writes pieces here; sales reviews them.'}
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={820}>
+          <>
+          {/* On a phone each piece is a short block; the table needs a wider screen. */}
+          <Stack gap={0} hiddenFrom="sm">
+            {items.map((p) => (
+              <Stack key={p.id} gap={4} p="md" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+                <Anchor component={Link} to={`/messaging/pieces/${p.id}`} fw={600} size="sm">
+                  {p.title}
+                </Anchor>
+                <Group gap="xs" wrap="wrap">
+                  <PieceStatusBadge status={p.status} />
+                  <ScoreBadge score={p.score} band={p.band} />
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {CHANNEL_LABEL[p.channel]} · {p.author?.name ?? 'no author'} · changed {formatRelative(p.updatedAt)}
+                  {p.pendingReviews > 0 ? ` · ${p.pendingReviews} review${p.pendingReviews === 1 ? '' : 's'} waiting` : ''}
+                </Text>
+              </Stack>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={820} visibleFrom="sm">
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -109,6 +128,7 @@ export function PiecesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          </>
         )}
       </ListCard>
       <NewPieceModal opened={creating} onClose={createModal.close} />
