@@ -1,7 +1,7 @@
-import { Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { Group, SimpleGrid, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconBrain, IconCalendarCheck } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { PageHeader } from '../shell/page-header.js';
+import { StatCard } from '../shell/stat-card.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { AwarenessCard, CompAlignmentCard, ExpectationGapCard } from './alignment-cards.js';
 import { pct, tone } from './format.js';
@@ -61,15 +61,15 @@ function SummaryStrip({ data }: { data: GoalsOverviewView }) {
       </VisuallyHidden>
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
         {data.teams.map((t) => (
-          <Stat key={t.team} icon={<IconCalendarCheck size={18} />} color={TEAM_COLOR[t.team]} label={`${TEAM_LABEL[t.team]} top three`}>
+          <StatCard key={t.team} icon={<IconCalendarCheck size={18} />} color={TEAM_COLOR[t.team]} label={`${TEAM_LABEL[t.team]} top three`}>
             <FreshnessText team={t} />
             <Text size="xs" c="dimmed">
               {t.latest ? t.latest.byline : 'A lead publishes it'}
               {t.unpublishedChanges ? ' · changes not yet published' : ''}
             </Text>
-          </Stat>
+          </StatCard>
         ))}
-        <Stat icon={<IconBrain size={18} />} color="indigo" label="Awareness (quiz score)">
+        <StatCard icon={<IconBrain size={18} />} color="indigo" label="Awareness (quiz score)">
           <Group gap="lg">
             {data.awareness.length === 0 ? (
               <Text size="sm" c="dimmed">
@@ -88,8 +88,8 @@ function SummaryStrip({ data }: { data: GoalsOverviewView }) {
               ))
             )}
           </Group>
-        </Stat>
-        <Stat icon={<IconAlertTriangle size={18} />} color={flags.high > 0 ? 'red' : payPlans === 'all' ? 'teal' : 'gray'} label="Comp alignment">
+        </StatCard>
+        <StatCard icon={<IconAlertTriangle size={18} />} color={flags.high > 0 ? 'red' : payPlans === 'all' ? 'teal' : 'gray'} label="Comp alignment">
           <div>
             {flags.total === 0 && payPlans === 'none' ? (
               <Text fw={600} size="sm" c="dimmed">
@@ -106,27 +106,9 @@ function SummaryStrip({ data }: { data: GoalsOverviewView }) {
               </>
             )}
           </div>
-        </Stat>
+        </StatCard>
       </SimpleGrid>
     </section>
-  );
-}
-
-function Stat({ icon, color, label, children }: { icon: ReactNode; color: string; label: string; children: ReactNode }) {
-  return (
-    <Card padding="md">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
-        <ThemeIcon size={34} radius="md" variant="light" color={color} aria-hidden>
-          {icon}
-        </ThemeIcon>
-        <Stack gap={4} style={{ minWidth: 0 }}>
-          <Text size="xs" tt="uppercase" c="dimmed" fw={700}>
-            {label}
-          </Text>
-          {children}
-        </Stack>
-      </Group>
-    </Card>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { SimpleGrid, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconMessageCircleSearch, IconTargetArrow } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { QueryError } from '../goals/goal-badges.js';
 import { PageHeader } from '../shell/page-header.js';
+import { StatCard } from '../shell/stat-card.js';
 import { useSession } from '../shell/session.js';
 import { CoverageHeatMap } from './coverage-heat-map.js';
 import { MessagingGapCard, OffMessageCard } from './coverage-lists.js';
@@ -47,58 +48,40 @@ function SummaryStrip({ data }: { data: CoverageView }) {
         <h2 id="summary-heading">Summary</h2>
       </VisuallyHidden>
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
-        <Stat icon={<IconMessageCircleSearch size={18} />} color="grape" label="Pains sales hears">
+        <StatCard icon={<IconMessageCircleSearch size={18} />} color="grape" label="Pains sales hears">
           <Text fw={700} size="lg" lh={1.2}>
             {s.painsWithEvidence} of {s.activePains}
           </Text>
           <Text size="xs" c="dimmed">
             active pains have evidence
           </Text>
-        </Stat>
-        <Stat icon={<IconTargetArrow size={18} />} color={share === null ? 'gray' : share >= 0.7 ? 'teal' : share >= 0.4 ? 'yellow' : 'red'} label="Covered">
+        </StatCard>
+        <StatCard icon={<IconTargetArrow size={18} />} color={share === null ? 'gray' : share >= 0.7 ? 'teal' : share >= 0.4 ? 'yellow' : 'red'} label="Covered">
           <Text fw={700} size="lg" lh={1.2}>
             {s.coveredPains} {s.coveredPains === 1 ? 'pain' : 'pains'}
           </Text>
           <Text size="xs" c="dimmed">
             {share === null ? 'no evidence to weigh yet' : `${Math.round(share * 100)}% of the evidence weight`}
           </Text>
-        </Stat>
-        <Stat icon={<IconAlertTriangle size={18} />} color={data.gapTotal > 0 ? 'orange' : 'teal'} label="Messaging gap">
+        </StatCard>
+        <StatCard icon={<IconAlertTriangle size={18} />} color={data.gapTotal > 0 ? 'orange' : 'teal'} label="Messaging gap">
           <Text fw={700} size="lg" lh={1.2}>
             {data.gapTotal} {data.gapTotal === 1 ? 'pain' : 'pains'}
           </Text>
           <Text size="xs" c="dimmed">
             heard, and no published piece covers them
           </Text>
-        </Stat>
-        <Stat icon={<IconChecklist size={18} />} color="indigo" label="Pieces">
+        </StatCard>
+        <StatCard icon={<IconChecklist size={18} />} color="indigo" label="Pieces">
           <Text fw={700} size="lg" lh={1.2}>
             {s.publishedPieces} published
           </Text>
           <Text size="xs" c="dimmed">
             {data.offMessageTotal} off-message · {s.inProgressPieces} in progress
           </Text>
-        </Stat>
+        </StatCard>
       </SimpleGrid>
     </section>
-  );
-}
-
-function Stat({ icon, color, label, children }: { icon: ReactNode; color: string; label: string; children: ReactNode }) {
-  return (
-    <Card padding="md">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
-        <ThemeIcon size={34} radius="md" variant="light" color={color} aria-hidden>
-          {icon}
-        </ThemeIcon>
-        <Stack gap={4} style={{ minWidth: 0 }}>
-          <Text size="xs" tt="uppercase" c="dimmed" fw={700}>
-            {label}
-          </Text>
-          {children}
-        </Stack>
-      </Group>
-    </Card>
   );
 }
 
