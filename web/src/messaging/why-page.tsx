@@ -153,7 +153,7 @@ function ReasonList({ title, reasons, quarters, color, empty }: { title: string;
             <li key={`${r.source}:${r.key}`}>
               <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <Group gap={8} wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-                  <Text size="sm" c="dimmed" fw={600} w={18} ta="right" style={{ flexShrink: 0 }}>
+                  <Text size="sm" c="dimmed" fw={600} w={24} ta="right" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
                     {i + 1}
                   </Text>
                   <div style={{ minWidth: 0 }}>
@@ -184,7 +184,7 @@ function ReasonList({ title, reasons, quarters, color, empty }: { title: string;
                 </Stack>
               </Group>
               <Tooltip label={`${Math.round(r.share * 100)}% of ${r.source === 'pain' ? 'the evidence' : 'the deals with a reason'} in this list`} withArrow>
-                <Progress value={r.share * 100} color={color} size="sm" mt={6} ml={26} aria-label={`${Math.round(r.share * 100)}% share`} />
+                <Progress value={r.share * 100} color={color} size="sm" mt={6} ml={32} aria-label={`${Math.round(r.share * 100)}% share`} />
               </Tooltip>
             </li>
           ))}
