@@ -1,8 +1,9 @@
 // The pain × piece heat map (issue 12): a row per active pain, heaviest evidence first; a column per piece; each cell
-// as dark as the piece's match to the pain, ringed where it covers it. The pain column stays put while a phone
-// scrolls the pieces sideways.
+// as dark as the piece's match to the pain, ringed where it covers it. The pain column (wide enough to read a
+// statement at 1440, under half a phone's width) stays put while a phone scrolls the pieces sideways.
 import { Anchor, Box, Card, Group, SegmentedControl, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
+import classes from './coverage-heat-map.module.css';
 import type { CoverageCell, CoverageMode, CoveragePain, CoverageView } from './coverage-types.js';
 
 /** Match strength 0–100 as shown in a cell (the API's similarity is 0–1). */
@@ -17,10 +18,7 @@ function shade(similarity: number, coversAt: number): { bg: string; fg: string }
   return { bg: 'var(--mantine-color-grape-9)', fg: 'var(--mantine-color-white)' };
 }
 
-const STICKY = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const;
 const CELL = 44;
-/** The pain column: wide enough to read a statement at 1440, under half a phone's width so cells stay in view. */
-const PAIN_COLUMN = { width: 'clamp(150px, 42vw, 340px)', minWidth: 'clamp(150px, 42vw, 340px)', maxWidth: 340 } as const;
 
 export function CoverageHeatMap({ data, view, onView, loading }: { data: CoverageView; view: CoverageMode; onView: (v: CoverageMode) => void; loading: boolean }) {
   const cells = new Map<string, CoverageCell>(data.cells.map((c) => [`${c.painId}:${c.pieceId}`, c]));
@@ -70,7 +68,7 @@ export function CoverageHeatMap({ data, view, onView, loading }: { data: Coverag
             <Table withRowBorders={false} verticalSpacing={3} horizontalSpacing={3} style={{ borderCollapse: 'separate', borderSpacing: 0, width: 'auto' }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th style={{ ...STICKY, ...PAIN_COLUMN, verticalAlign: 'bottom' }}>
+                  <Table.Th className={classes.pain} style={{ verticalAlign: 'bottom' }}>
                     <Text size="xs" c="dimmed" fw={700} tt="uppercase">
                       Pain · evidence weight
                     </Text>
@@ -97,7 +95,7 @@ export function CoverageHeatMap({ data, view, onView, loading }: { data: Coverag
               <Table.Tbody>
                 {data.pains.map((pain) => (
                   <Table.Tr key={pain.id}>
-                    <Table.Th scope="row" style={{ ...STICKY, ...PAIN_COLUMN }} fw={400} pr="sm">
+                    <Table.Th scope="row" className={classes.pain} fw={400} pr="sm">
                       <PainLabel pain={pain} />
                     </Table.Th>
                     {data.pieces.map((piece) => {
