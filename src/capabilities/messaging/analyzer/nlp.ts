@@ -62,6 +62,8 @@ export interface ReadText {
   sentences: Sentence[];
 }
 
+/** How far past the previous token the next one is looked for in the text (whitespace between them). */
+const SEARCH_AHEAD = 512;
 const MARKDOWN_MARKER = /^(#{1,6}|[-*+>]|\d+[.)])$/;
 const SENTENCE_END = /[.!?:;]$/;
 
@@ -77,7 +79,10 @@ export function readText(text: string): ReadText {
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
-    const found = text.indexOf(value, cursor);
+    // Looked for just ahead of the last token only: a value wink wrote differently from the text must not send a
+    // search to the end of a 100 KB text once per token.
+    const ahead = text.slice(cursor, cursor + SEARCH_AHEAD + value.length).indexOf(value);
+    const found = ahead === -1 ? -1 : cursor + ahead;
     const start = found === -1 ? cursor : found;
     const end = found === -1 ? cursor : start + value.length;
     cursor = end;
