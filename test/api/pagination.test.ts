@@ -102,6 +102,35 @@ async function seed(w: World): Promise<void> {
     .insertInto('kpi_values')
     .values(rows(N).map((i) => ({ id: newId(), workspace_id: ws.id, kpi_id: w.kpiId, date: new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10), value: i, source: 'manual' as const, note: null, recorded_by: ws.adminMemberId, created_at: stamp(i) })))
     .execute();
+  await seedMessaging(w);
+}
+
+/** N pains (three severities, two statements: many tie), N evidence entries on few days and instants, N pieces on few instants. */
+async function seedMessaging(w: World): Promise<void> {
+  const db = t.db.kysely;
+  const ws = w.ws;
+  await db
+    .insertInto('pains')
+    .values(rows(N).map((i) => ({ id: newId(), workspace_id: ws.id, statement: i % 2 ? 'Same pain' : 'Other pain', persona: '', segment: '', severity: 1 + (i % 3), emotion: '', synonyms: '[]', status: 'active' as const, created_by: ws.adminMemberId, created_at: stamp(i), updated_at: stamp(i), retired_at: null })))
+    .execute();
+  await db
+    .insertInto('evidence')
+    .values(
+      rows(N).map((i) => ({
+        id: newId(), workspace_id: ws.id, pain_id: null, member_id: ws.adminMemberId, date: `2026-02-0${1 + (i % 4)}`, account: `Account ${i}`, deal_id: null, deal_external_id: null,
+        amount: null, outcome: 'open' as const, quote: 'We call back two days later.', notes: null, created_at: stamp(i), updated_at: stamp(i),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('pieces')
+    .values(
+      rows(N).map((i) => ({
+        id: newId(), workspace_id: ws.id, title: `Paged piece ${i % 5}`, channel: 'blog' as const, body: 'Your inbound leads go cold before anyone calls them back.', author_member_id: ws.adminMemberId, status: 'draft' as const, version: 1,
+        score: null, band: null, analyzed_at: null, published_at: null, published_by: null, override_reason: null, override_by: null, override_at: null, archived_at: null, created_at: stamp(i), updated_at: stamp(i),
+      })),
+    )
+    .execute();
 }
 
 /** N deals, some with no close date (they come last), some sharing a close date (the id breaks the tie). */
@@ -189,6 +218,11 @@ const LISTS: PagedList[] = [
   { name: 'action items, mine and open', url: () => '/api/v1/checkins/action-items', caller: (w) => w.ws.admin, id: (i) => str(i.id), order: byKeys(['dueDate', 'asc'], ['createdAt', 'asc'], ['id', 'asc']), atLeast: 45 },
   { name: 'KPI values', url: (w) => `/api/v1/goals/kpis/${w.kpiId}/values`, caller: (w) => w.ws.admin, id: (v) => str(v.id), order: byKeys(['date', 'desc']), atLeast: N },
   // Newest close date first, deals with no close date last, the id breaking ties.
+  // Messaging (issue 12): the most severe pains first, then by statement, the id breaking ties; evidence of the latest
+  // day first, the latest logged first within it; pieces most recently changed first.
+  { name: 'pains', url: () => '/api/v1/messaging/pains', caller: (w) => w.lead.client, id: (p) => str(p.id), order: (x, y) => Number(y.severity) - Number(x.severity) || byKeys(['statement', 'asc'], ['id', 'asc'])(x, y), atLeast: N },
+  { name: 'evidence', url: () => '/api/v1/messaging/evidence', caller: (w) => w.ws.admin, id: (e) => str(e.id), order: byKeys(['date', 'desc'], ['createdAt', 'desc'], ['id', 'desc']), atLeast: N },
+  { name: 'pieces', url: () => '/api/v1/messaging/pieces', caller: (w) => w.lead.client, id: (p) => str(p.id), order: byKeys(['updatedAt', 'desc'], ['id', 'desc']), atLeast: N },
   { name: 'deals', url: () => '/api/v1/deals', caller: (w) => w.lead.client, id: (d) => str(d.id), order: (x, y) => byKeys(['closeDate', 'desc'], ['id', 'desc'])({ ...x, closeDate: x.closeDate ?? '' }, { ...y, closeDate: y.closeDate ?? '' }), atLeast: N },
 ];
 
@@ -372,6 +406,10 @@ describe('the OpenAPI document', () => {
         '/api/v1/goals/publications',
         '/api/v1/invites',
         '/api/v1/members',
+        '/api/v1/messaging/evidence',
+        '/api/v1/messaging/pains',
+        '/api/v1/messaging/pieces',
+        '/api/v1/messaging/pieces/reviewers',
         '/api/v1/notifications',
         '/api/v1/tokens',
       ].sort(),

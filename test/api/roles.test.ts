@@ -53,6 +53,11 @@ const salesLeadsOnly = (status = 200): Expected => ({ admin: 403, leader: status
  * behalf (SPEC S0); publishing is not while the team has a lead (sales has one here), so it stays salesLeadsOnly.
  */
 const salesEditors = (status = 200): Expected => ({ admin: status, leader: status, member: 403, viewer: 403 });
+/**
+ * A piece's review is decided by sales members only, never by its author (issue 12): here the leader is the one
+ * on sales who may (the viewer is on sales but reads only; the admin is on leadership and wrote the piece).
+ */
+const salesReviewers = (status = 200): Expected => ({ admin: 403, leader: status, member: 403, viewer: 403 });
 /** Viewers read only: everyone else answers expectations and the awareness quiz. */
 const allButViewers = (status = 200): Expected => ({ admin: status, leader: status, member: status, viewer: 403 });
 /**
@@ -108,7 +113,102 @@ async function adminImport(c: CallContext, file = hubspotCsv(HUBSPOT_DEALS)): Pr
   return (await settle(c.ws.admin, started.id)).id;
 }
 
+/** A piece written by the workspace's admin (draft, version 1), for the routes that take its id. */
+async function adminPiece(c: CallContext): Promise<{ id: string; version: number }> {
+  const body = { title: `Stop losing leads (${c.role})`, channel: 'blog', body: 'Your inbound leads go cold before anyone calls them back.' };
+  return expectStatus(await c.ws.admin.post<{ id: string; version: number }>('/api/v1/messaging/pieces', body), 201);
+}
+/** The admin's piece, in review: the admin asked the sales leader to review it. */
+async function pieceInReview(c: CallContext): Promise<{ id: string; version: number }> {
+  const piece = await adminPiece(c);
+  expectStatus(await c.ws.admin.post(`/api/v1/messaging/pieces/${piece.id}/review-requests`, { reviewerIds: [people.leader.member.id] }), 200);
+  return piece;
+}
+/** The admin's piece approved by the sales leader, with the workspace's pain threshold at 0: the gate is open. */
+async function approvedPiece(c: CallContext): Promise<{ id: string; version: number }> {
+  expectStatus(await c.ws.admin.patch('/api/v1/workspace', { painThreshold: 0 }), 200);
+  const piece = await pieceInReview(c);
+  expectStatus(await people.leader.client.post(`/api/v1/messaging/pieces/${piece.id}/decisions`, { decision: 'approved', version: piece.version }), 200);
+  return piece;
+}
+/** A pain the admin added (a statement of its own each call, so no two collide). */
+async function adminPain(c: CallContext): Promise<string> {
+  const statement = `Role check pain ${c.role} ${randomUUID().slice(0, 8)}`;
+  return expectStatus(await c.ws.admin.post<{ id: string }>('/api/v1/messaging/pains', { statement, severity: 4 }), 201).id;
+}
+/** An evidence entry the admin logged (so "its author may change it" does not blur the role rows). */
+async function adminEvidence(c: CallContext): Promise<string> {
+  return expectStatus(await c.ws.admin.post<{ id: string }>('/api/v1/messaging/evidence', evidenceBody(c)), 201).id;
+}
+const evidenceBody = (c: CallContext) => ({ date: utcDate(-2), account: `Acme ${c.role}`, outcome: 'open', quote: 'We call back two days later.' });
+
 const MATRIX: Record<string, MatrixRow> = {
+  // Messaging (issue 12, decision 040): everyone reads pains, evidence, pieces, coverage and the analyzer. Sales and
+  // marketing members (and leaders, admins) add and edit pains; leaders and admins retire and bring them back. Sales
+  // members, leaders and admins log evidence, by hand or from a CSV; its author, leaders and admins change or delete it.
+  // Marketing members, leaders and admins write pieces; the author and leaders edit, send for review, publish and
+  // archive them; sales members decide a review; every member but viewers comments. Rows are the admin's, made per call.
+  'GET /api/v1/messaging/pains': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/pains?status=all') },
+  'GET /api/v1/messaging/pains/:id': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/messaging/pains/${await adminPain(c)}`) },
+  'POST /api/v1/messaging/pains': {
+    expected: allButViewers(201),
+    call: (c) => c.person.client.post('/api/v1/messaging/pains', { statement: `Leads go cold for the ${c.role} ${randomUUID().slice(0, 8)}`, severity: 3 }),
+  },
+  'PATCH /api/v1/messaging/pains/:id': { expected: allButViewers(200), call: async (c) => c.person.client.patch(`/api/v1/messaging/pains/${await adminPain(c)}`, { severity: 2 }) },
+  'POST /api/v1/messaging/pains/:id/retire': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.post(`/api/v1/messaging/pains/${await adminPain(c)}/retire`) },
+  'POST /api/v1/messaging/pains/:id/reactivate': {
+    expected: adminsAndLeaders(200),
+    call: async (c) => {
+      const id = await adminPain(c);
+      expectStatus(await c.ws.admin.post(`/api/v1/messaging/pains/${id}/retire`), 200);
+      return c.person.client.post(`/api/v1/messaging/pains/${id}/reactivate`);
+    },
+  },
+  'POST /api/v1/messaging/pains/suggest': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/messaging/pains/suggest', { text: 'reps call back two days later', limit: 5 }) },
+  'POST /api/v1/messaging/analyze': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/messaging/analyze', { text: 'Your leads go cold before anyone calls them.' }) },
+  'GET /api/v1/messaging/evidence': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/evidence?outcome=open') },
+  'GET /api/v1/messaging/evidence/:id': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/messaging/evidence/${await adminEvidence(c)}`) },
+  'POST /api/v1/messaging/evidence': { expected: adminsAndLeaders(201), call: (c) => c.person.client.post('/api/v1/messaging/evidence', evidenceBody(c)) },
+  'PATCH /api/v1/messaging/evidence/:id': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.patch(`/api/v1/messaging/evidence/${await adminEvidence(c)}`, { account: `Changed by ${c.role}` }) },
+  'DELETE /api/v1/messaging/evidence/:id': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.delete(`/api/v1/messaging/evidence/${await adminEvidence(c)}`) },
+  'GET /api/v1/messaging/evidence/template.csv': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/evidence/template.csv') },
+  'POST /api/v1/messaging/evidence/import': {
+    expected: adminsAndLeaders(200),
+    call: (c) =>
+      c.person.client.request('POST', '/api/v1/messaging/evidence/import', { rawBody: `date,account,quote\r\n${utcDate(-2)},Imported ${c.role},"We rebuild the forecast every Monday."\r\n`, headers: { 'content-type': 'text/csv' } }),
+  },
+  'GET /api/v1/messaging/why': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/why') },
+  'GET /api/v1/messaging/coverage': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/coverage?view=in_progress') },
+  'GET /api/v1/messaging/pieces': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/pieces?status=draft') },
+  'GET /api/v1/messaging/pieces/reviewers': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/messaging/pieces/reviewers') },
+  'POST /api/v1/messaging/pieces/analysis': { expected: everyone(200), call: (c) => c.person.client.post('/api/v1/messaging/pieces/analysis', { text: 'Your leads go cold.' }) },
+  'POST /api/v1/messaging/pieces': {
+    expected: allButViewers(201),
+    call: (c) => c.person.client.post('/api/v1/messaging/pieces', { title: `Written by the ${c.role}`, channel: 'email', body: 'Your inbound leads go cold before anyone calls them back.' }),
+  },
+  'GET /api/v1/messaging/pieces/:id': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/messaging/pieces/${(await adminPiece(c)).id}`) },
+  'PATCH /api/v1/messaging/pieces/:id': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.patch(`/api/v1/messaging/pieces/${(await adminPiece(c)).id}`, { title: `Retitled by the ${c.role}` }) },
+  'POST /api/v1/messaging/pieces/:id/review-requests': {
+    expected: adminsAndLeaders(200),
+    call: async (c) => c.person.client.post(`/api/v1/messaging/pieces/${(await adminPiece(c)).id}/review-requests`, { reviewerIds: [people.leader.member.id] }),
+  },
+  'POST /api/v1/messaging/pieces/:id/decisions': {
+    expected: salesReviewers(200),
+    call: async (c) => {
+      const piece = await pieceInReview(c);
+      return c.person.client.post(`/api/v1/messaging/pieces/${piece.id}/decisions`, { decision: 'approved', version: piece.version });
+    },
+  },
+  'POST /api/v1/messaging/pieces/:id/comments': {
+    expected: allButViewers(201),
+    call: async (c) => {
+      const piece = await adminPiece(c);
+      return c.person.client.post(`/api/v1/messaging/pieces/${piece.id}/comments`, { version: piece.version, body: `Looks good to the ${c.role}` });
+    },
+  },
+  'POST /api/v1/messaging/pieces/:id/publish': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.post(`/api/v1/messaging/pieces/${(await approvedPiece(c)).id}/publish`, {}) },
+  'POST /api/v1/messaging/pieces/:id/archive': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.post(`/api/v1/messaging/pieces/${(await adminPiece(c)).id}/archive`) },
+
   // Deal imports (issue 11, decision 034): admins and leaders upload, map, commit, cancel and keep presets and owner
   // mappings; everyone reads the imports and their error reports. The import is the admin's, made for each call.
   // The Deals view (issue 11): everyone in the workspace reads deals and the marketing-source rule; admins change it.

@@ -85,7 +85,23 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   'column-presets': async (a) => (aPresetId ??= expectStatus(await a.ws.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: 'A preset', mapping: CUSTOM_MAPPING }), 201).id),
   // A deal of A's, as an import would have written it.
   deals: async (a) => (aDealId ??= await insertDeal(a.ws.id)),
+  // Messaging (issue 12): A's pain (its admin's), an evidence entry A's sales member logged on it, and A's admin's piece.
+  pains: async (a) => (aPainId ??= await makePain(a.ws.admin, 'Inbound leads go cold before anyone calls them')),
+  evidence: async (a) => (aEvidenceId ??= await makeEvidence(a.member.client, await ID_SOURCES.pains!(a))),
+  pieces: async (a) => (aPieceId ??= await makePiece(a.ws.admin)),
 };
+let aPainId: string | undefined;
+let aEvidenceId: string | undefined;
+let aPieceId: string | undefined;
+async function makePain(by: Client, statement = `Own pain ${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
+  return expectStatus(await by.post<{ id: string }>('/api/v1/messaging/pains', { statement, severity: 4 }), 201).id;
+}
+async function makeEvidence(by: Client, painId: string | null = null): Promise<string> {
+  return expectStatus(await by.post<{ id: string }>('/api/v1/messaging/evidence', { date: utcDate(-2), account: 'Acme', outcome: 'open', quote: 'We call back two days later.', painId }), 201).id;
+}
+async function makePiece(by: Client): Promise<string> {
+  return expectStatus(await by.post<{ id: string }>('/api/v1/messaging/pieces', { title: 'Stop losing leads', channel: 'blog', body: 'Your inbound leads go cold before anyone calls them back.' }), 201).id;
+}
 let aDealId: string | undefined;
 async function insertDeal(workspaceId: string): Promise<string> {
   const id = randomUUID();
@@ -112,6 +128,11 @@ const EXCLUDED: Record<string, string> = {
   'POST /api/v1/invites/accept/:token': 'same as the preview: the link is the credential; accepting it is how a person joins a workspace (invites.test.ts)',
   'GET /api/v1/calendar/:file':
     'the file name is the secret feed token (like an invite token, the URL is the credential, there is no session); it is not an id of a row of A; checkins-feed.test.ts covers unknown, regenerated, revoked and garbage names',
+  // Their success needs what this walk does not give simply: a caller on sales and a piece in review, or a sales reviewer's id in the body.
+  'POST /api/v1/messaging/pieces/:id/decisions':
+    'a decision needs a sales member as the caller and a piece in review; messaging-pieces-guards.test.ts "another workspace" has an admin and a sales member of another workspace decide on this one\'s piece: 404, the piece unchanged',
+  'POST /api/v1/messaging/pieces/:id/review-requests':
+    'the body names sales reviewers of the caller\'s workspace; messaging-pieces-guards.test.ts "another workspace" asks for a review of this one\'s piece from another workspace (its admin and a sales member, naming their own reviewer): 404, the piece unchanged',
 };
 
 /**
@@ -131,6 +152,12 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/checkins/action-items/:id': { status: 'dropped', title: 'Taken over' },
   'PUT /api/v1/deals/imports/:id/mapping': { mapping: { externalId: 'Record ID', name: 'Deal Name', stage: 'Deal Stage', amount: 'Amount' } },
   'POST /api/v1/deals/imports/:id/commit': { mode: 'valid_rows' },
+  'PATCH /api/v1/messaging/pains/:id': { statement: 'Taken over by B', severity: 1 },
+  'PATCH /api/v1/messaging/evidence/:id': { account: 'Taken over', quote: 'Taken over by B.', outcome: 'lost' },
+  'PATCH /api/v1/messaging/pieces/:id': { title: 'Taken over', body: 'Taken over by B.' },
+  'POST /api/v1/messaging/pieces/:id/comments': { version: 1, body: 'Taken over' },
+  // B's admin is a leader: past the gate with a reason, B's own draft is published; A's answers 404 first.
+  'POST /api/v1/messaging/pieces/:id/publish': { overrideReason: 'Published from another workspace on purpose.' },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -236,6 +263,7 @@ beforeAll(async () => {
   aIds = [
     ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId!, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
     ...[a.seriesId, a.meetingId, a.agendaItemId, a.decisionId, a.actionItemId],
+    ...[aPainId, aEvidenceId, aPieceId].filter((id): id is string => id !== undefined),
   ];
   before = await snapshotOf(a.ws.id);
 });
@@ -313,13 +341,19 @@ describe('tenant isolation over the whole route table', () => {
       'column-presets': async () => expectStatus(await b.admin.post<{ id: string }>('/api/v1/deals/column-presets', { name: `B preset ${Math.random().toString(36).slice(2, 8)}`, mapping: CUSTOM_MAPPING }), 201).id,
       deals: () => insertDeal(b.id),
     };
+    // Messaging: a fresh pain, evidence entry and piece of B's for each route (one retires, one deletes, one publishes).
+    const messagingSources: Record<string, () => Promise<string>> = {
+      pains: () => makePain(b.admin),
+      evidence: () => makeEvidence(b.admin),
+      pieces: () => makePiece(b.admin),
+    };
     const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
     const bAdminElsewhere = t.client();
     expectStatus(await bAdminElsewhere.signIn(b.admin.email!, PASSWORD), 200);
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources };
+      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources };
       if (!params.every((p) => p.source in own || p.source in sources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
       for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await sources[p.source]!()));
