@@ -160,6 +160,7 @@ export async function seedDemoPieces(db: Db, demo: DemoContext, pieces: readonly
       channel: d.channel,
       body: d.body,
       author_member_id: author.memberId,
+      saved_by: author.memberId,
       status: d.status,
       version,
       score: analysis.score,

@@ -54,6 +54,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('author_member_id', 'text', (c) => c.references('members.id').onDelete('set null'))
+    .addColumn('saved_by', 'text', (c) => c.references('members.id').onDelete('set null'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('score', 'integer')

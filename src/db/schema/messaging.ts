@@ -56,6 +56,8 @@ export interface PiecesTable {
   /** Markdown. */
   body: string;
   author_member_id: string | null;
+  /** Who saved the current version (wrote it or last changed its text): they cannot also be the one who approves it. */
+  saved_by: string | null;
   status: PieceStatus;
   /** Counts edits of title or body: an approval is for one version; editing an approved piece returns it to review. */
   version: number;

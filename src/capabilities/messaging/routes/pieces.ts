@@ -159,7 +159,7 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
         const now = nowIso();
         await tx
           .insertInto('pieces')
-          .values({ id, workspace_id: actor.workspaceId, title: b.title, channel: b.channel, body: b.body, author_member_id: author, status: 'draft', version: 1, score: null, band: null, analyzed_at: null, published_at: null, published_by: null, override_reason: null, override_by: null, override_at: null, archived_at: null, created_at: now, updated_at: now })
+          .values({ id, workspace_id: actor.workspaceId, title: b.title, channel: b.channel, body: b.body, author_member_id: author, saved_by: actor.memberId, status: 'draft', version: 1, score: null, band: null, analyzed_at: null, published_at: null, published_by: null, override_reason: null, override_by: null, override_at: null, archived_at: null, created_at: now, updated_at: now })
           .execute();
         await storeAnalysis(tx, actor.workspaceId, id, 1, analysis, now);
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'piece.created', entityType: 'piece', entityId: id, after: { title: b.title, channel: b.channel, version: 1, score: analysis.score, band: analysis.band } });
@@ -210,6 +210,7 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
             ...(b.channel !== undefined ? { channel: b.channel } : {}),
             ...(b.body !== undefined ? { body: b.body } : {}),
             ...(b.authorMemberId !== undefined ? { author_member_id: b.authorMemberId } : {}),
+            ...(newText ? { saved_by: actor.memberId } : {}),
             version,
             status,
             updated_at: now,
@@ -309,6 +310,10 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
       return changePiece(actor, req.params.id, async (tx, piece) => {
         assertMay(actor, piece, 'decide');
         assertVersion(piece, b.version);
+        // Sign-off is a second person's: whoever saved this version (wrote it, or last changed its text) does not approve it.
+        if (b.decision === 'approved' && piece.saved_by === actor.memberId) {
+          throw forbidden('You saved this version of the piece, so another sales member approves it: sign-off is a second person’s.');
+        }
         const anchors = anchorsOf(piece.body, b.comments);
         const now = nowIso();
         const reviews = await listReviews(tx, actor.workspaceId, piece.id);
