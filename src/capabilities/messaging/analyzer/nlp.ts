@@ -16,12 +16,17 @@ export const itsLemma = its.lemma as unknown as ItsFunction<string>;
 
 const porter = (model.addons as unknown as { stem: (word: string) => string }).stem;
 const stemCache = new Map<string, string>();
+/** The longest word stemmed ("pneumonoultramicroscopicsilicovolcanoconiosis" has 45 letters). */
+const MAX_STEMMED = 64;
 
 /**
  * The stem of a lower-case word: Porter 2, then a trailing "i" dropped from a long stem so that the -iation
  * nouns meet their verbs ("reconciliation" → "reconcili" → "reconcil", as "reconcile" and "reconciling").
  */
 export function stemOf(normal: string): string {
+  // No word of English is this long; the stemmer's patterns take time that grows with the square of the length
+  // (100,000 letters without a space took over a minute), so a run of characters this long is its own stem.
+  if (normal.length > MAX_STEMMED) return normal;
   let s = stemCache.get(normal);
   if (s !== undefined) return s;
   s = porter(normal);
@@ -66,10 +71,17 @@ export interface ReadText {
 const SEARCH_AHEAD = 512;
 const MARKDOWN_MARKER = /^(#{1,6}|[-*+>]|\d+[.)])$/;
 const SENTENCE_END = /[.!?:;]$/;
+/** A run of characters without a space longer than any word or ordinary link. */
+const LONG_RUN = /\S{200,}/g;
+const WHITESPACE = /\s/;
 
 /** Tokens and sentences of a text in one pass of wink; a new line that starts a block (markdown) ends a sentence too. */
 export function readText(text: string): ReadText {
-  const doc = nlp.readDoc(text);
+  // wink's tokenizer takes time that grows with the square of a run without spaces (100,000 letters: 5 s). No
+  // buyer language hides in a run that long (a long URL, a hash, pasted junk), so such runs are blanked for wink,
+  // keeping their length: every other token keeps its offsets in the text as written.
+  const read = text.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  const doc = nlp.readDoc(read);
   const values = doc.tokens().out(its.value) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
   const types = doc.tokens().out(its.type) as string[];
@@ -80,8 +92,10 @@ export function readText(text: string): ReadText {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     // Looked for just ahead of the last token only: a value wink wrote differently from the text must not send a
-    // search to the end of a 100 KB text once per token.
-    const ahead = text.slice(cursor, cursor + SEARCH_AHEAD + value.length).indexOf(value);
+    // search to the end of a 100 KB text once per token. A word skips the whitespace before it first (a blanked run
+    // is a long stretch of it); a line break that wink keeps as a token of its own is looked for where it is.
+    if (!WHITESPACE.test(value[0] ?? '')) while (cursor < read.length && WHITESPACE.test(read[cursor]!)) cursor++;
+    const ahead = read.slice(cursor, cursor + SEARCH_AHEAD + value.length).indexOf(value);
     const found = ahead === -1 ? -1 : cursor + ahead;
     const start = found === -1 ? cursor : found;
     const end = found === -1 ? cursor : start + value.length;
