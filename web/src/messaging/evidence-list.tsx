@@ -11,7 +11,7 @@ import { formatAmount } from '../deals/deal-format.js';
 import { ConfirmModal } from '../shell/confirm-modal.js';
 import { formatLocalDate } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
-import { OUTCOME_META } from './pain-format.js';
+import { DANGER_TEXT, OUTCOME_META } from './pain-format.js';
 import { useDeleteEvidence, useUpdateEvidence } from './pain-queries.js';
 import type { EvidenceView, Outcome } from './pain-types.js';
 
@@ -88,7 +88,7 @@ export function EvidenceList({ items, showPain }: { items: EvidenceView[]; showP
                   <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(e)}>
                     Edit
                   </Menu.Item>
-                  <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(e)}>
+                  <Menu.Item color={DANGER_TEXT} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(e)}>
                     Delete
                   </Menu.Item>
                 </Menu.Dropdown>

@@ -29,7 +29,13 @@ export function formatMonth(month: string, short = true): string {
 
 export const DIRECTION_LABEL = { rising: 'Rising', falling: 'Falling', steady: 'Steady' } as const;
 // Shade 9 for text: 4.5:1 on white (docs/UX.md, Accessibility).
-export const DIRECTION_COLOR = { rising: 'red.9', falling: 'teal.9', steady: 'gray.7' } as const;
+/** Text colours that read in both colour schemes (dark shades on light, light shades on dark: axe's 4.5:1 either way). */
+export const DANGER_TEXT = 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-4))';
+export const DIRECTION_COLOR = {
+  rising: DANGER_TEXT,
+  falling: 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))',
+  steady: 'light-dark(var(--mantine-color-gray-7), var(--mantine-color-dark-1))',
+} as const;
 
 export const OUTCOME_META = {
   won: { label: 'Won', color: 'green' },
