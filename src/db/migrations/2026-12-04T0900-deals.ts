@@ -28,7 +28,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
-    // What the engine found reading the file (decision 031): its headers (JSON string[]), how its bytes were
+    // What the engine found reading the file (decision 038): its headers (JSON string[]), how its bytes were
     // decoded, its delimiter, the date order chosen ('auto' | 'mdy' | 'dmy') and the one it resolved to, the
     // owners no member matched (JSON {name, rows}[]), and the rows a re-import left as they were.
     .addColumn('headers', 'text')
