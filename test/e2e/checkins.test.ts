@@ -56,8 +56,9 @@ async function tick(box: Locator): Promise<void> {
 }
 
 const POLL = { timeout: 10_000 };
-// Only the rooms that exist supply agenda sections: goals (KPIs) and check-ins (action items), then what attendees add.
-const AGENDA_TITLES = ['KPIs of both teams', 'Open action items', 'Added by attendees'];
+// Only the rooms that exist supply agenda sections: goals (KPIs), check-ins (action items) and messaging (what sales
+// heard), then what attendees add.
+const AGENDA_TITLES = ['KPIs of both teams', 'Open action items', 'New sales evidence and pains', 'Added by attendees'];
 
 describe('check-ins, in the browser', () => {
   it('a leader sets up the check-in, runs the meeting, marks it held, and its action item is on the next agenda', async () => {
@@ -122,7 +123,7 @@ describe('check-ins, in the browser', () => {
     await title.filter({ hasText: 'In progress' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
     await expect.poll(() => agendaHeadings(page), POLL).toEqual(AGENDA_TITLES);
-    // No empty placeholders for wins, evidence, reflections or alignment to-dos: those rooms are not built yet.
+    // No empty placeholders for wins, reflections or alignment to-dos: those rooms are not built yet.
     expect(await page.getByRole('heading', { level: 3, name: /^Wins/ }).count()).toBe(0);
     await agendaSection(page, 'KPIs of both teams').getByText(/^Win rate 24%/).waitFor();
     await agendaSection(page, 'Open action items').getByText('No open action items carried over.').waitFor();
