@@ -26,7 +26,7 @@ const HookBody = z.strictObject({
   deals: z.array(SentDealBody).min(1, 'Send at least one deal.').max(DEALS_HOOK_MAX, `Send at most ${DEALS_HOOK_MAX} deals a call; send more in several calls.`),
 });
 const HookQuery = z.strictObject({
-  mode: z.enum(['all_or_nothing', 'valid_rows']).default('all_or_nothing').describe('all_or_nothing: any bad deal writes none (400 with the deals in details); valid_rows: the good deals are written, the bad ones listed'),
+  mode: z.enum(['all_or_nothing', 'valid_rows']).default('all_or_nothing').describe('all_or_nothing writes no deal when one is bad (400 with the deals in details); valid_rows: the good deals are written, the bad ones listed'),
 });
 const HookView = z.object({
   received: z.number().int(),

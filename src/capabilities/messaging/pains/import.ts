@@ -24,7 +24,7 @@ const ERRORS_LISTED = 200;
 const EARLIEST = '2000-01-01';
 
 export const EvidenceImportQuery = z.strictObject({
-  mode: z.enum(['all_or_nothing', 'valid_rows']).default('all_or_nothing').describe('all_or_nothing: any bad row writes nothing (400 with the rows); valid_rows: the good rows are written and the bad ones listed'),
+  mode: z.enum(['all_or_nothing', 'valid_rows']).default('all_or_nothing').describe('all_or_nothing writes nothing when a row is bad (400 with the rows); valid_rows: the good rows are written and the bad ones listed'),
   dryRun: z.enum(['true', 'false']).default('false').describe('true: check every row and answer without writing'),
 });
 
