@@ -8,7 +8,7 @@ import type { Role, Team } from '../src/shared/vocabulary.js';
 import type { AppContext } from '../src/server/context.js';
 import { notifyMember } from '../src/server/notifications.js';
 import type { TestApp } from './helpers/app.js';
-import { expectStatus, type Client } from './helpers/client.js';
+import { Client, expectStatus } from './helpers/client.js';
 import type { CreatedApiTokenView, CreatedInviteView, MemberView, MeView } from './helpers/views.js';
 import { newMeetingRow } from '../src/capabilities/checkins/schedule.js';
 import { ALL_WORKSPACES, bumpReadVersions } from '../src/db/read-versions.js';
@@ -292,4 +292,13 @@ export async function makeFeed(by: Client): Promise<string> {
   const feed = expectStatus(await by.post<FeedView>('/api/v1/checkins/feed'), 201);
   if (!feed.url) throw new Error('POST /checkins/feed answered without the URL');
   return new URL(feed.url).pathname;
+}
+
+/** The same signed-in browser talking to another instance of the app (a second server behind a load balancer). */
+export function sameSessionOn(app: { server: ConstructorParameters<typeof Client>[0] }, c: Client): Client {
+  const other = new Client(app.server);
+  const session = c.cookie('lockstep_session');
+  if (!session) throw new Error('not signed in');
+  other.setCookie('lockstep_session', session);
+  return other;
 }

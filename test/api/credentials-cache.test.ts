@@ -9,7 +9,7 @@ import { createApp, type App } from '../../src/lockstep.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { Client, expectStatus } from '../helpers/client.js';
 import type { CreatedApiTokenView } from '../helpers/views.js';
-import { addMember, caughtUp, makeWorkspace } from '../factories.js';
+import { addMember, caughtUp, makeWorkspace, sameSessionOn } from '../factories.js';
 
 let t: TestApp;
 let second: App;
@@ -22,13 +22,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-function onSecond(c: Client): Client {
-  const other = new Client(second.server);
-  const session = c.cookie('lockstep_session');
-  if (!session) throw new Error('not signed in');
-  other.setCookie('lockstep_session', session);
-  return other;
-}
+const onSecond = (c: Client): Client => sameSessionOn(second, c);
 
 const members = (c: Client) => c.get('/api/v1/members');
 

@@ -6,7 +6,7 @@ import { createApp, type App } from '../../src/lockstep.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { Client, expectStatus } from '../helpers/client.js';
 import type { MemberView } from '../helpers/views.js';
-import { addMember, changedInDb, makeKpi, makeWorkspace, uniqueEmail } from '../factories.js';
+import { addMember, changedInDb, makeKpi, makeWorkspace, sameSessionOn, uniqueEmail } from '../factories.js';
 
 let t: TestApp;
 let second: App;
@@ -20,14 +20,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The same signed-in browser, talking to the second instance. */
-function onSecond(c: Client): Client {
-  const other = new Client(second.server);
-  const session = c.cookie('lockstep_session');
-  if (!session) throw new Error('not signed in');
-  other.setCookie('lockstep_session', session);
-  return other;
-}
+const onSecond = (c: Client): Client => sameSessionOn(second, c);
 
 const members = async (c: Client) => expectStatus(await c.get<{ items: MemberView[] }>('/api/v1/members?limit=200'), 200).items;
 const memberNames = async (c: Client) => (await members(c)).map((m) => m.name);
