@@ -27,6 +27,13 @@ export function readFigures(nextMeetingId: string | null): Figure[] {
     // The Deals page (issue 11): its list, and the summary strip computed with the KPIs' own formulas.
     { label: 'GET /api/v1/deals', path: '/api/v1/deals', signedIn: true },
     { label: 'GET /api/v1/deals/summary', path: '/api/v1/deals/summary', signedIn: true },
+    // The messaging room (issue 12): the pain library with each pain's evidence figures, the evidence log, the
+    // pieces list, the coverage heat map with the gap and off-message lists, and the why-people-buy report.
+    { label: 'GET /api/v1/messaging/pains', path: '/api/v1/messaging/pains', signedIn: true },
+    { label: 'GET /api/v1/messaging/evidence', path: '/api/v1/messaging/evidence', signedIn: true },
+    { label: 'GET /api/v1/messaging/pieces', path: '/api/v1/messaging/pieces', signedIn: true },
+    { label: 'GET /api/v1/messaging/coverage', path: '/api/v1/messaging/coverage', signedIn: true },
+    { label: 'GET /api/v1/messaging/why', path: '/api/v1/messaging/why', signedIn: true },
   ];
   if (nextMeetingId) figures.push({ label: 'GET /api/v1/checkins/meetings/:id (next)', path: `/api/v1/checkins/meetings/${nextMeetingId}`, signedIn: true });
   return figures;
