@@ -1,10 +1,16 @@
-// The text as the analysis read it, with the sentences that read as feature-speak, hype or self-focus marked and
-// their hints beside them (SPEC S3: "the sentences that read as feature-speak, each with a hint").
-import { Badge, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
-import type { PieceAnalysisView } from './piece-types.js';
-
-type Flag = PieceAnalysisView['flagged'][number];
+// The text as a buyer reads it — the piece's markdown rendered (headings, bold, lists, links), never its raw HTML —
+// with the sentences that read as feature-speak, hype or self-focus marked and the sentences a reviewer commented on
+// marked in another style (SPEC S3: "the sentences that read as feature-speak, each with a hint"; "comments anchored
+// to sentences"). Each marked sentence ends in a small button that opens its hints and comments (keyboard reachable);
+// hovering the sentence shows them too. The analyzer's offsets are into the markdown as written: markdown-marks maps
+// them onto the rendered text.
+import { Anchor, Badge, Card, Group, Popover, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconMessage } from '@tabler/icons-react';
+import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import classes from './analysis-highlights.module.css';
+import { notesOf, type Flag, type SentenceNote } from './highlight-notes.js';
+import { markedMarkdown, markedText, type Block, type Inline, type Run } from './markdown-marks.js';
+import type { CommentView, PieceAnalysisView } from './piece-types.js';
 
 export const KIND_META: Record<Flag['kind'], { label: string; color: string }> = {
   feature: { label: 'Feature-speak', color: 'orange' },
@@ -12,34 +18,195 @@ export const KIND_META: Record<Flag['kind'], { label: string; color: string }> =
   self_focus: { label: 'About us, not the buyer', color: 'grape' },
 };
 
-/** The text cut at the flagged sentences (offsets into exactly this text), each mark carrying its hint. */
-function marked(text: string, flagged: readonly Flag[]): ReactNode[] {
-  const out: ReactNode[] = [];
-  let at = 0;
-  const sorted = [...flagged].filter((f) => f.start >= 0 && f.end <= text.length && f.start < f.end).sort((a, b) => a.start - b.start);
-  for (const f of sorted) {
-    if (f.start < at) continue;
-    if (f.start > at) out.push(text.slice(at, f.start));
-    const meta = KIND_META[f.kind];
-    out.push(
-      <Tooltip key={`${f.index}-${f.start}`} label={f.hint} multiline w={280} withArrow>
-        <mark
-          tabIndex={0}
-          aria-label={`${meta.label}: ${text.slice(f.start, f.end)}. ${f.hint}`}
-          style={{ background: `var(--mantine-color-${meta.color}-light)`, borderBottom: `2px solid var(--mantine-color-${meta.color}-filled)`, color: 'inherit', padding: '1px 0', borderRadius: 2 }}
-        >
-          {text.slice(f.start, f.end)}
-        </mark>
-      </Tooltip>,
-    );
-    at = f.end;
-  }
-  if (at < text.length) out.push(text.slice(at));
-  return out;
+const authorOf = (c: CommentView) => c.author?.name ?? 'A former member';
+
+/** The words a hover or a screen reader gives for a sentence's marks. */
+function summary(note: SentenceNote): string {
+  const parts = note.flags.map((f) => `${KIND_META[f.kind].label}: ${f.hint}`);
+  for (const c of note.comments) parts.push(`${authorOf(c)} commented: ${c.body}`);
+  return parts.join(' · ');
 }
 
-export function AnalysisHighlights({ text, analysis }: { text: string; analysis: PieceAnalysisView }) {
-  const flagged = analysis.flagged;
+function noteLabel(note: SentenceNote): string {
+  const bits: string[] = [];
+  if (note.flags.length > 0) bits.push(note.flags.map((f) => `${f.n}, ${KIND_META[f.kind].label.toLowerCase()}`).join('; '));
+  if (note.comments.length > 0) bits.push(`${note.comments.length} review comment${note.comments.length === 1 ? '' : 's'}`);
+  return `Sentence ${note.index + 1}: ${bits.join(', ')}`;
+}
+
+const flagVars = (note: SentenceNote): CSSProperties | undefined => {
+  const f = note.flags[0];
+  if (!f) return undefined;
+  const c = KIND_META[f.kind].color;
+  return { '--flag-bg': `var(--mantine-color-${c}-light)`, '--flag-line': `var(--mantine-color-${c}-filled)` } as CSSProperties;
+};
+
+/** The button after a marked sentence: its flags' numbers and a bubble for comments, opening what they say. */
+function NoteButton({ note }: { note: SentenceNote }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <Popover opened={opened} onChange={setOpened} width={320} position="bottom" withArrow shadow="md" trapFocus={false} returnFocus>
+      <Popover.Target>
+        <button type="button" className={classes.note} aria-label={noteLabel(note)} aria-expanded={opened} aria-haspopup="dialog" onClick={() => setOpened((o) => !o)} data-note={note.key}>
+          {note.flags.map((f) => (
+            <Fragment key={`${f.index}-${f.start}`}>
+              <span className={classes.dot} style={flagVars({ ...note, flags: [f] })} aria-hidden />
+              <span aria-hidden>{f.n}</span>
+            </Fragment>
+          ))}
+          {note.comments.length > 0 ? (
+            <>
+              <IconMessage size={11} aria-hidden />
+              <span aria-hidden>{note.comments.length}</span>
+            </>
+          ) : null}
+        </button>
+      </Popover.Target>
+      <Popover.Dropdown role="dialog" aria-label={`About sentence ${note.index + 1}`}>
+        <Stack gap="sm">
+          {note.flags.map((f) => (
+            <Stack key={`${f.index}-${f.start}`} gap={4} align="flex-start">
+              <Badge color={KIND_META[f.kind].color} variant="light" radius="sm" size="sm">
+                {f.n}. {KIND_META[f.kind].label}
+              </Badge>
+              <Text size="sm">{f.hint}</Text>
+            </Stack>
+          ))}
+          {note.comments.map((c) => (
+            <Stack key={c.id} gap={2}>
+              <Group gap={6}>
+                <IconMessage size={14} aria-hidden />
+                <Text size="sm" fw={600}>
+                  {authorOf(c)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  on version {c.version}
+                </Text>
+              </Group>
+              <Text size="sm">{c.body}</Text>
+            </Stack>
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+type Notes = ReadonlyMap<string, SentenceNote>;
+
+function RunView({ run, notes }: { run: Run; notes: Notes }) {
+  const note = run.key === null ? undefined : notes.get(run.key);
+  if (!note) return <>{run.text}</>;
+  const cls = [classes.mark, note.flags.length > 0 ? classes.flag : '', note.comments.length > 0 ? classes.commented : ''].join(' ');
+  return (
+    <>
+      <Tooltip label={summary(note)} multiline w={300} withArrow openDelay={150}>
+        <mark className={cls} style={flagVars(note)} data-sentence={note.key}>
+          {run.text}
+        </mark>
+      </Tooltip>
+      {run.last ? <NoteButton note={note} /> : null}
+    </>
+  );
+}
+
+function runsView(runs: readonly Run[], notes: Notes): ReactNode {
+  return runs.map((r, i) => <RunView key={i} run={r} notes={notes} />);
+}
+
+function InlinesView({ nodes, notes }: { nodes: readonly Inline[]; notes: Notes }): ReactNode {
+  return nodes.map((n, i) => {
+    switch (n.type) {
+      case 'text':
+        return <Fragment key={i}>{runsView(n.runs, notes)}</Fragment>;
+      case 'code':
+        return <code key={i}>{runsView(n.runs, notes)}</code>;
+      case 'strong':
+        return (
+          <strong key={i}>
+            <InlinesView nodes={n.children} notes={notes} />
+          </strong>
+        );
+      case 'emphasis':
+        return (
+          <em key={i}>
+            <InlinesView nodes={n.children} notes={notes} />
+          </em>
+        );
+      case 'link':
+        return n.href ? (
+          <Anchor key={i} href={n.href} target="_blank" rel="noopener noreferrer nofollow" inherit underline="always">
+            <InlinesView nodes={n.children} notes={notes} />
+          </Anchor>
+        ) : (
+          <Fragment key={i}>
+            <InlinesView nodes={n.children} notes={notes} />
+          </Fragment>
+        );
+      case 'break':
+        return <br key={i} />;
+    }
+  });
+}
+
+function BlocksView({ blocks, notes }: { blocks: readonly Block[]; notes: Notes }): ReactNode {
+  return blocks.map((b, i) => {
+    switch (b.type) {
+      case 'paragraph':
+        return (
+          <p key={i}>
+            <InlinesView nodes={b.children} notes={notes} />
+          </p>
+        );
+      case 'heading': {
+        const H = `h${b.level}` as const;
+        return (
+          <H key={i}>
+            <InlinesView nodes={b.children} notes={notes} />
+          </H>
+        );
+      }
+      case 'list': {
+        const items = b.items.map((item, j) => (
+          <li key={j}>
+            <BlocksView blocks={item} notes={notes} />
+          </li>
+        ));
+        return b.ordered ? (
+          <ol key={i} start={b.start} className={b.tight ? classes.tight : undefined}>
+            {items}
+          </ol>
+        ) : (
+          <ul key={i} className={b.tight ? classes.tight : undefined}>
+            {items}
+          </ul>
+        );
+      }
+      case 'blockquote':
+        return (
+          <blockquote key={i}>
+            <BlocksView blocks={b.children} notes={notes} />
+          </blockquote>
+        );
+      case 'codeBlock':
+        return (
+          <pre key={i}>
+            <code>{runsView(b.runs, notes)}</code>
+          </pre>
+        );
+      case 'rule':
+        return <hr key={i} />;
+    }
+  });
+}
+
+export function AnalysisHighlights({ text, analysis, comments = [] }: { text: string; analysis: PieceAnalysisView; comments?: readonly CommentView[] }) {
+  const { notes, flags, unplaced } = useMemo(() => notesOf(text, analysis, comments), [text, analysis, comments]);
+  const tree = useMemo(() => markedMarkdown(text, notes), [text, notes]);
+  const byKey = useMemo(() => new Map(notes.map((n) => [n.key, n])), [notes]);
+  // The list below quotes each sentence as it reads, not as its markdown is written.
+  const readAs = useMemo(() => markedText(tree), [tree]);
+  const commented = notes.filter((n) => n.comments.length > 0).length;
   return (
     <Card component="section" aria-labelledby="highlights-title">
       <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
@@ -52,27 +219,36 @@ export function AnalysisHighlights({ text, analysis }: { text: string; analysis:
               {m.label}
             </Badge>
           ))}
+          <Badge color="blue" variant="light" radius="sm" size="sm" leftSection={<IconMessage size={11} aria-hidden />}>
+            Review comment
+          </Badge>
         </Group>
       </Group>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }} mb="md">
-        {marked(text, flagged)}
-      </Text>
-      {flagged.length === 0 ? (
+      <div className={classes.prose} data-testid="piece-as-read">
+        <BlocksView blocks={tree} notes={byKey} />
+      </div>
+      {commented > 0 || unplaced.length > 0 ? (
+        <Text size="xs" c="dimmed" mb="sm">
+          {commented > 0 ? `${commented} sentence${commented === 1 ? ' carries' : 's carry'} a reviewer's comment (wavy blue underline).` : ''}
+          {unplaced.length > 0 ? ` ${unplaced.length} comment${unplaced.length === 1 ? ' is' : 's are'} on a sentence no longer in this text: see the sales review.` : ''}
+        </Text>
+      ) : null}
+      {flags.length === 0 ? (
         <Text size="sm" c="teal.9">
           No sentence reads as feature-speak, hype or self-focus.
         </Text>
       ) : (
         <Stack gap="xs">
           <Text size="sm" fw={600}>
-            {flagged.length} sentence{flagged.length === 1 ? '' : 's'} to rework
+            {flags.length} sentence{flags.length === 1 ? '' : 's'} to rework
           </Text>
-          {flagged.map((f) => (
+          {flags.map((f) => (
             <Stack key={`${f.index}-${f.start}`} gap={2} align="flex-start">
               <Badge color={KIND_META[f.kind].color} variant="light" radius="sm" size="sm">
-                {KIND_META[f.kind].label}
+                {f.n}. {KIND_META[f.kind].label}
               </Badge>
               <Text size="sm" lineClamp={2}>
-                “{f.text}”
+                “{readAs.get(`s${f.index}`) ?? f.text}”
               </Text>
               <Text size="xs" c="dimmed">
                 {f.hint}

@@ -144,7 +144,7 @@ function PieceWorkspace({ piece }: { piece: PieceView }) {
                 : 'You read this piece; its author, marketing leads and leaders edit it.'}
             </Alert>
           )}
-          <AnalysisHighlights text={analysedText} analysis={analysis} />
+          <AnalysisHighlights text={analysedText} analysis={analysis} comments={piece.comments} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
