@@ -1,10 +1,11 @@
 // The one interface by which a room plugs into the kernel (STYLE "How rooms meet"): its routes, jobs and demo
 // data, and the contracts by which rooms feed each other — agenda sections, alignment signals, to-dos, getting
-// started steps — and what it does when a member is deactivated. The kernel knows rooms only through this; the
+// started steps, what cites a deal — and what it does when a member is deactivated. The kernel knows rooms only through this; the
 // composition root (src/lockstep.ts, with the list in src/capabilities/index.ts) hands them to it.
 import type { Db } from '../db/database.js';
 import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
+import type { DealCitationProvider } from '../shared/contracts/deal-citations.js';
 import type { DemoContext } from '../shared/contracts/demo.js';
 import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
@@ -26,6 +27,8 @@ export interface Capability {
   todos?(ctx: AppContext): TodoProvider[];
   /** This room's steps of a new workspace's Getting started checklist, each done or not from real state. */
   gettingStarted?(ctx: AppContext): GettingStartedProvider[];
+  /** What in this room cites a deal (evidence, wins), for the deals room's deal drawer, in batches and bounded. */
+  dealCitations?(ctx: AppContext): DealCitationProvider[];
   /** How this room's audit entries read as sentences with names, not codes and ids. */
   auditDescribers?(ctx: AppContext): AuditDescriber[];
   /** Revokes what a deactivated member held here (e.g. calendar feed URLs), so reactivation starts afresh. */

@@ -9,6 +9,7 @@ import type { ChangeFeed } from '../db/change-feed.js';
 import type { Database, Tx } from '../db/database.js';
 import type { AgendaSectionProvider } from '../shared/contracts/agenda.js';
 import type { AlignmentSignalProvider } from '../shared/contracts/alignment-signals.js';
+import type { DealCitationProvider } from '../shared/contracts/deal-citations.js';
 import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   todos: TodoProvider[];
   /** Every room's Getting started steps, read from real state. */
   gettingStarted: GettingStartedProvider[];
+  /** Every room's citations of deals (messaging's evidence, the wins room's wins), read by the deals room. */
+  dealCitations: DealCitationProvider[];
   /** Every room's words for its audit entries, read by the audit log. */
   auditDescribers: AuditDescriber[];
   /** What every room does, inside the same transaction, when an admin deactivates a member. */

@@ -1,7 +1,8 @@
 // The Deals view through HTTP on both databases (issue 11): the list pages by keyset (newest close date first, no
 // close date last), every filter and the search return exactly the deals they name, a cursor is bound to its filters,
-// the CSV is the whole filtered list, the facets and sources count the deals, one deal reads by id, another workspace
-// sees none of it, and hostile filters answer 4xx or an empty list, never 500.
+// the CSV is the whole filtered list, the facets and sources count the deals, one deal reads by id with the evidence
+// that cites it (newest 20 and the count; never another workspace's), another workspace sees none of it, and
+// hostile filters answer 4xx or an empty list, never 500.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -13,6 +14,7 @@ import { calendarDate, periodOf } from '../../src/shared/calendar/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
 import { addMember, allPages, changedInDb, makeWorkspace, type Page, type TestMember, type TestWorkspace } from '../factories.js';
+import { logEvidence, makePain } from '../factories-pains.js';
 
 type Deal = z.infer<typeof DealView>;
 
@@ -238,6 +240,102 @@ describe('one deal, facets, sources and the summary', () => {
     expect(s.quarter).toMatchObject({ key: q.key, won: won.length, lost: lost.length, revenueClosed: won.reduce((a, d) => a + (d.amount ?? 0), 0) });
     expect(s.quarter.winRate).toBe(won.length + lost.length === 0 ? null : Math.round((1000 * won.length) / (won.length + lost.length)) / 10);
     expect(s.total).toBe(N);
+  });
+});
+
+describe('what cites a deal', () => {
+  type Detail = z.infer<typeof DealDetailView>;
+  const readDeal = async (by: Client, id: string) => expectStatus(await by.get<Detail>(`/api/v1/deals/${id}`), 200);
+
+  it('a deal no evidence names is cited by nothing', async () => {
+    const d = await readDeal(viewer.client, specs[40]!.id);
+    expect(d.citedBy).toEqual({ items: [], total: 0, unavailable: [] });
+  });
+
+  it('evidence logged on a deal shows at once (the read cache kept the deal), newest first, with its pain, words, who and a link; a viewer reads it', async () => {
+    const deal = specs[41]!;
+    // Read first, so the deal's answer is in the read cache: the evidence write must make the next read miss.
+    expect((await readDeal(viewer.client, deal.id)).citedBy.total).toBe(0);
+    const pain = await makePain(seller.client, { statement: 'Renewal forecasts are a guess every quarter' });
+    const older = await logEvidence(seller.client, pain.id, { dealId: deal.id, date: calendarDate.addDays(today, -9), account: 'Contoso', quote: 'We find out a renewal is at risk the week it is due.' });
+    const d1 = await readDeal(viewer.client, deal.id);
+    expect(d1.citedBy).toEqual({
+      items: [
+        {
+          kind: 'evidence',
+          room: 'messaging',
+          id: older.id,
+          title: 'Contoso',
+          excerpt: 'We find out a renewal is at risk the week it is due.',
+          about: 'Renewal forecasts are a guess every quarter',
+          date: calendarDate.addDays(today, -9),
+          who: 'Sam Seller',
+          href: `/messaging/pains/${pain.id}`,
+        },
+      ],
+      total: 1,
+      unavailable: [],
+    });
+    // By its CRM id, with no pain confirmed yet, and a long quote cut to a line or two.
+    const long = `${'Every Monday we rebuild the same forecast spreadsheet by hand, '.repeat(8)}and nobody trusts it.`;
+    const newer = await logEvidence(seller.client, null, { dealExternalId: deal.externalId, date: calendarDate.addDays(today, -2), account: 'Contoso EMEA', quote: long });
+    const d2 = await readDeal(viewer.client, deal.id);
+    expect(d2.citedBy.total).toBe(2);
+    expect(d2.citedBy.items.map((c) => c.id)).toEqual([newer.id, older.id]);
+    const cut = d2.citedBy.items[0]!;
+    expect(cut).toMatchObject({ about: null, href: '/messaging/evidence', title: 'Contoso EMEA' });
+    expect(cut.excerpt!.length).toBeLessThanOrEqual(240);
+    expect(cut.excerpt!.endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.excerpt!.slice(0, -1))).toBe(true);
+    // Another deal stays uncited; deleting the evidence takes it off the deal.
+    expect((await readDeal(viewer.client, specs[42]!.id)).citedBy.total).toBe(0);
+    expectStatus(await seller.client.delete(`/api/v1/messaging/evidence/${newer.id}`), 200);
+    expect((await readDeal(viewer.client, deal.id)).citedBy.items.map((c) => c.id)).toEqual([older.id]);
+  });
+
+  it('lists the newest 20 and counts them all', async () => {
+    const deal = specs[43]!;
+    const now = new Date().toISOString();
+    await t.db.kysely
+      .insertInto('evidence')
+      .values(
+        Array.from({ length: 27 }, (_, i) => ({
+          id: newId(),
+          workspace_id: ws.id,
+          pain_id: null,
+          member_id: seller.member.id,
+          date: calendarDate.addDays(today, -i),
+          account: `Account ${i}`,
+          deal_id: deal.id,
+          deal_external_id: deal.externalId,
+          amount: null,
+          outcome: 'open' as const,
+          quote: `Quote number ${i}`,
+          notes: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await changedInDb(t);
+    const d = await readDeal(viewer.client, deal.id);
+    expect(d.citedBy.total).toBe(27);
+    expect(d.citedBy.items.map((c) => c.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Account ${i}`));
+  });
+
+  it("another workspace's evidence pointing at this workspace's deal never shows, and that workspace cannot log evidence on it", async () => {
+    const deal = specs[44]!;
+    const now = new Date().toISOString();
+    await t.db.kysely
+      .insertInto('evidence')
+      .values({ id: newId(), workspace_id: other.id, pain_id: null, member_id: other.adminMemberId, date: today, account: 'Globex spy', deal_id: deal.id, deal_external_id: deal.externalId, amount: null, outcome: 'open', quote: 'Not yours to see.', notes: null, created_at: now, updated_at: now })
+      .execute();
+    await changedInDb(t);
+    expect((await readDeal(viewer.client, deal.id)).citedBy).toEqual({ items: [], total: 0, unavailable: [] });
+    const refused = await other.admin.post('/api/v1/messaging/evidence', { date: today, account: 'Globex', outcome: 'open', quote: 'Trying to cite a deal of another workspace.', dealId: deal.id });
+    expect(refused.status).toBe(400);
+    expect(refused.error?.message).toMatch(/not one of this workspace's deals/);
+    expect((await other.admin.get(`/api/v1/deals/${deal.id}`)).status).toBe(404);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { Capability } from '../../server/capability.js';
 import { dealsAuditDescriber } from './audit-descriptions.js';
 import { seedDealsDemo } from './demo.js';
+import { dealsGettingStarted } from './getting-started.js';
 import { dealImportSweep } from './import/engine.js';
 import { importAuditDescriber } from './imports-http/audit.js';
 import { registerDealRoutes } from './routes/deals.js';
@@ -16,6 +17,7 @@ export const deals: Capability = {
     registerImportRoutes(app, ctx);
     registerDealHookRoutes(app, ctx);
   },
+  gettingStarted: (ctx) => [dealsGettingStarted(ctx.db.kysely)],
   auditDescribers: (ctx) => [dealsAuditDescriber, importAuditDescriber(ctx.db.kysely)],
   // Imports a restart interrupted (validating or importing, no progress for five minutes) are marked failed.
   jobs: () => [dealImportSweep],

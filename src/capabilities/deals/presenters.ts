@@ -1,7 +1,7 @@
 // Deals rows as API views and CSV rows (issue 11). Money stays in cents in the API; the CSV gives amounts as a
 // spreadsheet reads them (12345.67), with the currency in its own column.
 import type { z } from 'zod';
-import type { DealDetailView, DealView } from './schemas.js';
+import type { DealCitedByView, DealDetailView, DealView } from './schemas.js';
 import type { DealRow } from './store.js';
 
 /** The workspace's currency for totals: workspaces have one today (the goals room formats money in it too). */
@@ -29,9 +29,10 @@ export function presentDeal(r: DealRow): DealView {
   };
 }
 
-export function presentDealDetail(r: DealRow & { import_filename: string | null; import_finished_at: string | null }): z.infer<typeof DealDetailView> {
+export function presentDealDetail(r: DealRow & { import_filename: string | null; import_finished_at: string | null }, citedBy: z.infer<typeof DealCitedByView>): z.infer<typeof DealDetailView> {
   return {
     ...presentDeal(r),
+    citedBy,
     lastImport: r.last_import_id && r.import_filename !== null ? { id: r.last_import_id, filename: r.import_filename, finishedAt: r.import_finished_at } : null,
   };
 }

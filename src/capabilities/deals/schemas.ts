@@ -1,6 +1,7 @@
 // Request and response schemas of the Deals view and the marketing-source rule (SPEC S7, issue 11). Shared with the
 // web client. Money in cents, dates 'YYYY-MM-DD' as the CRM export gave them.
 import { z } from 'zod';
+import { DEAL_CITATION_KINDS, DEAL_CITATIONS_PER_DEAL } from '../../shared/contracts/deal-citations.js';
 import { PageQuery, pageOf, QueryFlag, SearchText } from '../../shared/page.js';
 
 export const DealStatus = z.enum(['open', 'won', 'lost']).describe('open, won (closed-won) or lost (closed-lost)');
@@ -63,11 +64,34 @@ export const DealView = z.object({
 export type DealView = z.infer<typeof DealView>;
 export const DealsPageView = pageOf(DealView);
 
+export const DealCitationView = z.object({
+  kind: z.enum(DEAL_CITATION_KINDS).describe('evidence (a sales evidence entry naming the deal) or win (a win recorded on it)'),
+  id: z.string().describe("The citing entry's id in its room"),
+  room: z.string().describe('The room it comes from (messaging, wins)'),
+  title: z.string().describe('The account the evidence was heard from, or the win’s title'),
+  excerpt: z.string().nullable().describe('Its own words, cut to 240 characters: the buyer’s quote, the win’s story'),
+  about: z.string().nullable().describe('What it is about: the pain the evidence shows; null when none is confirmed'),
+  date: z.string().describe('The day it happened (YYYY-MM-DD)'),
+  who: z.string().nullable().describe('Who logged it; null when no member is linked'),
+  href: z.string().describe('Where it is shown in the app (for evidence: its pain’s page, or the evidence list)'),
+});
+
+export const DealCitedByView = z
+  .object({
+    items: z.array(DealCitationView).describe(`Newest first, at most ${DEAL_CITATIONS_PER_DEAL}`),
+    total: z.number().int().describe('How many cite the deal in all (more than listed when above the cap)'),
+    unavailable: z
+      .array(z.object({ room: z.string(), message: z.string() }))
+      .describe('Rooms that could not answer this time; the rest of the list stands without them.'),
+  })
+  .describe('The evidence (and, with the wins room, the wins) that cite this deal');
+
 export const DealDetailView = DealView.extend({
   lastImport: z
     .object({ id: z.string(), filename: z.string(), finishedAt: z.string().nullable() })
     .nullable()
     .describe('The import that last wrote this deal; null for demo or webhook deals'),
+  citedBy: DealCitedByView,
 });
 
 const FacetCount = z.object({ value: z.string(), deals: z.number().int() });

@@ -2,7 +2,9 @@
 // marketing pieces with the sales sign-off gate, and coverage.
 import type { Capability } from '../../server/capability.js';
 import { messagingAgendaSection } from './agenda.js';
+import { messagingDealCitations } from './deal-citations.js';
 import { seedMessagingDemo } from './demo.js';
+import { messagingGettingStarted } from './getting-started.js';
 import { painsAuditDescriber } from './pains/audit.js';
 import { piecesAuditDescriber } from './pieces/audit.js';
 import { registerAnalyzeRoutes } from './routes/analyze.js';
@@ -25,6 +27,9 @@ export const messaging: Capability = {
   agendaSections: (ctx) => [messagingAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [messagingSignals(ctx.db.kysely)],
   todos: (ctx) => [messagingTodos(ctx.db.kysely)],
+  gettingStarted: (ctx) => [messagingGettingStarted(ctx.db.kysely)],
+  // The evidence that names a deal, for the deals room's drawer (contract: src/shared/contracts/deal-citations.ts).
+  dealCitations: (ctx) => [messagingDealCitations(ctx.db.kysely)],
   auditDescribers: (ctx) => [painsAuditDescriber(ctx.db.kysely), piecesAuditDescriber(ctx.db.kysely)],
   seedDemo: seedMessagingDemo,
 };

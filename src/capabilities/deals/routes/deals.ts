@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden, notFound, SAME_MOMENT } from '../../..
 import { nowIso } from '../../../server/ids.js';
 import { presentPage } from '../../../server/pagination.js';
 import { localDateOf } from '../../../shared/calendar/index.js';
+import { DEAL_CITATIONS_PER_DEAL, mergeDealCitations, type DealCitationGroup } from '../../../shared/contracts/deal-citations.js';
 import { closedRange } from '../domain/closed-range.js';
 import { marketingSourceMatcher, sourceKey } from '../domain/marketing-source.js';
 import { MARKETING_RULE_EDITORS, canChangeMarketingRule } from '../policies.js';
@@ -53,6 +54,26 @@ export function distinctSources(values: readonly string[]): string[] {
 export function registerDealRoutes(app: Server, ctx: AppContext): void {
   const db = ctx.db;
   const k = db.kysely;
+
+  /**
+   * What every room says cites these deals (contract: src/shared/contracts/deal-citations.ts), asked at once; a
+   * room that throws is named in `unavailable` (and logged), and the others still answer.
+   */
+  async function citationsOf(workspaceId: string, dealIds: string[]) {
+    const providers = ctx.dealCitations;
+    const settled = await Promise.allSettled(providers.map((p) => p.citations({ workspaceId, dealIds, limit: DEAL_CITATIONS_PER_DEAL })));
+    const answers: Array<{ room: string; groups: DealCitationGroup[] }> = [];
+    const unavailable: Array<{ room: string; message: string }> = [];
+    settled.forEach((s, i) => {
+      const room = providers[i]?.room ?? 'unknown';
+      if (s.status === 'fulfilled') answers.push({ room, groups: s.value });
+      else {
+        ctx.log.error({ err: s.reason, room }, `the ${room} room could not report what cites a deal`);
+        unavailable.push({ room, message: `The ${room} room could not say what cites this deal just now; the rest is shown without it.` });
+      }
+    });
+    return { byDeal: mergeDealCitations(answers, dealIds, DEAL_CITATIONS_PER_DEAL), unavailable };
+  }
 
   /** The query's filters as the store applies them; a 400 in words for a period that is not one or a backwards range. */
   async function resolveFilters(workspaceId: string, f: DealFilters): Promise<DealQuery> {
@@ -241,7 +262,7 @@ export function registerDealRoutes(app: Server, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'One deal with its win or loss reason, its matched owner and the import that last wrote it. (Links to the evidence and wins that cite it come with the messaging and wins rooms.)',
+        summary: 'One deal with its win or loss reason, its matched owner, the import that last wrote it, and what cites it: the sales evidence naming it (messaging) and, once the wins room is built, its wins — newest first, at most 20, with the count of all and a link to each.',
         params: IdParams,
         response: { 200: DealDetailView, 404: ErrorView },
       },
@@ -251,7 +272,8 @@ export function registerDealRoutes(app: Server, ctx: AppContext): void {
       const actor = actorOf(req);
       const row = await getDeal(k, actor.workspaceId, req.params.id);
       if (!row) throw notFound('Deal');
-      return presentDealDetail(row);
+      const cited = await citationsOf(actor.workspaceId, [row.id]);
+      return presentDealDetail(row, { ...(cited.byDeal.get(row.id) ?? { items: [], total: 0 }), unavailable: cited.unavailable });
     },
   );
 }
