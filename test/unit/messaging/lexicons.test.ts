@@ -55,5 +55,10 @@ describe('the analyzer lexicons', () => {
     expect(found('hype', 'A powerful engine, powered by AI')).toEqual(['powerful']);
     // "leads" is a buyer's word; "leading" the claim.
     expect(found('hype', 'The leading platform for your leads')).toEqual(['leading']);
+    // Inability, however it is written: "can't" and "cannot" read as "can not".
+    expect(found('problem', "Reps can't find it, managers cannot see it, finance is unable to close, you don't know")).toEqual(["can't", "can't", 'unable to', "don't know"]);
+    // "=expensive" as written: "expense" and "expenses" share its stem and are no problem.
+    expect(found('problem', 'Expense reports for an expensive trip')).toEqual(['expensive']);
+    expect(found('hype', 'Trusted by 5,000 teams')).toEqual(['trusted by']);
   });
 });

@@ -2,14 +2,15 @@
 // weights"): four parts that add up to 0–100, each explained in words with its numbers, the band against the
 // workspace's threshold, and the sentences a marketer should rewrite with a concrete hint each.
 //
-//   buyer-problem language  35  sentences naming the buyer's problem (or, for half, an outcome); full at half the text
+//   buyer-problem language  35  sentences naming the buyer's problem (or, for half, an outcome); full at two thirds
 //   buyer focus             20  share of you/your among you/your + we/our/us; 10 when there are neither
 //   feature and hype        20  loses 2 × the share of sentences that are feature-speak or hype; 0 at half the text
 //   evidence-backed match   25  the best matched pain's similarity (from 0.2, full at 0.6) × how well evidence backs it
 //
 // Negation: a problem or feature word in a negated stretch ("no more manual reporting", "without spreadsheets",
 // "never miss a lead") is a problem removed — buyer-problem language, not feature-speak.
-import { lexicons, type Lexicon } from './lexicons.js';
+import { lexicons } from './lexicons.js';
+import { blankMarkdown } from './markdown.js';
 import { readText, type ReadText, type Token } from './nlp.js';
 import { HALF_LIFE_DAYS, MIN_SIMILARITY, type PainIndex } from './pain-matcher.js';
 import type { Analysis, Band, FlaggedSentence, PainMatch, ScorePart } from './types.js';
@@ -28,9 +29,16 @@ const EVIDENCE_FULL_AT = 3;
 /** A remover ("no more", "without", "stop") reaches this many tokens ahead. */
 const REMOVER_REACH = 4;
 
+/** A text as the analysis reads it: its markdown syntax blanked (markdown.ts), its sentences as written. */
+function readCopy(text: string): ReadText {
+  const read = readText(blankMarkdown(text));
+  for (const s of read.sentences) s.text = text.slice(s.start, s.end);
+  return read;
+}
+
 /** The sentences of a text as the analysis and comment anchors count them. */
 export function sentencesOf(text: string): Array<{ start: number; end: number; text: string }> {
-  return readText(text).sentences.map(({ start, end, text: t }) => ({ start, end, text: t }));
+  return readCopy(text).sentences.map(({ start, end, text: t }) => ({ start, end, text: t }));
 }
 
 interface Hit {
@@ -41,18 +49,87 @@ interface Hit {
 
 interface SentenceReading {
   problems: Hit[];
-  /** Problem or feature words inside a negation or after a remover. */
+  /** Problem or feature words inside a negation or after a remover, or a remover that opens the sentence. */
   removed: Hit[];
   outcomes: Hit[];
   features: Hit[];
   hype: Hit[];
   buyer: number;
   self: string[];
+  /** Words (and numbers) in the sentence. */
+  words: number;
+  /** The items of an enumeration of three or more short things ("templates, bulk send and API access"), or []. */
+  list: string[];
+}
+
+/** "and", "or", "&", "plus": what joins the last item of an enumeration. */
+const LIST_JOINS = new Set(['and', 'or', '&', 'plus']);
+/** An enumerated item is a short noun phrase: at most this many words. */
+const LIST_ITEM_WORDS = 4;
+
+const isWord = (t: Token) => t.type === 'word' || t.type === 'number';
+
+/**
+ * The items of the enumeration a sentence holds, found by its shape alone: chunks between commas, every chunk
+ * after the first at most four words, the enumeration closed by "X and Y" (each side at most four words) or by a
+ * third short chunk — "Gantt timelines, approval workflows, proofing tools and 100+ integrations". A clause joined
+ * by "and" ("a buyer cools off and books a demo with someone else") is longer than an item, so it is no list.
+ */
+function enumerationIn(tokens: readonly Token[], first: number, last: number): string[] {
+  const chunks: Token[][] = [[]];
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i]!;
+    if (t.value === ',' || t.value === ';') chunks.push([]);
+    else if (isWord(t)) chunks[chunks.length - 1]!.push(t);
+  }
+  if (chunks.length < 2) return [];
+  const phrase = (ts: Token[]) => ts.map((t) => t.value).join(' ');
+  const items: string[] = [];
+  const head = chunks[0]!;
+  if (head.length === 0) return [];
+  items.push(phrase(head.slice(-LIST_ITEM_WORDS)));
+  for (let c = 1; c < chunks.length; c++) {
+    const chunk = chunks[c]!;
+    const join = chunk.findIndex((t) => LIST_JOINS.has(t.normal));
+    if (join >= 1 && join <= LIST_ITEM_WORDS && chunk.length - join - 1 >= 1 && chunk.length - join - 1 <= LIST_ITEM_WORDS) {
+      items.push(phrase(chunk.slice(0, join)), phrase(chunk.slice(join + 1)));
+      break;
+    }
+    if (join === 0 && chunk.length >= 2 && chunk.length - 1 <= LIST_ITEM_WORDS) {
+      // The Oxford comma: ", and API access".
+      items.push(phrase(chunk.slice(1)));
+      break;
+    }
+    if (chunk.length === 0 || chunk.length > LIST_ITEM_WORDS) break;
+    items.push(phrase(chunk));
+  }
+  return items.length >= 3 ? items : [];
 }
 
 function readSentence(tokens: readonly Token[], first: number, last: number): SentenceReading {
   const lx = lexicons();
-  const removers = lx.removers.find(tokens, first, last);
+  // Each word belongs to one list's term, the longest that covers it: "cutting-edge" is a claim, not the remover
+  // "cut"; "trusted by" is a claim, not the outcome "trust".
+  const found = {
+    problem: lx.problem.find(tokens, first, last),
+    feature: lx.feature.find(tokens, first, last),
+    hype: lx.hype.find(tokens, first, last),
+    outcome: lx.outcome.find(tokens, first, last),
+    removers: lx.removers.find(tokens, first, last),
+  };
+  const families: Array<keyof typeof found> = ['problem', 'feature', 'hype', 'outcome', 'removers'];
+  const sameFamily = (a: keyof typeof found, b: keyof typeof found) => a === b || (a !== 'problem' && a !== 'feature' && a !== 'hype' && b !== 'problem' && b !== 'feature' && b !== 'hype');
+  const owned = (family: keyof typeof found) =>
+    found[family].filter((h) =>
+      families.every(
+        (other) => sameFamily(family, other) || !found[other].some((o) => o.length > h.length && o.index <= h.index && o.index + o.length >= h.index + h.length),
+      ),
+    );
+  const problemHits = owned('problem');
+  const featureHits = owned('feature');
+  const hypeHits = owned('hype');
+  const outcomes = owned('outcome');
+  const removers = owned('removers');
   const isRemoved = (h: Hit) => {
     if (tokens[h.index]!.negated) return true;
     return removers.some((r) => {
@@ -60,32 +137,40 @@ function readSentence(tokens: readonly Token[], first: number, last: number): Se
       return end < h.index && h.index - end <= REMOVER_REACH;
     });
   };
-  const split = (lexicon: Lexicon) => {
+  const split = (hits: Hit[]) => {
     const kept: Hit[] = [];
     const gone: Hit[] = [];
-    for (const h of lexicon.find(tokens, first, last)) (isRemoved(h) ? gone : kept).push(h);
+    for (const h of hits) (isRemoved(h) ? gone : kept).push(h);
     return { kept, gone };
   };
-  const problems = split(lx.problem);
-  const features = split(lx.feature);
-  const hype = split(lx.hype);
-  // A remover is itself outcome language ("no more", "stop"); the outcome list holds the rest.
-  const outcomes = lx.outcome.find(tokens, first, last);
+  const problems = split(problemHits);
+  const features = split(featureHits);
+  const removed = [...problems.gone, ...features.gone];
+  // A sentence that opens with a remover and goes on ("Stop printing contracts.", "No more late nights.") names
+  // what it removes, whether or not the problem's own words are in a list: what is stopped is the buyer's problem.
+  let firstWord = first;
+  while (firstWord <= last && !isWord(tokens[firstWord]!)) firstWord++;
+  const opener = removers.find((r) => r.index === firstWord);
+  if (opener && removed.length === 0 && problems.kept.length === 0 && tokens.slice(opener.index + opener.length, last + 1).some(isWord)) removed.push(opener);
   let buyer = 0;
+  let words = 0;
   const self: string[] = [];
   for (let i = first; i <= last; i++) {
     const n = tokens[i]!.normal;
+    if (isWord(tokens[i]!)) words += 1;
     if (lx.buyer.has(n)) buyer += 1;
     else if (lx.self.has(n)) self.push(tokens[i]!.value);
   }
   return {
     problems: problems.kept,
-    removed: [...problems.gone, ...features.gone],
+    removed,
     outcomes,
     features: features.kept,
-    hype: hype.kept,
+    hype: split(hypeHits).kept,
     buyer,
     self,
+    words,
+    list: enumerationIn(tokens, first, last),
   };
 }
 
@@ -104,13 +189,37 @@ export function bandOf(score: number, threshold: number): Band {
 
 /** The analysis of a text against a workspace's pains, with its threshold (0–100). */
 export function analyzePiece(text: string, index: PainIndex, threshold: number): Analysis {
-  return analyzeRead(readText(text), index, threshold);
+  const plain = blankMarkdown(text);
+  const read = readText(plain);
+  for (const s of read.sentences) s.text = text.slice(s.start, s.end);
+  return analyzeRead(read, plain, index, threshold);
 }
 
-function analyzeRead(read: ReadText, index: PainIndex, rawThreshold: number): Analysis {
+/** A list item's line: a bullet or an ordered list's number (blanked to a bullet) and nothing else before it. */
+const LIST_ITEM_PREFIX = /^[ \t]*[-*+][ \t]+$/;
+/** A bullet list of this many items or more is a list, whose short items without the buyer in them are features. */
+const BULLET_RUN = 3;
+/** A bullet item of at most this many words names a thing, not what it does for the buyer. */
+const BULLET_ITEM_WORDS = 6;
+
+/** Which sentences are items of a bullet list of BULLET_RUN or more items. */
+function bulletRuns(plain: string, sentences: ReadText['sentences']): boolean[] {
+  const item = sentences.map((s) => LIST_ITEM_PREFIX.test(plain.slice(plain.lastIndexOf('\n', s.start - 1) + 1, s.start)));
+  const inRun = item.map(() => false);
+  for (let i = 0; i < item.length; ) {
+    let j = i;
+    while (j < item.length && item[j]) j++;
+    if (j - i >= BULLET_RUN) for (let k = i; k < j; k++) inRun[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  return inRun;
+}
+
+function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThreshold: number): Analysis {
   const threshold = Math.max(0, Math.min(100, Math.round(rawThreshold)));
   const { tokens, sentences } = read;
   const readings = sentences.map((s) => readSentence(tokens, s.first, s.last));
+  const bullets = bulletRuns(plain, sentences);
   const n = Math.max(1, sentences.length);
   const flagged: FlaggedSentence[] = [];
   const terms = { problems: [] as string[], outcomes: [] as string[], features: [] as string[], hype: [] as string[], tied: 0 };
@@ -124,7 +233,11 @@ function analyzeRead(read: ReadText, index: PainIndex, rawThreshold: number): An
   readings.forEach((r, i) => {
     const s = sentences[i]!;
     const namesProblem = r.problems.length > 0 || r.removed.length > 0;
-    const namesOutcome = r.outcomes.length > 0;
+    // A list of things (an enumeration, or the short items of a bullet list) with neither the buyer's problem nor
+    // the buyer in it is feature-speak by its shape, whatever its words; an outcome tagged on ("all in one place")
+    // does not tie it to the buyer.
+    const listed = !namesProblem && r.buyer === 0 && r.hype.length === 0 && (r.list.length > 0 || (bullets[i]! && r.words <= BULLET_ITEM_WORDS));
+    const namesOutcome = r.outcomes.length > 0 && !listed;
     if (namesProblem) problemSentences += 1;
     else if (namesOutcome) outcomeSentences += 1;
     terms.problems.push(...r.problems.map((h) => h.term), ...r.removed.map((h) => h.term));
@@ -137,6 +250,18 @@ function analyzeRead(read: ReadText, index: PainIndex, rawThreshold: number): An
       hypeSentences += 1;
       terms.hype.push(...r.hype.map((h) => h.term));
       flagged.push({ ...at, kind: 'hype', hint: `Claims ${quote(r.hype.map((h) => h.term), 2)} without proof — say what the buyer can now do, or give a number.` });
+    } else if (listed) {
+      featureSentences += 1;
+      const items = r.list.length > 0 ? r.list : [s.text];
+      terms.features.push(...(r.features.length > 0 ? r.features.map((h) => h.term) : items));
+      flagged.push({
+        ...at,
+        kind: 'feature',
+        hint:
+          r.list.length > 0
+            ? `Lists ${plural(items.length, 'thing')} the product has (${quote(items, 2)}, …) — say which buyer problem each one removes.`
+            : `A list item that names a thing (${quote(items, 1)}) — say what problem it removes for the buyer.`,
+      });
     } else if (r.features.length > 0 && !namesProblem && !namesOutcome) {
       featureSentences += 1;
       terms.features.push(...r.features.map((h) => h.term));
