@@ -35,7 +35,7 @@ export function dealsGettingStarted(db: Db): GettingStartedProvider {
         crm > 0
           ? `${deals(crm)} from your CRM${latest ? `; the latest import: ${latest.filename}` : ''}.`
           : all > 0
-            ? `None of your own yet (the ${deals(all)} here are the demo's): upload a CRM export and the KPIs computed from deals fill in.`
+            ? `None of your own yet: the ${deals(all)} here came with the demo. Upload a CRM export and the KPIs computed from deals fill in.`
             : 'No deals yet: upload a CRM export (a CSV) and the KPIs computed from deals fill in.';
       return [
         {
