@@ -9,6 +9,7 @@ import type { DealCitationProvider } from '../shared/contracts/deal-citations.js
 import type { DemoContext } from '../shared/contracts/demo.js';
 import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
+import type { WinCandidateProvider } from '../shared/contracts/win-candidates.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { AppContext, MemberDeactivatedHook, Server } from './context.js';
 import type { Job } from './jobs.js';
@@ -29,6 +30,8 @@ export interface Capability {
   gettingStarted?(ctx: AppContext): GettingStartedProvider[];
   /** What in this room cites a deal (evidence, wins), for the deals room's deal drawer, in batches and bounded. */
   dealCitations?(ctx: AppContext): DealCitationProvider[];
+  /** What in this room shows a win to propose (a KPI at its target, a won deal marketing sourced), for the wins room. */
+  winCandidates?(ctx: AppContext): WinCandidateProvider[];
   /** How this room's audit entries read as sentences with names, not codes and ids. */
   auditDescribers?(ctx: AppContext): AuditDescriber[];
   /** Revokes what a deactivated member held here (e.g. calendar feed URLs), so reactivation starts afresh. */

@@ -12,6 +12,7 @@ import type { AlignmentSignalProvider } from '../shared/contracts/alignment-sign
 import type { DealCitationProvider } from '../shared/contracts/deal-citations.js';
 import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
+import type { WinCandidateProvider } from '../shared/contracts/win-candidates.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { CredentialsCache } from './auth.js';
 import type { Config } from './config.js';
@@ -45,6 +46,8 @@ export interface AppContext {
   gettingStarted: GettingStartedProvider[];
   /** Every room's citations of deals (messaging's evidence, the wins room's wins), read by the deals room. */
   dealCitations: DealCitationProvider[];
+  /** Every room's win candidates (a KPI at its target, a won deal marketing sourced), read by the wins room's job. */
+  winCandidates: WinCandidateProvider[];
   /** Every room's words for its audit entries, read by the audit log. */
   auditDescribers: AuditDescriber[];
   /** What every room does, inside the same transaction, when an admin deactivates a member. */

@@ -25,6 +25,7 @@ import type { SessionsTable } from './sessions.js';
 import type { UsersTable } from './users.js';
 import type { WebhookReplaysTable, WebhookSecretsTable } from './webhooks.js';
 import type { WorkspacesTable } from './workspaces.js';
+import type { WinCommentsTable, WinCreditsTable, WinDealsTable, WinProposalsTable, WinReactionsTable, WinSettingsTable, WinsTable } from './wins.js';
 
 export interface DatabaseSchema {
   users: UsersTable;
@@ -67,4 +68,11 @@ export interface DatabaseSchema {
   piece_reviews: PieceReviewsTable;
   piece_comments: PieceCommentsTable;
   piece_pain_matches: PiecePainMatchesTable;
+  wins: WinsTable;
+  win_credits: WinCreditsTable;
+  win_reactions: WinReactionsTable;
+  win_comments: WinCommentsTable;
+  win_deals: WinDealsTable;
+  win_proposals: WinProposalsTable;
+  win_settings: WinSettingsTable;
 }
