@@ -1,12 +1,17 @@
 // The kernel's routes over the rooms' contracts (STYLE "How rooms meet"): GET /me/todos and GET
-// /alignment/signals, through HTTP, with what goals and check-ins report from their own data.
+// /alignment/signals, through HTTP, with what goals and check-ins report from their own data; and the deal-citations
+// contract as the deals room gathers it for GET /deals/:id (messaging's evidence with a wins-shaped provider beside
+// it, bounded, one that throws named, one that answers for a deal it was not asked about ignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AlignmentSignalsView, TodosView } from '../../src/server/contract-routes.js';
+import type { DealDetailView } from '../../src/capabilities/deals/schemas.js';
+import type { DealCitation, DealCitationProvider } from '../../src/shared/contracts/deal-citations.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
 import {
   addMember,
+  changedInDb,
   makeActionItem,
   makeKeyPlayers,
   makeKpi,
@@ -20,6 +25,8 @@ import {
   type TestMember,
   type TestWorkspace,
 } from '../factories.js';
+import { insertDeals } from '../factories-deals.js';
+import { logEvidence, makePain } from '../factories-pains.js';
 
 type Signals = z.infer<typeof AlignmentSignalsView>;
 type Todos = z.infer<typeof TodosView>;
@@ -186,5 +193,51 @@ describe('my to-dos', () => {
     const s = await signalsOf(other.admin);
     expect(s.signals.every((x) => x.score === null)).toBe(true);
     expect((await todosOf(other.admin)).todos).toEqual([]);
+  });
+});
+
+describe('what cites a deal', () => {
+  type Detail = z.infer<typeof DealDetailView>;
+  const win = (id: string, date: string): DealCitation => ({ kind: 'win', id, title: `Win ${id}`, excerpt: 'They went live in two weeks.', about: 'Pipeline generated', date, who: 'Rae Rep', href: `/wins/${id}` });
+
+  it("the deals room reads every room's citations through the contract: newest first across rooms, at most 20, the counts added, a room that throws named", async () => {
+    const ws = await makeWorkspace(t);
+    const seller = await addMember(t, ws, { team: 'sales', name: 'Sam Seller' });
+    await insertDeals(t, ws.id, [{ status: 'won', amount: 5_000_00, created: '2026-01-02', closed: '2026-02-02' }]);
+    await changedInDb(t);
+    const deal = await t.db.kysely.selectFrom('deals').select('id').where('workspace_id', '=', ws.id).executeTakeFirstOrThrow();
+    const pain = await makePain(seller.client);
+    const heard = await logEvidence(seller.client, pain.id, { dealId: deal.id, date: utcDate(-3) });
+
+    const asked: Array<{ workspaceId: string; dealIds: readonly string[]; limit: number }> = [];
+    // A wins room as it will answer: 30 wins on this deal, newest two days ago, and one on a deal it was not asked about.
+    const wins: DealCitationProvider = {
+      room: 'wins',
+      citations: async (req) => {
+        asked.push(req);
+        return [
+          { dealId: deal.id, total: 30, items: Array.from({ length: 30 }, (_, i) => win(`w${String(i).padStart(2, '0')}`, utcDate(-2 - i))) },
+          { dealId: 'not-asked', total: 1, items: [win('stray', utcDate(0))] },
+        ];
+      },
+    };
+    const broken: DealCitationProvider = { room: 'broken', citations: () => Promise.reject(new Error('boom')) };
+    t.app.ctx.dealCitations.push(wins, broken);
+    try {
+      const d = expectStatus(await ws.admin.get<Detail>(`/api/v1/deals/${deal.id}`), 200);
+      expect(asked).toEqual([{ workspaceId: ws.id, dealIds: [deal.id], limit: 20 }]);
+      expect(d.citedBy.total).toBe(31);
+      expect(d.citedBy.items).toHaveLength(20);
+      // Two days ago (a win) is newer than three (the evidence), which falls in second; the stray win is not there.
+      expect(d.citedBy.items.slice(0, 3).map((c) => [c.room, c.kind, c.id])).toEqual([
+        ['wins', 'win', 'w00'],
+        ['messaging', 'evidence', heard.id],
+        ['wins', 'win', 'w01'],
+      ]);
+      expect(d.citedBy.items.map((c) => c.id)).not.toContain('stray');
+      expect(d.citedBy.unavailable).toEqual([{ room: 'broken', message: 'The broken room could not say what cites this deal just now; the rest is shown without it.' }]);
+    } finally {
+      for (const p of [wins, broken]) t.app.ctx.dealCitations.splice(t.app.ctx.dealCitations.indexOf(p), 1);
+    }
   });
 });
