@@ -1,7 +1,7 @@
 // The one place that reads process.env (STYLE: config read in one module, validated at boot).
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 // The names proxy-addr (Fastify's trustProxy) accepts for whole ranges, besides addresses and CIDRs.
@@ -49,7 +49,18 @@ const EnvSchema = z.object({
   SOURCE_MAPS: z.enum(['on', 'off']).default('off'),
   UPLOADS_DIR: z.string().min(1).default('./data/uploads'),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(200 * 1024 * 1024),
+  // Channel settings are sealed with it (docs/decisions/049); unset, a key is generated into the data folder.
+  LOCKSTEP_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || isSecretKey(v), { message: 'must be the base64 of 32 bytes (openssl rand -base64 32)' }),
+  NODE_ENV: z.string().optional(),
 });
+
+function isSecretKey(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(t) && Buffer.from(t, 'base64').length === 32;
+}
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -85,6 +96,12 @@ export interface Config {
   uploadsDir: string;
   /** The largest deal export an upload may be, in bytes (413 above it); 200 MB unless IMPORT_MAX_BYTES says otherwise. */
   importMaxBytes: number;
+  /** LOCKSTEP_SECRET_KEY (base64 of 32 bytes) that seals channel settings; null: the key file below. */
+  secretKey: string | null;
+  /** Where the key is generated on first start and read after when secretKey is null (next to the SQLite file). */
+  secretKeyPath: string;
+  /** NODE_ENV is 'production': outbound webhooks must be https, even to localhost. */
+  production: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -110,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveSourceMaps: e.SOURCE_MAPS === 'on',
     uploadsDir: e.UPLOADS_DIR,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    secretKey: e.LOCKSTEP_SECRET_KEY ? e.LOCKSTEP_SECRET_KEY.trim() : null,
+    secretKeyPath: join(dirname(e.SQLITE_PATH), 'secret.key'),
+    production: e.NODE_ENV === 'production',
   };
 }
 
@@ -131,6 +151,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     serveSourceMaps: false,
     uploadsDir: join(tmpdir(), 'lockstep-uploads'),
     importMaxBytes: 200 * 1024 * 1024,
+    // A fixed key (32 bytes of 0x4c), so tests never write a key file.
+    secretKey: Buffer.alloc(32, 0x4c).toString('base64'),
+    secretKeyPath: join(tmpdir(), 'lockstep-test-secret.key'),
+    production: false,
     ...overrides,
   };
 }

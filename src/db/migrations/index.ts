@@ -14,6 +14,7 @@ import * as dealIndexes from './2026-12-04T1000-deal-indexes.js';
 import * as webhooks from './2026-12-04T1100-webhooks.js';
 import * as changeNotify from './2026-12-05T0900-change-notify.js';
 import * as messaging from './2026-12-06T0900-messaging.js';
+import * as channels from './2026-12-07T0900-channels.js';
 import * as wins from './2026-12-07T1000-wins.js';
 
 export interface LockstepMigration {
@@ -35,5 +36,6 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-04T1100-webhooks': webhooks,
   '2026-12-05T0900-change-notify': changeNotify,
   '2026-12-06T0900-messaging': messaging,
+  '2026-12-07T0900-channels': channels,
   '2026-12-07T1000-wins': wins,
 };

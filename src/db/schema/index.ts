@@ -1,6 +1,7 @@
 // The whole database as one type (STYLE: one table interface per file, combined here).
 import type { ApiTokensTable } from './api-tokens.js';
 import type { AuditLogTable } from './audit-log.js';
+import type { ChannelsTable } from './channels.js';
 import type {
   ActionItemsTable,
   AgendaItemsTable,
@@ -68,6 +69,7 @@ export interface DatabaseSchema {
   piece_reviews: PieceReviewsTable;
   piece_comments: PieceCommentsTable;
   piece_pain_matches: PiecePainMatchesTable;
+  channels: ChannelsTable;
   wins: WinsTable;
   win_credits: WinCreditsTable;
   win_reactions: WinReactionsTable;
