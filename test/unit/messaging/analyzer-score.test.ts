@@ -58,6 +58,11 @@ describe('one word, one list', () => {
     expect(part('Numbers your board can trust.', 'problem').points).toBeGreaterThan(0);
   });
 
+  it('"cannot match" is a claim about rivals, not the buyer\'s inability', () => {
+    expect(part('AI features legacy vendors cannot match.', 'problem').points).toBe(0);
+    expect(kinds('AI features legacy vendors cannot match.')).toEqual([[0, 'hype']]);
+  });
+
   it('"expense" is not "expensive": an expense app is no buyer problem', () => {
     expect(part('The expense app reads receipts.', 'problem').points).toBe(0);
     expect(part('Your current tool is expensive.', 'problem').points).toBe(35);
@@ -85,7 +90,7 @@ describe('feature lists found by their shape', () => {
   it('an enumeration of three or more short things is feature-speak, even with no feature word and an outcome tagged on', () => {
     const a = analyze('Contacts, deals, email templates and reports, all in one place.');
     expect(a.flagged.map((f) => f.kind)).toEqual(['feature']);
-    expect(a.flagged[0]!.hint).toMatch(/^Lists 4 things the product has \(“contacts”, “deals”, …\) — say which buyer problem each one removes\.$/);
+    expect(a.flagged[0]!.hint).toMatch(/^Lists 4 things the product has \(“contacts”, “deals”, …\) — for each, say what problem it removes for the buyer\.$/);
     expect(a.parts.find((p) => p.key === 'problem')!.points).toBe(0);
     expect(a.parts.find((p) => p.key === 'feature_hype')!.points).toBe(0);
     // Without the Oxford comma, after a verb: "features A, B and C".

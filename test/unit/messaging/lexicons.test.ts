@@ -60,5 +60,6 @@ describe('the analyzer lexicons', () => {
     // "=expensive" as written: "expense" and "expenses" share its stem and are no problem.
     expect(found('problem', 'Expense reports for an expensive trip')).toEqual(['expensive']);
     expect(found('hype', 'Trusted by 5,000 teams')).toEqual(['trusted by']);
+    expect(found('hype', 'Features legacy vendors cannot match')).toEqual(["can't match"]);
   });
 });

@@ -259,7 +259,7 @@ function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThresho
         kind: 'feature',
         hint:
           r.list.length > 0
-            ? `Lists ${plural(items.length, 'thing')} the product has (${quote(items, 2)}, …) — say which buyer problem each one removes.`
+            ? `Lists ${plural(items.length, 'thing')} the product has (${quote(items, 2)}, …) — for each, say what problem it removes for the buyer.`
             : `A list item that names a thing (${quote(items, 1)}) — say what problem it removes for the buyer.`,
       });
     } else if (r.features.length > 0 && !namesProblem && !namesOutcome) {
