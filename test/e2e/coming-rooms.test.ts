@@ -1,6 +1,7 @@
-// The rooms still to come (issue 10): Shadowing and Wins each say plainly that they are coming and what
-// they will do, offer no button that goes nowhere, and link to what a person can do today (Goals, Check-ins) — in
-// light and dark mode, with no serious axe violation. Screenshots go to test-results/e2e/coming-*.png.
+// The rooms still to come (issue 10): Shadowing says plainly that it is coming and what it will do, offers no
+// button that goes nowhere, and links to what a person can do today (Goals, Check-ins) — in light and dark mode,
+// with no serious axe violation. Screenshots go to test-results/e2e/coming-*.png. Wins has opened (issue 13): its page
+// no longer says it is coming.
 import { describe, expect, it } from 'vitest';
 import { ApiSession } from './helpers/api.js';
 import { expectNoSeriousA11y, shot } from './helpers/browser.js';
@@ -10,7 +11,6 @@ const suite = useE2eSuite({ demo: true });
 
 const ROOMS = [
   { path: '/shadowing', title: 'Shadowing', links: { 'Take the awareness quiz': '/goals/quiz', 'Go to Check-ins': '/checkins' } },
-  { path: '/wins', title: 'Wins', links: { 'Go to Check-ins': '/checkins', 'Go to Goals': '/goals' } },
 ];
 
 describe('rooms still to come', () => {
@@ -27,7 +27,7 @@ describe('rooms still to come', () => {
         await page.getByRole('heading', { level: 2, name: `${room.title} is coming` }).waitFor();
         await page.getByText('Not built yet', { exact: true }).waitFor();
         await page.getByText('When it opens, it will:').waitFor();
-        expect(await page.getByText(/No (wins|pains|shadow-day program).* yet/).count()).toBe(0);
+        expect(await page.getByText(/No (pains|shadow-day program).* yet/).count()).toBe(0);
         const today = page.getByRole('region', { name: 'What you can do today' });
         for (const [name, href] of Object.entries(room.links)) expect(await today.getByRole('link', { name }).getAttribute('href')).toBe(href);
         // The only buttons in the page's main area are those links: nothing that promises what the room cannot do.
@@ -41,4 +41,17 @@ describe('rooms still to come', () => {
       person.expectNoErrors();
     });
   }
+
+  it('Wins is no longer coming: its page is the room itself', async () => {
+    const api = new ApiSession(suite.server.url);
+    await api.signIn('dana@northwind.example', 'lockstep-demo');
+    const person = await suite.personFor(api);
+    const page = person.page;
+    await page.goto('/wins');
+    await page.getByRole('heading', { level: 1, name: 'Wins', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Feed' }).waitFor();
+    expect(await page.getByText('Not built yet', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Wins is coming' }).count()).toBe(0);
+    person.expectNoErrors();
+  });
 });

@@ -13,7 +13,6 @@ import { DashboardPage } from './shell/dashboard-page.js';
 import { NotFoundPage } from './shell/not-found-page.js';
 import { RequireSession } from './shell/require-session.js';
 import { cssVariablesResolver, theme } from './theme.js';
-import { WinsPage } from './wins/wins-page.js';
 import { InvitePage } from './workspaces/invite-page.js';
 import { keys } from './workspaces/queries.js';
 import { SignInPage } from './workspaces/sign-in-page.js';
@@ -35,6 +34,8 @@ const GoalsPage = lazy(() => import('./goals/goals-page.js').then((m) => ({ defa
 const KpiDetailPage = lazy(() => import('./goals/kpi-detail-page.js').then((m) => ({ default: m.KpiDetailPage })));
 const KpisPage = lazy(() => import('./goals/kpis-page.js').then((m) => ({ default: m.KpisPage })));
 const QuizPage = lazy(() => import('./goals/quiz-page.js').then((m) => ({ default: m.QuizPage })));
+const WinsPage = lazy(() => import('./wins/wins-page.js').then((m) => ({ default: m.WinsPage })));
+const WinPage = lazy(() => import('./wins/win-page.js').then((m) => ({ default: m.WinPage })));
 const SettingsPage = lazy(() => import('./workspaces/settings/settings-page.js').then((m) => ({ default: m.SettingsPage })));
 
 // No <ColorSchemeScript/>: it is an inline script, which the server's CSP (script-src 'self') refuses.
@@ -108,6 +109,7 @@ export function App() {
               <Route path="messaging/pieces/:id" element={<PiecePage />} />
               <Route path="shadowing" element={<ShadowingPage />} />
               <Route path="wins" element={<WinsPage />} />
+              <Route path="wins/:id" element={<WinPage />} />
               <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />
               <Route path="settings/:tab" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />

@@ -13,6 +13,7 @@ import { useCheckinPermissions } from './permissions.js';
 import { useAddAgendaItem, useRemoveAgendaItem } from './queries.js';
 import type { AgendaItemView, AgendaSection, MeetingView } from './types.js';
 import { MutationError } from '../shell/mutation-error.js';
+import { CelebrateAction, winIdOf } from '../wins/celebrate-action.js';
 
 type Tone = NonNullable<AgendaItemView['tone']>;
 
@@ -51,7 +52,7 @@ export function AgendaCard({ meeting }: { meeting: MeetingView }) {
       </Group>
       <Stack gap="lg">
         {sections.map((s, i) => (
-          <SectionBlock key={s.key} section={s} n={i + 1} />
+          <SectionBlock key={s.key} section={s} n={i + 1} meetingId={meeting.id} />
         ))}
         <AttendeeItems meeting={meeting} n={sections.length + 1} />
       </Stack>
@@ -77,7 +78,7 @@ function SectionHeading({ n, title, count }: { n: number; title: string; count?:
   );
 }
 
-function SectionBlock({ section, n }: { section: AgendaSection; n: number }) {
+function SectionBlock({ section, n, meetingId }: { section: AgendaSection; n: number; meetingId: string }) {
   const celebrate = section.key === 'wins' && section.items.length > 0;
   const body = (
     <>
@@ -93,7 +94,7 @@ function SectionBlock({ section, n }: { section: AgendaSection; n: number }) {
       ) : (
         <Stack gap={6} pl={26}>
           {section.items.map((item) => (
-            <AgendaItemRow key={item.id} item={item} />
+            <AgendaItemRow key={item.id} item={item} celebrateIn={section.key === 'wins' ? meetingId : null} />
           ))}
         </Stack>
       )}
@@ -114,8 +115,10 @@ function SectionBlock({ section, n }: { section: AgendaSection; n: number }) {
   );
 }
 
-function AgendaItemRow({ item }: { item: AgendaItemView }) {
+/** `celebrateIn`: the meeting a win item can be marked "celebrated together" in (the wins section only). */
+function AgendaItemRow({ item, celebrateIn }: { item: AgendaItemView; celebrateIn: string | null }) {
   const tone = TONE[item.tone ?? 'neutral'];
+  const winId = celebrateIn ? winIdOf(item) : null;
   const emphasised = item.tone === 'alert' || item.tone === 'warning';
   return (
     <Group
@@ -147,6 +150,7 @@ function AgendaItemRow({ item }: { item: AgendaItemView }) {
           </Text>
         ) : null}
       </div>
+      {winId && celebrateIn ? <CelebrateAction winId={winId} meetingId={celebrateIn} title={item.text} /> : null}
     </Group>
   );
 }

@@ -9,6 +9,7 @@ import { initials } from './format.js';
 import { PageHeader } from './page-header.js';
 import { TodosCard } from './todos-card.js';
 import { useSession } from './session.js';
+import { LatestWinsCard } from '../wins/latest-wins-card.js';
 
 export function DashboardPage() {
   const { workspace, me } = useSession();
@@ -41,6 +42,7 @@ export function DashboardPage() {
           <GettingStartedCard />
           <TodosCard />
           <AlignmentSignalsCard />
+          <LatestWinsCard />
         </SimpleGrid>
       </Stack>
     </>

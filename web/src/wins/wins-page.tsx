@@ -1,34 +1,195 @@
-import { IconTrophy } from '@tabler/icons-react';
-import { EmptyRoom } from '../shell/empty-room.js';
+// The Wins room (SPEC S5; issue 13): the feed of wins, newest first, filtered by team, kind and collaborative (kept in
+// the URL, so a link keeps them); "Post a win"; the wins Lockstep proposed, to confirm or dismiss; and the team-level
+// counts. No per-person leaderboard anywhere.
+import { Button, Card, Grid, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconSearch, IconTrophy, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { LoadMore } from '../shell/load-more.js';
+import { MutationError } from '../shell/mutation-error.js';
+import { PageHeader } from '../shell/page-header.js';
+import { usePermissions } from '../shell/session.js';
+import { KIND_OPTIONS } from './format.js';
+import { ProposalsCard } from './proposals-card.js';
+import { useWins } from './queries.js';
+import { SummaryCard } from './summary-card.js';
+import { WIN_KINDS, type WinFilters, type WinKind, type WinTeam } from './types.js';
+import { WinCard } from './win-card.js';
+import { WinFormModal } from './win-form-modal.js';
 
-// Strategy FIVE (SPEC S5): celebrate wins. Not built yet: the page says so and what to do today.
+const TEAM_CHOICES = [
+  { value: '', label: 'Both teams' },
+  { value: 'sales', label: 'Sales' },
+  { value: 'marketing', label: 'Marketing' },
+];
+
+const COLLAB_OPTIONS = [
+  { value: 'true', label: 'Collaborative only' },
+  { value: 'false', label: 'One team only' },
+];
+
+/** The filters the URL holds; anything else in it is ignored. */
+function filtersOf(params: URLSearchParams): WinFilters {
+  const team = params.get('team');
+  const kind = params.get('kind');
+  const collaborative = params.get('collaborative');
+  return {
+    team: team === 'sales' || team === 'marketing' ? team : null,
+    kind: (WIN_KINDS as readonly string[]).includes(kind ?? '') ? (kind as WinKind) : null,
+    collaborative: collaborative === 'true' || collaborative === 'false' ? collaborative : null,
+    q: (params.get('q') ?? '').slice(0, 100),
+  };
+}
+
 export function WinsPage() {
+  const { canContribute } = usePermissions();
+  const [posting, postModal] = useDisclosure(false);
   return (
-    <EmptyRoom
-      title="Wins"
-      description="Deals won, campaigns launched and targets hit — especially the ones both teams made happen."
-      icon={<IconTrophy size={34} stroke={1.5} />}
-      color="yellow"
-      summary="A place to post and celebrate wins, so the weekly check-in and every digest open with what went right, not only with what is off."
-      willDo={[
-        'Let anyone post a win — a deal won, a campaign launched, a KPI target hit — with its story and the people credited.',
-        'Highlight collaborative wins, credited to people in both sales and marketing.',
-        'Propose wins automatically when a KPI reaches its target or a won deal cites a marketing piece, for a member to confirm.',
-        'Open each check-in agenda with the wins since the last one.',
-      ]}
-      quote="Celebrate success. Don't point out just the disconnects."
-      instead={[
-        {
-          to: '/checkins',
-          label: 'Go to Check-ins',
-          detail: 'Add a win to the next check-in’s agenda as an item, so the meeting starts with it.',
-        },
-        {
-          to: '/goals',
-          label: 'Go to Goals',
-          detail: 'See which KPIs are on track against their targets — the wins this room will pick up automatically.',
-        },
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Wins"
+        description="Deals won, campaigns launched and targets hit — especially the ones sales and marketing made happen together. Check-ins open with them."
+        actions={
+          canContribute ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={postModal.open}>
+              Post a win
+            </Button>
+          ) : null
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+          <Feed onPost={canContribute ? postModal.open : null} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+          <Stack gap="lg">
+            <ProposalsCard />
+            <SummaryCard />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {canContribute ? <WinFormModal opened={posting} onClose={postModal.close} /> : null}
+    </>
+  );
+}
+
+function Feed({ onPost }: { onPost: (() => void) | null }) {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const [search, setSearch] = useState(filters.q);
+  const set = (patch: Partial<Record<'team' | 'kind' | 'collaborative' | 'q', string | null>>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  // The search box writes to the URL once the person stops typing.
+  const writeSearch = useDebouncedCallback((text: string) => set({ q: text.trim() }), 300);
+  const list = useWins(filters);
+  const filtered = Boolean(filters.team || filters.kind || filters.collaborative || filters.q);
+  const clear = () => {
+    setSearch('');
+    setParams({}, { replace: true });
+  };
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="feed-heading">
+      <Title order={2} fz="lg" id="feed-heading">
+        Feed
+      </Title>
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="team-filter-label">
+            Team
+          </Text>
+          <SegmentedControl
+            aria-labelledby="team-filter-label"
+            data={TEAM_CHOICES}
+            value={filters.team ?? ''}
+            onChange={(v) => set({ team: v as WinTeam | '' })}
+            size="sm"
+          />
+        </Stack>
+        <Select label="Kind" placeholder="Any kind" data={KIND_OPTIONS} value={filters.kind} onChange={(kind) => set({ kind })} clearable w={210} />
+        <Select label="Collaborative" placeholder="All wins" data={COLLAB_OPTIONS} value={filters.collaborative} onChange={(collaborative) => set({ collaborative })} clearable w={190} />
+        <TextInput label="Search" placeholder="Title or story" leftSection={<IconSearch size={14} aria-hidden />} value={search} onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            writeSearch(e.currentTarget.value);
+          }} maxLength={100} w={200} />
+        {filtered ? (
+          <Button variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={clear}>
+            Clear filters
+          </Button>
+        ) : null}
+      </Group>
+      <MutationError of={list} />
+      {list.isPending ? (
+        list.isError ? null : (
+          <Stack gap="md">
+            <Skeleton h={150} radius="md" />
+            <Skeleton h={150} radius="md" />
+          </Stack>
+        )
+      ) : list.items.length === 0 ? (
+        filtered ? (
+          <Card>
+            <Stack align="center" gap={6} p="md">
+              <Text fw={600}>No win matches these filters</Text>
+              <Text size="sm" c="dimmed">
+                Clear a filter to see more of the feed.
+              </Text>
+              <Button variant="default" size="xs" onClick={clear}>
+                Clear filters
+              </Button>
+            </Stack>
+          </Card>
+        ) : (
+          <NoWins onPost={onPost} />
+        )
+      ) : (
+        <Stack gap="md">
+          {list.items.map((w) => (
+            <WinCard key={w.id} win={w} />
+          ))}
+          <LoadMore list={list} />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function NoWins({ onPost }: { onPost: (() => void) | null }) {
+  return (
+    <Card p="xl">
+      <Group gap="lg" align="flex-start" wrap="nowrap">
+        <ThemeIcon size={52} radius="xl" variant="light" color="yellow" aria-hidden visibleFrom="xs">
+          <IconTrophy size={28} />
+        </ThemeIcon>
+        <Stack gap="sm">
+          <Title order={3} fz="md">
+            No wins yet
+          </Title>
+          <Text size="sm" maw={560}>
+            {onPost
+              ? 'Post the first one: a deal won, a campaign launched, a target hit. Credit people from both sales and marketing and it shows as a collaborative win. Lockstep also proposes wins when a KPI reaches its target or a won deal cites a marketing piece.'
+              : 'Members post wins here — deals won, campaigns launched, targets hit — and the check-in opens with them.'}
+          </Text>
+          {onPost ? (
+            <Group>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onPost}>
+                Post a win
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      </Group>
+    </Card>
   );
 }

@@ -1,0 +1,120 @@
+// "Post a win" and "Edit win" (issue 13): kind, title, story, the day it happened and the people credited. The limits
+// are the server's (maxLength, the date window); what the server refuses shows under its field.
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { fieldError } from '../api/client.js';
+import { addDays, todayIn } from '../checkins/format.js';
+import { MutationError } from '../shell/mutation-error.js';
+import { useSession } from '../shell/session.js';
+import { CreditsPicker } from './credits-picker.js';
+import { KIND_OPTIONS, WIN_LIMITS } from './format.js';
+import { usePostWin, useUpdateWin } from './queries.js';
+import type { PersonRef, WinKind, WinView } from './types.js';
+
+interface Values {
+  kind: WinKind;
+  title: string;
+  story: string;
+  wonOn: string;
+  credited: PersonRef[];
+}
+
+/** The days the server takes: from ten years back to tomorrow (a win posted late in the evening, another zone). */
+function dateWindow(timeZone: string) {
+  const today = todayIn(timeZone);
+  const [y = 1970] = today.split('-').map(Number);
+  return { min: `${y - 10}${today.slice(4)}`, max: addDays(today, 1), today };
+}
+
+export function WinFormModal({ opened, onClose, win }: { opened: boolean; onClose: () => void; win?: WinView }) {
+  const { workspace, member } = useSession();
+  const post = usePostWin();
+  const update = useUpdateWin(win?.id ?? '');
+  const save = win ? update : post;
+  const dates = dateWindow(workspace.timeZone);
+  const me: PersonRef = { memberId: member.id, name: member.name, team: member.team };
+  const initial = (): Values =>
+    win
+      ? { kind: win.kind, title: win.title, story: win.story, wonOn: win.wonOn, credited: win.credited }
+      : { kind: 'deal_won', title: '', story: '', wonOn: dates.today, credited: [me] };
+  const form = useForm<Values>({
+    initialValues: initial(),
+    validate: {
+      title: (v) => (v.trim() ? null : 'Give the win a title.'),
+      wonOn: (v) => (!v ? 'Pick the day it happened.' : v > dates.max ? 'The day cannot be more than a day ahead.' : v < dates.min ? 'The day can be at most ten years back.' : null),
+      credited: (v) => (v.length === 0 ? 'Credit at least one person.' : null),
+    },
+  });
+  // Opening the dialog starts from the win as it is now (or a blank one).
+  useEffect(() => {
+    if (opened) form.setValues(initial());
+  }, [opened, win?.id, win?.updatedAt]);
+
+  const close = () => {
+    save.reset();
+    onClose();
+  };
+  const submit = form.onSubmit((v) => {
+    const body = { kind: v.kind, title: v.title.trim(), story: v.story.trim(), wonOn: v.wonOn, creditedMemberIds: v.credited.map((p) => p.memberId) };
+    save.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: win ? 'The win is saved.' : 'Posted — it is at the top of the feed.' });
+        onClose();
+        save.reset();
+      },
+    });
+  });
+  const storyLength = form.values.story.length;
+  return (
+    <Modal opened={opened} onClose={close} title={win ? 'Edit win' : 'Post a win'} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Group grow align="flex-start" wrap="wrap">
+            <Select label="Kind" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} error={fieldError(save.error, 'kind')} miw={200} />
+            <TextInput
+              label="Day it happened"
+              type="date"
+              required
+              min={dates.min}
+              max={dates.max}
+              {...form.getInputProps('wonOn')}
+              error={form.errors.wonOn ?? fieldError(save.error, 'wonOn')}
+              miw={160}
+            />
+          </Group>
+          <TextInput
+            label="Title"
+            placeholder="e.g. Acme signed after the ROI webinar"
+            required
+            maxLength={WIN_LIMITS.title}
+            data-autofocus
+            {...form.getInputProps('title')}
+            error={form.errors.title ?? fieldError(save.error, 'title')}
+          />
+          <Textarea
+            label="Story"
+            description={`What happened and who made it happen — optional, up to ${WIN_LIMITS.story.toLocaleString()} characters${storyLength > WIN_LIMITS.story * 0.8 ? ` (${storyLength.toLocaleString()} so far)` : ''}.`}
+            autosize
+            minRows={3}
+            maxRows={10}
+            maxLength={WIN_LIMITS.story}
+            {...form.getInputProps('story')}
+            error={fieldError(save.error, 'story')}
+          />
+          <CreditsPicker value={form.values.credited} onChange={(people) => form.setFieldValue('credited', people)} error={form.errors.credited ?? fieldError(save.error, 'creditedMemberIds')} />
+          <MutationError of={save} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {win ? 'Save' : 'Post win'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
