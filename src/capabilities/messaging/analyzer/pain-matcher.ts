@@ -187,7 +187,15 @@ export class PainIndex {
     return this.matchRead(readText(text), limit);
   }
 
-  /** `match` on a text wink has already read (the analysis reads it once for everything). */
+  /**
+   * `match` on a text wink has already read (the analysis reads it once for everything).
+   *
+   * The scores are the ones a plain term-at-a-time pass over every window gives (decision 045), worked out in
+   * less time: each of the text's distinct words is looked up once, an upper bound of each pain's best window is
+   * summed from its words' highest weight in any window, and the pains are then scored exactly, window by window,
+   * the highest bound first, until no bound left can reach the last of the `limit` best (or the reporting floor).
+   * Every addition happens in the same order as in that plain pass, so the similarities are the same to the bit.
+   */
   matchRead(read: ReadText, limit = 5): PainMatch[] {
     if (this.entries.size === 0 || read.sentences.length === 0 || limit <= 0) return [];
     const today = this.today();
@@ -195,143 +203,260 @@ export class PainIndex {
       for (let doc = 0; doc < this.quoteDay.length; doc++) this.quoteRecency[doc] = this.recency(this.quoteDay[doc] ?? Number.NaN, today);
       this.recencyToday = today;
     }
-    // Per-pain and per-quote scratch arrays, reset after each window through the lists of what was touched.
     const np = this.slots.length;
-    const { coreScore, top, via, mark, quoteScore } = this.scratchFor(np, this.quotes.capacity);
-    const best = new Float64Array(np);
-    const bestVia = new Int32Array(np);
-    const bestWindow = new Int32Array(np).fill(-1);
+
+    // The windows as queries: each window's words (as ids of the text's distinct stems) with their weight
+    // 1 + ln(count), in the order they first appear in the window — the order every sum below adds them in.
+    const windows = this.windowsOf(read);
+    const termId = new Map<string, number>();
+    const terms: string[] = [];
+    const qTerm: number[] = [];
+    const qWeight: number[] = [];
+    const qStart: number[] = [0];
+    const counts = new Map<number, number>();
+    for (const [first, last] of windows) {
+      for (let i = first; i <= last; i++) {
+        const t = read.tokens[i]!;
+        if (!indexed(t)) continue;
+        let id = termId.get(t.stem);
+        if (id === undefined) {
+          id = terms.length;
+          termId.set(t.stem, id);
+          terms.push(t.stem);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, n] of counts) {
+        qTerm.push(id);
+        qWeight.push(1 + Math.log(n));
+      }
+      qStart.push(qTerm.length);
+      counts.clear();
+    }
+    const nt = terms.length;
+    if (nt === 0) return [];
+    const maxWeight = new Float64Array(nt);
+    for (let j = 0; j < qTerm.length; j++) if (qWeight[j]! > maxWeight[qTerm[j]!]!) maxWeight[qTerm[j]!] = qWeight[j]!;
+
+    const s = this.scratchFor(np, this.quotes.capacity);
+    const { coreBound, topBound, quoteScore } = s;
     const touchedPains: number[] = [];
-    const touchedQuotes: number[] = [];
     const touch = (slot: number) => {
-      if (mark[slot] === 0) {
-        mark[slot] = 1;
+      if (s.mark[slot] === 0) {
+        s.mark[slot] = 1;
         touchedPains.push(slot);
       }
     };
-    const queries: Query[] = [];
-    // Each term's quote weights (idf × saturated tf × the quote's recency), worked out once per text: a long text
-    // repeats its words across windows. A word in more than PRUNE_SHARE of a large library's quotes ("customers",
-    // "team") is skipped there: it says little about which pain is meant and costs the most to add up.
-    const pruneDf = Math.max(PRUNE_MIN_DF, PRUNE_SHARE * this.quotes.size);
-    const hitCache = new Map<string, { docs: readonly number[]; weights: Float64Array } | null>();
-    const quoteHits = (term: string) => {
-      let hits = hitCache.get(term);
-      if (hits !== undefined) return hits;
-      const postings = this.quotes.postingsOf(term);
-      if (!postings || postings.length / 2 > pruneDf) hits = null;
-      else {
-        const idf = this.quotes.idf(term);
-        const docs: number[] = new Array<number>(postings.length / 2);
-        const weights = new Float64Array(postings.length / 2);
-        for (let i = 0; i < postings.length; i += 2) {
-          const doc = postings[i]!;
-          docs[i / 2] = doc;
-          weights[i / 2] = idf * this.quotes.saturated(doc, postings[i + 1]!) * (this.quoteRecency[doc] ?? 0.5);
-        }
-        hits = { docs, weights };
-      }
-      hitCache.set(term, hits);
-      return hits;
-    };
 
-    for (const [first, last] of this.windowsOf(read)) {
-      const query = queryOf(read.tokens, first, last);
-      const w = queries.length;
-      queries.push(query);
-      for (const [term, { weight }] of query) {
-        const core = this.core.postingsOf(term);
-        if (core) {
-          const idf = this.core.idf(term) * weight;
-          for (let i = 0; i < core.length; i += 2) {
-            const slot = this.coreOwner[core[i]!] ?? -1;
-            if (slot < 0) continue;
-            coreScore[slot] = coreScore[slot]! + idf * this.core.saturated(core[i]!, core[i + 1]!);
-            touch(slot);
-          }
-        }
-        const hits = quoteHits(term);
-        if (hits) {
-          const { docs, weights } = hits;
-          for (let i = 0; i < docs.length; i++) {
-            const doc = docs[i]!;
-            if (quoteScore[doc] === 0) touchedQuotes.push(doc);
-            quoteScore[doc] = quoteScore[doc]! + weights[i]! * weight;
-          }
-        }
-      }
-      for (const doc of touchedQuotes) {
-        const slot = this.quoteOwner[doc] ?? -1;
-        const s = quoteScore[doc]!;
-        quoteScore[doc] = 0;
+    // Statements and synonyms: each (pain, word) once, with the word's idf and the document's saturated tf.
+    const coreIdf = new Float64Array(nt);
+    const coreEntries: Array<{ slot: number; term: number; sat: number }> = [];
+    for (let t = 0; t < nt; t++) {
+      const postings = this.core.postingsOf(terms[t]!);
+      if (!postings) continue;
+      coreIdf[t] = this.core.idf(terms[t]!);
+      for (let i = 0; i < postings.length; i += 2) {
+        const slot = this.coreOwner[postings[i]!] ?? -1;
         if (slot < 0) continue;
+        const sat = this.core.saturated(postings[i]!, postings[i + 1]!);
+        coreEntries.push({ slot, term: t, sat });
+        coreBound[slot] = coreBound[slot]! + coreIdf[t]! * maxWeight[t]! * sat;
         touch(slot);
-        via[slot] = via[slot]! + 1;
-        // Keep the pain's best TOP_QUOTES, highest first.
-        const base = slot * TOP_QUOTES;
-        if (s <= top[base + TOP_QUOTES - 1]!) continue;
-        let k = TOP_QUOTES - 1;
-        while (k > 0 && top[base + k - 1]! < s) {
-          top[base + k] = top[base + k - 1]!;
-          k--;
-        }
-        top[base + k] = s;
       }
-      touchedQuotes.length = 0;
-      for (const slot of touchedPains) {
-        let agg = 0;
-        let f = 1;
-        for (let k = 0; k < TOP_QUOTES; k++) {
-          agg += top[slot * TOP_QUOTES + k]! * f;
-          top[slot * TOP_QUOTES + k] = 0;
-          f *= QUOTE_DECAY;
-        }
-        const raw = coreScore[slot]! + QUOTE_WEIGHT * agg;
-        if (raw > best[slot]!) {
-          best[slot] = raw;
-          bestVia[slot] = via[slot]!;
-          bestWindow[slot] = w;
-        }
-        coreScore[slot] = 0;
-        via[slot] = 0;
-        mark[slot] = 0;
+    }
+
+    // Quotes: each (quote, word) once with its weight idf × saturated tf × recency. A word in more than
+    // PRUNE_SHARE of a large library's quotes ("customers", "team") is not looked up there: it says little about
+    // which pain is meant and costs the most to add up. A quote's bound is its words at their highest weight.
+    const pruneDf = Math.max(PRUNE_MIN_DF, PRUNE_SHARE * this.quotes.size);
+    let n = 0;
+    for (let t = 0; t < nt; t++) {
+      const postings = this.quotes.postingsOf(terms[t]!);
+      if (!postings || postings.length / 2 > pruneDf) continue;
+      s.reserve(n + postings.length / 2);
+      const idf = this.quotes.idf(terms[t]!);
+      for (let i = 0; i < postings.length; i += 2) {
+        const doc = postings[i]!;
+        const slot = this.quoteOwner[doc] ?? -1;
+        if (slot < 0) continue;
+        const w = idf * this.quotes.saturated(doc, postings[i + 1]!) * (this.quoteRecency[doc] ?? 0.5);
+        s.eDoc[n] = doc;
+        s.eTerm[n] = t;
+        s.eWeight[n] = w;
+        s.eSlot[n] = slot;
+        n++;
+        if (quoteScore[doc] === 0) s.touchedQuotes.push(doc);
+        quoteScore[doc] = quoteScore[doc]! + w * maxWeight[t]!;
       }
-      touchedPains.length = 0;
+    }
+    for (const doc of s.touchedQuotes) {
+      const slot = this.quoteOwner[doc]!;
+      const b = quoteScore[doc]!;
+      quoteScore[doc] = 0;
+      touch(slot);
+      insertTop(topBound, slot * TOP_QUOTES, b);
+    }
+    s.touchedQuotes.length = 0;
+
+    // The entries grouped by pain (a counting sort, stable: within a pain they stay in word order).
+    const { from, at } = s;
+    for (const slot of touchedPains) from[slot] = 0;
+    for (let e = 0; e < n; e++) from[s.eSlot[e]!] = from[s.eSlot[e]!]! + 1;
+    let offset = 0;
+    for (const slot of touchedPains) {
+      const c = from[slot]!;
+      from[slot] = offset;
+      at[slot] = offset;
+      offset += c;
+    }
+    s.reserveSorted(n);
+    for (let e = 0; e < n; e++) {
+      const slot = s.eSlot[e]!;
+      const k = at[slot]!;
+      at[slot] = k + 1;
+      s.sDoc[k] = s.eDoc[e]!;
+      s.sTerm[k] = s.eTerm[e]!;
+      s.sWeight[k] = s.eWeight[e]!;
+    }
+    // at[slot] is now the end of the pain's entries. The core entries, grouped the same way.
+    const coreBy = new Map<number, Array<{ term: number; sat: number }>>();
+    for (const c of coreEntries) {
+      const list = coreBy.get(c.slot);
+      if (list) list.push(c);
+      else coreBy.set(c.slot, [c]);
+    }
+
+    // Each pain's bound: its statement's words at their highest weight, plus its best quotes' bounds as the
+    // decaying sum adds them. No window can score a pain above it.
+    const bounds: Array<{ slot: number; bound: number }> = [];
+    for (const slot of touchedPains) {
+      let agg = 0;
+      let f = 1;
+      for (let k = 0; k < TOP_QUOTES; k++) {
+        agg += topBound[slot * TOP_QUOTES + k]! * f;
+        topBound[slot * TOP_QUOTES + k] = 0;
+        f *= QUOTE_DECAY;
+      }
+      bounds.push({ slot, bound: coreBound[slot]! + QUOTE_WEIGHT * agg });
+      coreBound[slot] = 0;
+      s.mark[slot] = 0;
+    }
+    bounds.sort((a, b) => b.bound - a.bound);
+
+    // Exact scores, the highest bound first. A bound is compared with a margin (a millionth) far wider than
+    // any rounding between the bound's sums and the exact ones, so no pain that could rank is skipped.
+    const scale = 3 * this.core.idfOfOne();
+    const floor = (MIN_SIMILARITY * scale) / (1 - MIN_SIMILARITY);
+    const bestRaws: number[] = [];
+    const found: Array<{ slot: number; raw: number; window: number; via: number }> = [];
+    const termFrom = s.termRange(nt);
+    const coreSat = new Float64Array(nt).fill(-1);
+    /** Per word, the decaying sum of the pain's best quote weights for that word alone. */
+    const wordBound = new Float64Array(nt);
+    const top = new Float64Array(TOP_QUOTES);
+    const touchedQuotes = s.touchedQuotes;
+    const margin = 1 + 1e-6;
+    for (const { slot, bound } of bounds) {
+      const full = bestRaws.length >= limit;
+      if (bound * margin < floor || (full && bound * margin < bestRaws[limit - 1]!)) break;
+      const core = coreBy.get(slot) ?? [];
+      for (const c of core) coreSat[c.term] = c.sat;
+      const end = at[slot]!;
+      for (let e = from[slot]!; e < end; ) {
+        const t = s.sTerm[e]!;
+        termFrom[2 * t] = e;
+        while (e < end && s.sTerm[e] === t) insertTop(top, 0, s.sWeight[e++]!);
+        termFrom[2 * t + 1] = e;
+        wordBound[t] = decayed(top);
+      }
+      const cut = Math.max(floor, full ? bestRaws[limit - 1]! : 0);
+      let best = 0;
+      let bestWindow = -1;
+      let bestVia = 0;
+      for (let w = 0; w + 1 < qStart.length; w++) {
+        // The window's statement score (exact) and a bound of its quote score: the decaying sum of a pain's best
+        // quotes is at most the sum, word by word, of each word's decaying sum (it is a maximum of linear sums).
+        let coreScore = 0;
+        let touched = false;
+        let quoteBound = 0;
+        for (let j = qStart[w]!; j < qStart[w + 1]!; j++) {
+          const t = qTerm[j]!;
+          if (coreSat[t]! >= 0) {
+            coreScore = coreScore + coreIdf[t]! * qWeight[j]! * coreSat[t]!;
+            touched = true;
+          }
+          if (termFrom[2 * t + 1]! > termFrom[2 * t]!) {
+            quoteBound += qWeight[j]! * wordBound[t]!;
+            touched = true;
+          }
+        }
+        if (!touched || (coreScore + QUOTE_WEIGHT * quoteBound) * margin < Math.max(cut, best)) continue;
+        for (let j = qStart[w]!; j < qStart[w + 1]!; j++) {
+          const t = qTerm[j]!;
+          const weight = qWeight[j]!;
+          for (let e = termFrom[2 * t]!, stop = termFrom[2 * t + 1]!; e < stop; e++) {
+            const doc = s.sDoc[e]!;
+            if (quoteScore[doc] === 0) touchedQuotes.push(doc);
+            quoteScore[doc] = quoteScore[doc]! + s.sWeight[e]! * weight;
+          }
+        }
+        for (const doc of touchedQuotes) {
+          insertTop(top, 0, quoteScore[doc]!);
+          quoteScore[doc] = 0;
+        }
+        const via = touchedQuotes.length;
+        touchedQuotes.length = 0;
+        const raw = coreScore + QUOTE_WEIGHT * decayed(top);
+        if (raw > best) {
+          best = raw;
+          bestWindow = w;
+          bestVia = via;
+        }
+      }
+      for (const c of core) coreSat[c.term] = -1;
+      for (let e = from[slot]!; e < end; e++) termFrom[2 * s.sTerm[e]!] = termFrom[2 * s.sTerm[e]! + 1] = 0;
+      if (bestWindow < 0) continue;
+      found.push({ slot, raw: best, window: bestWindow, via: bestVia });
+      let k = bestRaws.length;
+      bestRaws.push(best);
+      while (k > 0 && bestRaws[k - 1]! < best) {
+        bestRaws[k] = bestRaws[k - 1]!;
+        k--;
+      }
+      bestRaws[k] = best;
+      if (bestRaws.length > limit) bestRaws.length = limit;
     }
 
     // "Similarity" saturates the raw score against what three words found in one pain only would weigh here.
-    const scale = 3 * this.core.idfOfOne();
-    const found: Array<{ entry: Entry; similarity: number; slot: number }> = [];
-    for (let slot = 0; slot < np; slot++) {
+    const ranked: Array<{ entry: Entry; similarity: number; window: number; via: number }> = [];
+    for (const { slot, raw, window, via } of found) {
       const entry = this.slots[slot];
-      if (!entry || bestWindow[slot]! < 0) continue;
-      const similarity = best[slot]! / (best[slot]! + scale);
-      if (similarity >= MIN_SIMILARITY) found.push({ entry, similarity, slot });
+      if (!entry) continue;
+      const similarity = raw / (raw + scale);
+      if (similarity >= MIN_SIMILARITY) ranked.push({ entry, similarity, window, via });
     }
-    return found
+    return ranked
       .sort((a, b) => b.similarity - a.similarity || a.entry.id.localeCompare(b.entry.id))
       .slice(0, limit)
-      .map(({ entry, similarity, slot }) => ({
+      .map(({ entry, similarity, window, via }) => ({
         painId: entry.id,
         similarity: Math.round(similarity * 1000) / 1000,
-        matchedOn: this.matchedOn(entry, queries[bestWindow[slot]!]!, today),
-        viaQuotes: bestVia[slot]!,
+        matchedOn: this.matchedOn(entry, queryOf(read.tokens, windows[window]![0], windows[window]![1]), today),
+        viaQuotes: via,
       }));
   }
 
   /**
-   * The per-pain and per-quote arrays a match adds into, kept between matches (a match is synchronous and leaves
-   * them all zero), so a long piece does not allocate a library-sized array per call.
+   * The arrays a match works in, kept between matches (a match is synchronous and leaves the per-pain and
+   * per-quote ones all zero), so a long piece does not allocate a library-sized array per call.
    */
-  private scratch: { coreScore: Float64Array; top: Float64Array; via: Int32Array; mark: Uint8Array; quoteScore: Float64Array } | null = null;
+  private scratch: MatchScratch | null = null;
 
-  private scratchFor(pains: number, quotes: number) {
+  private scratchFor(pains: number, quotes: number): MatchScratch {
     const s = this.scratch;
-    if (s && s.coreScore.length >= pains && s.quoteScore.length >= quotes) return s;
+    if (s && s.coreBound.length >= pains && s.quoteScore.length >= quotes) return s;
     // Grown with room to spare, so a few new quotes do not reallocate at the next match.
-    const p = Math.ceil(pains * 1.25) + 16;
-    const q = Math.ceil(quotes * 1.25) + 64;
-    this.scratch = { coreScore: new Float64Array(p), top: new Float64Array(p * TOP_QUOTES), via: new Int32Array(p), mark: new Uint8Array(p), quoteScore: new Float64Array(q) };
+    this.scratch = new MatchScratch(Math.ceil(pains * 1.25) + 16, Math.ceil(quotes * 1.25) + 64, s);
     return this.scratch;
   }
 
@@ -366,5 +491,95 @@ export class PainIndex {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([term]) => query.get(term)!.surface);
+  }
+}
+
+/** The decaying sum of a pain's best quote scores (the n-th counts QUOTE_DECAY^n), leaving `top` all zero. */
+function decayed(top: Float64Array): number {
+  let agg = 0;
+  let f = 1;
+  for (let k = 0; k < TOP_QUOTES; k++) {
+    agg += top[k]! * f;
+    top[k] = 0;
+    f *= QUOTE_DECAY;
+  }
+  return agg;
+}
+
+/** Puts a score into a pain's best TOP_QUOTES at `base` (highest first), when it is among them. */
+function insertTop(top: Float64Array, base: number, score: number): void {
+  if (score <= top[base + TOP_QUOTES - 1]!) return;
+  let k = TOP_QUOTES - 1;
+  while (k > 0 && top[base + k - 1]! < score) {
+    top[base + k] = top[base + k - 1]!;
+    k--;
+  }
+  top[base + k] = score;
+}
+
+/** A match's working arrays: per pain, per quote, and the (quote, word) entries of one text. */
+class MatchScratch {
+  readonly coreBound: Float64Array;
+  readonly topBound: Float64Array;
+  readonly mark: Uint8Array;
+  /** Where each pain's entries start and end in the grouped arrays. */
+  readonly from: Int32Array;
+  readonly at: Int32Array;
+  readonly quoteScore: Float64Array;
+  readonly touchedQuotes: number[] = [];
+  eDoc = new Int32Array(1024);
+  eTerm = new Int32Array(1024);
+  eSlot = new Int32Array(1024);
+  eWeight = new Float64Array(1024);
+  sDoc = new Int32Array(1024);
+  sTerm = new Int32Array(1024);
+  sWeight = new Float64Array(1024);
+  private range = new Int32Array(256);
+
+  constructor(pains: number, quotes: number, previous: MatchScratch | null) {
+    this.coreBound = new Float64Array(pains);
+    this.topBound = new Float64Array(pains * TOP_QUOTES);
+    this.mark = new Uint8Array(pains);
+    this.from = new Int32Array(pains);
+    this.at = new Int32Array(pains);
+    this.quoteScore = new Float64Array(quotes);
+    if (previous) {
+      this.eDoc = previous.eDoc;
+      this.eTerm = previous.eTerm;
+      this.eSlot = previous.eSlot;
+      this.eWeight = previous.eWeight;
+      this.sDoc = previous.sDoc;
+      this.sTerm = previous.sTerm;
+      this.sWeight = previous.sWeight;
+    }
+  }
+
+  /** Room for n entries, keeping those written. */
+  reserve(n: number): void {
+    if (n <= this.eDoc.length) return;
+    const size = Math.max(n, this.eDoc.length * 2);
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (size: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.eDoc = grow(this.eDoc, (k) => new Int32Array(k));
+    this.eTerm = grow(this.eTerm, (k) => new Int32Array(k));
+    this.eSlot = grow(this.eSlot, (k) => new Int32Array(k));
+    this.eWeight = grow(this.eWeight, (k) => new Float64Array(k));
+  }
+
+  reserveSorted(n: number): void {
+    if (n <= this.sDoc.length) return;
+    const size = Math.max(n, this.sDoc.length * 2);
+    this.sDoc = new Int32Array(size);
+    this.sTerm = new Int32Array(size);
+    this.sWeight = new Float64Array(size);
+  }
+
+  /** Per word of the text, [from, to) of one pain's entries; all zero between uses. */
+  termRange(terms: number): Int32Array {
+    if (this.range.length < 2 * terms) this.range = new Int32Array(2 * terms);
+    return this.range;
   }
 }
