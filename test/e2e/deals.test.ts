@@ -1,8 +1,10 @@
 // The Deals view (SPEC S7, issue 11) end to end, in Chromium against the real app, on the demo workspace: the summary
 // and the marketing-source rule read plainly; the list narrows as a person types a search and picks a status and an
 // owner; "Download CSV" gives exactly the filtered list (every row, not the page shown), checked against the API;
-// a deal opens in a drawer with its reason; an admin changes the rule and the list's marketing badges follow; a
-// workspace with no deals leads to the import; phone width works. Screenshots: test-results/e2e/deals-*.png.
+// a deal opens in a drawer with its reason; a deal that sales evidence names lists it in the drawer (newest first,
+// the buyer's words, who logged it) and its link opens the evidence's pain; an admin changes the rule and the list's
+// marketing badges follow; a workspace with no deals leads to the import; phone width works. Screenshots:
+// test-results/e2e/deals-*.png.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
@@ -129,6 +131,43 @@ describe('deals, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Goals', exact: true }).waitFor();
     await page.getByRole('region', { name: 'Sales top three' }).getByRole('heading', { level: 3, name: '#1 Revenue closed' }).waitFor();
     await firstScreen(page, 'deals-goals');
+    dana.expectNoErrors();
+  });
+
+  it("a deal that sales evidence cites lists it in the drawer, and the evidence's link opens its pain", async () => {
+    const api = new ApiSession(suite.server.url);
+    await api.signIn('dana@northwind.example', 'lockstep-demo');
+    // The demo's evidence names deals: of the newest 200 entries, one with a confirmed pain on the deal named most often.
+    interface Evidence { id: string; date: string; account: string; quote: string; deal: { id: string; name: string } | null; pain: { id: string; statement: string } | null; memberName: string | null }
+    const evidence: { items: Evidence[] } = await api.get('/api/v1/messaging/evidence?limit=200');
+    const named = new Map<string, number>();
+    for (const e of evidence.items) if (e.deal) named.set(e.deal.id, (named.get(e.deal.id) ?? 0) + 1);
+    const withPain = evidence.items.filter((e) => e.deal !== null && e.pain !== null);
+    const cited = withPain.sort((a, b) => (named.get(b.deal!.id) ?? 0) - (named.get(a.deal!.id) ?? 0))[0]!;
+    expect(cited, 'a demo evidence entry with a deal and a pain').toBeDefined();
+    const deal: { citedBy: { items: Array<{ id: string; kind: string; title: string; href: string }>; total: number } } = await api.get(`/api/v1/deals/${cited.deal!.id}`);
+    expect(deal.citedBy.items.map((c) => c.id)).toContain(cited.id);
+
+    const dana = await suite.personFor(api);
+    const page = dana.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/deals?deal=${encodeURIComponent(cited.deal!.id)}`);
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('heading', { name: cited.deal!.name }).waitFor();
+    const citedBy = drawer.getByRole('region', { name: 'Cited by' });
+    const entries = citedBy.getByRole('listitem');
+    await expect.poll(() => entries.count(), { timeout: 10_000 }).toBe(deal.citedBy.items.length);
+    const entry = entries.filter({ hasText: cited.quote }).first();
+    await entry.getByText(`Pain: ${cited.pain!.statement}`, { exact: false }).waitFor();
+    if (cited.memberName) await entry.getByText(`logged by ${cited.memberName}`, { exact: false }).waitFor();
+    await expectNoSeriousA11y(page, 'Deal drawer with what cites it');
+    await firstScreen(page, 'deals-drawer-cited-by');
+    await drawer.screenshot({ path: `${SCREENSHOT_DIR}/deals-drawer-cited-by-panel.png` });
+
+    // The link opens the pain page the evidence belongs to.
+    await entry.getByRole('link', { name: cited.account }).click();
+    await page.waitForURL((u) => u.pathname === `/messaging/pains/${cited.pain!.id}`);
+    await page.getByRole('heading', { level: 1, name: cited.pain!.statement }).waitFor();
     dana.expectNoErrors();
   });
 

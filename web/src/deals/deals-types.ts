@@ -1,6 +1,7 @@
 // The Deals API's shapes (SPEC S7), inferred from the server's Zod schemas. Type-only: no server code reaches the bundle.
 import type { z } from 'zod';
 import type {
+  DealCitedByView as DealCitedByViewSchema,
   DealDetailView as DealDetailViewSchema,
   DealFacetsView as DealFacetsViewSchema,
   DealSettingsChangedView as DealSettingsChangedViewSchema,
@@ -13,6 +14,8 @@ import type {
 
 export type DealView = z.infer<typeof DealViewSchema>;
 export type DealDetailView = z.infer<typeof DealDetailViewSchema>;
+/** What cites a deal (its evidence, and wins once the wins room is built), as GET /deals/:id answers it. */
+export type DealCitedBy = z.infer<typeof DealCitedByViewSchema>;
 export type DealFacetsView = z.infer<typeof DealFacetsViewSchema>;
 export type DealSettingsView = z.infer<typeof DealSettingsViewSchema>;
 export type DealSettingsChangedView = z.infer<typeof DealSettingsChangedViewSchema>;
