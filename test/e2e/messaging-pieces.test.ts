@@ -16,7 +16,7 @@ const suite = useE2eSuite();
 const FEATURE_LED =
   'Our AI-powered platform is the best-in-class revenue solution. We integrate seamlessly with every CRM. Our robust dashboards offer cutting-edge analytics and next-generation automation. We are the industry leader.';
 const PAIN_BASED =
-  'Your inbound leads go cold before anyone calls them back. When a rep calls back two days later, the buyer has already booked a demo with someone else. You stop losing those leads: every new lead gets a call within five minutes, so your reps spend the day talking to buyers who still want to talk.';
+  '## Leads that wait go cold\n\nYour inbound leads go cold before anyone calls them back. When a rep calls back two days later, the buyer has already booked a demo with someone else. You stop losing those leads: every new lead gets a call within five minutes, so your reps spend the day talking to buyers who still want to talk.';
 
 async function both(page: Page, name: string): Promise<void> {
   await shot(page, `messaging-piece-${name}-1440`);
@@ -110,7 +110,7 @@ describe('a piece from feature-led draft to publication', () => {
     await sp.setViewportSize({ width: 1440, height: 900 });
     await sp.goto(page.url().replace(suite.server.url, ''));
     const samReview = sp.getByRole('region', { name: 'Sales review' });
-    await pick(sp, samReview.getByRole('combobox', { name: 'Comment on a sentence' }), /^1\. Your inbound leads go cold/);
+    await pick(sp, samReview.getByRole('combobox', { name: 'Comment on a sentence' }), /^2\. Your inbound leads go cold/);
     await samReview.getByLabel('What should change in it?').fill('This is exactly what buyers tell us.');
     await samReview.getByRole('button', { name: 'Add' }).click();
     await samReview.getByLabel('Overall comment').fill('Reads like our calls. Approved.');
@@ -119,8 +119,22 @@ describe('a piece from feature-led draft to publication', () => {
     await samReview.getByText('Approved', { exact: true }).waitFor();
     await samReview.getByText('This is exactly what buyers tell us.').waitFor();
 
-    // Back to the writer: the gate is open, she publishes.
+    // Back to the writer: the heading reads as a heading, not as "## …", and the sentence Sam commented on is marked,
+    // his comment one click on its button away.
     await page.reload();
+    const readsNow = page.getByRole('region', { name: 'How it reads to a buyer' });
+    await readsNow.getByRole('heading', { name: 'Leads that wait go cold' }).waitFor();
+    expect(await readsNow.getByText('##').count()).toBe(0);
+    const commented = readsNow.locator('mark[data-commented]');
+    expect(await commented.allInnerTexts()).toEqual(['Your inbound leads go cold before anyone calls them back.']);
+    await readsNow.getByRole('button', { name: /^Sentence 2: 1 review comment$/ }).click();
+    const about = page.getByRole('dialog', { name: 'Sentence 2: 1 review comment' });
+    await about.getByText('This is exactly what buyers tell us.').waitFor();
+    await about.getByText('Sam Seller').waitFor();
+    await page.keyboard.press('Escape');
+    await about.waitFor({ state: 'hidden' });
+
+    // The gate is open, she publishes.
     const ready = page.getByRole('region', { name: 'Publish' });
     await ready.getByText(/ready to publish/).waitFor();
     await both(page, 'approved');
@@ -167,5 +181,93 @@ describe("a leader's override", () => {
     await expectNoSeriousA11y(page, 'a piece published past the gate');
     await both(page, 'overridden');
     lee.expectNoErrors();
+  });
+});
+
+describe('the highlight view of a markdown piece', () => {
+  const BODY = [
+    '# Inbound leads go cold while they wait',
+    '',
+    'Your reps call back **two days later**, and by then the buyer has booked a demo with someone else.',
+    '',
+    '## What changes for your team',
+    '',
+    '- Every new lead gets a call within *five minutes*.',
+    '- No more spreadsheets of who called whom: see [the field guide](https://example.com/guide).',
+    '- Our AI-powered platform offers best-in-class dashboards and cutting-edge analytics.',
+    '',
+    'Write to `leads@example.com` to start. <script>window.__xss = 1</script>',
+    '',
+    '<img src="x" onerror="window.__xss = 2">',
+  ].join('\n');
+
+  it('reads as rendered text with the flagged and the commented sentences marked, in light and dark, and runs none of its HTML', async () => {
+    const admin = new ApiSession(suite.server.url);
+    await admin.signUp({ email: 'ada@markdown.example', name: 'Ada Admin', password: E2E_PASSWORD, workspaceName: 'Markdown Works', timeZone: 'America/New_York' });
+    const writer = await suite.join(admin, { name: 'Mia Marketer', email: 'mia@markdown.example', role: 'member', team: 'marketing' });
+    const seller = await suite.join(admin, { name: 'Sam Seller', email: 'sam@markdown.example', role: 'member', team: 'sales' });
+    const piece = await writer.api.post<{ id: string; version: number; analysis: { sentences: Array<{ text: string }>; flagged: Array<{ text: string }> } }>('/api/v1/messaging/pieces', { title: 'Leads that wait', channel: 'blog', body: BODY });
+    expect(piece.analysis.flagged.map((f) => f.text)).toContain('Our AI-powered platform offers best-in-class dashboards and cutting-edge analytics.');
+    const commentedIndex = piece.analysis.sentences.findIndex((s) => s.text.startsWith('Your reps call back'));
+    expect(commentedIndex).toBeGreaterThan(-1);
+    await writer.api.post(`/api/v1/messaging/pieces/${piece.id}/review-requests`, { reviewerIds: [seller.memberId] });
+    await seller.api.post(`/api/v1/messaging/pieces/${piece.id}/decisions`, { decision: 'changes_requested', version: piece.version, comments: [{ sentenceIndex: commentedIndex, body: 'Buyers say "two days" on every call: keep it.' }] });
+
+    const mia = await suite.personFor(writer.api);
+    const page = mia.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/messaging/pieces/${piece.id}`);
+    const reads = page.getByRole('region', { name: 'How it reads to a buyer' });
+    await reads.getByRole('heading', { name: 'Inbound leads go cold while they wait' }).waitFor();
+    await reads.getByRole('heading', { name: 'What changes for your team' }).waitFor();
+    expect(await reads.locator('li').count()).toBe(3);
+    expect(await reads.locator('strong').innerText()).toBe('two days later');
+    expect(await reads.getByRole('link', { name: 'the field guide' }).getAttribute('href')).toBe('https://example.com/guide');
+    expect(await reads.locator('code').innerText()).toBe('leads@example.com');
+    const prose = reads.getByTestId('piece-as-read');
+    expect(await prose.innerText()).not.toMatch(/##|\*\*|\]\(/);
+
+    // The body's HTML is text: shown as written, never run.
+    await prose.getByText('<script>window.__xss = 1</script>', { exact: false }).waitFor();
+    await prose.getByText('<img src="x" onerror="window.__xss = 2">').waitFor();
+    expect(await reads.locator('img, script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    // The flag and the comment, each on its sentence, in their own styles.
+    expect(await reads.locator('mark[data-flagged]').allInnerTexts()).toEqual(['Our AI-powered platform offers best-in-class dashboards and cutting-edge analytics.']);
+    expect((await reads.locator('mark[data-commented]').allInnerTexts()).join('')).toBe('Your reps call back two days later, and by then the buyer has booked a demo with someone else.');
+
+    // Keyboard: the flagged sentence's button takes focus and Enter opens its hint; Escape closes it.
+    const flagButton = reads.getByRole('button', { name: /^Sentence \d+: 1, (feature-speak|hype|about us, not the buyer)$/ });
+    await flagButton.focus();
+    await page.keyboard.press('Enter');
+    const hint = page.getByRole('dialog', { name: /^Sentence \d+: 1, (feature-speak|hype|about us, not the buyer)$/ });
+    await hint.waitFor();
+    expect(await hint.innerText()).toMatch(/1\. (Feature-speak|Hype|About us, not the buyer)/i);
+    await page.keyboard.press('Escape');
+    await hint.waitFor({ state: 'hidden' });
+
+    // The comment's button opens what the reviewer said, and who.
+    await reads.getByRole('button', { name: `Sentence ${commentedIndex + 1}: 1 review comment` }).click();
+    const said = page.getByRole('dialog', { name: `Sentence ${commentedIndex + 1}: 1 review comment` });
+    await said.getByText('Buyers say "two days" on every call: keep it.').waitFor();
+    await said.getByText('Sam Seller').waitFor();
+    await shot(page, 'messaging-piece-markdown-comment-open-light');
+    await page.getByRole('region', { name: 'Sales review' }).getByText(`Sentence ${commentedIndex + 1}: “Your reps call back two days later, and by then`).waitFor();
+    await page.keyboard.press('Escape');
+    await said.waitFor({ state: 'hidden' });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.reload();
+      await reads.getByRole('heading', { name: 'What changes for your team' }).waitFor();
+      await expectNoSeriousA11y(page, `a markdown piece with a flag and a comment (${scheme})`);
+      await shot(page, `messaging-piece-markdown-${scheme}`);
+      await reads.getByRole('button', { name: `Sentence ${commentedIndex + 1}: 1 review comment` }).click();
+      await page.getByRole('dialog', { name: `Sentence ${commentedIndex + 1}: 1 review comment` }).waitFor();
+      await expectNoSeriousA11y(page, `a markdown piece with a comment open (${scheme})`);
+      await page.keyboard.press('Escape');
+    }
+    mia.expectNoErrors();
   });
 });

@@ -43,11 +43,25 @@ const flagVars = (note: SentenceNote): CSSProperties | undefined => {
 
 /** The button after a marked sentence: its flags' numbers and a bubble for comments, opening what they say. */
 function NoteButton({ note }: { note: SentenceNote }) {
+  // Mantine gives the button aria-expanded and aria-controls, and the dropdown role="dialog" named by the button.
+  // Focus stays on the button (nothing in the dropdown takes it), so Escape is heard there.
   const [opened, setOpened] = useState(false);
   return (
-    <Popover opened={opened} onChange={setOpened} width={320} position="bottom" withArrow shadow="md" trapFocus={false} returnFocus>
+    <Popover opened={opened} onChange={setOpened} width={320} position="bottom" withArrow shadow="md">
       <Popover.Target>
-        <button type="button" className={classes.note} aria-label={noteLabel(note)} aria-expanded={opened} aria-haspopup="dialog" onClick={() => setOpened((o) => !o)} data-note={note.key}>
+        <button
+          type="button"
+          className={classes.note}
+          aria-label={noteLabel(note)}
+          data-note={note.key}
+          onClick={() => setOpened((o) => !o)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && opened) {
+              e.stopPropagation();
+              setOpened(false);
+            }
+          }}
+        >
           {note.flags.map((f) => (
             <Fragment key={`${f.index}-${f.start}`}>
               <span className={classes.dot} style={flagVars({ ...note, flags: [f] })} aria-hidden />
@@ -62,7 +76,7 @@ function NoteButton({ note }: { note: SentenceNote }) {
           ) : null}
         </button>
       </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={`About sentence ${note.index + 1}`}>
+      <Popover.Dropdown>
         <Stack gap="sm">
           {note.flags.map((f) => (
             <Stack key={`${f.index}-${f.start}`} gap={4} align="flex-start">
@@ -101,7 +115,7 @@ function RunView({ run, notes }: { run: Run; notes: Notes }) {
   return (
     <>
       <Tooltip label={summary(note)} multiline w={300} withArrow openDelay={150}>
-        <mark className={cls} style={flagVars(note)} data-sentence={note.key}>
+        <mark className={cls} style={flagVars(note)} data-sentence={note.key} data-flagged={note.flags.length > 0 || undefined} data-commented={note.comments.length > 0 || undefined}>
           {run.text}
         </mark>
       </Tooltip>

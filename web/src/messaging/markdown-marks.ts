@@ -305,3 +305,8 @@ export function renderedText(tree: readonly Block[]): string {
     });
   return block(tree).join('\n');
 }
+
+/** A sentence of the markdown as it reads (its bold, links and code marks gone), for quoting it in a line of text. */
+export function plainSentence(markdown: string): string {
+  return renderedText(markedMarkdown(markdown, [])).replace(/\s+/g, ' ').trim();
+}

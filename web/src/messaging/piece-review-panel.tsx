@@ -5,6 +5,7 @@ import { IconCheck, IconMessage, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatRelative, initials } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
+import { plainSentence } from './markdown-marks.js';
 import { useComment, useDecide, useRequestReview, useReviewers } from './piece-queries.js';
 import type { PieceView } from './piece-types.js';
 
@@ -14,7 +15,11 @@ const DECISION_META = {
   changes_requested: { label: 'Changes requested', color: 'orange' },
 } as const;
 
-const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A sentence quoted as it reads (no markdown marks), cut to n characters. */
+const clip = (raw: string, n = 90) => {
+  const s = plainSentence(raw) || raw;
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+};
 
 export function PieceReviewPanel({ piece, dirty }: { piece: PieceView; dirty: boolean }) {
   const current = piece.reviews.filter((r) => r.version === piece.version);
