@@ -9,6 +9,10 @@
 //
 // Negation: a problem or feature word in a negated stretch ("no more manual reporting", "without spreadsheets",
 // "never miss a lead") is a problem removed — buyer-problem language, not feature-speak.
+//
+// Structure (decision 046): the markdown body is read as copy (its syntax blanked, offsets kept); each word
+// belongs to one list's longest term; a list of things (an enumeration, the short items of a bullet list) is
+// feature-speak by its shape; a sentence opening with a remover ("Stop printing contracts") names a problem removed.
 import { lexicons } from './lexicons.js';
 import { blankMarkdown } from './markdown.js';
 import { readText, type ReadText, type Token } from './nlp.js';
@@ -30,15 +34,16 @@ const EVIDENCE_FULL_AT = 3;
 const REMOVER_REACH = 4;
 
 /** A text as the analysis reads it: its markdown syntax blanked (markdown.ts), its sentences as written. */
-function readCopy(text: string): ReadText {
-  const read = readText(blankMarkdown(text));
+function readCopy(text: string): { read: ReadText; plain: string } {
+  const plain = blankMarkdown(text);
+  const read = readText(plain);
   for (const s of read.sentences) s.text = text.slice(s.start, s.end);
-  return read;
+  return { read, plain };
 }
 
 /** The sentences of a text as the analysis and comment anchors count them. */
 export function sentencesOf(text: string): Array<{ start: number; end: number; text: string }> {
-  return readCopy(text).sentences.map(({ start, end, text: t }) => ({ start, end, text: t }));
+  return readCopy(text).read.sentences.map(({ start, end, text: t }) => ({ start, end, text: t }));
 }
 
 interface Hit {
@@ -189,9 +194,7 @@ export function bandOf(score: number, threshold: number): Band {
 
 /** The analysis of a text against a workspace's pains, with its threshold (0–100). */
 export function analyzePiece(text: string, index: PainIndex, threshold: number): Analysis {
-  const plain = blankMarkdown(text);
-  const read = readText(plain);
-  for (const s of read.sentences) s.text = text.slice(s.start, s.end);
+  const { read, plain } = readCopy(text);
   return analyzeRead(read, plain, index, threshold);
 }
 
