@@ -3,11 +3,12 @@
 // asks a sales member for review, who approves the version with a comment on a sentence; then she publishes. The
 // Publish button stays disabled with the gate's reasons until then. Shot at 1440×900 and 390×844 into
 // test-results/e2e/messaging-piece-*.png, and checked with axe.
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/server/ids.js';
 import { ApiSession } from './helpers/api.js';
-import { expectNoSeriousA11y, shot } from './helpers/browser.js';
+import { expectNoSeriousA11y, SCREENSHOT_DIR, shot } from './helpers/browser.js';
 import { E2E_PASSWORD, useE2eSuite } from './helpers/suite.js';
 import { pick } from './helpers/ui.js';
 
@@ -126,7 +127,7 @@ describe('a piece from feature-led draft to publication', () => {
     await readsNow.getByRole('heading', { name: 'Leads that wait go cold' }).waitFor();
     expect(await readsNow.getByText('##').count()).toBe(0);
     const commented = readsNow.locator('mark[data-commented]');
-    expect(await commented.allInnerTexts()).toEqual(['Your inbound leads go cold before anyone calls them back.']);
+    expect((await commented.allInnerTexts()).join('')).toBe('Your inbound leads go cold before anyone calls them back.');
     await readsNow.getByRole('button', { name: /^Sentence 2: 1 review comment$/ }).click();
     const about = page.getByRole('dialog', { name: 'Sentence 2: 1 review comment' });
     await about.getByText('This is exactly what buyers tell us.').waitFor();
@@ -234,7 +235,7 @@ describe('the highlight view of a markdown piece', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
     // The flag and the comment, each on its sentence, in their own styles.
-    expect(await reads.locator('mark[data-flagged]').allInnerTexts()).toEqual(['Our AI-powered platform offers best-in-class dashboards and cutting-edge analytics.']);
+    expect((await reads.locator('mark[data-flagged]').allInnerTexts()).join('')).toBe('Our AI-powered platform offers best-in-class dashboards and cutting-edge analytics.');
     expect((await reads.locator('mark[data-commented]').allInnerTexts()).join('')).toBe('Your reps call back two days later, and by then the buyer has booked a demo with someone else.');
 
     // Keyboard: the flagged sentence's button takes focus and Enter opens its hint; Escape closes it.
@@ -263,6 +264,7 @@ describe('the highlight view of a markdown piece', () => {
       await reads.getByRole('heading', { name: 'What changes for your team' }).waitFor();
       await expectNoSeriousA11y(page, `a markdown piece with a flag and a comment (${scheme})`);
       await shot(page, `messaging-piece-markdown-${scheme}`);
+      await reads.screenshot({ path: resolve(SCREENSHOT_DIR, `messaging-piece-markdown-highlights-${scheme}.png`) });
       await reads.getByRole('button', { name: `Sentence ${commentedIndex + 1}: 1 review comment` }).click();
       await page.getByRole('dialog', { name: `Sentence ${commentedIndex + 1}: 1 review comment` }).waitFor();
       await expectNoSeriousA11y(page, `a markdown piece with a comment open (${scheme})`);

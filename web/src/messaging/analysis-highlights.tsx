@@ -112,14 +112,24 @@ function RunView({ run, notes }: { run: Run; notes: Notes }) {
   const note = run.key === null ? undefined : notes.get(run.key);
   if (!note) return <>{run.text}</>;
   const cls = [classes.mark, note.flags.length > 0 ? classes.flag : '', note.comments.length > 0 ? classes.commented : ''].join(' ');
+  const mark = (text: string) => (
+    <Tooltip label={summary(note)} multiline w={300} withArrow openDelay={150}>
+      <mark className={cls} style={flagVars(note)} data-sentence={note.key} data-flagged={note.flags.length > 0 || undefined} data-commented={note.comments.length > 0 || undefined}>
+        {text}
+      </mark>
+    </Tooltip>
+  );
+  if (!run.last) return mark(run.text);
+  // The sentence's last word and its button wrap together: the button never starts a line alone.
+  const cut = run.text.search(/\S+\s*$/);
+  const head = cut > 0 ? run.text.slice(0, cut) : '';
   return (
     <>
-      <Tooltip label={summary(note)} multiline w={300} withArrow openDelay={150}>
-        <mark className={cls} style={flagVars(note)} data-sentence={note.key} data-flagged={note.flags.length > 0 || undefined} data-commented={note.comments.length > 0 || undefined}>
-          {run.text}
-        </mark>
-      </Tooltip>
-      {run.last ? <NoteButton note={note} /> : null}
+      {head ? mark(head) : null}
+      <span className={classes.nowrap}>
+        {mark(run.text.slice(head.length))}
+        <NoteButton note={note} />
+      </span>
     </>
   );
 }
