@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../../src/capabilities/messaging/analyzer/index.js';
 import { notesOf } from '../../../web/src/messaging/highlight-notes.js';
 import type { CommentView } from '../../../web/src/messaging/piece-types.js';
-import { markedMarkdown, markedText, offsetsOf, renderedText, type Block, type SourceRange } from '../../../web/src/messaging/markdown-marks.js';
+import { markedMarkdown, markedText, offsetsOf, parseMarkdown, plainSentence, renderedText, type Block, type SourceRange } from '../../../web/src/messaging/markdown-marks.js';
 
 /** Every sentence of the analyzer's split as a range keyed by its index. */
 const allSentences = (md: string): SourceRange[] => sentencesOf(md).map((s, i) => ({ key: String(i), start: s.start, end: s.end }));
@@ -139,6 +139,14 @@ describe('markedMarkdown', () => {
     expect(m.get('a')).toBe('One two');
     expect(m.get('b')).toBe(' three');
     expect([...m.keys()].sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('parseMarkdown and plainSentence', () => {
+  it('marks a tree parsed once exactly as a fresh parse does, and quotes a sentence without its marks', () => {
+    const ranges = allSentences(PIECE);
+    expect(markedMarkdown(PIECE, ranges, parseMarkdown(PIECE))).toEqual(markedMarkdown(PIECE, ranges));
+    expect(plainSentence('Your reps **call back** in `five` [minutes](https://x.example).')).toBe('Your reps call back in five minutes.');
   });
 });
 

@@ -9,7 +9,7 @@ import { IconMessage } from '@tabler/icons-react';
 import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import classes from './analysis-highlights.module.css';
 import { notesOf, type Flag, type SentenceNote } from './highlight-notes.js';
-import { markedMarkdown, markedText, type Block, type Inline, type Run } from './markdown-marks.js';
+import { markedMarkdown, markedText, parseMarkdown, type Block, type Inline, type Run } from './markdown-marks.js';
 import type { CommentView, PieceAnalysisView } from './piece-types.js';
 
 export const KIND_META: Record<Flag['kind'], { label: string; color: string }> = {
@@ -226,7 +226,9 @@ function BlocksView({ blocks, notes }: { blocks: readonly Block[]; notes: Notes 
 
 export function AnalysisHighlights({ text, analysis, comments = [] }: { text: string; analysis: PieceAnalysisView; comments?: readonly CommentView[] }) {
   const { notes, flags, unplaced } = useMemo(() => notesOf(text, analysis, comments), [text, analysis, comments]);
-  const tree = useMemo(() => markedMarkdown(text, notes), [text, notes]);
+  // Parsed once per text: a comment or a refetch of the same text only marks it again.
+  const parsed = useMemo(() => parseMarkdown(text), [text]);
+  const tree = useMemo(() => markedMarkdown(text, notes, parsed), [text, notes, parsed]);
   const byKey = useMemo(() => new Map(notes.map((n) => [n.key, n])), [notes]);
   // The list below quotes each sentence as it reads, not as its markdown is written.
   const readAs = useMemo(() => markedText(tree), [tree]);

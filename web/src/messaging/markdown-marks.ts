@@ -5,6 +5,8 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdNode, Root as MdRoot } from 'mdast';
 
+export type { MdRoot };
+
 /** A range of the markdown as written, [start, end), and the key it marks the rendered text with. */
 export interface SourceRange {
   key: string;
@@ -260,9 +262,17 @@ function markLast(tree: Block[]): void {
   for (const r of lastOf.values()) r.last = true;
 }
 
-/** The markdown as blocks to render, its text cut into runs by the ranges (offsets into `markdown` as written). */
-export function markedMarkdown(markdown: string, ranges: readonly SourceRange[]): Block[] {
-  const root = fromMarkdown(markdown);
+/** The markdown's syntax tree (the costly step: parse once per text, mark it as often as its ranges change). */
+export function parseMarkdown(markdown: string): MdRoot {
+  return fromMarkdown(markdown);
+}
+
+/**
+ * The markdown as blocks to render, its text cut into runs by the ranges (offsets into `markdown` as written).
+ * `parsed` is `parseMarkdown(markdown)` when the caller already has it.
+ */
+export function markedMarkdown(markdown: string, ranges: readonly SourceRange[], parsed?: MdRoot): Block[] {
+  const root = parsed ?? fromMarkdown(markdown);
   const tree = blocks(root.children, { source: markdown, ranges: normalised(ranges), depths: headingDepths(root) });
   markLast(tree);
   return tree;

@@ -2,7 +2,7 @@
 // decide with comments anchored to sentences, and every comment with the sentence it is about.
 import { Avatar, Badge, Button, Card, Divider, Group, MultiSelect, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconMessage, IconSend, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatRelative, initials } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
 import { plainSentence } from './markdown-marks.js';
@@ -113,7 +113,7 @@ function Decide({ piece, dirty }: { piece: PieceView; dirty: boolean }) {
   const [sentence, setSentence] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [notes, setNotes] = useState<Array<{ sentenceIndex: number; body: string }>>([]);
-  const sentences = piece.analysis.sentences.map((s, i) => ({ value: String(i), label: `${i + 1}. ${clip(s.text)}` }));
+  const sentences = useMemo(() => piece.analysis.sentences.map((s, i) => ({ value: String(i), label: `${i + 1}. ${clip(s.text)}` })), [piece.analysis.sentences]);
   const send = (decision: 'approved' | 'changes_requested') =>
     decide.mutate(
       { decision, version: piece.version, ...(comment.trim() ? { comment: comment.trim() } : {}), comments: notes },
