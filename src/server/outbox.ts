@@ -1,14 +1,24 @@
 // The durable outbox (SPEC S7): every outgoing message (webhook, Slack, Teams, email) is a row written in
 // the same transaction as the change that caused it, then delivered with retries and exponential backoff.
 // A claimed row carries a lease (claimed_until): if the process dies mid-send, the row is claimed again
-// once the lease has passed, so a restart loses nothing.
+// once the lease has passed, so a restart loses nothing. A row may carry an idempotency key (unique per
+// workspace: enqueueing it again writes nothing) and the channel it goes out through (docs/decisions/050):
+// each delivery's outcome keeps that channel's health (ok, or failing with its last error).
+import { sql } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { newId, nowIso } from './ids.js';
 import type { Logger } from './logger.js';
 
+/** Which row a transport is delivering: channel transports read their channel's settings by it. */
+export interface DeliveryContext {
+  id: string;
+  workspaceId: string | null;
+  channelId: string | null;
+}
+
 export interface Transport {
   /** Delivers one message; throws to retry later, throws PermanentDeliveryError to give up at once. */
-  send(target: string, payload: unknown): Promise<void>;
+  send(target: string, payload: unknown, row: DeliveryContext): Promise<void>;
 }
 
 export class PermanentDeliveryError extends Error {}
@@ -18,9 +28,17 @@ export interface OutboxMessage {
   channel: string;
   target: string;
   payload: unknown;
+  /** Unique per workspace: a second message with the same key is not written (its first one's id is answered). */
+  idempotencyKey?: string | null;
+  /** The channel (channels.id) it goes out through, whose health its outcome updates. */
+  channelId?: string | null;
 }
 
 export const MAX_ATTEMPTS = 8;
+/** Failed attempts in a row (across its messages) after which a channel shows as failing; a dead letter does it at once. */
+export const FAILING_AFTER = 3;
+/** How many targets (channels, webhook URLs) are delivered to side by side in one pass. */
+const PARALLEL_TARGETS = 4;
 const LEASE_MS = 60_000;
 
 /** Delay before attempt n+1: 30 s, 1 min, 2 min … capped at 6 h. */
@@ -32,7 +50,7 @@ export function backoffMs(attempts: number): number {
 export async function enqueueMessage(db: Db, m: OutboxMessage): Promise<string> {
   const id = newId();
   const now = nowIso();
-  await db
+  const result = await db
     .insertInto('outbox')
     .values({
       id,
@@ -47,9 +65,24 @@ export async function enqueueMessage(db: Db, m: OutboxMessage): Promise<string> 
       last_error: null,
       created_at: now,
       sent_at: null,
+      idempotency_key: m.idempotencyKey ?? null,
+      channel_id: m.channelId ?? null,
     })
-    .execute();
-  return id;
+    .onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1 || !m.idempotencyKey) return id;
+  let q = db.selectFrom('outbox').select('id').where('idempotency_key', '=', m.idempotencyKey);
+  q = m.workspaceId === null ? q.where('workspace_id', 'is', null) : q.where('workspace_id', '=', m.workspaceId);
+  return (await q.executeTakeFirstOrThrow()).id;
+}
+
+/** What became of one delivery attempt. */
+export interface DeliveryOutcome {
+  status: 'sent' | 'pending' | 'dead' | 'sending';
+  attempts: number;
+  error: string | null;
+  /** False when the row was not claimable (sent already, another instance is sending it, not due yet). */
+  attempted: boolean;
 }
 
 /** POSTs the payload as JSON to the target URL: the base of the Slack and Teams transports. */
@@ -70,6 +103,13 @@ export const webhookTransport: Transport = {
   },
 };
 
+/** An error's message with its cause's ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"), which says what went wrong. */
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? err.cause.message : null;
+  return cause && !err.message.includes(cause) ? `${err.message}: ${cause}` : err.message;
+}
+
 export class Outbox {
   private readonly transports = new Map<string, Transport>([['webhook', webhookTransport]]);
   private timer: NodeJS.Timeout | null = null;
@@ -84,12 +124,17 @@ export class Outbox {
     this.transports.set(channel, transport);
   }
 
-  /** Delivers what is due now; returns how many messages were sent. Safe to call from several instances. */
+  /**
+   * Delivers what is due now; returns how many messages were sent. Safe to call from several instances.
+   * Rows are grouped by where they go (a channel, or a webhook URL): groups go side by side, a group's rows one
+   * after another, and a group stops at its first failure this pass, so one slow or failing receiver neither
+   * holds up the others nor is hammered (its rows stay due for the next pass).
+   */
   async deliverDue(now = new Date(), limit = 50): Promise<number> {
     const at = now.toISOString();
     const due = await this.db.kysely
       .selectFrom('outbox')
-      .select(['id'])
+      .select(['id', 'channel_id', 'target'])
       .where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
@@ -97,16 +142,40 @@ export class Outbox {
         ]),
       )
       .orderBy('next_attempt_at')
+      .orderBy('id')
       .limit(limit)
       .execute();
-    let sent = 0;
-    for (const { id } of due) {
-      if (await this.deliverOne(id, now)) sent++;
+    const groups = new Map<string, string[]>();
+    for (const r of due) {
+      const key = r.channel_id ? `channel:${r.channel_id}` : `target:${r.target}`;
+      const ids = groups.get(key);
+      if (ids) ids.push(r.id);
+      else groups.set(key, [r.id]);
     }
+    const queue = [...groups.values()];
+    let sent = 0;
+    const worker = async () => {
+      for (let ids = queue.shift(); ids; ids = queue.shift()) {
+        for (const id of ids) {
+          const outcome = await this.deliverOne(id, now);
+          if (outcome.status === 'sent' && outcome.attempted) sent++;
+          else if (outcome.attempted) break;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_TARGETS, queue.length) }, worker));
     return sent;
   }
 
-  private async deliverOne(id: string, now: Date): Promise<boolean> {
+  /**
+   * Delivers one message now if it can be claimed (pending, or sending with its lease passed), whatever its
+   * next_attempt_at: the channels' "send test message" waits for its answer. Answers what became of it.
+   */
+  async deliverNow(id: string, now = new Date()): Promise<DeliveryOutcome> {
+    return this.deliverOne(id, now, true);
+  }
+
+  private async deliverOne(id: string, now: Date, ignoreSchedule = false): Promise<DeliveryOutcome> {
     const at = now.toISOString();
     const claim = await this.db.kysely
       .updateTable('outbox')
@@ -114,40 +183,64 @@ export class Outbox {
       .where('id', '=', id)
       .where((eb) =>
         eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
+          ignoreSchedule ? eb('status', '=', 'pending') : eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
           eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', at)]),
         ]),
       )
       .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) return false;
+    if (Number(claim.numUpdatedRows) !== 1) {
+      const row = await this.db.kysely.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirst();
+      return { status: row?.status ?? 'dead', attempts: row?.attempts ?? 0, error: row?.last_error ?? null, attempted: false };
+    }
     const row = await this.db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const transport = this.transports.get(row.channel);
     const attempts = row.attempts + 1;
     try {
       if (!transport) throw new Error(`No transport for channel "${row.channel}"`);
-      await transport.send(row.target, JSON.parse(row.payload));
+      await transport.send(row.target, JSON.parse(row.payload), { id: row.id, workspaceId: row.workspace_id, channelId: row.channel_id });
+      const sentAt = nowIso();
       await this.db.kysely
         .updateTable('outbox')
-        .set({ status: 'sent', attempts, sent_at: nowIso(), claimed_until: null, last_error: null })
+        .set({ status: 'sent', attempts, sent_at: sentAt, claimed_until: null, last_error: null })
         .where('id', '=', id)
         .execute();
-      return true;
+      if (row.channel_id) {
+        await this.db.kysely
+          .updateTable('channels')
+          .set({ status: 'ok', consecutive_failures: 0, last_sent_at: sentAt })
+          .where('id', '=', row.channel_id)
+          .execute();
+      }
+      return { status: 'sent', attempts, error: null, attempted: true };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = describeError(err).slice(0, 500);
       const dead = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
-      this.log.warn({ outboxId: id, channel: row.channel, attempts, dead, error: message }, 'outbox delivery failed');
+      this.log.warn({ outboxId: id, channel: row.channel, channelId: row.channel_id, attempts, dead, error: message }, 'outbox delivery failed');
       await this.db.kysely
         .updateTable('outbox')
         .set({
           status: dead ? 'dead' : 'pending',
           attempts,
-          last_error: message.slice(0, 500),
+          last_error: message,
           claimed_until: null,
           next_attempt_at: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
         })
         .where('id', '=', id)
         .execute();
-      return false;
+      if (row.channel_id) {
+        // One statement, so two instances failing at once both count.
+        await this.db.kysely
+          .updateTable('channels')
+          .set({
+            consecutive_failures: sql<number>`consecutive_failures + 1`,
+            status: dead ? 'failing' : sql<'ok' | 'failing'>`case when consecutive_failures + 1 >= ${FAILING_AFTER} then 'failing' else status end`,
+            last_error: message,
+            last_error_at: nowIso(),
+          })
+          .where('id', '=', row.channel_id)
+          .execute();
+      }
+      return { status: dead ? 'dead' : 'pending', attempts, error: message, attempted: true };
     }
   }
 
