@@ -323,6 +323,21 @@ describe('what cites a deal', () => {
     expect(d.citedBy.items.map((c) => c.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Account ${i}`));
   });
 
+  it('the messaging provider answers a batch of deals at once, more than 200 in batches, only for the deals cited', async () => {
+    const provider = t.app.ctx.dealCitations.find((p) => p.room === 'messaging')!;
+    // 158 unknown ids first: specs[41] is the 200th id asked (the first batch), specs[43] the 202nd (the second).
+    const asked = [...Array.from({ length: 158 }, () => newId()), ...specs.map((d) => d.id)];
+    const groups = await provider.citations({ workspaceId: ws.id, dealIds: asked, limit: 3 });
+    const byDeal = new Map(groups.map((g) => [g.dealId, g]));
+    // Cited above: specs[41] (one entry left), specs[43] (27 entries); nothing else of this workspace.
+    expect([...byDeal.keys()].sort()).toEqual([specs[41]!.id, specs[43]!.id].sort());
+    expect(byDeal.get(specs[43]!.id)).toMatchObject({ total: 27 });
+    expect(byDeal.get(specs[43]!.id)!.items.map((c) => c.title)).toEqual(['Account 0', 'Account 1', 'Account 2']);
+    expect(byDeal.get(specs[41]!.id)!.total).toBe(1);
+    // The same deals asked as another workspace: none of them is its own.
+    expect(await provider.citations({ workspaceId: other.id, dealIds: asked, limit: 3 })).toEqual([]);
+  });
+
   it("another workspace's evidence pointing at this workspace's deal never shows, and that workspace cannot log evidence on it", async () => {
     const deal = specs[44]!;
     const now = new Date().toISOString();
