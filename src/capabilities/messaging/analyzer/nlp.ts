@@ -2,7 +2,7 @@
 // character offsets, stems, negation and sentences. The typings of wink-nlp 2.4 declare its.stem / its.lemma
 // with the model's addons as their third argument, which `out()` does not accept as an ItsFunction: the typed
 // helpers below wrap them once so no other file casts.
-import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 /** Sentence boundaries and negation only: no part-of-speech, entities or sentiment (the analysis needs neither). */
@@ -72,82 +72,114 @@ const SEARCH_AHEAD = 512;
 const MARKDOWN_MARKER = /^(#{1,6}|[-*+>]|\d+[.)])$/;
 const SENTENCE_END = /[.!?:;]$/;
 /** A run of characters without a space longer than any word or ordinary link. */
+const LONG_RUN_LENGTH = 200;
 const LONG_RUN = /\S{200,}/g;
-const WHITESPACE = /\s/;
+const BLANK = /^\s*$/;
+const OPENER = /^["“'(]$/;
 
-/** Tokens and sentences of a text in one pass of wink; a new line that starts a block (markdown) ends a sentence too. */
+/** Whether a UTF-16 code unit is whitespace as a regular expression's \s reads it (the same set, without a RegExp call). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether the text has a run of LONG_RUN_LENGTH characters or more without whitespace (one scan, no RegExp). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) run = 0;
+    else if (++run >= LONG_RUN_LENGTH) return true;
+  }
+  return false;
+}
+
+/**
+ * Tokens and sentences of a text in one pass of wink; a new line that starts a block (markdown) ends a sentence too.
+ * wink's properties are read with one `out` per property over all tokens (each a loop inside wink), and its
+ * sentences as token spans, not as items; a token's offset is where the text continues with it after whitespace.
+ */
 export function readText(text: string): ReadText {
   // wink's tokenizer takes time that grows with the square of a run without spaces (100,000 letters: 5 s). No
   // buyer language hides in a run that long (a long URL, a hash, pasted junk), so such runs are blanked for wink,
   // keeping their length: every other token keeps its offsets in the text as written.
-  const read = text.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  const read = hasLongRun(text) ? text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : text;
   const doc = nlp.readDoc(read);
-  const values = doc.tokens().out(its.value) as string[];
-  const normals = doc.tokens().out(its.normal) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const normals = all.out(its.normal) as string[];
+  const types = all.out(its.type) as string[];
+  const negations = all.out(its.negationFlag) as unknown as boolean[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
   const tokens: Token[] = new Array<Token>(values.length);
+  /** Tokens that are whitespace alone (wink may keep a line break as a token). */
+  const blank = new Uint8Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     // Looked for just ahead of the last token only: a value wink wrote differently from the text must not send a
     // search to the end of a 100 KB text once per token. A word skips the whitespace before it first (a blanked run
     // is a long stretch of it); a line break that wink keeps as a token of its own is looked for where it is.
-    if (!WHITESPACE.test(value[0] ?? '')) while (cursor < read.length && WHITESPACE.test(read[cursor]!)) cursor++;
-    const ahead = read.slice(cursor, cursor + SEARCH_AHEAD + value.length).indexOf(value);
-    const found = ahead === -1 ? -1 : cursor + ahead;
+    if (value.length === 0 || !isSpace(value.charCodeAt(0))) {
+      while (cursor < read.length && isSpace(read.charCodeAt(cursor))) cursor++;
+      if (value.length === 0) blank[i] = 1;
+    } else if (BLANK.test(value)) blank[i] = 1;
+    let found: number;
+    if (read.startsWith(value, cursor)) found = cursor;
+    else {
+      const ahead = read.slice(cursor, cursor + SEARCH_AHEAD + value.length).indexOf(value);
+      found = ahead === -1 ? -1 : cursor + ahead;
+    }
     const start = found === -1 ? cursor : found;
     const end = found === -1 ? cursor : start + value.length;
     cursor = end;
     const normal = normals[i] ?? value.toLowerCase();
-    tokens[i] = { value, normal, stem: types[i] === 'word' ? stemOf(normal) : normal, type: types[i] ?? 'word', negated: negations[i] === true, stop: stops[i] === true, start, end, sentence: 0 };
+    const type = types[i] ?? 'word';
+    tokens[i] = { value, normal, stem: type === 'word' ? stemOf(normal) : normal, type, negated: negations[i] === true, stop: stops[i] === true, start, end, sentence: 0 };
   }
 
   // wink's sentences as token ranges, then split again at block starts: a blank line, a list item or a heading.
-  const ranges: Array<[number, number]> = [];
-  doc.sentences().each((s: ItemSentence) => {
-    const ts = s.tokens();
-    const n = ts.length();
-    if (n === 0) return;
-    ranges.push([ts.itemAt(0).index(), ts.itemAt(n - 1).index()]);
-  });
   const sentences: Sentence[] = [];
   const push = (first: number, last: number) => {
     // Leading markdown markers and punctuation are not part of what the sentence says.
     let f = first;
-    while (f <= last && tokens[f]!.type !== 'word' && tokens[f]!.type !== 'number' && !/^["“'(]$/.test(tokens[f]!.value)) f++;
+    while (f <= last && tokens[f]!.type !== 'word' && tokens[f]!.type !== 'number' && !OPENER.test(tokens[f]!.value)) f++;
     if (f > last) {
       for (let i = first; i <= last; i++) tokens[i]!.sentence = -1;
       return;
     }
     let l = last;
-    while (l > f && /^\s*$/.test(tokens[l]!.value)) l--;
+    while (l > f && blank[l] === 1) l--;
     const start = tokens[f]!.start;
     const end = tokens[l]!.end;
     const index = sentences.length;
     for (let i = first; i <= last; i++) tokens[i]!.sentence = index;
     sentences.push({ start, end, text: text.slice(start, end), first: f, last: l });
   };
-  for (const [first, last] of ranges) {
+  for (const span of doc.sentences().out(its.span as unknown as ItsFunction<number[]>) as unknown as number[][]) {
+    const first = span[0]!;
+    const last = span[1]!;
+    if (last < first) continue;
     let from = first;
     let prev = -1;
     for (let i = first; i <= last; i++) {
       // wink may keep line breaks as tokens of their own: the gap runs from the last visible token.
-      if (/^\s*$/.test(tokens[i]!.value)) continue;
+      if (blank[i] === 1) continue;
       if (prev === -1) {
         prev = i;
         continue;
       }
-      const gap = text.slice(tokens[prev]!.end, tokens[i]!.start);
+      const gapStart = tokens[prev]!.end;
+      const gapEnd = tokens[i]!.start;
       const was = prev;
       prev = i;
-      if (!gap.includes('\n')) continue;
-      const blank = /\n\s*\n/.test(gap);
+      const newline = text.indexOf('\n', gapStart);
+      if (newline === -1 || newline >= gapEnd) continue;
+      const blankLine = /\n\s*\n/.test(text.slice(gapStart, gapEnd));
       const marker = MARKDOWN_MARKER.test(tokens[i]!.value);
       const ended = SENTENCE_END.test(tokens[was]!.value);
       const softWrap = /^[a-z]/.test(tokens[i]!.value) && !ended;
-      if (blank || marker || ended || !softWrap) {
+      if (blankLine || marker || ended || !softWrap) {
         push(from, i - 1);
         from = i;
       }
