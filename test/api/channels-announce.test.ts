@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announce, type OutboundEvent } from '../../src/server/outbound/announce.js';
 import { newId, nowIso } from '../../src/server/ids.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { addMember, makeWorkspace, type TestWorkspace } from '../factories.js';
+import { sweepCheckins } from '../../src/capabilities/checkins/jobs.js';
+import { addMember, makeKeyPlayers, makePublishedTeam, makeWeeklySeries, makeWorkspace, meetingsAround, type TestWorkspace } from '../factories.js';
 
 let t: TestApp;
 let ws: TestWorkspace;
@@ -74,5 +75,40 @@ describe('announce', () => {
     const row = await t.db.kysely.selectFrom('outbox').selectAll().where('channel_id', '=', email).executeTakeFirstOrThrow();
     expect(row.target).toBe(m.email);
     expect(row.idempotency_key).toBe(`shadow:1:${email}:${m.member.id}`);
+  });
+});
+
+describe('the notifications that existed go out too', () => {
+  it('publishing a top three writes one row per channel subscribed to KPI publications, with the publication in it', async () => {
+    const w = await makeWorkspace(t);
+    const slack = await insertChannel(w.id, 'slack', ['kpi_publications']);
+    await insertChannel(w.id, 'teams', ['wins']);
+    const lead = await addMember(t, w, { role: 'leader', team: 'sales' });
+    const { publication } = await makePublishedTeam(lead.client, 'sales', { name: 'Win rate' });
+    const rows = await t.db.kysely.selectFrom('outbox').selectAll().where('workspace_id', '=', w.id).execute();
+    expect(rows.map((r) => [r.channel_id, r.idempotency_key])).toEqual([[slack, `publication:${publication.id}:${slack}`]]);
+    const payload = JSON.parse(rows[0]!.payload) as { text: string; blocks: Array<{ type: string; fields?: Array<{ text: string }> }> };
+    expect(payload.text).toBe('Sales published its top three (#1)');
+    expect(payload.blocks.find((b) => b.fields)?.fields?.[0]?.text).toBe('*#1*\nWin rate');
+  });
+
+  it('a missed check-in goes to the channels subscribed to missed check-ins once, and by email to the leaders only', async () => {
+    const w = await makeWorkspace(t);
+    const lead = await addMember(t, w, { role: 'leader', team: 'sales' });
+    const marketer = await addMember(t, w, { role: 'member', team: 'marketing' });
+    await makeKeyPlayers(w, [lead.member.id, marketer.member.id]);
+    const teams = await insertChannel(w.id, 'teams', ['missed_checkins']);
+    const email = await insertChannel(w.id, 'email', ['missed_checkins']);
+    await makeWeeklySeries(w.admin, { weeksBack: 1 });
+    const { past } = await meetingsAround(w.admin);
+    const yesterday = past[past.length - 1]!;
+    await t.db.transaction((tx) => sweepCheckins(tx, new Date(), { publicUrl: 'https://lockstep.example' }));
+    await t.db.transaction((tx) => sweepCheckins(tx, new Date(), { publicUrl: 'https://lockstep.example' }));
+    const rows = await t.db.kysely.selectFrom('outbox').selectAll().where('workspace_id', '=', w.id).orderBy('channel').orderBy('target').execute();
+    expect(rows.filter((r) => r.channel_id === teams).map((r) => r.idempotency_key)).toEqual([`checkin-missed:${yesterday.id}:${teams}`]);
+    expect(rows.filter((r) => r.channel_id === email).map((r) => r.target).sort()).toEqual([w.me.user.email, lead.email].sort());
+    expect(rows.filter((r) => r.channel_id === email).map((r) => r.target)).not.toContain(marketer.email);
+    const card = JSON.parse(rows.find((r) => r.channel_id === teams)!.payload) as { attachments: Array<{ content: { actions: Array<{ url: string }> } }> };
+    expect(card.attachments[0]!.content.actions[0]!.url).toBe(`https://lockstep.example/checkins/meetings/${yesterday.id}`);
   });
 });

@@ -5,13 +5,17 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../server/ids.js';
 import type { Job } from '../../server/jobs.js';
 import { notifyMember } from '../../server/notifications.js';
+import { announce } from '../../server/outbound/announce.js';
 import { localDateOf } from '../../shared/calendar/index.js';
 import { meetingState } from './domain/index.js';
 import { ensureMeetings } from './schedule.js';
 import { toDomainMeeting } from './store.js';
 
-/** Marks missed meetings and alerts each workspace's leaders; returns how many meetings it marked. */
-export async function sweepCheckins(db: Db, now: Date): Promise<number> {
+/**
+ * Marks missed meetings and alerts each workspace's leaders; returns how many meetings it marked. With `outbound`
+ * (the public URL links are made absolute with), the alert also goes to the channels subscribed to missed check-ins.
+ */
+export async function sweepCheckins(db: Db, now: Date, outbound: { publicUrl: string } | null = null): Promise<number> {
   const series = await db.selectFrom('checkin_series').selectAll().where('active', '=', 1).execute();
   let marked = 0;
   for (const s of series) {
@@ -27,23 +31,31 @@ export async function sweepCheckins(db: Db, now: Date): Promise<number> {
       marked++;
       // Only recent misses alert: a series set up with past dates should not flood the leaders.
       if (now.getTime() - Date.parse(m.ends_at) > 7 * 86_400_000) continue;
+      const title = `The weekly check-in on ${localDateOf(m.starts_at, s.time_zone)} was missed`;
+      const body = 'It was not held with both teams’ key players. Most companies do not make this meeting a requirement — that is a recipe for a disconnect. Reschedule or make sure the next one happens.';
+      const link = `/checkins/meetings/${m.id}`;
       for (const l of leaders) {
-        await notifyMember(db, s.workspace_id, l.id, {
-          kind: 'checkin_missed',
-          title: `The weekly check-in on ${localDateOf(m.starts_at, s.time_zone)} was missed`,
-          body: 'It was not held with both teams’ key players. Most companies do not make this meeting a requirement — that is a recipe for a disconnect. Reschedule or make sure the next one happens.',
-          link: `/checkins/meetings/${m.id}`,
-        });
+        await notifyMember(db, s.workspace_id, l.id, { kind: 'checkin_missed', title, body, link });
+      }
+      if (outbound) {
+        // Email goes to the same leaders; Slack and Teams to the channel. Keyed by meeting: a second sweep sends nothing.
+        await announce(db, outbound, s.workspace_id, { kind: 'missed_checkins', key: `checkin-missed:${m.id}`, title, text: body, link, linkLabel: 'Open the check-in', accent: 'warning', recipientMemberIds: leaders.map((l) => l.id) });
       }
     }
   }
   return marked;
 }
 
-export const checkinSweep: Job = {
-  name: 'checkins.sweep',
-  period: 'hour',
-  async run({ db, now }) {
-    await db.transaction((tx) => sweepCheckins(tx, now));
-  },
-};
+/** The hourly sweep; given the app's config, missed check-ins also go out through the channels (issue 13). */
+export function checkinSweepJob(ctx: { config: { publicUrl: string } } | null): Job {
+  return {
+    name: 'checkins.sweep',
+    period: 'hour',
+    async run({ db, now }) {
+      await db.transaction((tx) => sweepCheckins(tx, now, ctx ? { publicUrl: ctx.config.publicUrl } : null));
+    },
+  };
+}
+
+/** The sweep without channels. The check-ins room should list checkinSweepJob(ctx) instead (see its index.ts). */
+export const checkinSweep: Job = checkinSweepJob(null);

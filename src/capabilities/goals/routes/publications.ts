@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound } from '../../../server/errors.js';
 import { newId } from '../../../server/ids.js';
 import { presentPage } from '../../../server/pagination.js';
 import { notifyWorkspace } from '../../../server/notifications.js';
+import { announce } from '../../../server/outbound/announce.js';
 import { buildPublicationSnapshot, diffPublications, validateTopThree } from '../domain/index.js';
 import { canPublishTeamGoals, onBehalfOf } from '../policies.js';
 import { CURRENCY, presentPublication } from '../presenters.js';
@@ -23,7 +24,7 @@ async function publisherName(db: Db, workspaceId: string, memberId: string): Pro
   return row?.name ?? 'an admin';
 }
 
-export function registerPublicationRoutes(app: Server, { db }: AppContext): void {
+export function registerPublicationRoutes(app: Server, { db, config, outbox }: AppContext): void {
   const k = db.kysely;
 
   app.get(
@@ -57,7 +58,7 @@ export function registerPublicationRoutes(app: Server, { db }: AppContext): void
       if (!(await mayPublish(k))) throw refusal();
       const forTeam = onBehalfOf(actor, team);
       const race = `Another ${team} lead published the ${team} top three at the same moment; reload to see it, then publish again if something is still to change.`;
-      const id = await refusingRaces(race, db.transaction(async (tx) => {
+      const id = await refusingRaces(race, db.transaction(async (tx, afterCommit) => {
         // First the lock: the number and the diff are computed from the latest publication, which
         // another lead publishing at the same moment would otherwise change under us.
         await lockForUpdate(tx, db.dialect, goalsLock(actor.workspaceId));
@@ -94,6 +95,18 @@ export function registerPublicationRoutes(app: Server, { db }: AppContext): void
           },
           actor.memberId,
         );
+        // The same news to the workspace's channels subscribed to KPI publications (Slack, Teams, email).
+        await announce(tx, config, actor.workspaceId, {
+          kind: 'kpi_publications',
+          key: `publication:${id}`,
+          title,
+          text: changes.length > 0 ? changes.slice(0, 5).map((c) => c.message).join('\n\n') : `The first ${teamName.toLowerCase()} top three.`,
+          fields: snapshot.items.map((i) => ({ label: `#${i.rank}`, value: i.name })),
+          link: '/goals',
+          linkLabel: 'See the top three',
+          accent: 'info',
+        });
+        afterCommit(() => outbox.wake());
         return id;
       }));
       const p = await getPublication(k, actor.workspaceId, id);
