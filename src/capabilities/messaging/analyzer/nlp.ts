@@ -189,6 +189,26 @@ export function readText(text: string): ReadText {
   return { tokens, sentences };
 }
 
+/**
+ * The stems of a text's words that are not stop words and have two letters or more — what the pain index holds —
+ * the same as `readText` then that filter, without offsets, token objects or sentences: the index reads every
+ * evidence quote this way (50,000 of them in a large library), so it is the cold build's cost and its garbage.
+ */
+export function indexStemsOf(text: string): string[] {
+  const read = hasLongRun(text) ? text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : text;
+  const all = nlp.readDoc(read).tokens();
+  const normals = all.out(its.normal) as string[];
+  const types = all.out(its.type) as string[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  const stems: string[] = [];
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== 'word' || stops[i] === true) continue;
+    const normal = normals[i]!;
+    if (normal.length > 1) stems.push(stemOf(normal));
+  }
+  return stems;
+}
+
 /** wink's tokenising of a text alone, without our work: the yardstick of the analyzer's bench. */
 export function tokeniseOnly(text: string): number {
   return nlp.readDoc(text).tokens().length();

@@ -6,7 +6,7 @@
 // sum of its best quotes, so several buyers saying it count for more than one. Long texts are matched in windows
 // of a few sentences, so a pain a piece addresses in one paragraph is found as surely as in a short ad.
 import { Bm25Field } from './bm25.js';
-import { readText, type ReadText, type Token } from './nlp.js';
+import { indexStemsOf, readText, type ReadText, type Token } from './nlp.js';
 import type { PainDoc, PainMatch } from './types.js';
 
 /** A quote loses half its weight every 180 days: last quarter's calls count for ~70%, last year's for ~25%. */
@@ -47,7 +47,7 @@ function indexed(t: Token): boolean {
 
 /** The stems of a text that the index holds (words, no stop words). */
 export function indexTermsOf(text: string): string[] {
-  return readText(text).tokens.filter(indexed).map((t) => t.stem);
+  return indexStemsOf(text);
 }
 
 function queryOf(tokens: readonly Token[], first: number, last: number): Query {
