@@ -9,6 +9,7 @@ import { importAuditDescriber } from './imports-http/audit.js';
 import { registerDealRoutes } from './routes/deals.js';
 import { registerDealHookRoutes } from './routes/hooks.js';
 import { registerImportRoutes } from './routes/imports.js';
+import { dealsWinCandidates } from './win-candidates.js';
 
 export const deals: Capability = {
   name: 'deals',
@@ -18,6 +19,7 @@ export const deals: Capability = {
     registerDealHookRoutes(app, ctx);
   },
   gettingStarted: (ctx) => [dealsGettingStarted(ctx.db.kysely)],
+  winCandidates: (ctx) => [dealsWinCandidates(ctx.db.kysely)],
   auditDescribers: (ctx) => [dealsAuditDescriber, importAuditDescriber(ctx.db.kysely)],
   // Imports a restart interrupted (validating or importing, no progress for five minutes) are marked failed.
   jobs: () => [dealImportSweep],

@@ -11,6 +11,7 @@ import { registerGoalsExportRoutes } from './routes/exports.js';
 import { registerPublicationRoutes } from './routes/publications.js';
 import { goalsSignals } from './signals.js';
 import { goalsTodos } from './todos.js';
+import { goalsWinCandidates } from './win-candidates.js';
 
 export const goals: Capability = {
   name: 'goals',
@@ -26,5 +27,6 @@ export const goals: Capability = {
   todos: (ctx) => [goalsTodos(ctx.db.kysely)],
   auditDescribers: (ctx) => [goalsAuditDescriber(ctx.db.kysely)],
   gettingStarted: (ctx) => [goalsGettingStarted(ctx.db.kysely)],
+  winCandidates: (ctx) => [goalsWinCandidates(ctx.db.kysely)],
   seedDemo: seedGoalsDemo,
 };
