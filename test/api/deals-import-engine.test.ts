@@ -306,6 +306,22 @@ describe('interrupted and concurrent imports', () => {
     expect(s).toMatchObject({ status: 'done', rowsInserted: 1, error: null });
   });
 
+  it('one rule for a stopped import (decision 044): after two minutes without progress the sweep fails the CLI\'s, never an upload\'s (the routes pick that up)', async () => {
+    const other = await makeWorkspace(t);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const cli = await newImport(other.id, 'cli.csv');
+    const recent = await newImport(other.id, 'recent.csv');
+    const upload = await createImport(k(), { workspaceId: other.id, filename: 'upload.csv', status: 'validating', createdBy: sam });
+    await k().updateTable('deal_imports').set({ status: 'importing', updated_at: ago(3) }).where('id', '=', cli).execute();
+    await k().updateTable('deal_imports').set({ status: 'importing', updated_at: ago(1) }).where('id', '=', recent).execute();
+    await k().updateTable('deal_imports').set({ status: 'importing', updated_at: ago(30) }).where('id', '=', upload).execute();
+    expect(await failStalledImports(k())).toBeGreaterThanOrEqual(1);
+    const rows = await k().selectFrom('deal_imports').select(['id', 'status', 'error']).where('id', 'in', [cli, recent, upload]).execute();
+    expect(rows.find((r) => r.id === cli)).toMatchObject({ status: 'failed', error: STOPPED_SENTENCE });
+    expect(rows.find((r) => r.id === recent)).toMatchObject({ status: 'importing', error: null });
+    expect(rows.find((r) => r.id === upload)).toMatchObject({ status: 'importing', error: null });
+  });
+
   it('two imports of overlapping files at once both finish; every deal is there once', async () => {
     const other = await makeWorkspace(t);
     const rows = (from: number) => Array.from({ length: 1500 }, (_, i) => `${from + i},Deal ${from + i},Closed Lost,${i}`).join('\n');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failStalledImports } from '../../src/capabilities/deals/import/engine.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, SAME_ORIGIN } from '../helpers/client.js';
 import { addMember, makeWorkspace, type TestMember, type TestWorkspace } from '../factories.js';
@@ -184,6 +185,8 @@ describe('a server that went away mid-import', () => {
     // As a commit stands when its server was killed: importing, its progress stopped ten minutes ago, nothing written.
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
     await t.db.kysely.updateTable('deal_imports').set({ status: 'importing', mode: 'valid_rows', updated_at: tenMinutesAgo }).where('id', '=', checked.id).execute();
+    // The sweep leaves an upload's import to the routes (one rule, decision 044): it is still there to pick up.
+    await failStalledImports(t.db.kysely);
     const picked = await settle(other.admin, checked.id);
     expect(picked).toMatchObject({ status: 'validated', rowsValid: 3, mode: null });
     expect(await commitAndWait(other.admin, checked.id)).toMatchObject({ status: 'done', rowsInserted: 3 });

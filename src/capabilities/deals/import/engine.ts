@@ -55,8 +55,15 @@ export interface EngineOptions {
 
 /** What the sweep writes on an import a restart interrupted (nothing of it was written). */
 export const STOPPED_SENTENCE = 'The import stopped before it finished (the server restarted). Run it again.';
-/** Without a progress write for this long, a validating or importing import has stopped. */
-export const STALLED_AFTER_MS = 5 * 60_000;
+/**
+ * The one rule for an import whose process went away (decision 044): without a progress write for this long, a
+ * validating or importing import has stopped (a running one writes its progress every quarter of a second on
+ * PostgreSQL and while checking; a SQLite commit holds the write lock, so nothing can mark it meanwhile). An
+ * upload's import (created over HTTP, by a member, its file kept) is then picked up again by the next read of it:
+ * checked again, committable again. One nobody can pick up (the CLI's: no member, no stored file) is failed by the
+ * sweep with STOPPED_SENTENCE. The sweep and the routes read this same constant.
+ */
+export const STALLED_AFTER_MS = 2 * 60_000;
 
 /** The per-row errors kept for one import; later rows are counted, and one last line says how many more. */
 export const MAX_STORED_ERRORS = 100_000;
@@ -852,7 +859,11 @@ async function commitPass(
   const refused = guarded && counts.rowsInvalid > 0;
   if (refused) await stopWriting();
   if (guarded) await sql`release savepoint deals_batch`.execute(tx);
-  for (const ddl of rebuild) await tx.executeQuery(CompiledQuery.raw(ddl));
+  for (const ddl of rebuild) {
+    // Each index is a second or so of a million rows: the progress write before it keeps the import alive to others.
+    if (dialect === 'postgres') await db.updateTable('deal_imports').set({ updated_at: nowIso() }).where('id', '=', imp.id).execute();
+    await tx.executeQuery(CompiledQuery.raw(ddl));
+  }
   const at = nowIso();
   const inserted = refused ? 0 : written.inserted;
   const updated = refused ? 0 : written.updated;
@@ -884,10 +895,11 @@ async function commitPass(
 // The sweep for imports a restart interrupted
 
 /**
- * Marks imports left validating or importing with no progress for STALLED_AFTER_MS as failed, with a sentence.
- * A commit still running holds the write: on PostgreSQL it keeps writing its progress (so it is not stale); on
- * SQLite its transaction holds the one write lock, so this update waits and then finds it done (or, from another
- * process, gives up busy and tries again next time).
+ * Marks imports left validating or importing with no progress for STALLED_AFTER_MS as failed, with a sentence —
+ * those no read can pick up again (no member created them over HTTP: the CLI's); an upload's is left to the routes,
+ * which check it again. A commit still running holds the write: on PostgreSQL it keeps writing its progress (so it
+ * is not stale); on SQLite its transaction holds the one write lock, so this update waits and then finds it done
+ * (or, from another process, gives up busy and tries again next time).
  */
 export async function failStalledImports(db: Db, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - STALLED_AFTER_MS).toISOString();
@@ -897,6 +909,7 @@ export async function failStalledImports(db: Db, now = new Date()): Promise<numb
       .set({ status: 'failed', error: STOPPED_SENTENCE, updated_at: now.toISOString(), finished_at: now.toISOString() })
       .where('status', 'in', ['validating', 'importing'])
       .where('updated_at', '<', cutoff)
+      .where('created_by', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   } catch (err) {

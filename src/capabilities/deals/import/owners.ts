@@ -41,13 +41,19 @@ export async function ownerMatcher(db: Db | Tx, workspaceId: string): Promise<Ow
       if (id) return id;
     }
     if (owner === null) return null;
+    // The same cell text repeats on most rows: it is looked up as written before it is normalised.
+    const asWritten = memo.get(owner);
+    if (asWritten !== undefined) return asWritten;
     const key = ownerKey(owner);
     const known = memo.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (memo.size < 10_000) memo.set(owner, known);
+      return known;
+    }
     const email = EMAIL_INSIDE.exec(owner)?.[1]?.toLowerCase();
     const id = (email ? byEmail.get(email) : undefined) ?? byName.get(key) ?? byMapping.get(key) ?? null;
     // Owners repeat on every row; the memo is bounded so a file of a million distinct names cannot grow it.
-    if (memo.size < 10_000) memo.set(key, id);
+    if (memo.size < 10_000) memo.set(key, id).set(owner, id);
     return id;
   };
 }
@@ -57,8 +63,14 @@ export class UnmatchedOwners {
   private readonly counts = new Map<string, { name: string; rows: number }>();
   others = 0;
   constructor(private readonly max = 500) {}
+  /** Each name as written with its key, for the names seen most (bounded like the counts). */
+  private readonly keys = new Map<string, string>();
   add(name: string): void {
-    const key = ownerKey(name);
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = ownerKey(name);
+      if (this.keys.size < 4 * this.max) this.keys.set(name, key);
+    }
     const seen = this.counts.get(key);
     if (seen) seen.rows++;
     else if (this.counts.size < this.max) this.counts.set(key, { name: name.trim(), rows: 1 });

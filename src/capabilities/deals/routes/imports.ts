@@ -16,7 +16,7 @@ import { csvRow } from '../../../server/csv.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
 import { presentPage } from '../../../server/pagination.js';
-import { commitImport, createImport, STOPPED_SENTENCE, validateImport } from '../import/engine.js';
+import { commitImport, createImport, STALLED_AFTER_MS, STOPPED_SENTENCE, validateImport } from '../import/engine.js';
 import { checkMapping, dealFieldViews } from '../imports-http/fields.js';
 import { canImportDeals, IMPORTERS } from '../imports-http/policies.js';
 import { ImportCancelled, ImportRunner } from '../imports-http/runner.js';
@@ -65,11 +65,6 @@ const tags = ['deals'];
 /** The content types a deal export is sent with: what browsers and CRMs call a CSV, or plain bytes. */
 const FILE_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'application/octet-stream']);
 
-/**
- * How long an import may sit in validating or importing without a progress write before it counts as stopped (the
- * server that ran it went away): the engine writes its progress every quarter of a second while it works.
- */
-const STALLED_MS = 2 * 60_000;
 
 /** How many error rows the CSV report reads at a time while it streams. */
 const REPORT_BATCH = 500;
@@ -152,10 +147,11 @@ export function registerImportRoutes(app: Server, ctx: AppContext): void {
    * can be committed again. The conditional update lets one instance take it.
    */
   async function resumeIfStalled(row: ImportRow): Promise<ImportRow> {
-    // The engine's sweep (after five minutes) fails an import nobody read in the meantime; its file goes then.
+    // The engine's one rule (STALLED_AFTER_MS, decision 044): an upload's stopped import is picked up here; the sweep
+    // fails only those no read can pick up. One failed so before that rule (or whose member left) loses its file here.
     if (row.status === 'failed' && row.error === STOPPED_SENTENCE) await removeFile(row.id);
     if (!ACTIVE.includes(row.status) || runner.running(row.id) !== null) return row;
-    if (Date.now() - Date.parse(row.updated_at) < STALLED_MS) return row;
+    if (Date.now() - Date.parse(row.updated_at) < STALLED_AFTER_MS) return row;
     const now = nowIso();
     const taken = await k
       .updateTable('deal_imports')
