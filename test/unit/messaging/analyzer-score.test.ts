@@ -124,3 +124,56 @@ describe('feature lists found by their shape', () => {
     expect(analyze('- Gantt timelines\n- Approval flows\n- Timelines that move when a task slips a day').flagged.map((f) => f.index)).toEqual([0, 1]);
   });
 });
+
+describe('copy as a careful reader reads it (decision 055)', () => {
+  it('the questions copy opens with name the buyer\'s situation, whatever their words', () => {
+    const a = analyze('Tight, flaky skin by mid-afternoon? Meet HydraVeil. Fragrance-free.');
+    expect(a.parts.find((p) => p.key === 'problem')!.points).toBe(18);
+    expect(a.parts.find((p) => p.key === 'problem')!.explanation).toMatch(/^1 of 3 sentences name a buyer problem by the question the copy opens with;/);
+    // A run of questions after a title counts, each of them.
+    expect(part('Your auditor wants the access reviews by Friday. Where are they? A Slack thread? Someone\'s Downloads folder?', 'problem').points).toBe(35);
+  });
+
+  it('a question later in the copy, about a feature, or of one word names no problem', () => {
+    // A call to action at the end.
+    expect(part('Meet HydraVeil. Fragrance-free. Vegan. Do you have 20 minutes on Thursday for a demo?', 'problem').points).toBe(0);
+    // A question about a feature stays feature-speak.
+    expect(kinds('Want AI dashboards? Meet HydraVeil.')).toEqual([[0, 'feature']]);
+    expect(part('Want AI dashboards? Meet HydraVeil.', 'problem').points).toBe(0);
+    // A name with a question mark ("Which?" magazine) is no question about the buyer.
+    expect(part('Voted best current account. Which? Recommended Provider.', 'problem').points).toBe(0);
+  });
+
+  it('"we" and "our" inside quoted speech are the customer\'s voice, not the seller talking about itself', () => {
+    const quoted = analyze('"We cut our month-end from ten days to three," says Dana, CFO at Acme.');
+    expect(quoted.parts.find((p) => p.key === 'buyer_focus')!.points).toBe(10);
+    const said = analyze('We cut our month-end close from ten days to three.');
+    expect(said.parts.find((p) => p.key === 'buyer_focus')!.points).toBe(0);
+    // Curly quotes and a markdown blockquote too; "we" outside the quote still counts.
+    expect(part('“We never chase invoices now,” says Dana. Our team built it.', 'buyer_focus').explanation).toMatch(/“we\/our\/us” 1 time/);
+    expect(part('> We never chase invoices now.\n\nDana, CFO', 'buyer_focus').points).toBe(10);
+    expect(kinds('“Our reps finally call back the same day,” says Dana.')).toEqual([]);
+  });
+
+  it('a measured result is an outcome, not a feature, even as a list item', () => {
+    const a = analyze('Results in six months:\n\n- 40% faster settlement\n- Days of unmet demand: from 31 to 4\n- Fraud scoring\n- Gantt timelines');
+    expect(a.flagged.map((f) => [f.index, f.kind])).toEqual([
+      [3, 'feature'],
+      [4, 'feature'],
+    ]);
+    expect(a.parts.find((p) => p.key === 'problem')!.explanation).toMatch(/2 more an outcome \(“faster”; 1 result measured from one number to another, counted half\)/);
+    // A number alone is no result, nor an outcome word alone in a list of things.
+    expect(kinds('- 24/7 support\n- 100+ connectors\n- Faster exports')).toEqual([
+      [0, 'feature'],
+      [1, 'feature'],
+      [2, 'feature'],
+    ]);
+  });
+
+  it("an email's greeting and sign-off are not copy: \"Best,\" is no claim, and neither counts as a sentence", () => {
+    const a = analyze('Hi Sarah,\n\nInvoices get paid late.\n\nBest,\nLiam');
+    expect(a.flagged).toEqual([]);
+    expect(a.parts.find((p) => p.key === 'problem')!.explanation).toMatch(/^1 of 2 sentences/);
+    expect(kinds('Our best plan yet, for everyone.')).toEqual([[0, 'hype']]);
+  });
+});

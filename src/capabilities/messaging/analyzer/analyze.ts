@@ -65,6 +65,8 @@ interface SentenceReading {
   words: number;
   /** The items of an enumeration of three or more short things ("templates, bulk send and API access"), or []. */
   list: string[];
+  /** A result measured: an outcome with a number ("40% faster settlement") or a change between two numbers ("from 47 to 19"). */
+  measured: boolean;
 }
 
 /** "and", "or", "&", "plus": what joins the last item of an enumeration. */
@@ -111,7 +113,45 @@ function enumerationIn(tokens: readonly Token[], first: number, last: number): s
   return items.length >= 3 ? items : [];
 }
 
-function readSentence(tokens: readonly Token[], first: number, last: number): SentenceReading {
+/**
+ * The stretches of a text that are quoted speech: between “curly” or "straight" quote marks (paired within a
+ * paragraph) and markdown blockquote lines. In copy they are a customer's words — a testimonial, a buyer's question —
+ * so "we" and "our" inside them are the customer talking about their team, not the seller about itself.
+ */
+export function quotedSpans(plain: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const line of plain.matchAll(/^[ \t]{0,3}>.*$/gm)) spans.push([line.index, line.index + line[0].length]);
+  for (const para of plain.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
+    const at = para.index;
+    for (const q of para[0].matchAll(/“[^”]*”|"[^"]*"/g)) spans.push([at + q.index, at + q.index + q[0].length]);
+  }
+  return spans;
+}
+
+const isNumber = (t: Token) => t.type === 'number' || /^[+−-]?\d/.test(t.value);
+
+/**
+ * Whether a sentence states a measured result: an outcome with a number in it ("40% faster settlement", "save 6
+ * hours a week") or a change from one number to another ("from 47 days to 19", "down from 7 to 1"). A result is
+ * what the product did for a buyer, with proof — not a thing the product has, even as an item of a list.
+ */
+function measuredIn(tokens: readonly Token[], first: number, last: number, outcome: boolean): boolean {
+  let sawFrom = false;
+  let fromNumber = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i]!;
+    if (isNumber(t)) {
+      if (outcome) return true;
+      if (sawFrom) fromNumber = true;
+    } else if (t.normal === 'from') {
+      sawFrom = true;
+      fromNumber = false;
+    } else if (t.normal === 'to' && fromNumber && i < last && isNumber(tokens[i + 1]!)) return true;
+  }
+  return false;
+}
+
+function readSentence(tokens: readonly Token[], first: number, last: number, quoted: (t: Token) => boolean = () => false): SentenceReading {
   const lx = lexicons();
   // Each word belongs to one list's term, the longest that covers it: "cutting-edge" is a claim, not the remover
   // "cut"; "trusted by" is a claim, not the outcome "trust".
@@ -164,11 +204,12 @@ function readSentence(tokens: readonly Token[], first: number, last: number): Se
     const n = tokens[i]!.normal;
     if (isWord(tokens[i]!)) words += 1;
     if (lx.buyer.has(n)) buyer += 1;
-    else if (lx.self.has(n)) self.push(tokens[i]!.value);
+    else if (lx.self.has(n) && !quoted(tokens[i]!)) self.push(tokens[i]!.value);
   }
   return {
     problems: problems.kept,
     removed,
+    measured: measuredIn(tokens, first, last, outcomes.length > 0),
     outcomes,
     features: features.kept,
     hype: split(hypeHits).kept,
@@ -205,6 +246,40 @@ const BULLET_RUN = 3;
 /** A bullet item of at most this many words names a thing, not what it does for the buyer. */
 const BULLET_ITEM_WORDS = 6;
 
+/** A question among the copy's first this many sentences (after a title, a subject line or a greeting) opens it. */
+const OPENING_SENTENCES = 3;
+/** A question of fewer words is a name or an aside ("Which?"), not a question about the buyer's situation. */
+const QUESTION_WORDS = 2;
+const QUESTION_END = /\?["”’')\]]*$/;
+
+/**
+ * Which sentences are the questions copy opens with ("Tired of chasing invoices?", "Where are they? A Slack
+ * thread?"): a question among the first sentences and the questions that follow it in a run. A reader takes such a
+ * question as the copy naming the buyer's situation, whatever its words — the hook of problem-first copy. A
+ * question later in the text is an FAQ or a call to action ("Do you have 20 minutes on Thursday?"), not a problem.
+ */
+function openingQuestions(sentences: ReadText['sentences'], readings: SentenceReading[]): boolean[] {
+  const asks = sentences.map((s, i) => QUESTION_END.test(s.text.trimEnd()) && readings[i]!.words >= QUESTION_WORDS);
+  const opening = asks.map(() => false);
+  let i = asks.findIndex((a) => a);
+  if (i === -1 || i >= OPENING_SENTENCES) return opening;
+  while (i < asks.length && asks[i]) opening[i++] = true;
+  return opening;
+}
+
+/** A greeting or a sign-off is a line of its own of at most this many words ending with a comma ("Hi Sarah,", "Best,"). */
+const GREETING_WORDS = 3;
+
+/** Which sentences are an email's greeting or sign-off: not copy, so neither a claim ("Best,") nor a sentence counted. */
+function greetings(plain: string, sentences: ReadText['sentences'], readings: SentenceReading[]): boolean[] {
+  return sentences.map((s, i) => {
+    const lineStart = plain.lastIndexOf('\n', s.start - 1) + 1;
+    const lineEnd = plain.indexOf('\n', s.end);
+    const line = plain.slice(lineStart, lineEnd === -1 ? plain.length : lineEnd).trim();
+    return line === plain.slice(s.start, s.end).trim() && line.endsWith(',') && readings[i]!.words <= GREETING_WORDS;
+  });
+}
+
 /** Which sentences are items of a bullet list of BULLET_RUN or more items. */
 function bulletRuns(plain: string, sentences: ReadText['sentences']): boolean[] {
   const item = sentences.map((s) => LIST_ITEM_PREFIX.test(plain.slice(plain.lastIndexOf('\n', s.start - 1) + 1, s.start)));
@@ -221,13 +296,19 @@ function bulletRuns(plain: string, sentences: ReadText['sentences']): boolean[] 
 function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThreshold: number): Analysis {
   const threshold = Math.max(0, Math.min(100, Math.round(rawThreshold)));
   const { tokens, sentences } = read;
-  const readings = sentences.map((s) => readSentence(tokens, s.first, s.last));
+  const spans = quotedSpans(plain);
+  const quoted = (t: Token) => spans.some(([a, b]) => t.start >= a && t.end <= b);
+  const readings = sentences.map((s) => readSentence(tokens, s.first, s.last, quoted));
   const bullets = bulletRuns(plain, sentences);
-  const n = Math.max(1, sentences.length);
+  const opening = openingQuestions(sentences, readings);
+  const greeting = greetings(plain, sentences, readings);
+  const n = Math.max(1, sentences.length - greeting.filter(Boolean).length);
   const flagged: FlaggedSentence[] = [];
   const terms = { problems: [] as string[], outcomes: [] as string[], features: [] as string[], hype: [] as string[], tied: 0 };
   let problemSentences = 0;
+  let questionSentences = 0;
   let outcomeSentences = 0;
+  let measuredSentences = 0;
   let featureSentences = 0;
   let hypeSentences = 0;
   let buyer = 0;
@@ -235,14 +316,21 @@ function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThresho
 
   readings.forEach((r, i) => {
     const s = sentences[i]!;
-    const namesProblem = r.problems.length > 0 || r.removed.length > 0;
+    if (greeting[i]) return;
+    // An opening question names the buyer's situation, unless it asks about a feature or claims ("Want AI reports?").
+    const asks = opening[i]! && r.problems.length === 0 && r.removed.length === 0 && r.features.length === 0 && r.hype.length === 0;
+    const namesProblem = r.problems.length > 0 || r.removed.length > 0 || asks;
+    if (asks) questionSentences += 1;
     // A list of things (an enumeration, or the short items of a bullet list) with neither the buyer's problem nor
     // the buyer in it is feature-speak by its shape, whatever its words; an outcome tagged on ("all in one place")
     // does not tie it to the buyer.
-    const listed = !namesProblem && r.buyer === 0 && r.hype.length === 0 && (r.list.length > 0 || (bullets[i]! && r.words <= BULLET_ITEM_WORDS));
-    const namesOutcome = r.outcomes.length > 0 && !listed;
+    const listed = !namesProblem && !r.measured && r.buyer === 0 && r.hype.length === 0 && (r.list.length > 0 || (bullets[i]! && r.words <= BULLET_ITEM_WORDS));
+    const namesOutcome = (r.outcomes.length > 0 || r.measured) && !listed;
     if (namesProblem) problemSentences += 1;
-    else if (namesOutcome) outcomeSentences += 1;
+    else if (namesOutcome) {
+      outcomeSentences += 1;
+      if (r.measured && r.outcomes.length === 0) measuredSentences += 1;
+    }
     terms.problems.push(...r.problems.map((h) => h.term), ...r.removed.map((h) => h.term));
     terms.outcomes.push(...r.outcomes.map((h) => h.term));
     buyer += r.buyer;
@@ -287,7 +375,8 @@ function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThresho
       problemSentences + outcomeSentences === 0
         ? `No sentence names a buyer problem or what the buyer gets once it is gone: 0 of ${max}.`
         : `${problemSentences} of ${plural(n, 'sentence')} name a buyer problem${terms.problems.length ? ` (${quote(terms.problems)})` : ''}` +
-          `${outcomeSentences ? ` and ${outcomeSentences} more an outcome (${quote(terms.outcomes)}, counted half)` : ''}; ` +
+          `${questionSentences ? `${terms.problems.length ? ',' : ''} ${questionSentences === problemSentences ? '' : `${questionSentences} of them `}by the question${questionSentences === 1 ? '' : 's'} the copy opens with` : ''}` +
+          `${outcomeSentences ? ` and ${outcomeSentences} more an outcome (${[terms.outcomes.length ? quote(terms.outcomes) : '', measuredSentences ? `${plural(measuredSentences, 'result')} measured from one number to another` : ''].filter(Boolean).join('; ')}, counted half)` : ''}; ` +
           `full points when ${Math.round(PROBLEM_FULL_AT * 100)}% of the sentences do: ${points} of ${max}.`;
     parts.push({ key: 'problem', label: 'Buyer-problem language', points, max, explanation });
   }
