@@ -528,7 +528,32 @@ const MATRIX: Record<string, MatrixRow> = {
     expected: everyone(200),
     call: async (c) => c.person.client.stranger().get(await makeFeed(c.person.client)),
   },
+  // Outbound channels (issue 13): admins only, every route.
+  'GET /api/v1/channels': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/channels') },
+  'POST /api/v1/channels': {
+    expected: adminsOnly(201),
+    call: (c) => c.person.client.post('/api/v1/channels', { kind: 'slack', name: `Role check ${randomUUID().slice(0, 8)}`, events: ['wins'], url: 'https://hooks.slack.com/services/T1/B1/rolecheck' }),
+  },
+  'GET /api/v1/channels/:id': { expected: adminsOnly(200), call: async (c) => c.person.client.get(`/api/v1/channels/${await adminChannel(c)}`) },
+  'PATCH /api/v1/channels/:id': { expected: adminsOnly(200), call: async (c) => c.person.client.patch(`/api/v1/channels/${await adminChannel(c)}`, { events: ['wins', 'kpi_publications'] }) },
+  'DELETE /api/v1/channels/:id': { expected: adminsOnly(204), call: async (c) => c.person.client.delete(`/api/v1/channels/${await adminChannel(c)}`) },
+  // Port 9 on 127.0.0.1 refuses the connection: the test answers 200 with what happened (not delivered).
+  'POST /api/v1/channels/:id/test': { expected: adminsOnly(200), call: async (c) => c.person.client.post(`/api/v1/channels/${await adminChannel(c)}/test`) },
+  'GET /api/v1/channels/deliveries': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/channels/deliveries?status=dead') },
+  'POST /api/v1/channels/deliveries/:id/retry': { expected: adminsOnly(200), call: async (c) => c.person.client.post(`/api/v1/channels/deliveries/${await adminDeadLetter(c)}/retry`) },
 };
+
+/** A Slack channel the workspace's admin added, to a local port that refuses connections. */
+async function adminChannel(c: CallContext): Promise<string> {
+  const body = { kind: 'slack', name: `Role check ${c.role} ${randomUUID().slice(0, 8)}`, events: ['wins'], url: 'http://127.0.0.1:9/services/T/B/rolecheck' };
+  return expectStatus(await c.ws.admin.post<{ id: string }>('/api/v1/channels', body), 201).id;
+}
+/** A dead letter of such a channel: its test message, which could not be delivered. */
+async function adminDeadLetter(c: CallContext): Promise<string> {
+  const tested = expectStatus(await c.ws.admin.post<{ deliveryId: string; status: string }>(`/api/v1/channels/${await adminChannel(c)}/test`), 200);
+  expect(tested.status).toBe('dead');
+  return tested.deliveryId;
+}
 
 let t: TestApp;
 let ws: TestWorkspace;
