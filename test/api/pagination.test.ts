@@ -58,6 +58,16 @@ async function seed(w: World): Promise<void> {
     .insertInto('audit_log')
     .values(rows(N).map((i) => ({ id: newId(), workspace_id: ws.id, actor_member_id: ws.adminMemberId, action: 'test.paged', entity_type: i % 2 ? 'paged' : 'other', entity_id: `e${i}`, before: null, after: null, at: stamp(i) })))
     .execute();
+  // Outbound channels (issue 13): one Slack channel and N deliveries through it, many written at the same instant.
+  const channelId = newId();
+  await db
+    .insertInto('channels')
+    .values({ id: channelId, workspace_id: ws.id, kind: 'slack', name: 'Paged channel', config_encrypted: 'v1.paged.x', config_hint: 'hooks.slack.com/…/page', events: '["wins"]', enabled: 1, status: 'ok', consecutive_failures: 0, last_error: null, last_error_at: null, last_sent_at: null, created_by: ws.adminMemberId, created_at: stamp(0), updated_at: stamp(0) })
+    .execute();
+  await db
+    .insertInto('outbox')
+    .values(rows(N).map((i) => ({ id: newId(), workspace_id: ws.id, channel: 'slack', target: channelId, payload: JSON.stringify({ text: `Paged ${i}`, blocks: [] }), status: i % 4 ? ('sent' as const) : ('dead' as const), attempts: 1, next_attempt_at: stamp(i), claimed_until: null, last_error: i % 4 ? null : 'HTTP 500', created_at: stamp(i), sent_at: i % 4 ? stamp(i) : null, idempotency_key: `paged:${i}`, channel_id: channelId })))
+    .execute();
   await db
     .insertInto('kpis')
     .values(
@@ -223,6 +233,9 @@ const LISTS: PagedList[] = [
   { name: 'pains', url: () => '/api/v1/messaging/pains', caller: (w) => w.lead.client, id: (p) => str(p.id), order: (x, y) => Number(y.severity) - Number(x.severity) || byKeys(['statement', 'asc'], ['id', 'asc'])(x, y), atLeast: N },
   { name: 'evidence', url: () => '/api/v1/messaging/evidence', caller: (w) => w.ws.admin, id: (e) => str(e.id), order: byKeys(['date', 'desc'], ['createdAt', 'desc'], ['id', 'desc']), atLeast: N },
   { name: 'pieces', url: () => '/api/v1/messaging/pieces', caller: (w) => w.lead.client, id: (p) => str(p.id), order: byKeys(['updatedAt', 'desc'], ['id', 'desc']), atLeast: N },
+  // Channel deliveries (issue 13): newest first, the id breaking ties; the dead letters alone.
+  { name: 'channel deliveries', url: () => '/api/v1/channels/deliveries', caller: (w) => w.ws.admin, id: (d) => str(d.id), order: byKeys(['createdAt', 'desc'], ['id', 'desc']), atLeast: N },
+  { name: 'channel dead letters', url: () => '/api/v1/channels/deliveries?status=dead', caller: (w) => w.ws.admin, id: (d) => str(d.id), order: byKeys(['createdAt', 'desc'], ['id', 'desc']), atLeast: 15 },
   { name: 'deals', url: () => '/api/v1/deals', caller: (w) => w.lead.client, id: (d) => str(d.id), order: (x, y) => byKeys(['closeDate', 'desc'], ['id', 'desc'])({ ...x, closeDate: x.closeDate ?? '' }, { ...y, closeDate: y.closeDate ?? '' }), atLeast: N },
 ];
 

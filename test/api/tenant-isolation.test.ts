@@ -89,7 +89,20 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   pains: async (a) => (aPainId ??= await makePain(a.ws.admin, 'Inbound leads go cold before anyone calls them')),
   evidence: async (a) => (aEvidenceId ??= await makeEvidence(a.member.client, await ID_SOURCES.pains!(a))),
   pieces: async (a) => (aPieceId ??= await makePiece(a.ws.admin)),
+  // Outbound channels (issue 13): A's Slack channel, and a dead letter of it (its test message, undeliverable).
+  channels: async (a) => (aChannelId ??= await makeChannel(a.ws.admin)),
+  deliveries: async (a) => (aDeliveryId ??= await makeDeadLetter(a.ws.admin, await ID_SOURCES.channels!(a))),
 };
+let aChannelId: string | undefined;
+let aDeliveryId: string | undefined;
+/** A Slack channel to 127.0.0.1:9, which refuses connections: its test messages are dead letters. */
+async function makeChannel(by: Client): Promise<string> {
+  const body = { kind: 'slack', name: `Channel ${Math.random().toString(36).slice(2, 8)}`, events: ['wins'], url: 'http://127.0.0.1:9/services/T/B/isolation' };
+  return expectStatus(await by.post<{ id: string }>('/api/v1/channels', body), 201).id;
+}
+async function makeDeadLetter(by: Client, channelId: string): Promise<string> {
+  return expectStatus(await by.post<{ deliveryId: string }>(`/api/v1/channels/${channelId}/test`), 200).deliveryId;
+}
 let aPainId: string | undefined;
 let aEvidenceId: string | undefined;
 let aPieceId: string | undefined;
@@ -158,6 +171,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/messaging/pieces/:id/comments': { version: 1, body: 'Taken over' },
   // B's admin is a leader: past the gate with a reason, B's own draft is published; A's answers 404 first.
   'POST /api/v1/messaging/pieces/:id/publish': { overrideReason: 'Published from another workspace on purpose.' },
+  'PATCH /api/v1/channels/:id': { name: 'Taken over', events: ['wins', 'kpi_publications'], url: 'https://hooks.slack.com/services/T/B/takenover' },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -263,7 +277,7 @@ beforeAll(async () => {
   aIds = [
     ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId!, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
     ...[a.seriesId, a.meetingId, a.agendaItemId, a.decisionId, a.actionItemId],
-    ...[aPainId, aEvidenceId, aPieceId].filter((id): id is string => id !== undefined),
+    ...[aPainId, aEvidenceId, aPieceId, aChannelId, aDeliveryId].filter((id): id is string => id !== undefined),
   ];
   before = await snapshotOf(a.ws.id);
 });
@@ -347,13 +361,18 @@ describe('tenant isolation over the whole route table', () => {
       evidence: () => makeEvidence(b.admin),
       pieces: () => makePiece(b.admin),
     };
+    // Channels: a fresh channel of B's for each route (one deletes it), and a fresh dead letter to retry.
+    const channelSources: Record<string, () => Promise<string>> = {
+      channels: () => makeChannel(b.admin),
+      deliveries: async () => makeDeadLetter(b.admin, await makeChannel(b.admin)),
+    };
     const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
     const bAdminElsewhere = t.client();
     expectStatus(await bAdminElsewhere.signIn(b.admin.email!, PASSWORD), 200);
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources };
+      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources, ...channelSources };
       if (!params.every((p) => p.source in own || p.source in sources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
       for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await sources[p.source]!()));
