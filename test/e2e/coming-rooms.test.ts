@@ -36,8 +36,8 @@ describe('rooms still to come', () => {
         await expectNoSeriousA11y(page, `${room.path} (${scheme})`);
       }
       // A link leads somewhere real.
-      await page.getByRole('region', { name: 'What you can do today' }).getByRole('link', { name: 'Go to Goals' }).click();
-      await page.waitForURL((url) => url.pathname === '/goals');
+      await page.getByRole('region', { name: 'What you can do today' }).getByRole('link', { name: 'Go to Check-ins' }).click();
+      await page.waitForURL((url) => url.pathname === '/checkins');
       person.expectNoErrors();
     });
   }

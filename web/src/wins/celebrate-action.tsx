@@ -46,15 +46,14 @@ export function CelebrateAction({ winId, meetingId, title }: { winId: string; me
   return (
     <Button
       size="compact-xs"
-      variant="light"
-      color="yellow"
+      variant="default"
       leftSection={<IconConfetti size={14} aria-hidden />}
       loading={celebrated.isPending}
       onClick={() => mark(true)}
-      aria-label={`Celebrated together: ${title}`}
+      aria-label={`Mark celebrated together: ${title}`}
       style={{ flexShrink: 0 }}
     >
-      Celebrated together
+      Mark celebrated together
     </Button>
   );
 }

@@ -43,7 +43,3 @@ export function creditedNames(people: Array<{ name: string }>, shown = 3): strin
   const rest = names.length - shown;
   return `${names.slice(0, shown).join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`;
 }
-
-/** A share 0..1 as "33%", or "no data yet" when there is nothing to divide (null). */
-export const formatShare = (share: number | null): string => (share === null ? 'no data yet' : `${Math.round(share * 100)}%`);
-

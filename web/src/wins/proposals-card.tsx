@@ -4,7 +4,7 @@
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBulb, IconCheck, IconPencil, IconX } from '@tabler/icons-react';
+import { IconBulb, IconCheck } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, fieldError } from '../api/client.js';
@@ -87,7 +87,7 @@ function ProposalRow({ proposal: p, canAct }: { proposal: ProposalView; canAct: 
         </Text>
         {p.suggestedCredits.length > 0 ? <CreditedPeople people={p.suggestedCredits} max={4} /> : null}
         {canAct ? (
-          <Group gap="xs" mt={2}>
+          <Group gap={6} mt={2} wrap="wrap">
             <Button
               size="xs"
               leftSection={<IconCheck size={14} aria-hidden />}
@@ -98,14 +98,14 @@ function ProposalRow({ proposal: p, canAct }: { proposal: ProposalView; canAct: 
             >
               Confirm
             </Button>
-            <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={editModal.open} disabled={confirm.isPending || dismiss.isPending} aria-label={`Edit, then confirm: ${p.title}`}>
+            <Button size="xs" variant="default" px="xs" onClick={editModal.open} disabled={confirm.isPending || dismiss.isPending} aria-label={`Edit, then confirm: ${p.title}`}>
               Edit first
             </Button>
             <Button
               size="xs"
               variant="subtle"
               color="gray"
-              leftSection={<IconX size={14} aria-hidden />}
+              px="xs"
               loading={dismiss.isPending}
               disabled={confirm.isPending}
               onClick={() => dismiss.mutate(p.id, { onSuccess: () => notifications.show({ color: 'gray', message: 'Dismissed.' }), onError: failed('The proposal was not dismissed') })}

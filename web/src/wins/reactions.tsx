@@ -47,13 +47,12 @@ export function Reactions({ win, size = 'xs' }: { win: Pick<WinView, 'id' | 'tit
                   { onError: (err) => notifications.show({ color: 'red', title: 'The reaction was not saved', message: errorMessage(err) }) },
                 )
               }
-              leftSection={
-                <span aria-hidden style={{ fontSize: '1.1em', lineHeight: 1 }}>
-                  {meta.glyph}
-                </span>
-              }
+              px={10}
             >
-              <span aria-hidden>{r.count}</span>
+              <span aria-hidden style={{ display: 'inline-flex', alignItems: 'center', gap: 5 }}>
+                <span style={{ fontSize: '1.15em', lineHeight: 1 }}>{meta.glyph}</span>
+                {r.count > 0 ? <span>{r.count}</span> : null}
+              </span>
             </Button>
           </Tooltip>
         );

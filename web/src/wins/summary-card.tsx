@@ -5,25 +5,30 @@ import { Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/
 import { lazy, Suspense } from 'react';
 import { formatLocalDate } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
-import { formatShare } from './format.js';
 import { useWinsSummary } from './queries.js';
 import type { WinsSummaryView } from './types.js';
 
 const WinsChart = lazy(() => import('./wins-chart.js'));
 
-function Figure({ label, value, detail }: { label: string; value: string; detail: string }) {
+/** A share 0..1 as "33%"; null (no wins to divide) stays null and reads "no data yet". */
+const share = (v: number | null): string | null => (v === null ? null : `${Math.round(v * 100)}%`);
+
+/** One figure of the last four weeks: the number, what it counts, and against what. */
+function Figure({ value, label, detail }: { value: string | null; label: string; detail: string }) {
   return (
-    <Stack gap={0}>
-      <Text size="xs" tt="uppercase" fw={700} c="dimmed">
-        {label}
+    <Group gap="sm" wrap="nowrap" align="center">
+      <Text fw={700} fz={value === null ? 'sm' : 22} lh={1.2} w={64} ta="right" c={value === null ? 'dimmed' : undefined} style={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
+        {value ?? 'no data yet'}
       </Text>
-      <Text fw={700} fz={22} lh={1.3}>
-        {value}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {detail}
-      </Text>
-    </Stack>
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text size="sm" fw={600}>
+          {label}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+      </Stack>
+    </Group>
   );
 }
 
@@ -51,11 +56,14 @@ export function SummaryCard() {
         summary.isError ? null : <Skeleton h={260} />
       ) : (
         <Stack gap="md">
-          <SimpleGrid cols={3} spacing="sm">
-            <Figure label="Per week" value={s.last4Weeks.wins === 0 ? '0' : s.last4Weeks.perWeek.toLocaleString(undefined, { maximumFractionDigits: 1 })} detail={`${s.last4Weeks.wins.toLocaleString()} in 4 weeks · goal 1+`} />
-            <Figure label="Collaborative" value={formatShare(s.last4Weeks.collaborativeShare)} detail="sales and marketing both credited" />
-            <Figure label="Celebrated" value={formatShare(s.last4Weeks.celebratedShare)} detail="together, in a check-in or team moment" />
-          </SimpleGrid>
+          <Stack gap="sm">
+            <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+              The last 4 weeks
+            </Text>
+            <Figure value={s.last4Weeks.perWeek.toLocaleString(undefined, { maximumFractionDigits: 1 })} label="Wins a week" detail={`${s.last4Weeks.wins.toLocaleString()} in all · the goal is at least 1 a week`} />
+            <Figure value={share(s.last4Weeks.collaborativeShare)} label="Collaborative" detail="sales and marketing both credited" />
+            <Figure value={share(s.last4Weeks.celebratedShare)} label="Celebrated together" detail="marked in a check-in or on the win" />
+          </Stack>
           {s.weeks.some((w) => w.wins > 0) ? (
             <Suspense fallback={<Skeleton h={200} />}>
               <WinsChart
@@ -68,14 +76,16 @@ export function SummaryCard() {
               No wins in the last {s.weeks.length} weeks yet: the chart fills in as they are posted.
             </Text>
           )}
-          <Group gap="lg" wrap="wrap">
-            <Text size="xs" c="dimmed" w="100%" mb={-8}>
-              In these {s.weeks.length} weeks
+          <div>
+            <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={6}>
+              Wins in these {s.weeks.length} weeks, by team
             </Text>
-            <TeamCount label="Crediting sales" n={s.byTeam.sales} />
-            <TeamCount label="Crediting marketing" n={s.byTeam.marketing} />
-            <TeamCount label="Both: collaborative" n={s.byTeam.collaborative} />
-          </Group>
+            <SimpleGrid cols={3} spacing="xs">
+              <TeamCount label="Sales" n={s.byTeam.sales} />
+              <TeamCount label="Marketing" n={s.byTeam.marketing} />
+              <TeamCount label="Both together" n={s.byTeam.collaborative} />
+            </SimpleGrid>
+          </div>
         </Stack>
       )}
     </Card>
@@ -84,13 +94,13 @@ export function SummaryCard() {
 
 function TeamCount({ label, n }: { label: string; n: number }) {
   return (
-    <Text size="sm">
-      <Text span fw={700}>
+    <Stack gap={0}>
+      <Text fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
         {n.toLocaleString()}
-      </Text>{' '}
-      <Text span c="dimmed" size="sm">
+      </Text>
+      <Text size="xs" c="dimmed">
         {label}
       </Text>
-    </Text>
+    </Stack>
   );
 }

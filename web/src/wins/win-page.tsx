@@ -4,8 +4,8 @@ import { Anchor, Avatar, Button, Card, Grid, Group, Skeleton, Stack, Text, Texta
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconConfetti, IconPencil, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldError } from '../api/client.js';
 import { QueryError } from '../goals/goal-badges.js';
 import { ConfirmModal } from '../shell/confirm-modal.js';
@@ -29,6 +29,12 @@ export function WinPage() {
   const [editing, editModal] = useDisclosure(false);
   const [deleting, deleteModal] = useDisclosure(false);
   const remove = useDeleteWin();
+  // "Give kudos" in the feed links to #kudos: once the win is drawn, its kudos are brought into view.
+  const { hash } = useLocation();
+  const loaded = Boolean(w);
+  useEffect(() => {
+    if (loaded && hash === '#kudos') document.getElementById('kudos')?.scrollIntoView({ block: 'start' });
+  }, [loaded, hash]);
   return (
     <>
       <Anchor component={Link} to="/wins" size="sm" underline="hover" mb="xs" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
@@ -174,9 +180,11 @@ function CelebratedCard({ win }: { win: WinDetailView }) {
         </Text>
       )}
       {canContribute ? (
-        <Button mt="sm" size="xs" variant={c ? 'default' : 'light'} color={c ? 'gray' : 'yellow'} loading={celebrated.isPending} onClick={() => toggle(!c)}>
-          {c ? 'Not celebrated yet' : 'Mark celebrated together'}
-        </Button>
+        <Group mt="sm">
+          <Button size="xs" variant={c ? 'default' : 'light'} color={c ? 'gray' : 'yellow'} leftSection={c ? null : <IconConfetti size={14} aria-hidden />} loading={celebrated.isPending} onClick={() => toggle(!c)}>
+            {c ? 'Take back the mark' : 'Mark celebrated together'}
+          </Button>
+        </Group>
       ) : null}
     </Card>
   );
