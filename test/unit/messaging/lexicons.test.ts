@@ -62,4 +62,15 @@ describe('the analyzer lexicons', () => {
     expect(found('hype', 'Trusted by 5,000 teams')).toEqual(['trusted by']);
     expect(found('hype', 'Features legacy vendors cannot match')).toEqual(["can't match"]);
   });
+
+  it('problem 4 (decision 055): what should not be, what persists, an unwanted consequence, dread and costs are buyer-problem words', () => {
+    expect(found('problem', "Contract review shouldn't take three weeks, and it should not take a month")).toEqual(["shouldn't", "shouldn't"]);
+    expect(found('problem', 'Reports are still assembled on Sunday')).toEqual(['still']);
+    expect(found('problem', 'Your analysts end up muting alerts; agents ended up covering')).toEqual(['end up', 'end up']);
+    expect(found('problem', 'I used to dread Monday mornings; the dreaded month-end')).toEqual(['dread', 'dread', 'month-end']);
+    expect(found('problem', 'Fuel costs are eating your margin, and costly mistakes')).toEqual(['costs', 'costly', 'mistake']);
+    // "=costs" and "=costly" as written: a price ("low-cost", "cost-effective") is no problem.
+    expect(found('problem', 'A low-cost, cost-effective plan')).toEqual([]);
+    expect(LEXICON_FILES.problem.version).toBe(4);
+  });
 });
