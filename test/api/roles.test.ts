@@ -541,7 +541,51 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/channels/:id/test': { expected: adminsOnly(200), call: async (c) => c.person.client.post(`/api/v1/channels/${await adminChannel(c)}/test`) },
   'GET /api/v1/channels/deliveries': { expected: adminsOnly(200), call: (c) => c.person.client.get('/api/v1/channels/deliveries?status=dead') },
   'POST /api/v1/channels/deliveries/:id/retry': { expected: adminsOnly(200), call: async (c) => c.person.client.post(`/api/v1/channels/deliveries/${await adminDeadLetter(c)}/retry`) },
+  // Wins (issue 13): everyone reads; everyone but viewers posts, reacts, comments, marks celebrated and confirms or
+  // dismisses proposals; a win's poster or an admin edits and deletes it (the admin posted these, so only admins may
+  // here); a comment's author or an admin deletes it; admins change the settings.
+  'GET /api/v1/wins': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/wins?collaborative=true') },
+  'GET /api/v1/wins/summary': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/wins/summary') },
+  'POST /api/v1/wins': { expected: allButViewers(201), call: (c) => c.person.client.post('/api/v1/wins', { kind: 'other', title: `Posted by the ${c.role}`, wonOn: utcDate(-1), creditedMemberIds: [c.person.member.id] }) },
+  'GET /api/v1/wins/:id': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/wins/${await adminWin(c)}`) },
+  'PATCH /api/v1/wins/:id': { expected: adminsOnly(200), call: async (c) => c.person.client.patch(`/api/v1/wins/${await adminWin(c)}`, { title: `Retitled by the ${c.role}` }) },
+  'DELETE /api/v1/wins/:id': { expected: adminsOnly(204), call: async (c) => c.person.client.delete(`/api/v1/wins/${await adminWin(c)}`) },
+  'PUT /api/v1/wins/:id/reactions/:emoji': { expected: allButViewers(200), call: async (c) => c.person.client.request('PUT', `/api/v1/wins/${await adminWin(c)}/reactions/clap`) },
+  'DELETE /api/v1/wins/:id/reactions/:emoji': { expected: allButViewers(200), call: async (c) => c.person.client.delete(`/api/v1/wins/${await adminWin(c)}/reactions/clap`) },
+  'POST /api/v1/wins/:id/comments': { expected: allButViewers(201), call: async (c) => c.person.client.post(`/api/v1/wins/${await adminWin(c)}/comments`, { body: `Kudos from the ${c.role}` }) },
+  'DELETE /api/v1/wins/:id/comments/:commentId': {
+    expected: adminsOnly(204),
+    call: async (c) => {
+      const win = await adminWin(c);
+      const comment = expectStatus(await c.ws.admin.post<{ id: string }>(`/api/v1/wins/${win}/comments`, { body: 'The admin’s kudos' }), 201);
+      return c.person.client.delete(`/api/v1/wins/${win}/comments/${comment.id}`);
+    },
+  },
+  'PUT /api/v1/wins/:id/celebrated': { expected: allButViewers(200), call: async (c) => c.person.client.request('PUT', `/api/v1/wins/${await adminWin(c)}/celebrated`, { body: { meetingId: checkins.nextMeetingId } }) },
+  'DELETE /api/v1/wins/:id/celebrated': { expected: allButViewers(200), call: async (c) => c.person.client.delete(`/api/v1/wins/${await adminWin(c)}/celebrated`) },
+  'GET /api/v1/wins/proposals': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/wins/proposals') },
+  'POST /api/v1/wins/proposals/:id/confirm': { expected: allButViewers(201), call: async (c) => c.person.client.post(`/api/v1/wins/proposals/${await openProposal(c)}/confirm`, {}) },
+  'POST /api/v1/wins/proposals/:id/dismiss': { expected: allButViewers(204), call: async (c) => c.person.client.post(`/api/v1/wins/proposals/${await openProposal(c)}/dismiss`) },
+  'GET /api/v1/wins/settings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/wins/settings') },
+  'PUT /api/v1/wins/settings': { expected: adminsOnly(200), call: (c) => c.person.client.request('PUT', '/api/v1/wins/settings', { body: { smallDealThresholdCents: 250_000 } }) },
 };
+
+/** A win the workspace's admin posted, crediting themself and the marketing member (so it is collaborative). */
+async function adminWin(c: CallContext): Promise<string> {
+  const body = { kind: 'deal_won', title: `Role check win ${c.role} ${randomUUID().slice(0, 8)}`, wonOn: utcDate(-1), creditedMemberIds: [people.admin.member.id, people.member.member.id] };
+  return expectStatus(await c.ws.admin.post<{ id: string }>('/api/v1/wins', body), 201).id;
+}
+/** An open proposal of the workspace, as the wins job writes one (suggesting the leader), for confirm and dismiss. */
+async function openProposal(c: CallContext): Promise<string> {
+  const id = newId();
+  const at = new Date().toISOString();
+  await t.db.kysely
+    .insertInto('win_proposals')
+    .values({ id, workspace_id: c.ws.id, key: `deal:role-${id}`, kind: 'deal_won', title: `Proposed for the ${c.role}`, story: '', won_on: utcDate(-2), credited_member_ids: JSON.stringify([people.leader.member.id]), amount_cents: 1_000_000, deal_count: null, deal_ids: '[]', source_kind: 'deal', source_id: null, source_label: 'A deal', source_href: null, status: 'open', decided_by: null, decided_at: null, win_id: null, created_at: at, updated_at: at })
+    .execute();
+  await changedInDb(t);
+  return id;
+}
 
 /** A Slack channel the workspace's admin added, to a local port that refuses connections. */
 async function adminChannel(c: CallContext): Promise<string> {

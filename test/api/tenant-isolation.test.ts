@@ -92,7 +92,34 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   // Outbound channels (issue 13): A's Slack channel, and a dead letter of it (its test message, undeliverable).
   channels: async (a) => (aChannelId ??= await makeChannel(a.ws.admin)),
   deliveries: async (a) => (aDeliveryId ??= await makeDeadLetter(a.ws.admin, await ID_SOURCES.channels!(a))),
+  // Wins (issue 13): A's admin's win, A's member's comment on it, and an open proposal of A's; an emoji is not an id.
+  wins: async (a) => (aWinId ??= await makeWin(a.ws.admin, a.ws.adminMemberId)),
+  commentId: async (a) => (aCommentId ??= await makeWinComment(a.member.client, await ID_SOURCES.wins!(a))),
+  proposals: async (a) => (aProposalId ??= await insertProposal(a.ws.id, a.ws.adminMemberId)),
+  emoji: () => 'tada',
 };
+let aWinId: string | undefined;
+let aCommentId: string | undefined;
+let aProposalId: string | undefined;
+let lastWin: string | undefined;
+async function makeWin(by: Client, memberId: string): Promise<string> {
+  lastWin = expectStatus(await by.post<{ id: string }>('/api/v1/wins', { kind: 'deal_won', title: 'A’s own win', wonOn: utcDate(-1), creditedMemberIds: [memberId] }), 201).id;
+  return lastWin;
+}
+async function makeWinComment(by: Client, winId: string): Promise<string> {
+  return expectStatus(await by.post<{ id: string }>(`/api/v1/wins/${winId}/comments`, { body: 'A’s own kudos' }), 201).id;
+}
+/** An open proposal, as the wins job writes one. */
+async function insertProposal(workspaceId: string, memberId: string): Promise<string> {
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  await t.db.kysely
+    .insertInto('win_proposals')
+    .values({ id, workspace_id: workspaceId, key: `deal:${id}`, kind: 'deal_won', title: 'A proposed win', story: '', won_on: utcDate(-2), credited_member_ids: JSON.stringify([memberId]), amount_cents: 1_000_000, deal_count: null, deal_ids: '[]', source_kind: 'deal', source_id: null, source_label: 'A deal', source_href: null, status: 'open', decided_by: null, decided_at: null, win_id: null, created_at: at, updated_at: at })
+    .execute();
+  await changedInDb(t);
+  return id;
+}
 let aChannelId: string | undefined;
 let aDeliveryId: string | undefined;
 /** A Slack channel to 127.0.0.1:9, which refuses connections: its test messages are dead letters. */
@@ -172,6 +199,8 @@ const BODIES: Record<string, unknown> = {
   // B's admin is a leader: past the gate with a reason, B's own draft is published; A's answers 404 first.
   'POST /api/v1/messaging/pieces/:id/publish': { overrideReason: 'Published from another workspace on purpose.' },
   'PATCH /api/v1/channels/:id': { name: 'Taken over', events: ['wins', 'kpi_publications'], url: 'https://hooks.slack.com/services/T/B/takenover' },
+  'PATCH /api/v1/wins/:id': { title: 'Taken over', story: 'Taken over by B.' },
+  'POST /api/v1/wins/:id/comments': { body: 'Taken over' },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -277,7 +306,7 @@ beforeAll(async () => {
   aIds = [
     ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId!, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
     ...[a.seriesId, a.meetingId, a.agendaItemId, a.decisionId, a.actionItemId],
-    ...[aPainId, aEvidenceId, aPieceId, aChannelId, aDeliveryId].filter((id): id is string => id !== undefined),
+    ...[aPainId, aEvidenceId, aPieceId, aChannelId, aDeliveryId, aWinId, aCommentId, aProposalId].filter((id): id is string => id !== undefined),
   ];
   before = await snapshotOf(a.ws.id);
 });
@@ -366,13 +395,20 @@ describe('tenant isolation over the whole route table', () => {
       channels: () => makeChannel(b.admin),
       deliveries: async () => makeDeadLetter(b.admin, await makeChannel(b.admin)),
     };
+    // Wins: a fresh win of B's for each route (one deletes it), a comment on the win just made, a fresh open proposal.
+    const winSources: Record<string, () => Promise<string>> = {
+      wins: () => makeWin(b.admin, b.adminMemberId),
+      commentId: () => makeWinComment(b.admin, lastWin!),
+      proposals: () => insertProposal(b.id, b.adminMemberId),
+      emoji: async () => 'tada',
+    };
     const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
     const bAdminElsewhere = t.client();
     expectStatus(await bAdminElsewhere.signIn(b.admin.email!, PASSWORD), 200);
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources, ...channelSources };
+      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources, ...channelSources, ...winSources };
       if (!params.every((p) => p.source in own || p.source in sources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
       for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await sources[p.source]!()));
