@@ -1,8 +1,9 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconHistory, IconKey, IconMailPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBroadcast, IconBuilding, IconHistory, IconKey, IconMailPlus, IconUsers, type Icon } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../shell/page-header.js';
 import { usePermissions } from '../../shell/session.js';
+import { ChannelsTab } from '../../channels/channels-tab.js';
 import { AuditTab } from './audit-tab.js';
 import { InvitesTab } from './invites-tab.js';
 import { MembersTab } from './members-tab.js';
@@ -26,6 +27,7 @@ export function SettingsPage() {
     { value: 'members', label: 'Members', icon: IconUsers, allowed: true, render: () => <MembersTab /> },
     { value: 'invites', label: 'Invites', icon: IconMailPlus, allowed: isAdmin, render: () => <InvitesTab /> },
     { value: 'tokens', label: 'API tokens', icon: IconKey, allowed: isAdmin, render: () => <TokensTab /> },
+    { value: 'channels', label: 'Channels', icon: IconBroadcast, allowed: isAdmin, render: () => <ChannelsTab /> },
     { value: 'audit', label: 'Audit log', icon: IconHistory, allowed: canReadAudit, render: () => <AuditTab /> },
   ].filter((t) => t.allowed);
   const current = tabs.find((t) => t.value === tab);
