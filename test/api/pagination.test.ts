@@ -158,6 +158,35 @@ async function seedDeals(w: World): Promise<void> {
     .execute();
 }
 
+/** N wins on few days and instants (every third collaborative), each crediting the lead; N open proposals on few instants. */
+async function seedWins(w: World, marketerId: string): Promise<void> {
+  const db = t.db.kysely;
+  const ws = w.ws;
+  const ids = rows(N).map(() => newId());
+  await db
+    .insertInto('wins')
+    .values(
+      rows(N).map((i) => ({
+        id: ids[i]!, workspace_id: ws.id, kind: 'other' as const, title: `Paged win ${i % 4}`, story: '', won_on: `2026-02-0${1 + (i % 3)}`, collaborative: i % 3 === 0 ? 1 : 0, has_sales: 1, has_marketing: i % 3 === 0 ? 1 : 0,
+        posted_by: ws.adminMemberId, source_kind: null, source_id: null, source_label: null, source_href: null, celebrated_at: null, celebrated_meeting_id: null, celebrated_by: null, created_at: stamp(i), updated_at: stamp(i),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('win_credits')
+    .values(rows(N).flatMap((i) => [{ win_id: ids[i]!, workspace_id: ws.id, member_id: w.lead.member.id, team: 'sales' as const, position: 0 }, ...(i % 3 === 0 ? [{ win_id: ids[i]!, workspace_id: ws.id, member_id: marketerId, team: 'marketing' as const, position: 1 }] : [])]))
+    .execute();
+  await db
+    .insertInto('win_proposals')
+    .values(
+      rows(N).map((i) => ({
+        id: newId(), workspace_id: ws.id, key: `deal:paged-${i}`, kind: 'deal_won' as const, title: `Paged proposal ${i % 3}`, story: '', won_on: '2026-02-01', credited_member_ids: JSON.stringify([w.lead.member.id]), amount_cents: 1_000_000, deal_count: null, deal_ids: '[]',
+        source_kind: 'deal' as const, source_id: null, source_label: 'A deal', source_href: null, status: 'open' as const, decided_by: null, decided_at: null, win_id: null, created_at: stamp(i), updated_at: stamp(i),
+      })),
+    )
+    .execute();
+}
+
 async function makeWorld(name: string): Promise<World> {
   const ws = await makeWorkspace(t, { name, adminName: `${name} Admin` });
   const lead = await addMember(t, ws, { role: 'leader', team: 'sales', name: `${name} Lead` });
@@ -170,6 +199,7 @@ async function makeWorld(name: string): Promise<World> {
   const world = { ws, lead, kpiId, meetingId: past.items[0]!.id };
   await seed(world);
   await seedDeals(world);
+  await seedWins(world, marketer.member.id);
   return world;
 }
 
@@ -236,6 +266,10 @@ const LISTS: PagedList[] = [
   // Channel deliveries (issue 13): newest first, the id breaking ties; the dead letters alone.
   { name: 'channel deliveries', url: () => '/api/v1/channels/deliveries', caller: (w) => w.ws.admin, id: (d) => str(d.id), order: byKeys(['createdAt', 'desc'], ['id', 'desc']), atLeast: N },
   { name: 'channel dead letters', url: () => '/api/v1/channels/deliveries?status=dead', caller: (w) => w.ws.admin, id: (d) => str(d.id), order: byKeys(['createdAt', 'desc'], ['id', 'desc']), atLeast: 15 },
+  // Wins (issue 13): the newest day first, the latest posted first within it, the id breaking ties; open proposals newest first.
+  { name: 'wins', url: () => '/api/v1/wins', caller: (w) => w.lead.client, id: (x) => str(x.id), order: byKeys(['wonOn', 'desc'], ['createdAt', 'desc'], ['id', 'desc']), atLeast: N },
+  { name: 'wins, collaborative', url: () => '/api/v1/wins?collaborative=true&team=marketing', caller: (w) => w.ws.admin, id: (x) => str(x.id), order: byKeys(['wonOn', 'desc'], ['createdAt', 'desc'], ['id', 'desc']), atLeast: 21 },
+  { name: 'win proposals', url: () => '/api/v1/wins/proposals', caller: (w) => w.lead.client, id: (x) => str(x.id), order: byKeys(['createdAt', 'desc'], ['id', 'desc']), atLeast: N },
   { name: 'deals', url: () => '/api/v1/deals', caller: (w) => w.lead.client, id: (d) => str(d.id), order: (x, y) => byKeys(['closeDate', 'desc'], ['id', 'desc'])({ ...x, closeDate: x.closeDate ?? '' }, { ...y, closeDate: y.closeDate ?? '' }), atLeast: N },
 ];
 
@@ -425,6 +459,8 @@ describe('the OpenAPI document', () => {
         '/api/v1/messaging/pieces/reviewers',
         '/api/v1/notifications',
         '/api/v1/tokens',
+        '/api/v1/wins',
+        '/api/v1/wins/proposals',
       ].sort(),
     );
   });
