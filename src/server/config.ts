@@ -128,7 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadsDir: e.UPLOADS_DIR,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     secretKey: e.LOCKSTEP_SECRET_KEY ? e.LOCKSTEP_SECRET_KEY.trim() : null,
-    secretKeyPath: join(dirname(e.SQLITE_PATH), 'secret.key'),
+    // Beside the SQLite file; an in-memory database (or PostgreSQL with the default path) uses ./data.
+    secretKeyPath: e.SQLITE_PATH === ':memory:' ? join('data', 'secret.key') : join(dirname(e.SQLITE_PATH), 'secret.key'),
     production: e.NODE_ENV === 'production',
   };
 }

@@ -45,6 +45,8 @@ describe('the key', () => {
     const config = loadConfig({ LOCKSTEP_SECRET_KEY: keyA.toString('base64'), SQLITE_PATH: '/var/lib/lockstep/db.sqlite' });
     expect(config.secretKey).toBe(keyA.toString('base64'));
     expect(config.secretKeyPath).toBe('/var/lib/lockstep/secret.key');
+    expect(loadConfig({}).secretKeyPath).toBe('data/secret.key');
+    expect(loadConfig({ SQLITE_PATH: ':memory:' }).secretKeyPath).toBe('data/secret.key');
     expect(loadSecretKey(config)).toEqual(keyA);
   });
 
