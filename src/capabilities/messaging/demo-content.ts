@@ -735,7 +735,7 @@ See discounting as deals move, not after they close: which reps discount most, o
     reviewers: ['grace', 'elena'],
     body: `One picklist change in Salesforce, and half your dashboards show zeros on Monday morning. Your admins are scared to touch a field because nobody knows which report depends on it.
 
-Your reports should not break when your CRM changes. When a field is renamed, the reports that use it follow, and your admin sees what depends on a field before changing it.`,
+Northwind reports follow your CRM as it changes. When a field is renamed, the reports that use it follow, and your admin sees what depends on a field before changing it.`,
   },
   {
     title: 'A forecast that holds for more than a week',

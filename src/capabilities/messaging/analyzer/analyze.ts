@@ -13,6 +13,9 @@
 // Structure (decision 046): the markdown body is read as copy (its syntax blanked, offsets kept); each word
 // belongs to one list's longest term; a list of things (an enumeration, the short items of a bullet list) is
 // feature-speak by its shape; a sentence opening with a remover ("Stop printing contracts") names a problem removed.
+//
+// Copy from outside (decision 055): the questions copy opens with name the buyer's situation; "we" in quoted speech
+// is a customer's voice; a measured result is an outcome, even in a list; an email's greeting and sign-off are not copy.
 import { lexicons } from './lexicons.js';
 import { blankMarkdown } from './markdown.js';
 import { readText, type ReadText, type Token } from './nlp.js';
