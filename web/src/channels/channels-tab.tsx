@@ -10,6 +10,7 @@ import { ConfirmModal } from '../shell/confirm-modal.js';
 import { formatDateTime, formatRelative } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
 import { ChannelFormModal } from './channel-form-modal.js';
+import classes from './channels.module.css';
 import { DeliveriesCard } from './deliveries-card.js';
 import { useChannels, useDeleteChannel, useTestChannel } from './queries.js';
 import { EVENT_CHOICES, KIND_LABELS, type ChannelKind, type ChannelView, type TestResultView } from './types.js';
@@ -107,7 +108,7 @@ function ChannelCard({ channel: c, onEdit, onRemove }: { channel: ChannelView; o
                   {KIND_LABELS[c.kind]}
                 </Text>
                 {failing ? (
-                  <Badge color="red" variant="filled" size="sm">
+                  <Badge color="red.9" variant="filled" size="sm">
                     Failing
                   </Badge>
                 ) : (
@@ -167,7 +168,7 @@ function ChannelCard({ channel: c, onEdit, onRemove }: { channel: ChannelView; o
           </Alert>
         ) : null}
         {failing && c.lastError ? (
-          <Text size="sm" c="red.7" style={{ overflowWrap: 'anywhere' }} className="lockstep-failing-error">
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }} className={classes.errorText}>
             <b>Last error</b>
             {c.lastErrorAt ? <span title={formatDateTime(c.lastErrorAt)}> ({formatRelative(c.lastErrorAt)})</span> : null}: {c.lastError}
           </Text>
@@ -190,6 +191,7 @@ function ChannelCard({ channel: c, onEdit, onRemove }: { channel: ChannelView; o
             role="status"
             icon={result.delivered ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
             withCloseButton
+            closeButtonLabel="Dismiss the test result"
             onClose={() => setResult(null)}
           >
             {result.delivered

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { LoadMore } from '../shell/load-more.js';
 import { MutationError } from '../shell/mutation-error.js';
 import { formatDateTime, formatRelative } from '../shell/format.js';
+import classes from './channels.module.css';
 import { useDeliveries, useRetryDelivery } from './queries.js';
 import { KIND_LABELS, type DeliveryView } from './types.js';
 
@@ -96,7 +97,7 @@ export function DeliveriesCard() {
                       </Table.Td>
                       <Table.Td maw={280}>
                         {d.lastError ? (
-                          <Text size="xs" c={d.status === 'dead' ? 'red.7' : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                          <Text size="xs" c={d.status === 'dead' ? undefined : 'dimmed'} className={d.status === 'dead' ? classes.errorText : undefined} style={{ overflowWrap: 'anywhere' }}>
                             {d.lastError}
                           </Text>
                         ) : (
