@@ -44,13 +44,15 @@ describe('the alignment signals', () => {
     const read = async () => expectStatus(await team.ws.admin.get<Signals>('/api/v1/alignment/signals'), 200).signals.filter((s) => s.key.startsWith('wins.'));
     const none = await read();
     expect(none.map((s) => [s.key, s.score])).toEqual([
-      ['wins.per_week', 0],
+      ['wins.per_week', null],
       ['wins.collaborative_share', null],
       ['wins.celebrated_share', null],
     ]);
+    // Wins long ago only: a rate of 0, which is a measure, not a lack of data.
+    await postWin(team.seller.client, [team.seller.member.id], { wonOn: day(-40) });
+    expect((await read())[0]).toMatchObject({ score: 0, detail: 'No win was posted in the last 4 weeks, against a target of at least 1 a week.' });
     const a = await postWin(team.seller.client, [team.seller.member.id, team.marketer.member.id], { wonOn: day(-3) });
     await postWin(team.seller.client, [team.seller.member.id], { wonOn: day(-10) });
-    await postWin(team.seller.client, [team.seller.member.id], { wonOn: day(-40) });
     expectStatus(await team.seller.client.request('PUT', `/api/v1/wins/${a.id}/celebrated`, { body: {} }), 200);
     const s = await read();
     expect(s.map((x) => [x.key, x.score])).toEqual([

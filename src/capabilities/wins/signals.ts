@@ -1,6 +1,6 @@
 // What the wins room reports for the alignment score (SPEC S6 "Celebration"), through AlignmentSignalProvider only:
 // the facts from the wins of the last four weeks (28 days up to today in the workspace's zone), the scores from
-// domain/signals.ts — the same window the Wins page's summary shows as "last 4 weeks".
+// domain/signals.ts (no score before a first win) — the same window the Wins page's summary shows as "last 4 weeks".
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { localDateOf } from '../../shared/calendar/index.js';
@@ -25,7 +25,8 @@ export function winsSignals(db: Db): AlignmentSignalProvider {
         .where('won_on', '>=', last4WeeksFrom(today))
         .where('won_on', '<=', today)
         .executeTakeFirstOrThrow();
-      const facts = { wins: Number(row.wins), collaborative: Number(row.collaborative ?? 0), celebrated: Number(row.celebrated ?? 0) };
+      const any = Number(row.wins) > 0 || (await db.selectFrom('wins').select('id').where('workspace_id', '=', workspaceId).limit(1).executeTakeFirst()) !== undefined;
+      const facts = { wins: Number(row.wins), collaborative: Number(row.collaborative ?? 0), celebrated: Number(row.celebrated ?? 0), anyWin: any };
       return [winsPerWeekSignal(facts), collaborativeSignal(facts), celebratedSignal(facts)];
     },
   };

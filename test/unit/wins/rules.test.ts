@@ -56,14 +56,15 @@ describe('winAnnouncement', () => {
 
 describe('the Celebration signals', () => {
   it('scores wins a week against one a week, capped at 1', () => {
-    expect(winsPerWeekSignal({ wins: 0, collaborative: 0, celebrated: 0 })).toMatchObject({ key: 'wins.per_week', strategy: 'wins', score: 0, detail: 'No win was posted in the last 4 weeks, against a target of at least 1 a week.' });
-    expect(winsPerWeekSignal({ wins: 2, collaborative: 0, celebrated: 0 }).score).toBe(0.5);
-    expect(winsPerWeekSignal({ wins: 9, collaborative: 0, celebrated: 0 })).toMatchObject({ score: 1, nextStep: null });
+    expect(winsPerWeekSignal({ wins: 0, collaborative: 0, celebrated: 0, anyWin: false })).toMatchObject({ score: null, detail: 'No win has been posted yet.' });
+    expect(winsPerWeekSignal({ wins: 0, collaborative: 0, celebrated: 0, anyWin: true })).toMatchObject({ key: 'wins.per_week', strategy: 'wins', score: 0, detail: 'No win was posted in the last 4 weeks, against a target of at least 1 a week.' });
+    expect(winsPerWeekSignal({ wins: 2, collaborative: 0, celebrated: 0, anyWin: true }).score).toBe(0.5);
+    expect(winsPerWeekSignal({ wins: 9, collaborative: 0, celebrated: 0, anyWin: true })).toMatchObject({ score: 1, nextStep: null });
   });
   it('scores the shares, and has no verdict without wins', () => {
-    expect(collaborativeSignal({ wins: 0, collaborative: 0, celebrated: 0 }).score).toBeNull();
-    expect(celebratedSignal({ wins: 0, collaborative: 0, celebrated: 0 }).score).toBeNull();
-    expect(collaborativeSignal({ wins: 4, collaborative: 1, celebrated: 0 })).toMatchObject({ score: 0.25, detail: '1 of 4 wins in the last 4 weeks credited sales and marketing together (25%).' });
-    expect(celebratedSignal({ wins: 4, collaborative: 1, celebrated: 4 })).toMatchObject({ score: 1, nextStep: null });
+    expect(collaborativeSignal({ wins: 0, collaborative: 0, celebrated: 0, anyWin: true }).score).toBeNull();
+    expect(celebratedSignal({ wins: 0, collaborative: 0, celebrated: 0, anyWin: true }).score).toBeNull();
+    expect(collaborativeSignal({ wins: 4, collaborative: 1, celebrated: 0, anyWin: true })).toMatchObject({ score: 0.25, detail: '1 of 4 wins in the last 4 weeks credited sales and marketing together (25%).' });
+    expect(celebratedSignal({ wins: 4, collaborative: 1, celebrated: 4, anyWin: true })).toMatchObject({ score: 1, nextStep: null });
   });
 });

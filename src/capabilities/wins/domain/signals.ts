@@ -15,10 +15,13 @@ export interface CelebrationFacts {
   wins: number;
   collaborative: number;
   celebrated: number;
+  /** Whether the workspace has any win at all: before its first, there is nothing to judge yet. */
+  anyWin: boolean;
 }
 
 export function winsPerWeekSignal(f: CelebrationFacts): AlignmentSignal {
   const base = { key: 'wins.per_week', strategy: 'wins' as const, label: 'Wins shared each week' };
+  if (!f.anyWin) return { ...base, score: null, detail: 'No win has been posted yet.', nextStep: { text: 'Post a first win, crediting the people who made it happen', href: '/wins' } };
   const perWeek = f.wins / SIGNAL_WEEKS;
   const score = Math.min(1, perWeek / WINS_PER_WEEK_TARGET);
   const detail =
