@@ -141,7 +141,7 @@ describe('gathering proposals', () => {
     // Several instances run on PostgreSQL (SPEC S8), at the same moment; SQLite's one file has one writer at a time.
     const runs = [() => gatherProposals(t.db, t.app.ctx.winCandidates, now), () => gatherProposals(second.ctx.db, second.ctx.winCandidates, now)];
     const [a, b] = t.kind === 'postgres' ? await Promise.all(runs.map((r) => r())) : [await runs[0]!(), await runs[1]!()];
-    expect(a.proposed + b.proposed).toBe(2);
+    expect(a!.proposed + b!.proposed).toBe(2);
     const rows = await t.db.kysely.selectFrom('win_proposals').select('key').where('workspace_id', '=', team.ws.id).execute();
     expect(rows).toHaveLength(2);
     // The scheduler claims the hour once however many instances run it.
