@@ -156,15 +156,31 @@ export class Outbox {
     let sent = 0;
     const worker = async () => {
       for (let ids = queue.shift(); ids; ids = queue.shift()) {
-        for (const id of ids) {
+        for (const [i, id] of ids.entries()) {
           const outcome = await this.deliverOne(id, now);
           if (outcome.status === 'sent' && outcome.attempted) sent++;
-          else if (outcome.attempted) break;
+          else if (outcome.attempted) {
+            // The rest of this target's due rows wait with it (not tried, attempts unchanged): left due, they would
+            // fill the next passes' batches and starve every other channel's messages.
+            await this.defer(ids.slice(i + 1), at, new Date(now.getTime() + backoffMs(outcome.status === 'pending' ? outcome.attempts : 1)));
+            break;
+          }
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_TARGETS, queue.length) }, worker));
     return sent;
+  }
+
+  private async defer(ids: readonly string[], at: string, until: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.kysely
+      .updateTable('outbox')
+      .set({ next_attempt_at: until.toISOString() })
+      .where('id', 'in', [...ids])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .execute();
   }
 
   /**

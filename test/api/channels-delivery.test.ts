@@ -231,6 +231,24 @@ describe('Slack and Teams', () => {
     expect(down.find((r) => r.attempts === 1)!.last_error).toMatch(/fetch failed|ECONNREFUSED/);
   });
 
+  it("a channel's backlog of failing messages does not starve another: its untried rows wait with it", async () => {
+    const wsB = await makeWorkspace(t);
+    const bad = expectStatus(await wsB.admin.post<ChannelView>('/api/v1/channels', { kind: 'slack', name: 'backlog', events: ['weekly_digest'], url: 'http://127.0.0.1:9/services/T/B/backlog' }), 201);
+    const { channel: good } = await addWebhookChannel(wsB, 'slack', ['wins']);
+    for (let i = 0; i < 60; i++) await announceIn(wsB, { kind: 'weekly_digest', key: `digest:${i}`, title: `Digest ${i}`, text: 'The week.', link: '/' });
+    await announceIn(wsB, winEvent('win:after-backlog'));
+    const now = new Date(Date.now() + 1000);
+    // A pass takes at most 50 due rows, oldest first: the backlog fills the first one.
+    await outbox().deliverDue(now);
+    await outbox().deliverDue(now);
+    expect((await rowsOf(good.id)).map((r) => r.status)).toEqual(['sent']);
+    const backlog = await rowsOf(bad.id);
+    expect(backlog).toHaveLength(60);
+    expect(backlog.every((r) => r.status === 'pending')).toBe(true);
+    expect(backlog.reduce((n, r) => n + r.attempts, 0)).toBe(2);
+    expect(backlog.every((r) => Date.parse(r.next_attempt_at) > now.getTime())).toBe(true);
+  });
+
   it('a restart mid-delivery sends nothing twice: the row claimed by the dead process goes out once, after its lease', async () => {
     const ws5 = await makeWorkspace(t);
     const { channel } = await addWebhookChannel(ws5, 'slack');
