@@ -201,3 +201,109 @@ describe('bands', () => {
     expect(a).toMatchObject({ score: 0, band: 'feature_led', sentences: [], flagged: [], matchedPains: [], words: 0 });
   });
 });
+
+describe('matching computed with bounds (decision 045)', () => {
+  // A plain reference: every pain scored in every window, every quote summed, straight from decision 043's
+  // definition — the bounded matcher must rank the same pains with the same similarities.
+  // Made-up words from syllables (512 of them), so each is in few quotes; the common words are in most.
+  const SYLLABLES = ['ka', 'lo', 'mi', 'su', 're', 'ti', 'na', 'po'];
+  const VOCAB = SYLLABLES.flatMap((a) => SYLLABLES.flatMap((b) => SYLLABLES.map((c) => `${a}${b}${c}`)));
+  const COMMON = 'team customers week every again still always time day'.split(' ');
+  let seed = 3;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = (xs: readonly string[]) => xs[Math.floor(random() * xs.length)]!;
+  const sentence = (topics: readonly string[], n: number) =>
+    `${Array.from({ length: n }, () => (random() < 0.5 ? pick(topics) : random() < 0.5 ? pick(COMMON) : pick(VOCAB))).join(' ')}.`;
+  // 80 pains × 55 quotes: over 4,000 quotes, so the most common words are left out of the quote field, as in a large library.
+  const library: PainDoc[] = Array.from({ length: 80 }, (_, p) => {
+    const topics = Array.from({ length: 4 }, () => pick(VOCAB));
+    return {
+      id: `p${String(p).padStart(2, '0')}`,
+      statement: sentence(topics, 5),
+      synonyms: [sentence(topics, 3)],
+      quotes: Array.from({ length: 55 }, (_, q) => ({ text: sentence(topics, 6 + (q % 9)), date: `2026-${String(1 + ((p + q) % 11)).padStart(2, '0')}-15` })),
+    };
+  });
+  const texts = [
+    sentence(VOCAB, 12),
+    Array.from({ length: 30 }, () => sentence(VOCAB, 14)).join(' '),
+    Array.from({ length: 9 }, (_, i) => sentence(library[i * 7]!.statement.replace('.', '').split(' '), 10)).join('\n\n'),
+  ];
+
+  const isIndexed = (t: { type: string; stop: boolean; normal: string }) => t.type === 'word' && !t.stop && t.normal.length > 1;
+  const termsOf = (s: string) => readText(s).tokens.filter(isIndexed).map((t) => t.stem);
+  const stats = (() => {
+    const core = library.map((p) => [...new Set(termsOf([p.statement, ...p.synonyms].join('.\n')))]);
+    const quotes = library.map((p) => p.quotes.map((q) => ({ terms: termsOf(q.text), day: Math.floor(Date.parse(`${q.date}T00:00:00Z`) / 86_400_000) })));
+    const df = (docs: string[][]) => {
+      const m = new Map<string, number>();
+      for (const d of docs) for (const t of new Set(d)) m.set(t, (m.get(t) ?? 0) + 1);
+      return m;
+    };
+    const allQuotes = quotes.flat();
+    const avg = (docs: string[][]) => docs.reduce((s, d) => s + d.length, 0) / docs.length;
+    return { core, quotes, allQuotes, coreDf: df(core), quoteDf: df(allQuotes.map((q) => q.terms)), coreAvg: avg(core), quoteAvg: avg(allQuotes.map((q) => q.terms)) };
+  })();
+
+  function reference(text: string, limit: number): Array<{ painId: string; similarity: number }> {
+    const { core, quotes, allQuotes, coreDf, quoteDf, coreAvg, quoteAvg } = stats;
+    const idf = (n: number, d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    const sat = (tf: number, len: number, average: number, b: number) => (tf * 2.2) / (tf + 1.2 * (1 - b + (b * len) / average));
+    const today = Math.floor(NOW.getTime() / 86_400_000);
+    const prune = Math.max(200, 0.05 * allQuotes.length);
+    const read = readText(text);
+    const ss = read.sentences;
+    const windows: Array<[number, number]> = [];
+    if (ss.length <= 4) windows.push([ss[0]!.first, ss[ss.length - 1]!.last]);
+    else for (let i = 0; ; i += 3) {
+      const end = Math.min(ss.length, i + 4);
+      windows.push([ss[i]!.first, ss[end - 1]!.last]);
+      if (end === ss.length) break;
+    }
+    const scale = 3 * Math.log(1 + (library.length - 1 + 0.5) / 1.5);
+    const found = library.map((p, i) => {
+      let best = 0;
+      for (const [first, last] of windows) {
+        const counts = new Map<string, number>();
+        for (let k = first; k <= last; k++) if (isIndexed(read.tokens[k]!)) counts.set(read.tokens[k]!.stem, (counts.get(read.tokens[k]!.stem) ?? 0) + 1);
+        let coreScore = 0;
+        for (const [t, n] of counts) if (core[i]!.includes(t)) coreScore += idf(library.length, coreDf.get(t)!) * (1 + Math.log(n)) * sat(1, core[i]!.length, coreAvg, 0.5);
+        const scores = quotes[i]!.map((q) => {
+          let s = 0;
+          for (const [t, n] of counts) {
+            const tf = q.terms.filter((x) => x === t).length;
+            if (tf === 0 || quoteDf.get(t)! > prune) continue;
+            s += idf(allQuotes.length, quoteDf.get(t)!) * sat(tf, q.terms.length, quoteAvg, 0.75) * 0.5 ** (Math.max(0, today - q.day) / 180) * (1 + Math.log(n));
+          }
+          return s;
+        });
+        const top = scores.sort((a, b) => b - a).slice(0, 5);
+        best = Math.max(best, coreScore + 0.8 * top.reduce((s, x, k) => s + x * 0.6 ** k, 0));
+      }
+      return { painId: p.id, similarity: best / (best + scale) };
+    });
+    return found
+      .filter((f) => f.similarity >= 0.2)
+      .sort((a, b) => b.similarity - a.similarity || a.painId.localeCompare(b.painId))
+      .slice(0, limit);
+  }
+
+  it('ranks the same pains with the same similarities as a plain pass over every pain, window and quote', () => {
+    const idx = PainIndex.build(library, NOW);
+    // Both quote paths are exercised: common words left out of the quote field, the made-up ones looked up.
+    expect([...stats.quoteDf.values()].some((n) => n > 0.05 * stats.allQuotes.length)).toBe(true);
+    expect(texts.every((t) => idx.match(t, 5).some((m) => m.viaQuotes > 0))).toBe(true);
+    for (const text of texts) {
+      for (const limit of [1, 5, 20]) {
+        const want = reference(text, limit);
+        const got = idx.match(text, limit);
+        expect(want.length).toBeGreaterThan(0);
+        expect(got.map((m) => m.painId)).toEqual(want.map((m) => m.painId));
+        got.forEach((m, k) => expect(m.similarity).toBeCloseTo(want[k]!.similarity, 3));
+      }
+    }
+  });
+});
