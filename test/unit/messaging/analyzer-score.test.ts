@@ -153,6 +153,9 @@ describe('copy as a careful reader reads it (decision 055)', () => {
     expect(part('“We never chase invoices now,” says Dana. Our team built it.', 'buyer_focus').explanation).toMatch(/“we\/our\/us” 1 time/);
     expect(part('> We never chase invoices now.\n\nDana, CFO', 'buyer_focus').points).toBe(10);
     expect(kinds('“Our reps finally call back the same day,” says Dana.')).toEqual([]);
+    // Quote marks inside a blockquote, two quotes in a paragraph, and "we" between them (outside both) still counts.
+    expect(part('> "We chase nothing now," she said, "our month closes on day two."\n\nWe built it for her.', 'buyer_focus').explanation).toMatch(/“we\/our\/us” 1 time/);
+    expect(part('"We chase nothing," we say, "our month closes on day two."', 'buyer_focus').explanation).toMatch(/“we\/our\/us” 1 time/);
   });
 
   it('a measured result is an outcome, not a feature, even as a list item', () => {

@@ -154,6 +154,28 @@ function measuredIn(tokens: readonly Token[], first: number, last: number, outco
   return false;
 }
 
+/** Whether a token lies inside one of the spans: merged and sorted once, each token found by binary search. */
+function insideAny(spans: Array<[number, number]>): (t: Token) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const top = merged[merged.length - 1];
+    if (top && a <= top[1]) top[1] = Math.max(top[1], b);
+    else merged.push([a, b]);
+  }
+  return (t) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = merged[mid]!;
+      if (t.start < a) hi = mid - 1;
+      else if (t.start >= b) lo = mid + 1;
+      else return t.end <= b;
+    }
+    return false;
+  };
+}
+
 function readSentence(tokens: readonly Token[], first: number, last: number, quoted: (t: Token) => boolean = () => false): SentenceReading {
   const lx = lexicons();
   // Each word belongs to one list's term, the longest that covers it: "cutting-edge" is a claim, not the remover
@@ -299,8 +321,7 @@ function bulletRuns(plain: string, sentences: ReadText['sentences']): boolean[] 
 function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThreshold: number): Analysis {
   const threshold = Math.max(0, Math.min(100, Math.round(rawThreshold)));
   const { tokens, sentences } = read;
-  const spans = quotedSpans(plain);
-  const quoted = (t: Token) => spans.some(([a, b]) => t.start >= a && t.end <= b);
+  const quoted = insideAny(quotedSpans(plain));
   const readings = sentences.map((s) => readSentence(tokens, s.first, s.last, quoted));
   const bullets = bulletRuns(plain, sentences);
   const opening = openingQuestions(sentences, readings);
