@@ -140,6 +140,8 @@ describe('copy as a careful reader reads it (decision 055)', () => {
     // A question about a feature stays feature-speak.
     expect(kinds('Want AI dashboards? Meet HydraVeil.')).toEqual([[0, 'feature']]);
     expect(part('Want AI dashboards? Meet HydraVeil.', 'problem').points).toBe(0);
+    // A question about us is no question about the buyer's situation.
+    expect(part('Can we show you around? Meet HydraVeil.', 'problem').points).toBe(0);
     // A name with a question mark ("Which?" magazine) is no question about the buyer.
     expect(part('Voted best current account. Which? Recommended Provider.', 'problem').points).toBe(0);
   });

@@ -341,8 +341,9 @@ function analyzeRead(read: ReadText, plain: string, index: PainIndex, rawThresho
   readings.forEach((r, i) => {
     const s = sentences[i]!;
     if (greeting[i]) return;
-    // An opening question names the buyer's situation, unless it asks about a feature or claims ("Want AI reports?").
-    const asks = opening[i]! && r.problems.length === 0 && r.removed.length === 0 && r.features.length === 0 && r.hype.length === 0;
+    // An opening question names the buyer's situation, unless it asks about a feature, claims or is about us ("Want AI
+    // reports?", "Can we talk?").
+    const asks = opening[i]! && r.problems.length === 0 && r.removed.length === 0 && r.features.length === 0 && r.hype.length === 0 && r.self.length === 0;
     const namesProblem = r.problems.length > 0 || r.removed.length > 0 || asks;
     if (asks) questionSentences += 1;
     // A list of things (an enumeration, or the short items of a bullet list) with neither the buyer's problem nor
