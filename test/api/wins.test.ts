@@ -127,6 +127,19 @@ describe('who may do what', () => {
     expect(await t.db.kysely.selectFrom('win_credits').select('member_id').where('win_id', '=', win.id).execute()).toEqual([]);
   });
 
+  it('keeps a person who has left on the wins they made: an edit may keep them, not add them anew', async () => {
+    const { ws, seller, marketer, salesLead } = await makeWinsTeam(t);
+    const win = await postWin(seller.client, [seller.member.id, marketer.member.id]);
+    const other = await postWin(seller.client, [seller.member.id]);
+    expectStatus(await ws.admin.patch(`/api/v1/members/${marketer.member.id}`, { active: false }), 200);
+    const kept = expectStatus(await seller.client.patch<WinView>(`${url}/${win.id}`, { creditedMemberIds: [marketer.member.id, seller.member.id, salesLead.member.id] }), 200);
+    expect(kept.credited.map((c) => c.memberId)).toEqual([marketer.member.id, seller.member.id, salesLead.member.id]);
+    expect(kept.collaborative).toBe(true);
+    const added = await seller.client.patch(`${url}/${other.id}`, { creditedMemberIds: [seller.member.id, marketer.member.id] });
+    expect(added.status).toBe(400);
+    expect(added.error?.message).toMatch(/^Nobody with that id is a member of this workspace/);
+  });
+
   it('edits refuse what a post refuses, and an edit that changes nothing records nothing', async () => {
     const { seller } = await makeWinsTeam(t);
     const win = await postWin(seller.client, [seller.member.id]);

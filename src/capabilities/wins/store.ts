@@ -35,17 +35,19 @@ export const NOT_A_MEMBER = 'Nobody with that id is a member of this workspace: 
 
 /**
  * The members to credit, in the order given (a repeat counts once), each with their team now; a 400 naming the
- * first id that is not an active member of this workspace.
+ * first id that is not an active member of this workspace. `alreadyCredited` (an edit's current credits) may stay
+ * though deactivated since: someone who has left keeps the wins they made.
  */
-export async function membersToCredit(db: Db, workspaceId: string, ids: readonly string[], path = 'body.creditedMemberIds'): Promise<Person[]> {
+export async function membersToCredit(db: Db, workspaceId: string, ids: readonly string[], path = 'body.creditedMemberIds', alreadyCredited: readonly string[] = []): Promise<Person[]> {
   const unique = [...new Set(ids)];
+  const kept = unique.filter((id) => alreadyCredited.includes(id));
   const rows = unique.length === 0 ? [] : await db
     .selectFrom('members')
     .innerJoin('users', 'users.id', 'members.user_id')
     .select(['members.id', 'members.team', memberName.as('name')])
     .where('members.workspace_id', '=', workspaceId)
-    .where('members.active', '=', 1)
     .where('members.id', 'in', unique)
+    .where((eb) => (kept.length > 0 ? eb.or([eb('members.active', '=', 1), eb('members.id', 'in', kept)]) : eb('members.active', '=', 1)))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const people: Person[] = [];

@@ -141,7 +141,7 @@ export function registerWinRoutes(app: Server, { db, config }: AppContext): void
       await db.transaction(async (tx) => {
         const row = await lockedWin(tx, actor, req.params.id, (w) => canChangeWin(actor, w.posted_by), CHANGE_WIN);
         const creditsBefore = (await tx.selectFrom('win_credits').select('member_id').where('workspace_id', '=', actor.workspaceId).where('win_id', '=', row.id).orderBy('position').execute()).map((c) => c.member_id);
-        const credited = b.creditedMemberIds ? await membersToCredit(tx, actor.workspaceId, b.creditedMemberIds) : null;
+        const credited = b.creditedMemberIds ? await membersToCredit(tx, actor.workspaceId, b.creditedMemberIds, 'body.creditedMemberIds', creditsBefore) : null;
         const before = winAuditShape({ kind: row.kind, title: row.title, story: row.story, wonOn: row.won_on, creditedMemberIds: creditsBefore });
         const after = winAuditShape({ kind: b.kind ?? row.kind, title: b.title ?? row.title, story: b.story ?? row.story, wonOn: b.wonOn ?? row.won_on, creditedMemberIds: credited ? credited.map((p) => p.memberId) : creditsBefore });
         const changed = changedFields(before, after);
