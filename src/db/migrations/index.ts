@@ -16,6 +16,7 @@ import * as changeNotify from './2026-12-05T0900-change-notify.js';
 import * as messaging from './2026-12-06T0900-messaging.js';
 import * as channels from './2026-12-07T0900-channels.js';
 import * as wins from './2026-12-07T1000-wins.js';
+import * as evidenceUpdatedIndex from './2026-12-08T1700-evidence-updated-index.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -38,4 +39,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-06T0900-messaging': messaging,
   '2026-12-07T0900-channels': channels,
   '2026-12-07T1000-wins': wins,
+  '2026-12-08T1700-evidence-updated-index': evidenceUpdatedIndex,
 };
