@@ -88,12 +88,18 @@ export interface DeliveryOutcome {
 /** POSTs the payload as JSON to the target URL: the base of the Slack and Teams transports. */
 export const webhookTransport: Transport = {
   async send(target, payload) {
-    const res = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(10_000),
-    });
+    let res: Response;
+    try {
+      res = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'TimeoutError') throw new Error('The receiver did not answer within 10 seconds.', { cause: err });
+      throw err;
+    }
     if (res.ok) return;
     const text = (await res.text().catch(() => '')).slice(0, 200);
     const message = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
@@ -106,7 +112,8 @@ export const webhookTransport: Transport = {
 /** An error's message with its cause's ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"), which says what went wrong. */
 function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? err.cause.message : null;
+  // A timeout's cause ("The operation was aborted due to timeout") adds nothing to our sentence.
+  const cause = err.cause instanceof Error && err.cause.name !== 'TimeoutError' ? err.cause.message : null;
   return cause && !err.message.includes(cause) ? `${err.message}: ${cause}` : err.message;
 }
 
@@ -203,12 +210,14 @@ export class Outbox {
           eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', at)]),
         ]),
       )
+      // The claimed row itself, in the same statement (both dialects have RETURNING).
+      .returningAll()
       .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) {
+    if (!claim) {
       const row = await this.db.kysely.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirst();
       return { status: row?.status ?? 'dead', attempts: row?.attempts ?? 0, error: row?.last_error ?? null, attempted: false };
     }
-    const row = await this.db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = claim;
     const transport = this.transports.get(row.channel);
     const attempts = row.attempts + 1;
     try {

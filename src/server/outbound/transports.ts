@@ -32,7 +32,7 @@ async function settingsOf(db: Database, box: SecretBox, kind: ChannelKind, row: 
 function scrubbed(err: unknown, secrets: readonly string[]): Error {
   const wrap = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('[hidden]') : t), text);
   const message = wrap(err instanceof Error ? err.message : String(err));
-  const cause = err instanceof Error && err.cause instanceof Error ? wrap(err.cause.message) : null;
+  const cause = err instanceof Error && err.cause instanceof Error && err.cause.name !== 'TimeoutError' ? wrap(err.cause.message) : null;
   const text = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
   return err instanceof PermanentDeliveryError ? new PermanentDeliveryError(text) : new Error(text);
 }
