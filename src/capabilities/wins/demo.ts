@@ -175,7 +175,10 @@ export async function seedWinsDemo(db: Db, demo: DemoContext): Promise<void> {
         updated_at: w.createdAt,
       });
     }
-    const reactors = doers.filter(() => rand() < (w.credited.length > 1 ? 0.35 : 0.2));
+    // A few people react (more to a win of both teams), whatever the size of the workspace.
+    const reactors = new Set<DemoPerson>();
+    const count = Math.round(rand() * (w.credited.length > 1 ? 6 : 4));
+    for (let i = 0; i < count; i++) reactors.add(pick(doers));
     for (const r of reactors) {
       const emojis = new Set([pick(WIN_EMOJIS), ...(rand() < 0.25 ? [pick(WIN_EMOJIS)] : [])]);
       for (const emoji of emojis) reactionRows.push({ win_id: w.id, workspace_id: demo.workspaceId, member_id: r.memberId, emoji, created_at: w.createdAt });
