@@ -95,12 +95,15 @@ export const webhookTransport: Transport = {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(10_000),
+        // Never followed: a receiver could send the message (and its next ones) somewhere the URL checks did not allow.
+        redirect: 'manual',
       });
     } catch (err) {
       if (err instanceof Error && err.name === 'TimeoutError') throw new Error('The receiver did not answer within 10 seconds.', { cause: err });
       throw err;
     }
     if (res.ok) return;
+    if (res.status >= 300 && res.status < 400) throw new PermanentDeliveryError(`HTTP ${res.status}: the receiver answered with a redirect, which is not followed; check the webhook URL.`);
     const text = (await res.text().catch(() => '')).slice(0, 200);
     const message = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
     // 4xx other than 408/429 will not get better by retrying.

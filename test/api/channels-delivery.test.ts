@@ -216,6 +216,20 @@ describe('Slack and Teams', () => {
     expect((await channelRow(channel.id)).status).toBe('failing');
   });
 
+  it('a redirect from the receiver is not followed: a dead letter at once, nothing sent elsewhere', async () => {
+    const wsRd = await makeWorkspace(t);
+    const { channel } = await addWebhookChannel(wsRd, 'slack');
+    hook.answer([307]);
+    await announceIn(wsRd, winEvent('win:redirect'));
+    const before = hook.received.length;
+    await outbox().deliverDue(new Date());
+    expect(hook.received.slice(before).map((r) => r.path)).not.toContain('/elsewhere');
+    expect(hook.received.length - before).toBe(1);
+    const rows = await rowsOf(channel.id);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['dead', 1]]);
+    expect(rows[0]!.last_error).toBe('HTTP 307: the receiver answered with a redirect, which is not followed; check the webhook URL.');
+  });
+
   it('a failing channel does not hold up another: the other channel gets every message in the same pass', async () => {
     const ws4 = await makeWorkspace(t);
     const bad = await ws4.admin.post<ChannelView>('/api/v1/channels', { kind: 'slack', name: 'down', events: ['wins'], url: 'http://127.0.0.1:9/services/T/B/down' });

@@ -31,6 +31,10 @@ export async function webhookReceiver(statuses: number[] = [200]): Promise<Webho
       const text = Buffer.concat(chunks).toString('utf8');
       received.push({ path: req.url ?? '', contentType: req.headers['content-type'], body: JSON.parse(text) as unknown });
       const status = plan[Math.min(n++, plan.length - 1)] ?? 200;
+      if (status >= 300 && status < 400) {
+        res.writeHead(status, { location: '/elsewhere' }).end();
+        return;
+      }
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status >= 400 ? `receiver failed with ${status}` : 'ok');
     });
   });
