@@ -440,6 +440,7 @@ describe('the OpenAPI document', () => {
     expect(paged.sort()).toEqual(
       [
         '/api/v1/audit',
+        '/api/v1/channels/deliveries',
         '/api/v1/checkins/action-items',
         '/api/v1/checkins/meetings',
         '/api/v1/deals',
