@@ -7,8 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { Readable, Transform } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import { Transform, type Readable } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
 import type { DealImportEncoding } from '../../../db/schema/deals.js';
 
@@ -152,9 +151,9 @@ function decoderFor(encoding: DealImportEncoding): Transform | null {
 }
 
 /** csv-parse's refusals as sentences with the line they are on. */
-function parseErrorSentence(err: unknown, lineOffset = 0): string {
+function parseErrorSentence(err: unknown): string {
   const e = err as { code?: string; lines?: number };
-  const at = typeof e.lines === 'number' ? `Line ${(e.lines + lineOffset).toLocaleString('en-US')}` : 'A line';
+  const at = typeof e.lines === 'number' ? `Line ${e.lines.toLocaleString('en-US')}` : 'A line';
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return `${at}: a quoted value is never closed, so the rest of the file reads as one value. Close the quote (or remove it) and upload the file again.`;
@@ -194,140 +193,51 @@ function readable(parser: Parser): Promise<'readable' | 'end'> {
 /**
  * Opens the file for reading rows: its header row, then batches of records. A fatal CSV problem (a quote never
  * closed) throws UnreadableFile from the batch it is found in; callers roll back what they wrote.
- *
- * Records are read by a small scanner of our own while the file is regular CSV (decision 044): fields unquoted, or
- * quoted with doubled quotes inside and the closing quote followed by the delimiter or the end of the line, every
- * line ending as the first one does. That is what CRMs write, and it reads five times faster than csv-parse. At
- * the first record that is anything else (a stray quote after a closing one, a lone CR in a CRLF file, a quote
- * never closed, a record of a megabyte) csv-parse reads the file from that record on, with the same options and the
- * line delimiter already found, so every file reads exactly as csv-parse alone reads it — the tests compare both.
  */
-export async function readRows(path: string, shape: FileShape, batchSize = 1000, scanner: 'fast' | 'csv-parse' = 'fast'): Promise<RowReader> {
+export async function readRows(path: string, shape: FileShape, batchSize = 1000): Promise<RowReader> {
   let bytesDone = 0;
-  const utf8 = shape.encoding === 'utf-8';
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   file.on('data', (chunk) => (bytesDone += chunk.length));
+  const parser = parse({
+    delimiter: shape.delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_ROW_BYTES,
+  });
   const decoder = decoderFor(shape.encoding);
   let source: Readable = file;
   if (decoder) {
     file.on('error', (err) => decoder.destroy(err));
     source = file.pipe(decoder);
   }
-  const utf8Decoder = new StringDecoder('utf8');
-  const csvOptions = (recordDelimiter: string | null) => ({
-    delimiter: shape.delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_ROW_BYTES,
-    ...(recordDelimiter === null ? {} : { record_delimiter: recordDelimiter }),
-  });
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
 
   let ended = false;
-  let parser: Parser | null = null;
-  /** Lines csv-parse would have counted before the record it started from. */
-  let lineOffset = 0;
-  const startParser = (from: Readable, recordDelimiter: string | null) => {
-    const p = parse(csvOptions(recordDelimiter));
-    from.on('error', (err) => p.destroy(err));
-    from.pipe(p);
-    parser = p;
-  };
-
-  const parserNext = async (p: Parser, out: string[][]): Promise<string[][]> => {
+  const next = async (): Promise<string[][]> => {
+    const out: string[][] = [];
     for (;;) {
       let record: string[] | null;
-      while (out.length < batchSize && (record = p.read() as string[] | null) !== null) out.push(record);
+      while (out.length < batchSize && (record = parser.read() as string[] | null) !== null) out.push(record);
       if (out.length >= batchSize || ended) return out;
       try {
-        if (p.errored) throw p.errored;
-        if (p.readableEnded || (await readable(p)) === 'end') ended = true;
+        if (parser.errored) throw parser.errored;
+        if (parser.readableEnded || (await readable(parser)) === 'end') ended = true;
       } catch (err) {
         if (isFileError(err)) throw err;
-        throw new UnreadableFile(parseErrorSentence(err, lineOffset));
+        throw new UnreadableFile(parseErrorSentence(err));
       }
     }
-  };
-
-  // The scanner's state: the text read and not yet made into records, and the file's line delimiter once seen.
-  let chunks: AsyncIterator<string | Buffer> | null = null;
-  /** Lines (CRs and LFs) in the text already made into records and let go. */
-  let linesLetGo = 0;
-  let recordsRead = 0;
-  let text = '';
-  let pos = 0;
-  let sourceDone = false;
-  let firstChunk = true;
-  const scan = new RecordScanner(shape.delimiter);
-  const fastNext = async (out: string[][]): Promise<string[][]> => {
-    while (out.length < batchSize) {
-      if (pos >= text.length && sourceDone) {
-        ended = true;
-        return out;
-      }
-      const found = pos < text.length || sourceDone ? scan.record(text, pos, sourceDone) : null;
-      if (found === IRREGULAR) {
-        // csv-parse reads on from this record: what is left of the text, then the rest of the file.
-        // csv-parse counts a line at each CR and each LF, a record's line ending once.
-        lineOffset = linesLetGo + countLines(text, 0, pos) - ((scan.recordDelimiter?.length ?? 1) - 1) * recordsRead;
-        const more = chunks!;
-        const rest = text.slice(pos);
-        text = '';
-        pos = 0;
-        const remaining = sourceDone
-          ? Readable.from([rest])
-          : Readable.from(
-              (async function* () {
-                yield rest;
-                for (let c = await more.next(); !c.done; c = await more.next()) yield c.value;
-              })(),
-              { objectMode: false },
-            );
-        startParser(remaining, scan.recordDelimiter);
-        return parserNext(parser!, out);
-      }
-      if (found !== null) {
-        out.push(found);
-        recordsRead++;
-        pos = scan.end;
-        continue;
-      }
-      // More text is needed for this record.
-      chunks ??= source[Symbol.asyncIterator]() as AsyncIterator<string | Buffer>;
-      const chunk = await chunks.next();
-      if (chunk.done) {
-        sourceDone = true;
-        linesLetGo += countLines(text, 0, pos);
-        text = text.slice(pos) + utf8Decoder.end();
-        pos = 0;
-        continue;
-      }
-      let piece = typeof chunk.value === 'string' ? chunk.value : utf8Decoder.write(chunk.value);
-      if (firstChunk) {
-        firstChunk = false;
-        if (utf8 && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
-      }
-      linesLetGo += countLines(text, 0, pos);
-      text = pos >= text.length ? piece : text.slice(pos) + piece;
-      pos = 0;
-    }
-    return out;
-  };
-
-  if (scanner === 'csv-parse') startParser(source, null);
-  const next = (): Promise<string[][]> => (parser ? parserNext(parser, []) : fastNext([]));
-  const destroy = () => {
-    file.destroy();
-    (parser as Parser | null)?.destroy();
   };
 
   const first = await next().catch((err: unknown) => {
-    destroy();
+    file.destroy();
     throw err;
   });
   const headerCells = first.shift();
   if (!headerCells || headerCells.every((h) => h.trim() === '')) {
-    destroy();
+    file.destroy();
     throw new UnreadableFile('The first line of this file is empty. The first line must name the columns (Record ID, Deal Name, …); remove the empty lines above it.');
   }
   const headers = headerCells.map((h) => h.trim());
@@ -342,135 +252,11 @@ export async function readRows(path: string, shape: FileShape, batchSize = 1000,
         if (pending.length === 0 && ended) return;
       }
     } finally {
-      destroy();
+      file.destroy();
+      parser.destroy();
     }
   }
   return { headers, batches: batches() };
-}
-
-/** Lines in text[from, to) as csv-parse counts them: every CR and every LF. */
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) n++;
-  }
-  return n;
-}
-
-const IRREGULAR = Symbol('irregular');
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-/** A record this long (in UTF-16 units, up to 3 bytes each) could pass csv-parse's limit in bytes: csv-parse decides. */
-const SCAN_MAX_RECORD = Math.floor(MAX_ROW_BYTES / 4);
-
-/**
- * Reads one regular CSV record at a time (see readRows): the cells, null when the text ends before the record does
- * (more is needed), or IRREGULAR for csv-parse to read. Matches csv-parse with relax_quotes: a quote inside an
- * unquoted value is part of it.
- */
-class RecordScanner {
-  /** '\r\n', '\n' or '\r': the first line ending outside quotes, as csv-parse finds it. */
-  recordDelimiter: string | null = null;
-  /** Where the last record read ends (after its line ending). */
-  end = 0;
-  private readonly delimiter: number;
-
-  constructor(delimiter: string) {
-    this.delimiter = delimiter.charCodeAt(0);
-  }
-
-  record(t: string, start: number, final: boolean): string[] | null | typeof IRREGULAR {
-    const cells: string[] = [];
-    const len = t.length;
-    const delimiter = this.delimiter;
-    let i = start;
-    for (;;) {
-      if (i - start > SCAN_MAX_RECORD) return IRREGULAR;
-      if (i < len && t.charCodeAt(i) === QUOTE) {
-        let value = '';
-        let from = i + 1;
-        let j = from;
-        for (;;) {
-          const q = t.indexOf('"', j);
-          if (q < 0) return final ? IRREGULAR : len - start > SCAN_MAX_RECORD ? IRREGULAR : null;
-          if (q + 1 >= len) {
-            if (!final) return null;
-            value += t.slice(from, q);
-            i = q + 1;
-            break;
-          }
-          if (t.charCodeAt(q + 1) === QUOTE) {
-            value += t.slice(from, q + 1);
-            j = from = q + 2;
-            continue;
-          }
-          value += t.slice(from, q);
-          i = q + 1;
-          break;
-        }
-        if (i >= len) {
-          if (!final) return null;
-          cells.push(value);
-          this.end = i;
-          return cells;
-        }
-        const c = t.charCodeAt(i);
-        if (c === delimiter) {
-          cells.push(value);
-          i++;
-          continue;
-        }
-        const ending = this.lineEnding(t, i, final);
-        if (ending === null) return null;
-        if (ending === 0) return IRREGULAR;
-        cells.push(value);
-        this.end = i + ending;
-        return cells;
-      }
-      let j = i;
-      let c = 0;
-      while (j < len) {
-        c = t.charCodeAt(j);
-        if (c === delimiter || c === CR || c === LF) break;
-        j++;
-      }
-      if (j >= len) {
-        if (!final) return len - start > SCAN_MAX_RECORD ? IRREGULAR : null;
-        cells.push(t.slice(i, j));
-        this.end = j;
-        return cells;
-      }
-      cells.push(t.slice(i, j));
-      if (c === delimiter) {
-        i = j + 1;
-        continue;
-      }
-      const ending = this.lineEnding(t, j, final);
-      if (ending === null) return null;
-      if (ending === 0) return IRREGULAR;
-      this.end = j + ending;
-      return cells;
-    }
-  }
-
-  /** The length of the line ending at `i` (finding the file's on the first line); 0 when it is another kind; null: more text needed. */
-  private lineEnding(t: string, i: number, final: boolean): number | null {
-    const c = t.charCodeAt(i);
-    if (c !== CR && c !== LF) return 0;
-    if (this.recordDelimiter === null) {
-      if (c === CR && i + 1 >= t.length && !final) return null;
-      this.recordDelimiter = c === LF ? '\n' : t.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
-    }
-    const rd = this.recordDelimiter;
-    if (rd.length === 2) {
-      if (c !== CR) return 0;
-      if (i + 1 >= t.length) return final ? 0 : null;
-      return t.charCodeAt(i + 1) === LF ? 2 : 0;
-    }
-    return c === rd.charCodeAt(0) ? 1 : 0;
-  }
 }
 
 const isFileError = (err: unknown): boolean => typeof (err as { syscall?: unknown }).syscall === 'string';
