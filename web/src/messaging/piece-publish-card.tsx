@@ -9,6 +9,8 @@ import { useArchivePiece, usePublish } from './piece-queries.js';
 import type { PieceView } from './piece-types.js';
 
 const REASON_MIN = 10;
+/** The subtle override button's words: the yellow of the gate falls to 1.9:1 on white, so dark text on light and yellow on dark. */
+const OVERRIDE_TEXT = 'light-dark(var(--mantine-color-dark-7), var(--mantine-color-yellow-4))';
 
 export function PiecePublishCard({ piece, dirty }: { piece: PieceView; dirty: boolean }) {
   const publish = usePublish(piece.id);
@@ -81,7 +83,7 @@ export function PiecePublishCard({ piece, dirty }: { piece: PieceView; dirty: bo
       {mayPublish ? (
         <Group justify="flex-end" gap="xs">
           {blocked && piece.can.override && !overriding ? (
-            <Button variant="subtle" color="yellow.8" size="xs" onClick={() => setOverriding(true)}>
+            <Button variant="subtle" color="yellow.8" size="xs" style={{ color: OVERRIDE_TEXT }} onClick={() => setOverriding(true)}>
               Publish past the gate…
             </Button>
           ) : null}
@@ -109,7 +111,7 @@ export function PiecePublishCard({ piece, dirty }: { piece: PieceView; dirty: bo
             <Button variant="default" size="xs" onClick={() => setOverriding(false)}>
               Cancel
             </Button>
-            <Button color="yellow.8" size="xs" disabled={reason.trim().length < REASON_MIN || dirty} loading={publish.isPending} onClick={() => publish.mutate({ version: piece.version, overrideReason: reason.trim() })}>
+            <Button color="yellow.8" autoContrast size="xs" disabled={reason.trim().length < REASON_MIN || dirty} loading={publish.isPending} onClick={() => publish.mutate({ version: piece.version, overrideReason: reason.trim() })}>
               Publish past the gate
             </Button>
           </Group>
