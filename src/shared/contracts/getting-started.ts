@@ -8,9 +8,10 @@ export interface GettingStartedStep {
   /** Stable, `<room>.<step>` (e.g. `goals.first_publication`). */
   key: string;
   /**
-   * Where the step falls in the walk to first value; the checklist is sorted by it. Today's rooms use
-   * 10 (invite both teams) … 70 (the first check-in held); rooms still to come take 80 and up (first evidence,
-   * first win, first shadow quarter), so a new room's steps fall after the ones that must come first.
+   * Where the step falls in the walk to first value; the checklist is sorted by it. Workspaces, goals and
+   * check-ins use 10 (invite both teams) … 70 (the first check-in held); deals 80 (the first import), messaging 90
+   * and 100 (first evidence, a piece published with sales approval), wins 110 (a first win); rooms still to come
+   * take 120 and up (the first shadow quarter), so a new room's steps fall after the ones that must come first.
    */
   order: number;
   /** What to do, as a short imperative ("Publish each team's top three"). */

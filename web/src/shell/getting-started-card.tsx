@@ -64,7 +64,7 @@ export function GettingStartedCard() {
       </List>
       {allDone ? (
         <Group justify="space-between" mt="md" gap="sm">
-          <Text size="sm">Both teams have published their top three and the check-in is running.</Text>
+          <Text size="sm">Everything is set up: both teams' top threes are published, the check-in runs, and deals, buyer pains and wins are coming in.</Text>
           <Button size="xs" variant="default" loading={dismiss.isPending} onClick={() => dismiss.mutate()}>
             Dismiss
           </Button>
