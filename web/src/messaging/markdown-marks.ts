@@ -238,27 +238,31 @@ function headingDepths(root: MdRoot): number[] {
   return [...seen].sort((a, b) => a - b);
 }
 
-/** Marks each range's last run, so the renderer puts the range's button after the whole sentence. */
-function markLast(tree: Block[]): void {
-  const lastOf = new Map<string, Run>();
-  const runIn = (runs: Run[]) => {
-    for (const r of runs) if (r.key !== null) lastOf.set(r.key, r);
-  };
-  const inline = (xs: Inline[]) => {
+/** Every run of the rendered tree, in reading order. */
+function eachRun(tree: readonly Block[], visit: (run: Run) => void): void {
+  const inline = (xs: readonly Inline[]) => {
     for (const x of xs) {
-      if (x.type === 'text' || x.type === 'code') runIn(x.runs);
+      if (x.type === 'text' || x.type === 'code') x.runs.forEach(visit);
       else if (x.type !== 'break') inline(x.children);
     }
   };
-  const block = (bs: Block[]) => {
+  const block = (bs: readonly Block[]) => {
     for (const b of bs) {
       if (b.type === 'paragraph' || b.type === 'heading') inline(b.children);
       else if (b.type === 'list') b.items.forEach(block);
       else if (b.type === 'blockquote') block(b.children);
-      else if (b.type === 'codeBlock') runIn(b.runs);
+      else if (b.type === 'codeBlock') b.runs.forEach(visit);
     }
   };
   block(tree);
+}
+
+/** Marks each range's last run, so the renderer puts the range's button after the whole sentence. */
+function markLast(tree: Block[]): void {
+  const lastOf = new Map<string, Run>();
+  eachRun(tree, (r) => {
+    if (r.key !== null) lastOf.set(r.key, r);
+  });
   for (const r of lastOf.values()) r.last = true;
 }
 
@@ -281,24 +285,9 @@ export function markedMarkdown(markdown: string, ranges: readonly SourceRange[],
 /** The rendered text each range marks, in order, its runs joined (what a reader sees highlighted for it). */
 export function markedText(tree: readonly Block[]): Map<string, string> {
   const out = new Map<string, string>();
-  const runIn = (runs: Run[]) => {
-    for (const r of runs) if (r.key !== null) out.set(r.key, (out.get(r.key) ?? '') + r.text);
-  };
-  const inline = (xs: Inline[]) => {
-    for (const x of xs) {
-      if (x.type === 'text' || x.type === 'code') runIn(x.runs);
-      else if (x.type !== 'break') inline(x.children);
-    }
-  };
-  const block = (bs: readonly Block[]) => {
-    for (const b of bs) {
-      if (b.type === 'paragraph' || b.type === 'heading') inline(b.children);
-      else if (b.type === 'list') b.items.forEach(block);
-      else if (b.type === 'blockquote') block(b.children);
-      else if (b.type === 'codeBlock') runIn(b.runs);
-    }
-  };
-  block(tree);
+  eachRun(tree, (r) => {
+    if (r.key !== null) out.set(r.key, (out.get(r.key) ?? '') + r.text);
+  });
   return out;
 }
 
