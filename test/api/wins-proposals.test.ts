@@ -188,7 +188,8 @@ describe('confirming and dismissing', () => {
       .values({ id, workspace_id: team.ws.id, key: `kpi:x:${id}`, kind: 'kpi_target_hit', title: 'Pipeline hit target', story: 'At 110%.', won_on: day(-1), credited_member_ids: '[]', amount_cents: null, deal_count: null, deal_ids: '[]', source_kind: 'kpi', source_id: 'x', source_label: 'Pipeline', source_href: null, status: 'open', decided_by: null, decided_at: null, win_id: null, created_at: at, updated_at: at })
       .execute();
     await changedInDb(t);
-    const none = await team.seller.client.post(`${url}/${id}/confirm`, {});
+    // No body at all is a confirm as proposed.
+    const none = await team.seller.client.post(`${url}/${id}/confirm`);
     expect(none.status).toBe(400);
     expect(none.error?.message).toMatch(/Nobody is suggested for this win: say who to credit/);
     expect((await team.seller.client.post(`${url}/${id}/confirm`, { creditedMemberIds: ['not-one'] })).error?.message).toMatch(/^Nobody with that id is a member of this workspace/);

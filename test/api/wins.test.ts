@@ -215,6 +215,9 @@ describe('celebrated together', () => {
     expect(marked.celebrated?.meetingTitle).toMatch(/, [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     const plain = expectStatus(await seller.client.request<WinView>('PUT', `${url}/${win.id}/celebrated`, { body: {} }), 200);
     expect(plain.celebrated).toMatchObject({ meetingId: null, meetingTitle: null });
+    // No body at all reads as no check-in.
+    expect(expectStatus(await seller.client.request<WinView>('PUT', `${url}/${win.id}/celebrated`), 200).celebrated).toMatchObject({ meetingId: null });
+    expect((await seller.client.request('PUT', `${url}/${win.id}/celebrated`, { body: { meetingId: 5 } })).status).toBe(400);
     // Another workspace's check-in, or none at all, is not found.
     const other = await makeWorkspace(t);
     await makeWeeklySeries(other.admin, { weeksBack: 1, quorum: { requirements: [{ team: 'leadership', min: 1, keyPlayersOnly: false }] } });
@@ -226,7 +229,7 @@ describe('celebrated together', () => {
     }
     expect(expectStatus(await seller.client.request<WinView>('DELETE', `${url}/${win.id}/celebrated`), 200).celebrated).toBeNull();
     const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', win.id).orderBy('at').execute();
-    expect(audit.map((a) => a.action)).toEqual(['win.posted', 'win.celebrated', 'win.celebrated', 'win.uncelebrated']);
+    expect(audit.map((a) => a.action)).toEqual(['win.posted', 'win.celebrated', 'win.celebrated', 'win.celebrated', 'win.uncelebrated']);
   });
 });
 

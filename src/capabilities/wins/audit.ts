@@ -37,7 +37,7 @@ export function winsAuditDescriber(db: Kysely<DatabaseSchema>): AuditDescriber {
         case 'win.confirmed':
           return `${f.actor} confirmed the proposed win ${quoted(title, '')}`.trimEnd();
         case 'win.changed':
-          return `${f.actor} changed the ${changedWords(f.before, f.after).replace('credited members', 'people credited')} of ${win}`;
+          return `${f.actor} changed the ${changedWords(f.before, f.after).replace('credited member ids', 'people credited')} of ${win}`;
         case 'win.deleted':
           return `${f.actor} deleted ${win}`;
         case 'win.celebrated':

@@ -56,7 +56,7 @@ export function registerProposalRoutes(app: Server, { db, config }: AppContext):
         summary:
           'Confirm a proposal: it becomes a win, announced like one posted by hand, crediting the people suggested (or creditedMemberIds), with the title and story given or proposed. Everyone but viewers; a second confirm, or a confirm after a dismissal, is a 409.',
         params: IdParams,
-        body: ConfirmInput.optional(),
+        body: ConfirmInput.nullish(),
         response: { 201: WinView, 400: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView },
       },
     },

@@ -248,13 +248,13 @@ export function registerWinRoutes(app: Server, { db, config }: AppContext): void
         tags,
         summary: 'Mark a win celebrated together (SPEC S5), optionally in a check-in of this workspace (meetingId). Marking it again moves it to that check-in. Everyone but viewers.',
         params: IdParams,
-        body: CelebratedInput,
+        body: CelebratedInput.nullish(),
         response: { 200: WinView, 400: ErrorView, 403: ErrorView, 404: ErrorView },
       },
     },
     async (req) => {
       const actor = actorOf(req);
-      const meetingId = req.body.meetingId ?? null;
+      const meetingId = req.body?.meetingId ?? null;
       await db.transaction(async (tx) => {
         const row = await lockedWin(tx, actor, req.params.id, () => canTakePart(actor), TAKE_PART);
         if (meetingId !== null) {
