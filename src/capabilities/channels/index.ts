@@ -12,6 +12,10 @@ export const channels: Capability = {
   register(app, ctx) {
     // One key per app: from LOCKSTEP_SECRET_KEY, or the key file generated on first start (decision 049).
     const box = new SecretBox(loadSecretKey(ctx.config));
+    if (!ctx.config.secretKey && ctx.config.database.kind === 'postgres') {
+      // Each instance would otherwise seal with a key file of its own, and not open the others' channels.
+      ctx.log.warn({ keyFile: ctx.config.secretKeyPath }, 'LOCKSTEP_SECRET_KEY is not set: channel settings are sealed with the key file here; with several instances, set LOCKSTEP_SECRET_KEY, the same on each');
+    }
     registerChannelTransports(ctx.outbox, ctx.db, box);
     registerChannelRoutes(app, ctx, box);
   },
