@@ -142,7 +142,7 @@ describe('GET /workspace/export', () => {
     for (const table of ['members', 'kpis', 'kpi_values', 'kpi_kinds', 'publications', 'expectations', 'checkin_series', 'meetings', 'meeting_attendance', 'decisions', 'action_items', 'agenda_items', 'audit_log', 'deals']) {
       expect(doc.tables[table]?.length ?? 0, table).toBeGreaterThan(0);
     }
-    for (const secret of ['sessions', 'api_tokens', 'invites', 'calendar_feeds', 'webhook_secrets', 'webhook_replays', 'outbox', 'users', 'rate_limits', 'read_versions']) {
+    for (const secret of ['sessions', 'api_tokens', 'invites', 'calendar_feeds', 'webhook_secrets', 'webhook_replays', 'outbox', 'channels', 'users', 'rate_limits', 'read_versions']) {
       expect(doc.tables[secret], secret).toBeUndefined();
     }
     const hashes = await t.db.kysely.selectFrom('api_tokens').select('token_hash').execute();

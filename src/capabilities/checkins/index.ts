@@ -4,7 +4,7 @@ import { actionItemsSection } from './agenda.js';
 import { checkinsAuditDescriber } from './audit-descriptions.js';
 import { seedCheckinsDemo } from './demo.js';
 import { checkinsGettingStarted } from './getting-started.js';
-import { checkinSweep } from './jobs.js';
+import { checkinSweepJob } from './jobs.js';
 import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
 import { registerMeetingRoutes } from './routes/meetings.js';
 import { registerSeriesRoutes } from './routes/series.js';
@@ -20,7 +20,7 @@ export const checkins: Capability = {
     registerFeedRoutes(app, ctx);
     registerCheckinExportRoutes(app, ctx);
   },
-  jobs: () => [checkinSweep],
+  jobs: (ctx) => [checkinSweepJob(ctx)],
   agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [checkinsSignals(ctx.db.kysely)],
   todos: (ctx) => [checkinsTodos(ctx.db.kysely)],

@@ -46,16 +46,13 @@ export async function sweepCheckins(db: Db, now: Date, outbound: { publicUrl: st
   return marked;
 }
 
-/** The hourly sweep; given the app's config, missed check-ins also go out through the channels (issue 13). */
-export function checkinSweepJob(ctx: { config: { publicUrl: string } } | null): Job {
+/** The hourly sweep; missed check-ins also go out through the workspace's channels (issue 13). */
+export function checkinSweepJob(ctx: { config: { publicUrl: string } }): Job {
   return {
     name: 'checkins.sweep',
     period: 'hour',
     async run({ db, now }) {
-      await db.transaction((tx) => sweepCheckins(tx, now, ctx ? { publicUrl: ctx.config.publicUrl } : null));
+      await db.transaction((tx) => sweepCheckins(tx, now, { publicUrl: ctx.config.publicUrl }));
     },
   };
 }
-
-/** The sweep without channels. The check-ins room should list checkinSweepJob(ctx) instead (see its index.ts). */
-export const checkinSweep: Job = checkinSweepJob(null);

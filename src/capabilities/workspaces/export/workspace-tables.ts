@@ -13,6 +13,7 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
   webhook_secrets: 'the webhook signing secret',
   webhook_replays: 'webhook signatures seen (machinery)',
   outbox: 'messages waiting to be sent (machinery)',
+  channels: 'outbound channel settings (sealed webhook URLs and SMTP passwords): enter them again after an import',
 };
 /** Kept out because they hold no workspace_id, named for the record: users (password hashes), rate limits, read versions, job runs. */
 export const NOT_WORKSPACE_DATA = ['users', 'rate_limits', 'read_versions', 'job_runs'] as const;
