@@ -1,6 +1,7 @@
 // A collaborative win from the browser to Slack (issue 13): a marketer posts a win crediting a seller through the
 // "Post a win" dialog; it appears at the top of the feed marked "Sales × Marketing"; a reaction toggles (aria-pressed,
-// its count); and the workspace's Slack channel — a local receiver started here, subscribed to wins through the
+// its count), the filters live in the URL, kudos are added on the win's page and the dashboard lists it; and the
+// workspace's Slack channel — a local receiver started here, subscribed to wins through the
 // channels API — gets one Block Kit message naming the win and marking it collaborative, delivered by the outbox's own
 // delivery loop (the e2e server runs no jobs, so the test starts that loop, polling every 100 ms). Screenshots go to
 // test-results/e2e/wins-*.png; axe checks the page with the dialog open and after posting.
@@ -132,10 +133,33 @@ describe('a collaborative win', () => {
     // A reaction announces nothing: still one message.
     expect(receiver.received).toHaveLength(1);
 
-    // The reaction is saved: the win's own page, read fresh, shows it pressed.
-    await card.getByRole('link', { name: title, exact: true }).click();
+    // The filters live in the URL: a link to "one team only" leaves the win out, "collaborative, sales" keeps it.
+    await page.goto('/wins?collaborative=false');
+    await page.getByText('No win matches these filters').waitFor();
+    await page.goto('/wins?collaborative=true&team=sales');
+    await page.getByRole('article', { name: title }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Collaborative' }).inputValue()).toBe('Collaborative only');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL((url) => url.pathname === '/wins' && url.search === '');
+
+    // The reaction is saved: the win's own page, read fresh, shows it pressed; kudos are added there.
+    await page.getByRole('article', { name: title }).getByRole('link', { name: title, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await page.title()).toBe(`${title} · Tidewater Labs · Lockstep`);
     expect(await page.getByRole('button', { name: 'Party popper, 1 reaction' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByLabel('Add kudos').fill('The ROI section was Sam’s idea — great teamwork.');
+    await page.getByRole('button', { name: 'Post kudos' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kudos (1)' }).waitFor();
+    await page.getByText('The ROI section was Sam’s idea — great teamwork.').waitFor();
+    await shot(page, 'wins-win-page');
+    await expectNoSeriousA11y(page, "a win's page with kudos");
+
+    // The dashboard's Latest wins shows it, marked collaborative, linking to its page.
+    await page.goto('/');
+    const latest = page.getByRole('region', { name: 'Latest wins' });
+    await latest.getByRole('link', { name: title }).waitFor();
+    await latest.getByText('Sales × Marketing').waitFor();
+    await shot(page, 'wins-dashboard');
     mona.expectNoErrors();
   }, 120_000);
 });

@@ -42,8 +42,9 @@ export function CreditsPicker({ value, onChange, error, label = 'People credited
         required
         searchable
         hidePickedOptions
-        maxValues={WIN_LIMITS.credits}
+        maxValues={WIN_LIMITS.credited}
         maxDropdownHeight={280}
+        withScrollArea={false}
         data={data}
         value={value.map((p) => p.memberId)}
         onChange={(ids) => {

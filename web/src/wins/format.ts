@@ -1,9 +1,9 @@
-// How wins read everywhere (SPEC S5): the kinds' names, the five reactions, the form's limits (the server's), and the
-// words a collaborative win carries — a badge that says "Sales × Marketing", never a colour alone.
+// How wins read everywhere (SPEC S5): the kinds' names, the five reactions, the form's limits (the server's own
+// constant), and the words a collaborative win carries — a badge that says "Sales × Marketing", never a colour alone.
+import { EMOJI_GLYPH } from '../../../src/capabilities/wins/domain/reactions.js';
 import type { Emoji, PersonTeam, WinKind, WinView } from './types.js';
 
-/** The server's limits (issue 13's contract): the form's maxLength and the credits picker's cap. */
-export const WIN_LIMITS = { title: 160, story: 5000, comment: 2000, credits: 30 } as const;
+export { WIN_LIMITS } from '../../../src/capabilities/wins/domain/limits.js';
 
 export const KIND_LABEL: Record<WinKind, string> = {
   deal_won: 'Deal won',
@@ -16,14 +16,9 @@ export const KIND_LABEL: Record<WinKind, string> = {
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABEL) as WinKind[]).map((value) => ({ value, label: KIND_LABEL[value] }));
 
-/** Each reaction's glyph and the name a screen reader says. */
-export const EMOJI_META: Record<Emoji, { glyph: string; name: string }> = {
-  tada: { glyph: '🎉', name: 'Party popper' },
-  clap: { glyph: '👏', name: 'Clapping hands' },
-  rocket: { glyph: '🚀', name: 'Rocket' },
-  heart: { glyph: '❤️', name: 'Heart' },
-  raised_hands: { glyph: '🙌', name: 'Raised hands' },
-};
+/** Each reaction's glyph (the server's, which the messages sent out use too) and the name a screen reader says. */
+const EMOJI_NAME: Record<Emoji, string> = { tada: 'Party popper', clap: 'Clapping hands', rocket: 'Rocket', heart: 'Heart', raised_hands: 'Raised hands' };
+export const EMOJI_META = Object.fromEntries((Object.keys(EMOJI_NAME) as Emoji[]).map((e) => [e, { glyph: EMOJI_GLYPH[e], name: EMOJI_NAME[e] }])) as Record<Emoji, { glyph: string; name: string }>;
 
 export const PERSON_TEAM_LABEL: Record<PersonTeam, string> = { sales: 'Sales', marketing: 'Marketing', leadership: 'Leadership' };
 

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { fieldError } from '../api/client.js';
+import { wonOnProblem } from '../../../src/capabilities/wins/domain/won-on.js';
 import { addDays, todayIn } from '../checkins/format.js';
 import { MutationError } from '../shell/mutation-error.js';
 import { useSession } from '../shell/session.js';
@@ -21,11 +22,11 @@ interface Values {
   credited: PersonRef[];
 }
 
-/** The days the server takes: from ten years back to tomorrow (a win posted late in the evening, another zone). */
+/** The days the server takes (its own limits): ten years back to a day ahead (a win posted late, further east). */
 function dateWindow(timeZone: string) {
   const today = todayIn(timeZone);
   const [y = 1970] = today.split('-').map(Number);
-  return { min: `${y - 10}${today.slice(4)}`, max: addDays(today, 1), today };
+  return { min: `${String(y - WIN_LIMITS.yearsBack).padStart(4, '0')}${today.slice(4)}`, max: addDays(today, WIN_LIMITS.daysAhead), today };
 }
 
 export function WinFormModal({ opened, onClose, win }: { opened: boolean; onClose: () => void; win?: WinView }) {
@@ -43,7 +44,7 @@ export function WinFormModal({ opened, onClose, win }: { opened: boolean; onClos
     initialValues: initial(),
     validate: {
       title: (v) => (v.trim() ? null : 'Give the win a title.'),
-      wonOn: (v) => (!v ? 'Pick the day it happened.' : v > dates.max ? 'The day cannot be more than a day ahead.' : v < dates.min ? 'The day can be at most ten years back.' : null),
+      wonOn: (v) => (!v ? 'Pick the day it happened.' : wonOnProblem(v, dates.today)),
       credited: (v) => (v.length === 0 ? 'Credit at least one person.' : null),
     },
   });
