@@ -32,6 +32,7 @@ const PAGES: PageCheck[] = [
   { path: '/messaging/evidence', name: 'messaging-evidence', dialogs: [] },
   { path: '/messaging/why', name: 'messaging-why', dialogs: [] },
   { path: '/messaging/pieces', name: 'messaging-pieces', dialogs: [] },
+  { path: '/wins', name: 'wins', dialogs: ['Post a win'] },
   { path: '/settings/workspace', name: 'settings-workspace', dialogs: [] },
   { path: '/settings/members', name: 'settings-members', dialogs: ['Add member'] },
   { path: '/settings/invites', name: 'settings-invites', dialogs: ['Invite'] },
@@ -85,6 +86,14 @@ describe('accessibility with menus and dialogs open', () => {
           await withDialogOpen(page, `${label} with "${name}" open`, () => page.getByRole('button', { name, exact: true }).first().click());
         }
       }
+      // A win's page (the demo's newest win), as it loads and with its Edit dialog open.
+      await page.goto('/wins');
+      await settled(page);
+      await page.getByRole('article').first().getByRole('heading', { level: 3 }).getByRole('link').click();
+      await page.waitForURL(/\/wins\/[^/]+$/);
+      await settled(page);
+      await expectNoSeriousA11y(page, `a win's page (${scheme})`);
+      await withDialogOpen(page, `a win's page with "Edit" open (${scheme})`, () => page.getByRole('button', { name: 'Edit', exact: true }).click());
       // The account menu's own dialogs, and a screenshot with the menu open.
       await page.goto('/');
       await settled(page);
