@@ -58,7 +58,7 @@ async function tick(box: Locator): Promise<void> {
 const POLL = { timeout: 10_000 };
 // Only the rooms that exist supply agenda sections: goals (KPIs), check-ins (action items) and messaging (what sales
 // heard), then what attendees add.
-const AGENDA_TITLES = ['KPIs of both teams', 'Open action items', 'New sales evidence and pains', 'Added by attendees'];
+const AGENDA_TITLES = ['Wins since the last check-in', 'KPIs of both teams', 'Open action items', 'New sales evidence and pains', 'Added by attendees'];
 
 describe('check-ins, in the browser', () => {
   it('a leader sets up the check-in, runs the meeting, marks it held, and its action item is on the next agenda', async () => {
