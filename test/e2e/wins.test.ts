@@ -1,6 +1,7 @@
 // A collaborative win from the browser to Slack (issue 13): a marketer posts a win crediting a seller through the
 // "Post a win" dialog; it appears at the top of the feed marked "Sales × Marketing"; a reaction toggles (aria-pressed,
-// its count), the filters live in the URL, kudos are added on the win's page and the dashboard lists it; and the
+// its count), the filters live in the URL, kudos are added on the win's page, the dashboard lists it and a viewer sees
+// it all with no control to change it; and the
 // workspace's Slack channel — a local receiver started here, subscribed to wins through the
 // channels API — gets one Block Kit message naming the win and marking it collaborative, delivered by the outbox's own
 // delivery loop (the e2e server runs no jobs, so the test starts that loop, polling every 100 ms). Screenshots go to
@@ -161,5 +162,23 @@ describe('a collaborative win', () => {
     await latest.getByText('Sales × Marketing').waitFor();
     await shot(page, 'wins-dashboard');
     mona.expectNoErrors();
+
+    // A viewer reads the same win with no control to change anything: the reaction is a count, not a button.
+    const invite = await admin.post<{ token: string }>('/api/v1/invites', { role: 'viewer', team: 'leadership' });
+    const viewerApi = new ApiSession(suite.server.url);
+    await viewerApi.post(`/api/v1/invites/accept/${invite.token}`, { name: 'Vera Viewer', email: 'vera@wins.example', password: E2E_PASSWORD });
+    const vera = await suite.personFor(viewerApi);
+    await vera.page.goto('/wins');
+    const seen = vera.page.getByRole('article', { name: title });
+    await seen.getByText('Sales × Marketing').waitFor();
+    await seen.getByText('Party popper:').waitFor();
+    expect(await vera.page.getByRole('main').getByRole('button', { name: /Post a win|Party popper|Confirm|Dismiss/ }).count()).toBe(0);
+    await seen.getByRole('link', { name: title, exact: true }).click();
+    await vera.page.getByRole('heading', { level: 2, name: 'Kudos (1)' }).waitFor();
+    expect(await vera.page.getByRole('main').getByRole('button').count()).toBe(0);
+    expect(await vera.page.getByLabel('Add kudos').count()).toBe(0);
+    vera.expectNoErrors();
+    // Reactions and kudos announce nothing: Slack still has the one message of the post.
+    expect(receiver.received).toHaveLength(1);
   }, 120_000);
 });
