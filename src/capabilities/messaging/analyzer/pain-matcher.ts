@@ -174,13 +174,7 @@ export class PainIndex {
 
   /** Adds words to a pain's meaning: each word's unit vector times its weight (rarer words weigh more) times `times`. */
   private addMeaning(entry: Entry, stems: readonly string[], times: number): void {
-    const dims = this.vectors.dimensions;
-    for (const stem of stems) {
-      const v = this.vectors.vectorOf(stem);
-      if (!v) continue;
-      const w = this.vectors.weightOf(stem) * times;
-      for (let d = 0; d < dims; d++) entry.meaning[d] = entry.meaning[d]! + w * v[d]!;
-    }
+    for (const stem of stems) this.vectors.addTo(entry.meaning, stem, this.vectors.weightOf(stem) * times);
     this.meaningStale = true;
   }
 
@@ -222,12 +216,7 @@ export class PainIndex {
     let any = false;
     for (let i = 0; i < read.tokens.length; i++) {
       const t = read.tokens[i]!;
-      if (!indexed(t)) continue;
-      const u = this.vectors.vectorOf(t.stem);
-      if (!u) continue;
-      any = true;
-      const w = this.vectors.weightOf(t.stem);
-      for (let d = 0; d < dims; d++) v[d] = v[d]! + w * u[d]!;
+      if (indexed(t) && this.vectors.addTo(v, t.stem, this.vectors.weightOf(t.stem))) any = true;
     }
     if (!any) return null;
     let norm = 0;
@@ -627,11 +616,8 @@ export class PainIndex {
     const pull = new Map<string, { surface: string; pull: number }>();
     for (const t of read.tokens) {
       if (!indexed(t) || own.has(t.stem) || pull.has(t.stem)) continue;
-      const u = this.vectors.vectorOf(t.stem);
-      if (!u) continue;
-      let dot = 0;
-      for (let d = 0; d < c.length; d++) dot += u[d]! * c[d]!;
-      pull.set(t.stem, { surface: t.normal, pull: this.vectors.weightOf(t.stem) * dot });
+      const dot = this.vectors.dot(t.stem, c);
+      if (dot !== null) pull.set(t.stem, { surface: t.normal, pull: this.vectors.weightOf(t.stem) * dot });
     }
     const bridges: string[] = [];
     for (const [stem, { surface, pull: p }] of [...pull.entries()].sort((a, b) => b[1].pull - a[1].pull)) {

@@ -35,8 +35,9 @@ export class RelatedWords {
   private readonly at = new Map<string, number>();
   private readonly forms: string[];
   private readonly ranks: number[];
-  /** Unit vectors, stem after stem. */
-  private readonly unit: Float32Array;
+  /** The vectors as stored (one signed byte a component, stem after stem), and each one's length. */
+  private readonly bytes: Int8Array;
+  private readonly norms: Float32Array;
   private readonly harmonic: number;
 
   constructor(readonly table: RelatedWordsTable) {
@@ -45,18 +46,15 @@ export class RelatedWords {
     this.forms = table.forms.length === 0 ? [] : table.forms.split(' ');
     this.ranks = table.ranks;
     stems.forEach((s, i) => this.at.set(s, i));
-    const bytes = Buffer.from(table.vectors, 'base64');
+    // Kept as bytes (2.6 MB for the shipped table, a quarter of Float32), each used with its length.
+    const raw = Buffer.from(table.vectors, 'base64');
     const dims = this.dimensions;
-    this.unit = new Float32Array(stems.length * dims);
+    this.bytes = new Int8Array(raw.buffer, raw.byteOffset, stems.length * dims);
+    this.norms = new Float32Array(stems.length);
     for (let i = 0; i < stems.length; i++) {
       let norm = 0;
-      for (let d = 0; d < dims; d++) {
-        const x = (bytes[i * dims + d]! << 24) >> 24;
-        this.unit[i * dims + d] = x;
-        norm += x * x;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < dims; d++) this.unit[i * dims + d] = this.unit[i * dims + d]! / norm;
+      for (let d = 0; d < dims; d++) norm += this.bytes[i * dims + d]! * this.bytes[i * dims + d]!;
+      this.norms[i] = Math.sqrt(norm) || 1;
     }
     // Zipf: p(rank r) = 1 / ((r + 1) × H), H the harmonic number of the words read (≈ ln n + γ).
     this.harmonic = Math.log(Math.max(2, table.words)) + 0.5772;
@@ -74,11 +72,30 @@ export class RelatedWords {
     return this.at.has(stem);
   }
 
-  /** The stem's unit vector (a view: do not change it), or null for a stem outside the table. */
-  vectorOf(stem: string): Float32Array | null {
+  /** Adds `times` the stem's unit vector to `into`; false (and nothing added) for a stem outside the table. */
+  addTo(into: Float32Array, stem: string, times: number): boolean {
+    const i = this.at.get(stem);
+    if (i === undefined) return false;
+    const dims = this.dimensions;
+    const f = times / this.norms[i]!;
+    for (let d = 0, at = i * dims; d < dims; d++) into[d] = into[d]! + f * this.bytes[at + d]!;
+    return true;
+  }
+
+  /** The dot product of the stem's unit vector with `v`; null for a stem outside the table. */
+  dot(stem: string, v: ArrayLike<number>): number | null {
     const i = this.at.get(stem);
     if (i === undefined) return null;
-    return this.unit.subarray(i * this.dimensions, (i + 1) * this.dimensions);
+    const dims = this.dimensions;
+    let sum = 0;
+    for (let d = 0, at = i * dims; d < dims; d++) sum += this.bytes[at + d]! * v[d]!;
+    return sum / this.norms[i]!;
+  }
+
+  /** The stem's unit vector (a copy), or null for a stem outside the table. */
+  vectorOf(stem: string): Float32Array | null {
+    const v = new Float32Array(this.dimensions);
+    return this.addTo(v, stem, 1) ? v : null;
   }
 
   /** The stem's weight in a text's vector (smoothed inverse frequency, 0–1); 0 for a stem outside the table. */
@@ -91,12 +108,13 @@ export class RelatedWords {
 
   /** The cosine of two stems' vectors; null when either is outside the table. */
   cosine(a: string, b: string): number | null {
-    const u = this.vectorOf(a);
-    const v = this.vectorOf(b);
-    if (!u || !v) return null;
-    let dot = 0;
-    for (let d = 0; d < this.dimensions; d++) dot += u[d]! * v[d]!;
-    return dot;
+    const i = this.at.get(a);
+    const j = this.at.get(b);
+    if (i === undefined || j === undefined) return null;
+    const dims = this.dimensions;
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += this.bytes[i * dims + d]! * this.bytes[j * dims + d]!;
+    return sum / (this.norms[i]! * this.norms[j]!);
   }
 
   /** The stem's most frequent word ("respons" → "response"), for showing; undefined for a stem outside the table. */
