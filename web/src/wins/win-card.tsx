@@ -4,11 +4,13 @@ import { Anchor, Card, Group, Stack, Text, Title, VisuallyHidden } from '@mantin
 import { IconMessageCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatLocalDate } from '../shell/format.js';
+import { usePermissions } from '../shell/session.js';
 import { Reactions } from './reactions.js';
 import type { WinView } from './types.js';
 import { CelebratedBadge, collaborativeClass, CreditedPeople, KindBadge, TeamsBadge } from './win-badges.js';
 
 export function WinCard({ win }: { win: WinView }) {
+  const { canContribute } = usePermissions();
   const headingId = `win-${win.id}`;
   return (
     <Card component="article" aria-labelledby={headingId} className={collaborativeClass(win.collaborative)} padding="md">
@@ -46,11 +48,13 @@ export function WinCard({ win }: { win: WinView }) {
         ) : null}
         <Group justify="space-between" gap="xs" wrap="wrap" mt={2}>
           <Reactions win={win} />
-          <Anchor component={Link} to={`/wins/${win.id}#kudos`} size="sm" underline="hover" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-            <IconMessageCircle size={16} aria-hidden />
-            {win.commentCount === 0 ? 'Give kudos' : `${win.commentCount.toLocaleString()} kudos`}
-            <VisuallyHidden>{` for ${win.title}`}</VisuallyHidden>
-          </Anchor>
+          {win.commentCount > 0 || canContribute ? (
+            <Anchor component={Link} to={`/wins/${win.id}#kudos`} size="sm" underline="hover" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+              <IconMessageCircle size={16} aria-hidden />
+              {win.commentCount === 0 ? 'Give kudos' : `${win.commentCount.toLocaleString()} kudos`}
+              <VisuallyHidden>{` for ${win.title}`}</VisuallyHidden>
+            </Anchor>
+          ) : null}
         </Group>
       </Stack>
     </Card>
