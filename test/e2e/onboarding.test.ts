@@ -3,12 +3,13 @@
 // their links, marks them key players, confirms the workspace calendar, creates three KPIs for each team with how
 // each is measured and ranks them, publishes both top threes on the teams' behalf (neither has a lead yet), sets up
 // the weekly check-in and holds the meeting of today — the one that started ten minutes ago, since the UI lets a
-// meeting be marked held once it has started. At 7 of 10 the checklist cannot be put away yet: the founder imports
+// meeting be marked held once it has started. At 7 of 11 the checklist cannot be put away yet: the founder imports
 // the deals from a HubSpot export, logs what a buyer said on a call (a new pain, on an imported deal), writes a piece
-// in the buyer's words that Sam, in sales, approves, and publishes it — and the dashboard's Getting started reads
-// 10 of 10 and can be put away. A room after messaging (wins, being built) adds its steps after these ten (order
-// above 100) and walks them in its own e2e; while one is there, this walk ends at 10 of n with the list still up,
-// since it can be put away only once every step is done. Screenshots go to test-results/e2e/onboarding-*.png.
+// in the buyer's words that Sam, in sales, approves, publishes it, and posts the first win crediting Sam and Mara —
+// and the dashboard's Getting started reads 11 of 11 and can be put away. A room after wins (shadowing) adds its
+// steps after these (order above 110) and walks them in its own e2e; while one is there, this walk ends at 11 of n
+// with the list still up, since it can be put away only once every step is done. Screenshots go to
+// test-results/e2e/onboarding-*.png.
 import type { Locator, Page } from 'playwright-core';
 import type { Person } from './helpers/browser.js';
 import { describe, expect, it } from 'vitest';
@@ -27,10 +28,10 @@ async function expectHeading(page: Page, name: string): Promise<void> {
 /** The dashboard's Getting started card. */
 const gettingStarted = (page: Page) => page.getByRole('region', { name: 'Getting started' });
 
-/** The steps this walk does: those of the rooms up to messaging. */
-const WALKED = 10;
-const WALKED_ROOMS = ['workspaces', 'goals', 'checkins', 'deals', 'messaging'];
-/** Every step of the checklist, read from the server at sign-up: the ten walked here and any of rooms after them. */
+/** The steps this walk does: those of the rooms up to wins. */
+const WALKED = 11;
+const WALKED_ROOMS = ['workspaces', 'goals', 'checkins', 'deals', 'messaging', 'wins'];
+/** Every step of the checklist, read from the server at sign-up: the eleven walked here and any of rooms after them. */
 let total = WALKED;
 
 /** Opens the dashboard and waits for Getting started to read "n of <total> done". */
@@ -89,7 +90,7 @@ describe('onboarding, in the browser', () => {
     total = checklist.total;
     const later = checklist.steps.slice(WALKED);
     expect(checklist.steps.slice(0, WALKED).every((s) => WALKED_ROOMS.includes(s.room))).toBe(true);
-    for (const s of later) expect(s.order, s.title).toBeGreaterThan(100);
+    for (const s of later) expect(s.order, s.title).toBeGreaterThan(110);
     await card.getByText(`0 of ${total} done`, { exact: true }).waitFor();
     expect(await card.getByRole('link').allTextContents()).toEqual([
       'Add or invite people',
@@ -102,6 +103,7 @@ describe('onboarding, in the browser', () => {
       'Open Import deals',
       'Open Evidence',
       'Open Pieces',
+      'Open Wins',
       ...later.map((s) => s.action),
     ]);
     await shot(page, 'onboarding-02-dashboard-new');
@@ -228,11 +230,11 @@ describe('onboarding, in the browser', () => {
     await page.getByText('Held with quorum', { exact: true }).waitFor();
     await shot(page, 'onboarding-11-held');
 
-    // (9) The first seven done; the rest of the walk is in deals and messaging, so the list cannot be put away yet.
+    // (9) The first seven done; the rest of the walk is in deals, messaging and wins, so the list cannot be put away yet.
     const seven = await dashboardAt(page, 7);
     expect(await seven.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
-    expect(await seven.getByRole('link').allTextContents()).toEqual(['Open Import deals', 'Open Evidence', 'Open Pieces', ...later.map((s) => s.action)]);
-    await shot(page, 'onboarding-12-seven-of-ten');
+    expect(await seven.getByRole('link').allTextContents()).toEqual(['Open Import deals', 'Open Evidence', 'Open Pieces', 'Open Wins', ...later.map((s) => s.action)]);
+    await shot(page, 'onboarding-12-seven-of-eleven');
 
     // (10) Import the deals from a HubSpot export: recognised from its header row, every owner matched.
     await seven.getByRole('link', { name: 'Open Import deals' }).click();
@@ -289,10 +291,31 @@ describe('onboarding, in the browser', () => {
     await publishCard.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('heading', { name: 'Published', exact: true }).waitFor();
 
-    // (13) The ten steps done: the checklist says so.
-    const done = await dashboardAt(page, WALKED);
-    await done.getByText('1 piece published with sales approval and a passing score.').waitFor();
+    // (13) Ten done: the piece counts.
+    const ten = await dashboardAt(page, 10);
+    await ten.getByText('1 piece published with sales approval and a passing score.').waitFor();
     await shot(page, 'onboarding-16-ten-done');
+
+    // (14) The first win, crediting both teams: the deal Sam closed on the campaign Mara ran.
+    await ten.getByRole('link', { name: 'Open Wins' }).click();
+    await expectHeading(page, 'Wins');
+    await page.getByRole('button', { name: 'Post a win' }).first().click();
+    const winDialog = page.getByRole('dialog', { name: 'Post a win' });
+    await winDialog.getByLabel('Kind').click();
+    await page.getByRole('option', { name: 'Deal won', exact: true }).click();
+    await winDialog.getByLabel('Title').fill('Contoso signed after the webinar');
+    for (const [who, search] of [[/^Sam Seller/, 'Sam'], [/^Mara Marketer/, 'Mara']] as const) {
+      await pick(page, winDialog.getByRole('combobox', { name: 'People credited' }), who, search);
+      await page.keyboard.press('Escape');
+    }
+    await winDialog.getByText('Collaborative: sales and marketing are both credited.').waitFor();
+    await winDialog.getByRole('button', { name: 'Post win' }).click();
+    await winDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('article', { name: 'Contoso signed after the webinar' }).waitFor();
+
+    // (15) Every step walked: the checklist says so.
+    const done = await dashboardAt(page, WALKED);
+    await shot(page, 'onboarding-17-all-walked');
     if (later.length > 0) {
       // A later room's steps are still to do (walked in that room's e2e): the list stays, with no Dismiss.
       expect(await done.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
@@ -307,7 +330,7 @@ describe('onboarding, in the browser', () => {
     await expectHeading(page, 'Harbor Analytics');
     await page.getByRole('heading', { name: 'What you owe' }).waitFor();
     expect(await gettingStarted(page).count()).toBe(0);
-    await shot(page, 'onboarding-17-dismissed');
+    await shot(page, 'onboarding-18-dismissed');
     founder.expectNoErrors();
   });
 });
