@@ -14,6 +14,7 @@ import { registerPainRoutes } from './routes/pains.js';
 import { registerPieceRoutes } from './routes/pieces.js';
 import { messagingSignals } from './signals.js';
 import { messagingTodos } from './todos.js';
+import { messagingWinCandidates } from './win-candidates.js';
 
 export const messaging: Capability = {
   name: 'messaging',
@@ -30,6 +31,8 @@ export const messaging: Capability = {
   gettingStarted: (ctx) => [messagingGettingStarted(ctx.db.kysely)],
   // The evidence that names a deal, for the deals room's drawer (contract: src/shared/contracts/deal-citations.ts).
   dealCitations: (ctx) => [messagingDealCitations(ctx.db.kysely)],
+  // Cited pieces and the won deals whose evidence cites one, for the wins room's proposals (decision 056).
+  winCandidates: (ctx) => [messagingWinCandidates(ctx.db.kysely)],
   auditDescribers: (ctx) => [painsAuditDescriber(ctx.db.kysely), piecesAuditDescriber(ctx.db.kysely)],
   seedDemo: seedMessagingDemo,
 };

@@ -44,6 +44,9 @@ export interface EvidenceTable {
   /** The buyer's own words. */
   quote: string;
   notes: string | null;
+  /** The published marketing piece that helped (decision 056); null when none is named or it was deleted. Optional, so rows written
+   * before it (the demo's) need not name it; a read always has it (null or an id). */
+  piece_id?: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,8 @@
 // Evidence from a CSV (issue 12): a rep's or a sales lead's log of calls kept in a sheet, streamed through csv-parse
 // row by row (never held whole), every row checked by the same rules as the form, each bad row answered by number,
 // column and sentence. All or nothing (the default), or only the valid rows, as the person chooses; a dry run checks
-// without writing. Pains are named by id or by their exact statement; a deal by its CRM id (linked when imported).
+// without writing. Pains are named by id or by their exact statement; a deal by its CRM id (linked when imported); the piece that
+// helped by a published piece's id or exact title.
 import { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import { AppError } from '../../../server/errors.js';
 import { newId, nowIso } from '../../../server/ids.js';
 import type { Outcome } from './domain.js';
 import { EVIDENCE_LIMITS } from './limits.js';
-import { painsLock, workspaceToday } from './store.js';
+import { NOT_CITABLE, painsLock, workspaceToday } from './store.js';
 
 export const EVIDENCE_CSV_MAX_BYTES = 5 * 1024 * 1024;
 export const EVIDENCE_CSV_MAX_ROWS = 5_000;
@@ -41,7 +42,7 @@ export const EvidenceImportView = z.object({
 type ImportView = z.infer<typeof EvidenceImportView>;
 type RowProblem = z.infer<typeof RowError>;
 
-type Column = 'date' | 'account' | 'quote' | 'outcome' | 'amount' | 'deal' | 'pain' | 'notes';
+type Column = 'date' | 'account' | 'quote' | 'outcome' | 'amount' | 'deal' | 'pain' | 'piece' | 'notes';
 /** The header names a sheet may use, lower-cased, spaces and underscores alike. */
 const HEADERS: Record<string, Column> = {
   date: 'date',
@@ -63,6 +64,10 @@ const HEADERS: Record<string, Column> = {
   pain: 'pain',
   'pain id': 'pain',
   'pain statement': 'pain',
+  piece: 'piece',
+  'piece id': 'piece',
+  'piece title': 'piece',
+  'piece that helped': 'piece',
   notes: 'notes',
   note: 'notes',
 };
@@ -73,7 +78,7 @@ interface WrittenRow {
   spilled: boolean;
 }
 
-const EMPTY = 'The file is empty. It needs a header row (date, account, quote; optionally outcome, amount, deal, pain, notes) and a row for each entry.';
+const EMPTY = 'The file is empty. It needs a header row (date, account, quote; optionally outcome, amount, deal, pain, piece, notes) and a row for each entry.';
 const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${EVIDENCE_CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
 
 /** Reads the stream into rows: a header naming the columns, then one row per entry. */
@@ -114,7 +119,7 @@ export async function readEvidenceCsv(stream: AsyncIterable<Buffer | string>): P
         const missing = (['date', 'account', 'quote'] as const).filter((c) => !header!.includes(c));
         if (missing.length > 0) {
           const had = record.slice(0, 8).map((h) => `"${h.slice(0, 30)}"`).join(', ');
-          throw new AppError('bad_request', `The header row needs the columns date, account and quote (outcome, amount, deal, pain and notes are optional); it lacks ${missing.join(', ')} and has ${had || 'nothing'}${record.length > 8 ? ', …' : ''}.`);
+          throw new AppError('bad_request', `The header row needs the columns date, account and quote (outcome, amount, deal, pain, piece and notes are optional); it lacks ${missing.join(', ')} and has ${had || 'nothing'}${record.length > 8 ? ', …' : ''}.`);
         }
         continue;
       }
@@ -161,6 +166,7 @@ interface CheckedRow {
   outcome: Outcome;
   amount: number | null;
   painId: string | null;
+  pieceId: string | null;
   dealId: string | null;
   dealExternalId: string | null;
   notes: string | null;
@@ -172,6 +178,10 @@ async function checkRows(tx: Tx, workspaceId: string, rows: readonly WrittenRow[
   const pains = await tx.selectFrom('pains').select(['id', 'statement', 'status']).where('workspace_id', '=', workspaceId).execute();
   const byId = new Map(pains.map((p) => [p.id, p]));
   const byStatement = new Map(pains.filter((p) => p.status === 'active').map((p) => [p.statement.trim().toLowerCase(), p]));
+  // Published pieces only: by id, or by the exact title (any case; of two with one title, the latest published).
+  const pieces = await tx.selectFrom('pieces').select(['id', 'title']).where('workspace_id', '=', workspaceId).where('status', '=', 'published').orderBy('published_at', 'asc').orderBy('id', 'desc').execute();
+  const pieceById = new Map(pieces.map((p) => [p.id, p.id]));
+  const pieceByTitle = new Map(pieces.map((p) => [p.title.trim().toLowerCase(), p.id]));
   const dealIds = [...new Set(rows.map((r) => r.cells.deal?.trim() ?? '').filter((d) => d !== ''))];
   const deals = new Map<string, string>();
   for (let i = 0; i < dealIds.length; i += 500) {
@@ -211,6 +221,12 @@ async function checkRows(tx: Tx, workspaceId: string, rows: readonly WrittenRow[
       else if (pain.status !== 'active') refuse('pain', `The pain "${pain.statement.slice(0, 80)}" is retired.`);
       else painId = pain.id;
     }
+    const pieceText = c.piece?.trim() ?? '';
+    let pieceId: string | null = null;
+    if (pieceText) {
+      pieceId = pieceById.get(pieceText) ?? pieceByTitle.get(pieceText.toLowerCase()) ?? null;
+      if (!pieceId) refuse('piece', `${NOT_CITABLE.replace(/: .*$/, '')}: no published piece is "${pieceText.slice(0, 80)}" (give its id or exact title, or leave it empty).`);
+    }
     const deal = c.deal?.trim() ?? '';
     if (deal.length > EVIDENCE_LIMITS.dealExternalId) refuse('deal', `The deal id can be at most ${EVIDENCE_LIMITS.dealExternalId} characters.`);
     if (problems.length > 0) {
@@ -218,7 +234,7 @@ async function checkRows(tx: Tx, workspaceId: string, rows: readonly WrittenRow[
       for (const p of problems) if (errors.length < ERRORS_LISTED) errors.push(p);
       continue;
     }
-    ok.push({ row: r.row, date, account, quote, outcome, amount: amount.ok ? amount.cents : null, painId, dealId: deal ? (deals.get(deal) ?? null) : null, dealExternalId: deal || null, notes: notes || null });
+    ok.push({ row: r.row, date, account, quote, outcome, amount: amount.ok ? amount.cents : null, painId, pieceId, dealId: deal ? (deals.get(deal) ?? null) : null, dealExternalId: deal || null, notes: notes || null });
   }
   return { ok, errors, invalid };
 }
@@ -255,6 +271,7 @@ export async function importEvidence(db: Database, actor: Actor, rows: readonly 
         outcome: r.outcome,
         quote: r.quote,
         notes: r.notes,
+        piece_id: r.pieceId,
         created_at: at,
         updated_at: at,
       })),
@@ -266,7 +283,7 @@ export async function importEvidence(db: Database, actor: Actor, rows: readonly 
       action: 'evidence.imported',
       entityType: 'evidence',
       entityId: newId(),
-      after: { entries: checked.ok.length, skipped: checked.invalid, pains: new Set(checked.ok.map((r) => r.painId).filter(Boolean)).size },
+      after: { entries: checked.ok.length, skipped: checked.invalid, pains: new Set(checked.ok.map((r) => r.painId).filter(Boolean)).size, pieces: new Set(checked.ok.map((r) => r.pieceId).filter(Boolean)).size },
     });
     return { ...view, logged: checked.ok.length };
   });

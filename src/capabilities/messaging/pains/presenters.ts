@@ -59,6 +59,7 @@ export function presentEvidence(row: EvidenceRow, actor: Actor) {
     quote: row.quote,
     notes: row.notes,
     pain: row.pain_id && row.pain_statement !== null && row.pain_status ? { id: row.pain_id, statement: row.pain_statement, status: row.pain_status } : null,
+    piece: row.piece_id && row.piece_title !== null && row.piece_status ? { id: row.piece_id, title: row.piece_title, status: row.piece_status } : null,
     memberId: row.member_id,
     memberName: row.member_name,
     createdAt: row.created_at,

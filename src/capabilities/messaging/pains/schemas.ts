@@ -2,6 +2,7 @@
 // Shared with the web client (type-only).
 import { z } from 'zod';
 import { PageQuery, pageOf, SearchText } from '../../../shared/page.js';
+import { PIECE_STATUSES } from '../pieces/domain/piece-status.js';
 import { EVIDENCE_LIMITS as E, PAIN_LIMITS as P } from './limits.js';
 
 const Id = z.string().min(1).max(100);
@@ -108,6 +109,7 @@ export const EvidenceInput = z
     notes: z.string().trim().max(E.notes).nullish(),
     painId: Id.nullish().describe('An active pain of this workspace; leave out with newPain, or for none yet'),
     newPain: PainInput.optional().describe('A new pain to create and confirm in the same request, instead of painId'),
+    pieceId: Id.nullish().describe('The marketing piece that helped: a published piece of this workspace (optional)'),
   })
   .refine((v) => !(v.painId && v.newPain), { message: 'Give either painId or newPain, not both.', path: ['newPain'] });
 export type EvidenceInput = z.infer<typeof EvidenceInput>;
@@ -123,12 +125,14 @@ export const EvidenceUpdateInput = z
     quote: z.string().trim().min(3).max(E.quote).optional(),
     notes: z.string().trim().max(E.notes).nullish(),
     painId: Id.nullish().describe('Another active pain, or null for none'),
+    pieceId: Id.nullish().describe('Another published piece of this workspace that helped, or null for none (an unchanged one stays, even if it is no longer published)'),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Say what to change.' });
 export type EvidenceUpdateInput = z.infer<typeof EvidenceUpdateInput>;
 
 export const EvidenceQuery = PageQuery.extend({
   painId: Id.optional(),
+  pieceId: Id.optional().describe('Only the evidence that cites this piece'),
   outcome: Outcome.optional(),
   from: DateString.optional().describe('On or after this date'),
   to: DateString.optional().describe('On or before this date'),
@@ -145,6 +149,7 @@ export const EvidenceView = z.object({
   quote: z.string(),
   notes: z.string().nullable(),
   pain: z.object({ id: z.string(), statement: z.string(), status: PainStatus }).nullable(),
+  piece: z.object({ id: z.string(), title: z.string(), status: z.enum(PIECE_STATUSES) }).nullable().describe('The marketing piece the rep said helped'),
   memberId: z.string().nullable(),
   memberName: z.string().nullable(),
   createdAt: z.string(),
@@ -152,6 +157,10 @@ export const EvidenceView = z.object({
   you: z.object({ canChange: z.boolean() }),
 });
 export const EvidencePageView = pageOf(EvidenceView);
+export const PieceCitationsView = z.object({
+  count: z.number().int().describe('Evidence entries that cite the piece'),
+  latest: z.array(EvidenceView).describe('The latest of them, the most recent day first'),
+});
 
 export const WhyQuery = z.strictObject({
   from: DateString.optional().describe('Default: a year before to'),

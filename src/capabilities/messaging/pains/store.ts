@@ -4,7 +4,7 @@ import type { Db } from '../../../db/database.js';
 import { lockKey } from '../../../db/locks.js';
 import { memberName } from '../../../db/member-name.js';
 import { containsText } from '../../../db/search.js';
-import type { EvidenceTable, PainsTable } from '../../../db/schema/messaging.js';
+import type { EvidenceTable, PainsTable, PieceStatus } from '../../../db/schema/messaging.js';
 import { paginate, type Page } from '../../../server/pagination.js';
 import type { PageQuery } from '../../../shared/page.js';
 import { localDateOf } from '../../../shared/calendar/index.js';
@@ -115,6 +115,8 @@ export type EvidenceRow = Selectable<EvidenceTable> & {
   deal_amount: number | null;
   pain_statement: string | null;
   pain_status: 'active' | 'retired' | null;
+  piece_title: string | null;
+  piece_status: PieceStatus | null;
 };
 
 function evidenceQuery(db: Db, workspaceId: string) {
@@ -124,6 +126,7 @@ function evidenceQuery(db: Db, workspaceId: string) {
     .leftJoin('users', 'users.id', 'members.user_id')
     .leftJoin('deals', (j) => j.onRef('deals.id', '=', 'evidence.deal_id').onRef('deals.workspace_id', '=', 'evidence.workspace_id'))
     .leftJoin('pains', (j) => j.onRef('pains.id', '=', 'evidence.pain_id').onRef('pains.workspace_id', '=', 'evidence.workspace_id'))
+    .leftJoin('pieces', (j) => j.onRef('pieces.id', '=', 'evidence.piece_id').onRef('pieces.workspace_id', '=', 'evidence.workspace_id'))
     .selectAll('evidence')
     .select([
       sql<string | null>`case when members.id is null then null else ${memberName} end`.as('member_name'),
@@ -132,6 +135,8 @@ function evidenceQuery(db: Db, workspaceId: string) {
       'deals.amount as deal_amount',
       'pains.statement as pain_statement',
       'pains.status as pain_status',
+      'pieces.title as piece_title',
+      'pieces.status as piece_status',
     ])
     .where('evidence.workspace_id', '=', workspaceId);
 }
@@ -142,6 +147,7 @@ export async function getEvidence(db: Db, workspaceId: string, id: string): Prom
 
 export interface EvidenceFilter {
   painId?: string | undefined;
+  pieceId?: string | undefined;
   outcome?: Outcome | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -151,11 +157,12 @@ export interface EvidenceFilter {
 export async function pageEvidence(db: Db, workspaceId: string, filter: EvidenceFilter, page: PageQuery): Promise<Page<EvidenceRow>> {
   let q = evidenceQuery(db, workspaceId);
   if (filter.painId) q = q.where('evidence.pain_id', '=', filter.painId);
+  if (filter.pieceId) q = q.where('evidence.piece_id', '=', filter.pieceId);
   if (filter.outcome) q = q.where('evidence.outcome', '=', filter.outcome);
   if (filter.from) q = q.where('evidence.date', '>=', filter.from);
   if (filter.to) q = q.where('evidence.date', '<=', filter.to);
   const result = await paginate(q, page, {
-    scope: ['messaging-evidence', workspaceId, filter.painId ?? '', filter.outcome ?? '', filter.from ?? '', filter.to ?? ''],
+    scope: ['messaging-evidence', workspaceId, filter.painId ?? '', filter.pieceId ?? '', filter.outcome ?? '', filter.from ?? '', filter.to ?? ''],
     order: [
       { by: sql.ref('evidence.date'), dir: 'desc', type: 'string' },
       { by: sql.ref('evidence.created_at'), dir: 'desc', type: 'string' },
@@ -171,4 +178,29 @@ export async function findDeal(db: Db, workspaceId: string, by: { id: string } |
   let q = db.selectFrom('deals').select(['id', 'external_id', 'name', 'status', 'amount']).where('workspace_id', '=', workspaceId);
   q = 'id' in by ? q.where('id', '=', by.id) : q.where('external_id', '=', by.externalId);
   return q.executeTakeFirst();
+}
+
+/** The sentence every refusal of a cited piece says: the same for an unknown id, another workspace's, or one not published. */
+export const NOT_CITABLE = 'Only a published piece of this workspace can be cited: pick one from the published pieces, or leave it empty.';
+
+/** A published piece of this workspace, by id (or, for a CSV, by its exact title, any case); undefined when there is none. */
+export async function citablePiece(db: Db, workspaceId: string, by: { id: string } | { idOrTitle: string }): Promise<{ id: string; title: string } | undefined> {
+  const base = db.selectFrom('pieces').select(['id', 'title']).where('workspace_id', '=', workspaceId).where('status', '=', 'published');
+  if ('id' in by) return base.where('id', '=', by.id).executeTakeFirst();
+  const byId = await base.where('id', '=', by.idOrTitle).executeTakeFirst();
+  if (byId) return byId;
+  return base.where(sql<boolean>`lower(title) = ${by.idOrTitle.trim().toLowerCase()}`).orderBy('published_at', 'desc').orderBy('id').executeTakeFirst();
+}
+
+/** How often sales cited a piece, and the latest citations (the most recent day first). */
+export async function pieceCitations(db: Db, workspaceId: string, pieceId: string, latest: number): Promise<{ count: number; latest: EvidenceRow[] }> {
+  const { n } = await db.selectFrom('evidence').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).where('piece_id', '=', pieceId).executeTakeFirstOrThrow();
+  const rows = await evidenceQuery(db, workspaceId)
+    .where('evidence.piece_id', '=', pieceId)
+    .orderBy('evidence.date', 'desc')
+    .orderBy('evidence.created_at', 'desc')
+    .orderBy('evidence.id', 'desc')
+    .limit(latest)
+    .execute();
+  return { count: Number(n), latest: rows as EvidenceRow[] };
 }

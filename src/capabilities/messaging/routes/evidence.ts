@@ -18,8 +18,8 @@ import { presentPage } from '../../../server/pagination.js';
 import { normaliseReason, quarterOf, quartersBetween, rankReasons, type Outcome, type ReasonFact } from '../pains/domain.js';
 import { CHANGE_EVIDENCE, canChangeEvidence, canEditPains, canLogEvidence, EDIT_PAINS, LOG_EVIDENCE } from '../pains/policies.js';
 import { presentEvidence } from '../pains/presenters.js';
-import { EvidenceInput, EvidencePageView, EvidenceQuery, EvidenceUpdateInput, EvidenceView, IdParams, Ok, WhyQuery, WhyView } from '../pains/schemas.js';
-import { evidenceLock, findDeal, getEvidence, getPain, pageEvidence, painsLock, workspaceToday } from '../pains/store.js';
+import { EvidenceInput, EvidencePageView, EvidenceQuery, EvidenceUpdateInput, EvidenceView, IdParams, Ok, PieceCitationsView, WhyQuery, WhyView } from '../pains/schemas.js';
+import { citablePiece, evidenceLock, findDeal, getEvidence, getPain, NOT_CITABLE, pageEvidence, painsLock, pieceCitations, workspaceToday } from '../pains/store.js';
 import { EVIDENCE_CSV_MAX_BYTES, EVIDENCE_CSV_MAX_ROWS, EvidenceImportQuery, EvidenceImportView, importEvidence, readEvidenceCsv } from '../pains/import.js';
 import { insertPain } from '../pains/write.js';
 
@@ -42,6 +42,16 @@ async function painToTie(tx: Tx, workspaceId: string, painId: string): Promise<s
   if (pain.status !== 'active') throw badRequest(`The pain "${pain.statement}" is retired: pick an active pain, or ask a leader to bring it back.`, [{ path: 'body.painId', message: 'Retired pain.' }]);
   return pain.id;
 }
+
+/** A published piece of this workspace to cite; one sentence for an unknown, foreign or unpublished one (it says nothing of other workspaces). */
+async function pieceToCite(tx: Tx, workspaceId: string, pieceId: string): Promise<string> {
+  const piece = await citablePiece(tx, workspaceId, { id: pieceId });
+  if (!piece) throw badRequest(NOT_CITABLE, [{ path: 'body.pieceId', message: 'Not a published piece of this workspace.' }]);
+  return piece.id;
+}
+
+/** How many latest citations a piece's page shows. */
+const CITATIONS_SHOWN = 5;
 
 /** The deal link: an imported deal of this workspace by id, or by the CRM id typed (linked when imported, kept as typed otherwise). */
 async function dealLink(tx: Tx, workspaceId: string, dealId: string | null | undefined, externalId: string | null | undefined): Promise<{ deal_id: string | null; deal_external_id: string | null }> {
@@ -66,10 +76,10 @@ async function evidenceView(db: Db, actor: Actor, id: string) {
 }
 
 /** The fields an evidence audit entry records. */
-type EvidenceShape = { date: string; account: string; dealId: string | null; dealExternalId: string | null; amount: number | null; outcome: Outcome; quote: string; notes: string | null; painId: string | null };
+type EvidenceShape = { date: string; account: string; dealId: string | null; dealExternalId: string | null; amount: number | null; outcome: Outcome; quote: string; notes: string | null; painId: string | null; pieceId: string | null };
 
 const TEMPLATE =
-  'date,account,outcome,amount,deal,pain,quote,notes\r\n2026-11-24,Contoso,won,"$42,000",HS-1042,Inbound leads go cold before anyone calls them,"Our reps call back two days later, and by then the lead has signed elsewhere.",Champion is the VP Sales\r\n2026-11-25,Fabrikam,open,,,,"We rebuild the same forecast spreadsheet every Monday.",\r\n';
+  'date,account,outcome,amount,deal,pain,piece,quote,notes\r\n2026-11-24,Contoso,won,"$42,000",HS-1042,Inbound leads go cold before anyone calls them,Speed-to-lead playbook,"Our reps call back two days later, and by then the lead has signed elsewhere.",Champion is the VP Sales\r\n2026-11-25,Fabrikam,open,,,,,"We rebuild the same forecast spreadsheet every Monday.",\r\n';
 
 export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
   const k = db.kysely;
@@ -89,9 +99,9 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
       {
         schema: {
           tags,
-          summary: `Log evidence from a CSV (the body, as text/csv): columns date, account and quote, optionally outcome, amount, deal, pain and notes. Up to ${EVIDENCE_CSV_MAX_BYTES / 1024 / 1024} MB and ${EVIDENCE_CSV_MAX_ROWS.toLocaleString('en-US')} rows. Sales members, leaders and admins.`,
+          summary: `Log evidence from a CSV (the body, as text/csv): columns date, account and quote, optionally outcome, amount, deal, pain, piece and notes. Up to ${EVIDENCE_CSV_MAX_BYTES / 1024 / 1024} MB and ${EVIDENCE_CSV_MAX_ROWS.toLocaleString('en-US')} rows. Sales members, leaders and admins.`,
           description:
-            "date is YYYY-MM-DD and not in the future; outcome is won, lost or open (open when empty); amount is in currency units ($42,000.50); deal is the CRM id (linked to the imported deal that has it); pain is an active pain's id or its exact statement (any case). UTF-8 with or without a BOM; commas, semicolons or tabs. mode=all_or_nothing (the default) writes nothing when any row is bad (400 with every row's problem in details); mode=valid_rows writes the good rows and lists the bad ones; dryRun=true only checks.",
+            "date is YYYY-MM-DD and not in the future; outcome is won, lost or open (open when empty); amount is in currency units ($42,000.50); deal is the CRM id (linked to the imported deal that has it); pain is an active pain's id or its exact statement (any case); piece is the marketing piece that helped, a published piece's id or its exact title (any case). UTF-8 with or without a BOM; commas, semicolons or tabs. mode=all_or_nothing (the default) writes nothing when any row is bad (400 with every row's problem in details); mode=valid_rows writes the good rows and lists the bad ones; dryRun=true only checks.",
           querystring: EvidenceImportQuery,
           response: { 200: EvidenceImportView, 400: ErrorView, 403: ErrorView, 413: ErrorView, 415: ErrorView },
         },
@@ -111,7 +121,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Sales evidence, a page at a time: the most recent first. Filter by pain, outcome and a date range.',
+        summary: 'Sales evidence, a page at a time: the most recent first. Filter by pain, the piece cited, outcome and a date range.',
         querystring: EvidenceQuery,
         response: { 200: EvidencePageView, 400: ErrorView },
       },
@@ -119,10 +129,30 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      const { limit, cursor, painId, outcome, from, to } = req.query;
+      const { limit, cursor, painId, pieceId, outcome, from, to } = req.query;
       if (from && to && from > to) throw badRequest('The from date is after the to date.');
-      const page = await pageEvidence(k, actor.workspaceId, { painId, outcome, from, to }, { limit, cursor });
+      const page = await pageEvidence(k, actor.workspaceId, { painId, pieceId, outcome, from, to }, { limit, cursor });
       return presentPage(page, (r) => presentEvidence(r, actor));
+    },
+  );
+
+  app.get(
+    '/messaging/pieces/:id/cited-by',
+    {
+      schema: {
+        tags,
+        summary: `How often sales cited a piece in evidence ("the piece that helped"), with the latest ${CITATIONS_SHOWN} entries. A piece of another workspace, or none, is 404.`,
+        params: IdParams,
+        response: { 200: PieceCitationsView, 404: ErrorView },
+      },
+      config: { readCache: true },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const piece = await k.selectFrom('pieces').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', req.params.id).executeTakeFirst();
+      if (!piece) throw notFound('Piece');
+      const cited = await pieceCitations(k, actor.workspaceId, piece.id, CITATIONS_SHOWN);
+      return { count: cited.count, latest: cited.latest.map((r) => presentEvidence(r, actor)) };
     },
   );
 
@@ -138,7 +168,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
       schema: {
         tags,
         summary:
-          "Log what a buyer said: date (not in the future), account, the deal (an imported deal's id, or its CRM id), amount in currency units, outcome, the buyer's own words, notes, and the pain it shows — an active pain's id, or newPain to create it in the same request. Sales members, leaders and admins.",
+          "Log what a buyer said: date (not in the future), account, the deal (an imported deal's id, or its CRM id), amount in currency units, outcome, the buyer's own words, notes, the pain it shows — an active pain's id, or newPain to create it in the same request — and optionally the marketing piece that helped (a published piece of this workspace; anything else is 400 \"Only a published piece of this workspace can be cited: …\"). Sales members, leaders and admins.",
         body: EvidenceInput,
         response: { 201: EvidenceView, 400: ErrorView, 403: ErrorView, 409: ErrorView },
       },
@@ -155,6 +185,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
         await lockForUpdate(tx, db.dialect, painsLock(actor.workspaceId));
         const painId = b.newPain ? await insertPain(tx, actor, b.newPain) : b.painId ? await painToTie(tx, actor.workspaceId, b.painId) : null;
         const link = await dealLink(tx, actor.workspaceId, b.dealId, b.dealExternalId);
+        const pieceId = b.pieceId ? await pieceToCite(tx, actor.workspaceId, b.pieceId) : null;
         const at = nowIso();
         const row = {
           id,
@@ -168,11 +199,12 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
           outcome: b.outcome,
           quote: b.quote,
           notes: b.notes ? b.notes : null,
+          piece_id: pieceId,
           created_at: at,
           updated_at: at,
         };
         await tx.insertInto('evidence').values(row).execute();
-        const after: EvidenceShape = { date: row.date, account: row.account, dealId: row.deal_id, dealExternalId: row.deal_external_id, amount: row.amount, outcome: row.outcome, quote: row.quote, notes: row.notes, painId };
+        const after: EvidenceShape = { date: row.date, account: row.account, dealId: row.deal_id, dealExternalId: row.deal_external_id, amount: row.amount, outcome: row.outcome, quote: row.quote, notes: row.notes, painId, pieceId };
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'evidence.created', entityType: 'evidence', entityId: id, after });
       });
       return reply.code(201).send(await evidenceView(k, actor, id));
@@ -184,7 +216,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Change an evidence entry (its author, leaders and admins). Two edits at once apply one after the other.',
+        summary: 'Change an evidence entry (its author, leaders and admins): any field, the piece that helped too (another published piece of this workspace, or null). Two edits at once apply one after the other.',
         params: IdParams,
         body: EvidenceUpdateInput,
         response: { 200: EvidenceView, 400: ErrorView, 403: ErrorView, 404: ErrorView },
@@ -199,8 +231,10 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
         if (!row) throw notFound('Evidence');
         if (!canChangeEvidence(actor, row.member_id)) throw forbidden(CHANGE_EVIDENCE);
         if (b.date !== undefined) await refuseBadDate(tx, actor.workspaceId, b.date);
-        const before: EvidenceShape = { date: row.date, account: row.account, dealId: row.deal_id, dealExternalId: row.deal_external_id, amount: row.amount === null ? null : Number(row.amount), outcome: row.outcome, quote: row.quote, notes: row.notes, painId: row.pain_id };
+        const before: EvidenceShape = { date: row.date, account: row.account, dealId: row.deal_id, dealExternalId: row.deal_external_id, amount: row.amount === null ? null : Number(row.amount), outcome: row.outcome, quote: row.quote, notes: row.notes, painId: row.pain_id, pieceId: row.piece_id ?? null };
         const painId = b.painId === undefined ? row.pain_id : b.painId === null ? null : b.painId === row.pain_id ? row.pain_id : await painToTie(tx, actor.workspaceId, b.painId);
+        // An unchanged piece stays cited even if it was archived since; a new one must be published now.
+        const pieceId = b.pieceId === undefined ? (row.piece_id ?? null) : b.pieceId === null ? null : b.pieceId === row.piece_id ? row.piece_id : await pieceToCite(tx, actor.workspaceId, b.pieceId);
         const dealChanged = b.dealId !== undefined || b.dealExternalId !== undefined;
         // A deal id given alone links that deal (its CRM id with it); a CRM id given alone is looked up afresh.
         const link = dealChanged
@@ -216,6 +250,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
           quote: b.quote ?? row.quote,
           notes: b.notes === undefined ? row.notes : b.notes ? b.notes : null,
           painId,
+          pieceId,
         };
         const changed = changedFields(before, after);
         if (Object.keys(changed.after).length === 0) return;
@@ -231,6 +266,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
             quote: after.quote,
             notes: after.notes,
             pain_id: after.painId,
+            piece_id: after.pieceId,
             updated_at: nowIso(),
           })
           .where('workspace_id', '=', actor.workspaceId)
@@ -253,7 +289,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
         if (!row) throw notFound('Evidence');
         if (!canChangeEvidence(actor, row.member_id)) throw forbidden(CHANGE_EVIDENCE);
         await tx.deleteFrom('evidence').where('workspace_id', '=', actor.workspaceId).where('id', '=', row.id).execute();
-        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'evidence.deleted', entityType: 'evidence', entityId: row.id, before: { account: row.account, date: row.date, outcome: row.outcome, painId: row.pain_id, quote: row.quote } });
+        await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'evidence.deleted', entityType: 'evidence', entityId: row.id, before: { account: row.account, date: row.date, outcome: row.outcome, painId: row.pain_id, pieceId: row.piece_id ?? null, quote: row.quote } });
       });
       return { ok: true as const };
     },
