@@ -5,14 +5,8 @@
 // call back two days later"). A quote weighs by its age (half-life below), and a pain's quote score is a decaying
 // sum of its best quotes, so several buyers saying it count for more than one. Long texts are matched in windows
 // of a few sentences, so a pain a piece addresses in one paragraph is found as surely as in a short ad.
-//
-// Copy from outside shares few words with the quotes, so a third part reads the meaning of the words (decision
-// 054): each pain has a vector — its words' GloVe vectors summed, each weighted by how rare it is in English
-// (related-words.ts), the statement and synonyms counting twice — and each window one the same way; both are
-// centred on the library's mean pain, and a window's cosine with a pain above a floor adds to the pain's score.
 import { Bm25Field } from './bm25.js';
 import { indexStemsOf, readText, type ReadText, type Token } from './nlp.js';
-import { relatedWords, type RelatedWords } from './related-words.js';
 import type { PainDoc, PainMatch } from './types.js';
 
 /** A quote loses half its weight every 180 days: last quarter's calls count for ~70%, last year's for ~25%. */
@@ -32,28 +26,14 @@ const PRUNE_MIN_DF = 200;
 const WINDOW = 4;
 const STRIDE = 3;
 const DAY_MS = 86_400_000;
-/**
- * The meaning part (decision 054): a window whose centred vector has cosine c with a pain's adds
- * MEANING_WEIGHT × (c − MEANING_FLOOR) similarity scales to its raw score (nothing below the floor); a cosine of 0.4
- * alone reads as similarity 0.375. The statement and synonyms count MEANING_CORE times in a pain's vector.
- */
-const MEANING_WEIGHT = 2;
-const MEANING_FLOOR = 0.1;
-const MEANING_CORE = 2;
-/** A bridge shown in "matched on" joins words at least this close (GloVe cosines of related words run 0.5–0.8). */
-const BRIDGE_COSINE = 0.45;
 
 interface Entry {
   id: string;
   /** Its place in the per-pain arrays of a match. */
   slot: number;
   statement: string;
-  /** The statement and synonyms as one text (for showing the word a bridge reached). */
-  coreText: string;
   core: number;
   quotes: Array<{ doc: number; day: number; text: string }>;
-  /** Its words' vectors summed, each by its weight (the statement and synonyms MEANING_CORE times). */
-  meaning: Float32Array;
 }
 
 /** A pain's best quotes kept per window: beyond the fifth, 0.6⁵ makes a quote count for less than a tenth. */
@@ -102,12 +82,6 @@ export class PainIndex {
   /** Each quote's recency weight as of `recencyToday`, recomputed when the day changes. */
   private readonly quoteRecency: number[] = [];
   private recencyToday = Number.NaN;
-  private readonly vectors: RelatedWords = relatedWords();
-  /** Each pain's meaning, unit length and centred on the library's mean (by slot; null without one), when not stale. */
-  private centred: Array<Float32Array | null> = [];
-  private centredNorm: number[] = [];
-  private mean: Float32Array | null = null;
-  private meaningStale = true;
 
   private constructor(private readonly fixedNow: Date | undefined) {}
 
@@ -131,10 +105,7 @@ export class PainIndex {
     // A pain read again keeps its slot, so edits do not grow the per-pain arrays of a match.
     const slot = this.entries.get(p.id)?.slot ?? this.slots.length;
     this.removePain(p.id);
-    const coreText = [p.statement, ...p.synonyms].join('.\n');
-    const coreStems = indexTermsOf(coreText);
-    const entry: Entry = { id: p.id, slot, statement: p.statement, coreText, core: this.core.add([...new Set(coreStems)]), quotes: [], meaning: new Float32Array(this.vectors.dimensions) };
-    this.addMeaning(entry, coreStems, MEANING_CORE);
+    const entry: Entry = { id: p.id, slot, statement: p.statement, core: this.core.add([...new Set(indexTermsOf([p.statement, ...p.synonyms].join('.\n')))]), quotes: [] };
     this.slots[slot] = entry;
     this.coreOwner[entry.core] = slot;
     this.entries.set(p.id, entry);
@@ -146,7 +117,6 @@ export class PainIndex {
     if (!entry) return;
     this.entries.delete(id);
     this.slots[entry.slot] = null;
-    this.meaningStale = true;
     this.core.remove(entry.core);
     this.coreOwner[entry.core] = -1;
     for (const q of entry.quotes) {
@@ -162,82 +132,12 @@ export class PainIndex {
   }
 
   private addQuoteTo(entry: Entry, quote: { text: string; date: string }): void {
-    const stems = indexTermsOf(quote.text);
-    const doc = this.quotes.add(stems);
-    this.addMeaning(entry, stems, 1);
+    const doc = this.quotes.add(indexTermsOf(quote.text));
     const day = dayOf(quote.date);
     this.quoteOwner[doc] = entry.slot;
     this.quoteDay[doc] = day;
     this.quoteRecency[doc] = this.recency(day, Number.isNaN(this.recencyToday) ? this.today() : this.recencyToday);
     entry.quotes.push({ doc, day, text: quote.text });
-  }
-
-  /** Adds words to a pain's meaning: each word's unit vector times its weight (rarer words weigh more) times `times`. */
-  private addMeaning(entry: Entry, stems: readonly string[], times: number): void {
-    for (const stem of stems) this.vectors.addTo(entry.meaning, stem, this.vectors.weightOf(stem) * times);
-    this.meaningStale = true;
-  }
-
-  /** The pains' meanings as unit vectors centred on the library's mean pain, worked out again after a change. */
-  private centredMeanings(): void {
-    if (!this.meaningStale) return;
-    const dims = this.vectors.dimensions;
-    const units: Array<Float32Array | null> = this.slots.map((entry) => {
-      if (!entry) return null;
-      let norm = 0;
-      for (let d = 0; d < dims; d++) norm += entry.meaning[d]! * entry.meaning[d]!;
-      if (norm === 0) return null;
-      norm = Math.sqrt(norm);
-      return entry.meaning.map((x) => x / norm);
-    });
-    const mean = new Float32Array(dims);
-    let n = 0;
-    for (const u of units) {
-      if (!u) continue;
-      n += 1;
-      for (let d = 0; d < dims; d++) mean[d] = mean[d]! + u[d]!;
-    }
-    for (let d = 0; d < dims; d++) mean[d] = n === 0 ? 0 : mean[d]! / n;
-    this.centred = units.map((u) => (u ? u.map((x, d) => x - mean[d]!) : null));
-    this.centredNorm = this.centred.map((c) => (c ? Math.sqrt(c.reduce((a, x) => a + x * x, 0)) : 0));
-    this.mean = mean;
-    this.meaningStale = false;
-  }
-
-  /**
-   * The text's meaning, centred like the pains' (null when no word of it is in the table). It is the whole text's,
-   * not a window's: what a piece is about overall is read from all of it (a window's few words say less), while
-   * the words themselves are still matched window by window. On heldout-2 the window's meaning gained nothing.
-   */
-  private textMeaning(read: ReadText): { v: Float32Array; norm: number } | null {
-    const dims = this.vectors.dimensions;
-    const mean = this.mean!;
-    const v = new Float32Array(dims);
-    let any = false;
-    for (let i = 0; i < read.tokens.length; i++) {
-      const t = read.tokens[i]!;
-      if (indexed(t) && this.vectors.addTo(v, t.stem, this.vectors.weightOf(t.stem))) any = true;
-    }
-    if (!any) return null;
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += v[d]! * v[d]!;
-    norm = Math.sqrt(norm);
-    let cn = 0;
-    for (let d = 0; d < dims; d++) {
-      v[d] = v[d]! / norm - mean[d]!;
-      cn += v[d]! * v[d]!;
-    }
-    return { v, norm: Math.sqrt(cn) };
-  }
-
-  /** What the text's meaning adds to a pain's raw score, in every window (0 below the floor). */
-  private meaningScore(slot: number, w: { v: Float32Array; norm: number } | null, scale: number): number {
-    const c = this.centred[slot];
-    if (!w || !c || w.norm === 0 || this.centredNorm[slot] === 0) return 0;
-    let dot = 0;
-    for (let d = 0; d < c.length; d++) dot += c[d]! * w.v[d]!;
-    const cosine = dot / (w.norm * this.centredNorm[slot]!);
-    return cosine > MEANING_FLOOR ? MEANING_WEIGHT * scale * (cosine - MEANING_FLOOR) : 0;
   }
 
   has(painId: string): boolean {
@@ -335,10 +235,6 @@ export class PainIndex {
     }
     const nt = terms.length;
     if (nt === 0) return [];
-    // "Similarity" saturates the raw score against what three words found in one pain only would weigh here.
-    const scale = 3 * this.core.idfOfOne();
-    this.centredMeanings();
-    const meaning = this.textMeaning(read);
     const maxWeight = new Float64Array(nt);
     for (let j = 0; j < qTerm.length; j++) if (qWeight[j]! > maxWeight[qTerm[j]!]!) maxWeight[qTerm[j]!] = qWeight[j]!;
 
@@ -431,12 +327,9 @@ export class PainIndex {
     }
 
     // Each pain's bound: its statement's words at their highest weight, plus its best quotes' bounds as the
-    // decaying sum adds them, plus its best window's meaning. No window can score a pain above it.
+    // decaying sum adds them. No window can score a pain above it.
     const bounds: Array<{ slot: number; bound: number }> = [];
-    const meaningBy = new Map<number, number>();
     for (const slot of touchedPains) {
-      const meaningPart = this.meaningScore(slot, meaning, scale);
-      meaningBy.set(slot, meaningPart);
       let agg = 0;
       let f = 1;
       for (let k = 0; k < TOP_QUOTES; k++) {
@@ -444,7 +337,7 @@ export class PainIndex {
         topBound[slot * TOP_QUOTES + k] = 0;
         f *= QUOTE_DECAY;
       }
-      bounds.push({ slot, bound: coreBound[slot]! + QUOTE_WEIGHT * agg + meaningPart });
+      bounds.push({ slot, bound: coreBound[slot]! + QUOTE_WEIGHT * agg });
       coreBound[slot] = 0;
       s.mark[slot] = 0;
     }
@@ -452,6 +345,7 @@ export class PainIndex {
 
     // Exact scores, the highest bound first. A bound is compared with a margin (a millionth) far wider than
     // any rounding between the bound's sums and the exact ones, so no pain that could rank is skipped.
+    const scale = 3 * this.core.idfOfOne();
     const floor = (MIN_SIMILARITY * scale) / (1 - MIN_SIMILARITY);
     const bestRaws: number[] = [];
     const found: Array<{ slot: number; raw: number; window: number; via: number }> = [];
@@ -476,7 +370,6 @@ export class PainIndex {
         wordBound[t] = decayed(top);
       }
       const cut = Math.max(floor, full ? bestRaws[limit - 1]! : 0);
-      const meaningPart = meaningBy.get(slot)!;
       let best = 0;
       let bestWindow = -1;
       let bestVia = 0;
@@ -484,7 +377,7 @@ export class PainIndex {
         // The window's statement score (exact) and a bound of its quote score: the decaying sum of a pain's best
         // quotes is at most the sum, word by word, of each word's decaying sum (it is a maximum of linear sums).
         let coreScore = 0;
-        let touched = meaningPart > 0;
+        let touched = false;
         let quoteBound = 0;
         for (let j = qStart[w]!; j < qStart[w + 1]!; j++) {
           const t = qTerm[j]!;
@@ -497,7 +390,7 @@ export class PainIndex {
             touched = true;
           }
         }
-        if (!touched || (coreScore + QUOTE_WEIGHT * quoteBound + meaningPart) * margin < Math.max(cut, best)) continue;
+        if (!touched || (coreScore + QUOTE_WEIGHT * quoteBound) * margin < Math.max(cut, best)) continue;
         for (let j = qStart[w]!; j < qStart[w + 1]!; j++) {
           const t = qTerm[j]!;
           const weight = qWeight[j]!;
@@ -513,7 +406,7 @@ export class PainIndex {
         }
         const via = touchedQuotes.length;
         touchedQuotes.length = 0;
-        const raw = coreScore + QUOTE_WEIGHT * decayed(top) + meaningPart;
+        const raw = coreScore + QUOTE_WEIGHT * decayed(top);
         if (raw > best) {
           best = raw;
           bestWindow = w;
@@ -534,6 +427,7 @@ export class PainIndex {
       if (bestRaws.length > limit) bestRaws.length = limit;
     }
 
+    // "Similarity" saturates the raw score against what three words found in one pain only would weigh here.
     const ranked: Array<{ entry: Entry; similarity: number; window: number; via: number }> = [];
     for (const { slot, raw, window, via } of found) {
       const entry = this.slots[slot];
@@ -547,7 +441,7 @@ export class PainIndex {
       .map(({ entry, similarity, window, via }) => ({
         painId: entry.id,
         similarity: Math.round(similarity * 1000) / 1000,
-        matchedOn: this.matchedOn(entry, queryOf(read.tokens, windows[window]![0], windows[window]![1]), today, (meaningBy.get(entry.slot) ?? 0) > 0 ? this.bridgesOf(entry, read) : []),
+        matchedOn: this.matchedOn(entry, queryOf(read.tokens, windows[window]![0], windows[window]![1]), today),
         viaQuotes: via,
       }));
   }
@@ -578,11 +472,8 @@ export class PainIndex {
     return windows;
   }
 
-  /**
-   * The query's words this pain holds, weightiest first: in its statement or synonyms, or in its recent quotes;
-   * then the bridges its meaning crossed ("rang ≈ call"), when it added to the score.
-   */
-  private matchedOn(entry: Entry, query: Query, today: number, bridges: readonly string[]): string[] {
+  /** The query's words this pain holds, weightiest first: in its statement or synonyms, or in its recent quotes. */
+  private matchedOn(entry: Entry, query: Query, today: number): string[] {
     const weights = new Map<string, number>();
     for (const term of this.core.termsOf(entry.core) ?? []) {
       if (query.has(term)) weights.set(term, this.core.idf(term));
@@ -596,56 +487,10 @@ export class PainIndex {
         weights.set(term, (weights.get(term) ?? 0) + QUOTE_WEIGHT * this.quotes.idf(term) * r * 0.5);
       }
     }
-    const words = [...weights.entries()]
+    return [...weights.entries()]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 6 - bridges.length)
+      .slice(0, 6)
       .map(([term]) => query.get(term)!.surface);
-    return [...words, ...bridges];
-  }
-
-  /**
-   * At most two "text's word ≈ pain's word" pairs: the text's words (not the pain's own) that pull its meaning
-   * most towards the pain's, each with the pain's word nearest to it (cosine BRIDGE_COSINE or more; a word with none shown
-   * is left out), as the pain wrote it.
-   */
-  private bridgesOf(entry: Entry, read: ReadText): string[] {
-    const c = this.centred[entry.slot];
-    if (!c) return [];
-    const own = new Set(this.core.termsOf(entry.core) ?? []);
-    for (const q of entry.quotes) for (const term of this.quotes.termsOf(q.doc) ?? []) own.add(term);
-    const pull = new Map<string, { surface: string; pull: number }>();
-    for (const t of read.tokens) {
-      if (!indexed(t) || own.has(t.stem) || pull.has(t.stem)) continue;
-      const dot = this.vectors.dot(t.stem, c);
-      if (dot !== null) pull.set(t.stem, { surface: t.normal, pull: this.vectors.weightOf(t.stem) * dot });
-    }
-    const bridges: string[] = [];
-    for (const [stem, { surface, pull: p }] of [...pull.entries()].sort((a, b) => b[1].pull - a[1].pull)) {
-      if (bridges.length === 2 || p <= 0) break;
-      let nearest: string | null = null;
-      let best = BRIDGE_COSINE;
-      for (const term of own) {
-        const cos = this.vectors.cosine(stem, term);
-        if (cos !== null && cos >= best) {
-          best = cos;
-          nearest = term;
-        }
-      }
-      if (nearest) bridges.push(`${surface} ≈ ${this.surfaceIn(entry, nearest)}`);
-    }
-    return bridges;
-  }
-
-  /** A stem of a pain as the pain wrote it: in its statement or synonyms, else in the first quote that holds it. */
-  private surfaceIn(entry: Entry, stem: string): string {
-    const inCore = readText(entry.coreText).tokens.find((t) => t.stem === stem);
-    if (inCore) return inCore.normal;
-    for (const q of entry.quotes) {
-      if (!(this.quotes.termsOf(q.doc) ?? []).includes(stem)) continue;
-      const token = readText(q.text).tokens.find((t) => t.stem === stem);
-      if (token) return token.normal;
-    }
-    return this.vectors.wordOf(stem) ?? stem;
   }
 }
 
