@@ -2,10 +2,11 @@
 // marketing sourced) and goals (a KPI reaching its period target) through the winCandidates contract and writes each
 // once by its key — across two runs and two instances; smaller deals are batched into one proposal per ISO week,
 // rewritten while open; a proposal is confirmed into a win (eight at once: one win, seven 409) or dismissed for good;
-// the people suggested see it in their to-dos.
+// the people suggested see it in their to-dos. Messaging proposes a piece sales cites, and a won deal whose evidence
+// cites one under the deals room's key (decision 056).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/lockstep.js';
-import { gatherProposals } from '../../src/capabilities/wins/gather.js';
+import { gatherProposals, gatherWorkspace } from '../../src/capabilities/wins/gather.js';
 import { newId, nowIso } from '../../src/server/ids.js';
 import { calendarDate, isoWeekOf, periodOf } from '../../src/shared/calendar/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -13,6 +14,7 @@ import { expectStatus } from '../helpers/client.js';
 import { allPages, changedInDb, makeKpi } from '../factories.js';
 import { burst, countOf, expectOnly, PARALLEL } from '../factories-concurrency.js';
 import { insertDeals } from '../factories-deals.js';
+import { insertPiece } from '../factories-messaging-rows.js';
 import { day, gather, insertChannel, makeWinsTeam, type ProposalView, type WinsTeam, type WinView } from './wins-fixtures.js';
 
 let t: TestApp;
@@ -237,5 +239,116 @@ describe('to-dos', () => {
     expect((await mine(team.marketingLead.client)).length).toBe(1);
     expect(await mine(team.marketer.client)).toEqual([]);
     expect(await mine(team.viewer.client)).toEqual([]);
+  });
+});
+
+describe('proposals from messaging: a piece sales cites, a won deal whose evidence cites one (decision 056)', () => {
+  /** An evidence entry citing a piece, written as the evidence routes write one. */
+  async function cite(team: WinsTeam, e: { pieceId: string; date: string; by?: string; dealId?: string; quote?: string; account?: string; workspaceId?: string }) {
+    const at = nowIso();
+    await t.db.kysely
+      .insertInto('evidence')
+      .values({ id: newId(), workspace_id: e.workspaceId ?? team.ws.id, pain_id: null, member_id: e.by ?? team.seller.member.id, date: e.date, account: e.account ?? 'Contoso', deal_id: e.dealId ?? null, deal_external_id: null, amount: null, outcome: e.dealId ? 'won' : 'open', quote: e.quote ?? 'Your playbook is why we called back in an hour.', notes: null, piece_id: e.pieceId, created_at: at, updated_at: at })
+      .execute();
+    await changedInDb(t);
+  }
+  const publishedPiece = (team: WinsTeam, title: string, publishedOn: string, status: 'published' | 'draft' = 'published') =>
+    insertPiece(t, team.ws.id, { title, status, authorId: team.marketer.member.id, publishedAt: `${publishedOn}T12:00:00.000Z` });
+  const keysOf = async (team: WinsTeam) => (await t.db.kysely.selectFrom('win_proposals').select('key').where('workspace_id', '=', team.ws.id).orderBy('key').execute()).map((r) => r.key);
+
+  it('proposes a cited piece once however often it is cited, crediting its author and the reps; not one cited before it was published', async () => {
+    const team = await makeWinsTeam(t);
+    const playbook = await publishedPiece(team, 'Speed-to-lead playbook', day(-12));
+    const late = await publishedPiece(team, 'Late launch', day(-3));
+    const draft = await publishedPiece(team, 'Never published', day(-12), 'draft');
+    await cite(team, { pieceId: playbook, date: day(-8), account: 'Contoso' });
+    await cite(team, { pieceId: playbook, date: day(-4), by: team.salesLead.member.id, account: 'Fabrikam', quote: 'The playbook got us a second meeting.' });
+    // Cited on a day before its publication: the piece cannot have helped then.
+    await cite(team, { pieceId: late, date: day(-6) });
+    // A draft written into evidence around the routes: not a published piece, nothing.
+    await cite(team, { pieceId: draft, date: day(-2) });
+
+    expect(await gather(t)).toMatchObject({ proposed: 1 });
+    const [p, ...rest] = await openProposals(team);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      kind: 'content_helped_sales',
+      title: '"Speed-to-lead playbook" helped sales',
+      wonOn: day(-8),
+      amountCents: null,
+      source: { kind: 'piece', id: playbook, label: 'Speed-to-lead playbook', href: `/messaging/pieces/${playbook}` },
+    });
+    expect(p!.story).toBe(`Sales cited "Speed-to-lead playbook" in 2 evidence entries since ${day(-8)} (Contoso, Fabrikam). The latest buyer's words: "The playbook got us a second meeting."`);
+    expect(p!.suggestedCredits.map((c) => c.name)).toEqual(['Mia Marketer', 'Sam Seller', 'Lee Lead']);
+    // Cited again, gathered again: still one proposal for the piece.
+    await cite(team, { pieceId: playbook, date: day(-1) });
+    expect(await gather(t)).toEqual({ proposed: 0, updated: 0 });
+    expect(await keysOf(team)).toEqual([`piece:${playbook}`]);
+  });
+
+  it('proposes a won deal whose evidence cites a piece under the deals room\'s key: once when both rooms offer it, small ones in the week\'s batch once', async () => {
+    const team = await makeWinsTeam(t);
+    const w = lastWeek();
+    const playbook = await publishedPiece(team, 'Speed-to-lead playbook', day(-30));
+    const ids = await dealsFor(team, [
+      { name: 'Referral deal', amount: 2_400_000, closed: w.tue, marketing: false },
+      { name: 'Marketing deal', amount: 3_000_000, closed: w.tue },
+      { name: 'Small referral', amount: 100_000, closed: w.wed, marketing: false },
+      { name: 'Small marketing', amount: 200_000, closed: w.wed },
+      { name: 'Uncited referral', amount: 2_000_000, closed: w.tue, marketing: false },
+    ]);
+    for (const name of ['Referral deal', 'Marketing deal', 'Small referral', 'Small marketing']) await cite(team, { pieceId: playbook, date: day(-25), dealId: ids.get(name)! });
+
+    // Deals and messaging in one run: one proposal per deal.
+    expect(await gather(t)).toMatchObject({ proposed: 3 });
+    expect(await keysOf(team)).toEqual([`deal:${ids.get('Marketing deal')}`, `deal:${ids.get('Referral deal')}`, `small-deals:${w.week}`].sort());
+    const open = await openProposals(team);
+    const referral = open.find((p) => p.source.id === ids.get('Referral deal'))!;
+    expect(referral).toMatchObject({ kind: 'deal_won', title: 'Referral deal closed won: $24,000', wonOn: w.tue, amountCents: 2_400_000, source: { kind: 'deal', href: `/deals?deal=${ids.get('Referral deal')}` } });
+    expect(referral.story).toBe(`A deal won on ${w.tue}, owned by Sam Seller, whose evidence cites marketing's piece "Speed-to-lead playbook".`);
+    // The owner the import matched, and the piece's author.
+    expect(referral.suggestedCredits.map((c) => c.name)).toEqual(['Sam Seller', 'Mia Marketer']);
+    // The marketing-sourced one is the deals room's proposal (its words), not a second one.
+    expect(open.find((p) => p.source.id === ids.get('Marketing deal'))!.story).toMatch(/^A marketing-sourced deal/);
+    // Each small deal once in its week's batch, whichever room offered it.
+    const batch = open.find((p) => p.source.kind === 'small_deals')!;
+    expect(batch).toMatchObject({ dealCount: 2, amountCents: 300_000 });
+    const stored = await t.db.kysely.selectFrom('win_proposals').select('deal_ids').where('id', '=', batch.id).executeTakeFirstOrThrow();
+    expect((JSON.parse(stored.deal_ids) as string[]).sort()).toEqual([ids.get('Small referral'), ids.get('Small marketing')].sort());
+    // The piece itself is not proposed: its citations are older than the look-back.
+    expect(open.some((p) => p.source.kind === 'piece')).toBe(false);
+    expect(await gather(t)).toEqual({ proposed: 0, updated: 0 });
+  });
+
+  it('writes two candidates of one key offered in one run once (the second finds the first: ON CONFLICT)', async () => {
+    const team = await makeWinsTeam(t);
+    const playbook = await publishedPiece(team, 'Speed-to-lead playbook', day(-30));
+    const ids = await dealsFor(team, [{ name: 'Referral deal', amount: 2_400_000, closed: lastWeek().tue, marketing: false }]);
+    await cite(team, { pieceId: playbook, date: day(-25), dealId: ids.get('Referral deal')! });
+    const messaging = t.app.ctx.winCandidates.filter((p) => p.room === 'messaging');
+    expect(messaging).toHaveLength(1);
+    expect(await gatherWorkspace(t.db, [...messaging, ...messaging], { id: team.ws.id, timeZone: 'UTC' }, new Date())).toEqual({ proposed: 1, updated: 0 });
+    expect(await keysOf(team)).toEqual([`deal:${ids.get('Referral deal')}`]);
+  });
+
+  it('never proposes from another workspace\'s rows: B\'s evidence citing A\'s piece, or A\'s citing B\'s', async () => {
+    const a = await makeWinsTeam(t);
+    const b = await makeWinsTeam(t);
+    const aPiece = await publishedPiece(a, 'A playbook', day(-12));
+    const bPiece = await publishedPiece(b, 'B playbook', day(-12));
+    // Written around the routes (which refuse them): rows that point across workspaces.
+    await cite(b, { pieceId: aPiece, date: day(-5), by: b.seller.member.id });
+    await cite(a, { pieceId: bPiece, date: day(-5), by: a.seller.member.id });
+    await dealsFor(b, [{ name: 'B referral', amount: 2_000_000, closed: lastWeek().tue, marketing: false }]);
+    const bDeal = (await t.db.kysely.selectFrom('deals').select('id').where('workspace_id', '=', b.ws.id).where('name', '=', 'B referral').executeTakeFirstOrThrow()).id;
+    await cite(a, { pieceId: bPiece, date: day(-5), dealId: bDeal });
+    await gather(t);
+    expect(await keysOf(a)).toEqual([]);
+    expect(await keysOf(b)).toEqual([]);
+    // B's own citation of its own piece is B's proposal only.
+    await cite(b, { pieceId: bPiece, date: day(-4) });
+    await gather(t);
+    expect(await keysOf(b)).toEqual([`piece:${bPiece}`]);
+    expect(await keysOf(a)).toEqual([]);
   });
 });
