@@ -60,7 +60,7 @@ describe('the evidence CSV', () => {
       ['Fabrikam', 'open', null, null, 'SF-1', pain.id, null],
     ]);
     const audit = await t.db.kysely.selectFrom('audit_log').select('after').where('workspace_id', '=', ws.id).where('action', '=', 'evidence.imported').execute();
-    expect(audit.map((a) => JSON.parse(a.after!))).toEqual([{ entries: 2, skipped: 0, pains: 1 }]);
+    expect(audit.map((a) => JSON.parse(a.after!))).toEqual([{ entries: 2, skipped: 0, pains: 1, pieces: 0 }]);
     const painView = expectStatus(await seller.client.get<PainView>(`/api/v1/messaging/pains/${pain.id}`), 200);
     expect(painView.evidence.count).toBe(2);
     // Columns that are not ours are ignored, even ones named like an object's own keys.
