@@ -1,5 +1,6 @@
 // The evidence form a rep fills in a minute after a call (issue 12): what the buyer said first — the pains it
-// sounds like are suggested as they type, with why each matched — then the account, day, outcome and deal.
+// sounds like are suggested as they type, with why each matched — then the account, day, outcome, deal and, if one
+// helped, the published marketing piece (decision 056).
 import { EVIDENCE_LIMITS, PAIN_LIMITS } from '../../../src/capabilities/messaging/pains/limits.js';
 import { Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -15,6 +16,8 @@ import { todayIso } from './evidence-list.js';
 import { OUTCOME_META, SEVERITY_LABEL } from './pain-format.js';
 import { painKeys, usePain, usePainSuggestions, useLogEvidence } from './pain-queries.js';
 import type { Outcome, PainsPageView, PainSuggestion, PainView } from './pain-types.js';
+import { usePublishedPieceSearch } from './piece-search.js';
+import type { PieceSummaryView } from './piece-types.js';
 
 type PainChoice = { kind: 'existing'; id: string; statement: string } | { kind: 'new' } | { kind: 'none' };
 
@@ -40,6 +43,7 @@ export function EvidenceForm({ initialPainId, canCreatePain }: { initialPainId: 
   const initialPain = usePain(initialPainId ?? '');
   const [choice, setChoice] = useState<PainChoice>({ kind: 'none' });
   const [touchedChoice, setTouchedChoice] = useState(false);
+  const [piece, setPiece] = useState<{ id: string; title: string } | null>(null);
   const form = useForm<Values>({
     initialValues: { quote: '', account: '', date: todayIso(), outcome: 'open', dealExternalId: '', amount: '', notes: '', newStatement: '', newSeverity: '3' },
     validate: {
@@ -87,6 +91,7 @@ export function EvidenceForm({ initialPainId, canCreatePain }: { initialPainId: 
             amount: v.amount === '' ? null : Number(v.amount),
             ...(choice.kind === 'existing' ? { painId: choice.id } : {}),
             ...(choice.kind === 'new' ? { newPain: { statement: v.newStatement.trim(), severity: Number(v.newSeverity) } } : {}),
+            ...(piece ? { pieceId: piece.id } : {}),
           };
           log.mutate(body, {
             onSuccess: (saved) => {
@@ -94,6 +99,7 @@ export function EvidenceForm({ initialPainId, canCreatePain }: { initialPainId: 
               form.setValues({ quote: '', account: '', dealExternalId: '', amount: '', notes: '', newStatement: '', outcome: 'open' });
               setChoice({ kind: 'none' });
               setTouchedChoice(true);
+              setPiece(null);
             },
           });
         })}
@@ -145,6 +151,20 @@ export function EvidenceForm({ initialPainId, canCreatePain }: { initialPainId: 
             <NumberInput label="Deal amount" placeholder="Empty: the CRM's amount" prefix="$" thousandSeparator="," decimalScale={2} min={0} allowNegative={false} {...form.getInputProps('amount')} />
           </SimpleGrid>
           <TextInput label="Deal (CRM id)" description="Links the imported deal when there is one; kept as typed otherwise." maxLength={EVIDENCE_LIMITS.dealExternalId} placeholder="HubSpot or Salesforce id" {...form.getInputProps('dealExternalId')} />
+          <SearchSelect<PieceSummaryView>
+            label="Piece that helped (optional)"
+            description="A published marketing piece the buyer saw or you sent: marketing sees it was cited."
+            placeholder="Search published pieces…"
+            value={piece?.id ?? null}
+            selectedLabel={piece?.title ?? null}
+            onChange={(id, item) => setPiece(id && item ? { id, title: item.title } : id && piece ? piece : null)}
+            useResults={usePublishedPieceSearch}
+            toOption={(p) => ({ value: p.id, label: p.title })}
+            nothingFound="No published piece matches"
+            noun="pieces"
+            clearable
+            error={fieldError(log.error, 'pieceId')}
+          />
           <Textarea label="Notes" autosize minRows={1} maxLength={EVIDENCE_LIMITS.notes} placeholder="Anything marketing should know" {...form.getInputProps('notes')} />
           <MutationError of={log} />
           <Group justify="flex-end">

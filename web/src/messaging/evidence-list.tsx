@@ -1,5 +1,6 @@
 // Evidence entries as a rep or a marketer reads them (issue 12): the buyer's words first, then who, when, which
-// deal and how it ended; the author and leads edit or delete an entry in place.
+// deal and how it ended, and the marketing piece that helped (decision 056); the author and leads edit or delete an
+// entry in place.
 import { EVIDENCE_LIMITS } from '../../../src/capabilities/messaging/pains/limits.js';
 import { ActionIcon, Anchor, Badge, Blockquote, Button, Group, Menu, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -11,9 +12,12 @@ import { formatAmount } from '../deals/deal-format.js';
 import { ConfirmModal } from '../shell/confirm-modal.js';
 import { formatLocalDate } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
+import { SearchSelect } from '../shell/search-select.js';
+import { usePublishedPieceSearch } from './piece-search.js';
 import { DANGER_TEXT, OUTCOME_META } from './pain-format.js';
 import { useDeleteEvidence, useUpdateEvidence } from './pain-queries.js';
 import type { EvidenceView, Outcome } from './pain-types.js';
+import type { PieceSummaryView } from './piece-types.js';
 
 /** Today on this device as YYYY-MM-DD, the latest day a date field offers (the server checks the workspace's today). */
 export const todayIso = (): string => {
@@ -70,6 +74,15 @@ export function EvidenceList({ items, showPain }: { items: EvidenceView[]; showP
                     No pain confirmed
                   </Text>
                 )
+              ) : null}
+              {e.piece ? (
+                <Text size="xs">
+                  Piece that helped:{' '}
+                  <Anchor component={Link} to={`/messaging/pieces/${e.piece.id}`} size="xs" className="user-text">
+                    {e.piece.title}
+                  </Anchor>
+                  {e.piece.status !== 'published' ? <Text span size="xs" c="dimmed">{` (${e.piece.status.replace('_', ' ')})`}</Text> : null}
+                </Text>
               ) : null}
               {e.notes ? (
                 <Text size="xs" c="dimmed" className="user-text" style={{ whiteSpace: 'pre-wrap' }}>
@@ -137,6 +150,7 @@ interface EditValues {
 
 function EvidenceEditForm({ entry, onDone }: { entry: EvidenceView; onDone: () => void }) {
   const update = useUpdateEvidence();
+  const [piece, setPiece] = useState<{ id: string; title: string } | null>(entry.piece ? { id: entry.piece.id, title: entry.piece.title } : null);
   const form = useForm<EditValues>({
     initialValues: { date: entry.date, account: entry.account, outcome: entry.outcome, amount: entry.amount === null ? '' : entry.amount / 100, quote: entry.quote, notes: entry.notes ?? '' },
     validate: {
@@ -152,7 +166,7 @@ function EvidenceEditForm({ entry, onDone }: { entry: EvidenceView; onDone: () =
         update.mutate(
           {
             evidenceId: entry.id,
-            patch: { date: v.date, account: v.account.trim(), outcome: v.outcome, amount: v.amount === '' ? null : Number(v.amount), quote: v.quote.trim(), notes: v.notes.trim() || null },
+            patch: { date: v.date, account: v.account.trim(), outcome: v.outcome, amount: v.amount === '' ? null : Number(v.amount), quote: v.quote.trim(), notes: v.notes.trim() || null, ...((piece?.id ?? null) !== (entry.piece?.id ?? null) ? { pieceId: piece?.id ?? null } : {}) },
           },
           {
             onSuccess: () => {
@@ -176,6 +190,18 @@ function EvidenceEditForm({ entry, onDone }: { entry: EvidenceView; onDone: () =
             <SegmentedControl aria-labelledby={`outcome-${entry.id}`} fullWidth data={(['open', 'won', 'lost'] as const).map((o) => ({ value: o, label: OUTCOME_META[o].label }))} {...form.getInputProps('outcome')} />
           </div>
         </SimpleGrid>
+        <SearchSelect<PieceSummaryView>
+          label="Piece that helped (optional)"
+          placeholder="Search published pieces…"
+          value={piece?.id ?? null}
+          selectedLabel={piece?.title ?? null}
+          onChange={(id, item) => setPiece(id && item ? { id, title: item.title } : id && piece ? piece : null)}
+          useResults={usePublishedPieceSearch}
+          toOption={(p) => ({ value: p.id, label: p.title })}
+          nothingFound="No published piece matches"
+          noun="pieces"
+          clearable
+        />
         <Textarea label="Notes" autosize minRows={2} maxLength={EVIDENCE_LIMITS.notes} {...form.getInputProps('notes')} />
         <MutationError of={update} />
         <Group justify="flex-end">

@@ -1,9 +1,10 @@
-// Sales evidence (issue 12): the fast form a rep fills in a minute after a call, and what the team logged lately.
-import { Button, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+// Sales evidence (issue 12): the fast form a rep fills in a minute after a call, and what the team logged lately —
+// or, from a piece's "cited by sales" (?pieceId=), every entry that names that piece.
+import { Anchor, Button, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ListCard } from '../shell/list-card.js';
 import { PageHeader } from '../shell/page-header.js';
 import { EvidenceForm } from './evidence-form.js';
@@ -19,13 +20,22 @@ export function EvidencePage() {
   const [params] = useSearchParams();
   const [outcome, setOutcome] = useState<Outcome | 'all'>('all');
   const [importing, importModal] = useDisclosure(false);
-  const list = useEvidence(outcome === 'all' ? {} : { outcome }, 20);
+  const pieceId = params.get('pieceId');
+  const list = useEvidence({ ...(outcome === 'all' ? {} : { outcome }), ...(pieceId ? { pieceId } : {}) }, 20);
+  const cited = pieceId ? list.items.find((e) => e.piece?.id === pieceId)?.piece : undefined;
   const recent = (
     <section aria-labelledby="recent-heading">
       <Group justify="space-between" mb="sm" gap="sm" wrap="wrap">
-        <Title order={2} fz="lg" id="recent-heading">
-          Recent evidence
-        </Title>
+        <Stack gap={0}>
+          <Title order={2} fz="lg" id="recent-heading">
+            {pieceId ? `Evidence citing ${cited ? `“${cited.title}”` : 'a piece'}` : 'Recent evidence'}
+          </Title>
+          {pieceId ? (
+            <Anchor component={Link} to="/messaging/evidence" size="xs">
+              All evidence
+            </Anchor>
+          ) : null}
+        </Stack>
         <SegmentedControl
           aria-label="Outcome"
           size="xs"

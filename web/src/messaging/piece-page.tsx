@@ -15,6 +15,7 @@ import { MessagingNav } from './messaging-nav.js';
 import { CHANNEL_LABEL, PieceStatusBadge } from './piece-badges.js';
 import { PiecePublishCard } from './piece-publish-card.js';
 import { useLiveAnalysis, usePiece, useUpdatePiece } from './piece-queries.js';
+import { PieceCitedBy } from './piece-cited-by.js';
 import { PieceReviewPanel } from './piece-review-panel.js';
 import type { PieceChannel, PieceView } from './piece-types.js';
 
@@ -151,9 +152,12 @@ function PieceWorkspace({ piece }: { piece: PieceView }) {
         <Stack gap="lg">
           {/* A reviewer came to decide: the review comes first for them; the author works from the analysis down. */}
           {piece.can.decide ? <PieceReviewPanel piece={piece} dirty={dirty} /> : null}
+          {/* Out in the world, what sales made of it comes first. */}
+          {piece.status === 'published' || piece.status === 'archived' ? <PieceCitedBy pieceId={piece.id} published /> : null}
           <AnalysisPanel analysis={analysis} live={showLive} analysing={analysing} published={piece.status === 'published' || piece.status === 'archived'} />
           <PiecePublishCard piece={piece} dirty={dirty} />
           {piece.can.decide ? null : <PieceReviewPanel piece={piece} dirty={dirty} />}
+          {piece.status === 'published' || piece.status === 'archived' ? null : <PieceCitedBy pieceId={piece.id} published={false} />}
         </Stack>
       </Grid.Col>
     </Grid>
