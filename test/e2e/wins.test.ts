@@ -178,7 +178,18 @@ describe('a collaborative win', () => {
     expect(await vera.page.getByRole('main').getByRole('button').count()).toBe(0);
     expect(await vera.page.getByLabel('Add kudos').count()).toBe(0);
     vera.expectNoErrors();
-    // Reactions and kudos announce nothing: Slack still has the one message of the post.
+    // The poster edits the story; only what changed is sent, and the page shows it.
+    await page.goto('/wins');
+    await page.getByRole('article', { name: title }).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit win' });
+    const patched = page.waitForRequest((r) => r.method() === 'PATCH' && /\/api\/v1\/wins\/[^/]+$/.test(r.url()));
+    await edit.getByLabel('Story').fill('Sam brought the webinar deck to the final call; the CFO said the ROI section settled it. Signed for three years.');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    expect((await patched).postDataJSON()).toEqual({ story: 'Sam brought the webinar deck to the final call; the CFO said the ROI section settled it. Signed for three years.' });
+    await page.getByText('Signed for three years.', { exact: false }).waitFor();
+    mona.expectNoErrors();
+    // Reactions, kudos and edits announce nothing: Slack still has the one message of the post.
     expect(receiver.received).toHaveLength(1);
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import { useSession } from '../shell/session.js';
 import { CreditsPicker } from './credits-picker.js';
 import { KIND_OPTIONS, WIN_LIMITS } from './format.js';
 import { usePostWin, useUpdateWin } from './queries.js';
-import type { PersonRef, WinKind, WinView } from './types.js';
+import type { PersonRef, WinInput, WinKind, WinView } from './types.js';
 
 interface Values {
   kind: WinKind;
@@ -27,6 +27,17 @@ function dateWindow(timeZone: string) {
   const today = todayIn(timeZone);
   const [y = 1970] = today.split('-').map(Number);
   return { min: `${String(y - WIN_LIMITS.yearsBack).padStart(4, '0')}${today.slice(4)}`, max: addDays(today, WIN_LIMITS.daysAhead), today };
+}
+
+/** The fields of the form that differ from the win as it is. */
+function changedFields(win: WinView, next: WinInput): Partial<WinInput> {
+  const patch: Partial<WinInput> = {};
+  if (next.kind !== win.kind) patch.kind = next.kind;
+  if (next.title !== win.title) patch.title = next.title;
+  if ((next.story ?? '') !== win.story) patch.story = next.story;
+  if (next.wonOn !== win.wonOn) patch.wonOn = next.wonOn;
+  if (next.creditedMemberIds.join() !== win.credited.map((p) => p.memberId).join()) patch.creditedMemberIds = next.creditedMemberIds;
+  return patch;
 }
 
 export function WinFormModal({ opened, onClose, win }: { opened: boolean; onClose: () => void; win?: WinView }) {
@@ -58,14 +69,19 @@ export function WinFormModal({ opened, onClose, win }: { opened: boolean; onClos
     onClose();
   };
   const submit = form.onSubmit((v) => {
-    const body = { kind: v.kind, title: v.title.trim(), story: v.story.trim(), wonOn: v.wonOn, creditedMemberIds: v.credited.map((p) => p.memberId) };
-    save.mutate(body, {
+    const full = { kind: v.kind, title: v.title.trim(), story: v.story.trim(), wonOn: v.wonOn, creditedMemberIds: v.credited.map((p) => p.memberId) };
+    const done = {
       onSuccess: () => {
         notifications.show({ color: 'teal', message: win ? 'The win is saved.' : 'Posted — it is at the top of the feed.' });
         onClose();
         save.reset();
       },
-    });
+    };
+    if (!win) return post.mutate(full, done);
+    // An edit sends only what changed: credits left alone stay as they are, even someone deactivated since.
+    const patch = changedFields(win, full);
+    if (Object.keys(patch).length === 0) return onClose();
+    update.mutate(patch, done);
   });
   const storyLength = form.values.story.length;
   return (
