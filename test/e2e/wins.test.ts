@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './helpers/api.js';
 import { expectNoSeriousA11y, shot } from './helpers/browser.js';
 import { E2E_PASSWORD, useE2eSuite } from './helpers/suite.js';
-import { pick } from './helpers/ui.js';
+import { pick, wallClock } from './helpers/ui.js';
 
 const suite = useE2eSuite();
 
@@ -60,6 +60,16 @@ async function slackReceiver(): Promise<{ url: string; received: Received[]; nex
   };
 }
 
+/** A PUT as the web app sends it (the e2e ApiSession has no PUT). */
+async function putJson(api: ApiSession, path: string, body: unknown): Promise<void> {
+  const res = await fetch(api.baseUrl + path, {
+    method: 'PUT',
+    headers: { origin: api.baseUrl, 'content-type': 'application/json', cookie: `lockstep_session=${api.session ?? ''}` },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`PUT ${path} answered ${res.status}: ${await res.text()}`);
+}
+
 let receiver: Awaited<ReturnType<typeof slackReceiver>> | undefined;
 afterAll(async () => {
   await receiver?.close();
@@ -71,7 +81,7 @@ describe('a collaborative win', () => {
     const admin = new ApiSession(suite.server.url);
     await admin.signUp({ email: 'ada@wins.example', name: 'Ada Admin', password: E2E_PASSWORD, workspaceName: 'Tidewater Labs', timeZone: 'America/New_York' });
     const marketer = await suite.join(admin, { name: 'Mona Marketer', email: 'mona@wins.example', role: 'member', team: 'marketing' });
-    await suite.join(admin, { name: 'Sam Seller', email: 'sam@wins.example', role: 'member', team: 'sales' });
+    const seller = await suite.join(admin, { name: 'Sam Seller', email: 'sam@wins.example', role: 'member', team: 'sales' });
     // The workspace's Slack channel, subscribed to wins (an http URL is allowed for localhost outside production).
     await admin.post('/api/v1/channels', { kind: 'slack', name: 'Wins in Slack', url: receiver.url, events: ['wins'] });
     // The outbox's delivery loop, as `lockstep start` runs it with jobs on (every 5 s there; 100 ms here).
@@ -189,7 +199,27 @@ describe('a collaborative win', () => {
     expect((await patched).postDataJSON()).toEqual({ story: 'Sam brought the webinar deck to the final call; the CFO said the ROI section settled it. Signed for three years.' });
     await page.getByText('Signed for three years.', { exact: false }).waitFor();
     mona.expectNoErrors();
-    // Reactions, kudos and edits announce nothing: Slack still has the one message of the post.
+    // The next check-in's agenda opens with the win; Mona marks it celebrated together there, and the win says where.
+    for (const m of [marketer, seller]) await admin.request('PATCH', `/api/v1/members/${m.memberId}`, { keyPlayer: true });
+    const tomorrow = wallClock(new Date(Date.now() + 86_400_000), 'America/New_York');
+    await putJson(admin, '/api/v1/checkins/series', { weekday: tomorrow.weekday, localTime: '10:00', timeZone: 'America/New_York' });
+    const next = (await admin.get<{ items: Array<{ id: string }> }>('/api/v1/checkins/meetings?limit=1')).items[0];
+    if (!next) throw new Error('The series has no upcoming meeting');
+    await page.goto(`/checkins/meetings/${next.id}`);
+    const winsOnAgenda = page.locator('section').filter({ has: page.getByRole('heading', { level: 3, name: 'Wins since the last check-in' }) });
+    await winsOnAgenda.getByRole('link', { name: new RegExp(title) }).waitFor();
+    await winsOnAgenda.getByRole('button', { name: new RegExp(`^Mark celebrated together: .*${title}`) }).click();
+    await page.getByRole('button', { name: /^Undo: / }).waitFor();
+    await winsOnAgenda.getByText('Celebrated together', { exact: true }).first().waitFor();
+    await expectNoSeriousA11y(page, 'the check-in with a win marked celebrated together');
+    await shot(page, 'wins-agenda-celebrated');
+    await page.goto('/wins');
+    await page.getByRole('article', { name: title }).getByText('Celebrated together', { exact: true }).waitFor();
+    await page.getByRole('article', { name: title }).getByRole('link', { name: title, exact: true }).click();
+    const celebratedCard = page.getByRole('region', { name: 'Celebrated together' });
+    expect(await celebratedCard.getByRole('link').getAttribute('href')).toBe(`/checkins/meetings/${next.id}`);
+    mona.expectNoErrors();
+    // Reactions, kudos, edits and celebrations announce nothing: Slack still has the one message of the post.
     expect(receiver.received).toHaveLength(1);
   }, 120_000);
 });
