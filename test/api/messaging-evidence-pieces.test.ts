@@ -1,7 +1,7 @@
 // Evidence names the piece that helped (issue 13, decision 056), on SQLite and PostgreSQL: a sales member cites a
 // published piece of the workspace when logging, editing or importing evidence; anything else — a draft, another
 // workspace's piece, an unknown id — is refused with one sentence and nothing written; the list filters by it, and
-// the piece's "cited by sales" answers the count and the latest quotes, for this workspace only.
+// the piece's answer carries "cited by sales" — the count and the latest quotes — for this workspace only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
@@ -25,6 +25,7 @@ interface CitedBy {
   count: number;
   latest: EvidenceView[];
 }
+type PieceAnswer = { id: string; citedBySales: CitedBy };
 
 async function makeTeam() {
   const team = await makeMessagingTeam(t);
@@ -35,7 +36,7 @@ async function makeTeam() {
   return { ...team, playbook, caseStudy, draft };
 }
 
-const citedBy = async (by: Client, pieceId: string) => expectStatus(await by.get<CitedBy>(`/api/v1/messaging/pieces/${pieceId}/cited-by`), 200);
+const citedBy = async (by: Client, pieceId: string) => expectStatus(await by.get<PieceAnswer>(`/api/v1/messaging/pieces/${pieceId}`), 200).citedBySales;
 const pieceOf = async (evidenceId: string) => (await t.db.kysely.selectFrom('evidence').select('piece_id').where('id', '=', evidenceId).executeTakeFirstOrThrow()).piece_id;
 
 describe('citing a piece in evidence', () => {
@@ -105,8 +106,8 @@ describe('citing a piece in evidence', () => {
       expect(r.body, pieceId).toMatchObject({ error: { message: REFUSED } });
     }
     expect(await pieceOf(e.id)).toBe(a.playbook);
-    // B reads nothing of A's piece: its cited-by is a 404, and B's list filtered by it is empty.
-    expect((await b.seller.client.get(`/api/v1/messaging/pieces/${a.playbook}/cited-by`)).status).toBe(404);
+    // B reads nothing of A's piece: the piece is a 404, and B's list filtered by it is empty.
+    expect((await b.seller.client.get(`/api/v1/messaging/pieces/${a.playbook}`)).status).toBe(404);
     expect(expectStatus(await b.seller.client.get<{ items: EvidenceView[] }>(`${url}?pieceId=${a.playbook}`), 200).items).toEqual([]);
     expect((await citedBy(a.viewer.client, a.playbook)).count).toBe(1);
     for (const bad of [{ pieceId: 42 }, { pieceId: '' }, { pieceId: 'x'.repeat(101) }]) {

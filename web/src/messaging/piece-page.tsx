@@ -153,11 +153,11 @@ function PieceWorkspace({ piece }: { piece: PieceView }) {
           {/* A reviewer came to decide: the review comes first for them; the author works from the analysis down. */}
           {piece.can.decide ? <PieceReviewPanel piece={piece} dirty={dirty} /> : null}
           {/* Out in the world, what sales made of it comes first. */}
-          {piece.status === 'published' || piece.status === 'archived' ? <PieceCitedBy pieceId={piece.id} published /> : null}
+          {piece.status === 'published' || piece.status === 'archived' ? <PieceCitedBy pieceId={piece.id} citedBy={piece.citedBySales} published /> : null}
           <AnalysisPanel analysis={analysis} live={showLive} analysing={analysing} published={piece.status === 'published' || piece.status === 'archived'} />
           <PiecePublishCard piece={piece} dirty={dirty} />
           {piece.can.decide ? null : <PieceReviewPanel piece={piece} dirty={dirty} />}
-          {piece.status === 'published' || piece.status === 'archived' ? null : <PieceCitedBy pieceId={piece.id} published={false} />}
+          {piece.status === 'published' || piece.status === 'archived' ? null : <PieceCitedBy pieceId={piece.id} citedBy={piece.citedBySales} published={false} />}
         </Stack>
       </Grid.Col>
     </Grid>

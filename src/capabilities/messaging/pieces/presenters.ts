@@ -66,7 +66,7 @@ export const presentComment = (c: CommentRow) => ({
 
 export function presentPiece(
   r: PieceRow,
-  extra: { threshold: number; gate: GateAnswer; analysis: z.infer<typeof PieceAnalysisView>; reviews: ReviewRow[]; comments: CommentRow[]; can: z.infer<typeof PieceView>['can'] },
+  extra: { threshold: number; gate: GateAnswer; analysis: z.infer<typeof PieceAnalysisView>; reviews: ReviewRow[]; comments: CommentRow[]; citedBySales: z.infer<typeof PieceView>['citedBySales']; can: z.infer<typeof PieceView>['can'] },
 ): z.infer<typeof PieceView> {
   return {
     ...presentPieceSummary(r),
@@ -80,6 +80,7 @@ export function presentPiece(
     analysis: extra.analysis,
     reviews: extra.reviews.map(presentReview),
     comments: extra.comments.map(presentComment),
+    citedBySales: extra.citedBySales,
     can: extra.can,
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PageQuery, pageOf, SearchText } from '../../../shared/page.js';
 import { ANALYZE_MAX_BYTES, AnalysisView, PainMatchView } from '../analyzer/schemas.js';
+import { PieceCitationsView } from '../pains/schemas.js';
 import { PIECE_STATUSES } from './domain/piece-status.js';
 
 export const PIECE_CHANNELS = ['blog', 'email', 'landing_page', 'ad', 'one_pager', 'case_study', 'webinar', 'social', 'deck'] as const;
@@ -155,6 +156,7 @@ export const PieceView = PieceSummaryView.extend({
   analysis: PieceAnalysisView.describe('The analysis of the current version'),
   reviews: z.array(ReviewView).describe('Every review, newest version first'),
   comments: z.array(CommentView).describe('Every comment, oldest first'),
+  citedBySales: PieceCitationsView.describe('The evidence that names this piece as the one that helped (decision 056): how often, and the latest entries'),
   can: z
     .object({ edit: z.boolean(), requestReview: z.boolean(), decide: z.boolean(), publish: z.boolean().describe('You publish it once the gate is open'), override: z.boolean().describe('You may publish it past the gate with a reason'), archive: z.boolean(), comment: z.boolean() })
     .describe('What you may do with it now'),

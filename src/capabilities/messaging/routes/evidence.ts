@@ -18,8 +18,8 @@ import { presentPage } from '../../../server/pagination.js';
 import { normaliseReason, quarterOf, quartersBetween, rankReasons, type Outcome, type ReasonFact } from '../pains/domain.js';
 import { CHANGE_EVIDENCE, canChangeEvidence, canEditPains, canLogEvidence, EDIT_PAINS, LOG_EVIDENCE } from '../pains/policies.js';
 import { presentEvidence } from '../pains/presenters.js';
-import { EvidenceInput, EvidencePageView, EvidenceQuery, EvidenceUpdateInput, EvidenceView, IdParams, Ok, PieceCitationsView, WhyQuery, WhyView } from '../pains/schemas.js';
-import { citablePiece, evidenceLock, findDeal, getEvidence, getPain, NOT_CITABLE, pageEvidence, painsLock, pieceCitations, workspaceToday } from '../pains/store.js';
+import { EvidenceInput, EvidencePageView, EvidenceQuery, EvidenceUpdateInput, EvidenceView, IdParams, Ok, WhyQuery, WhyView } from '../pains/schemas.js';
+import { citablePiece, evidenceLock, findDeal, getEvidence, getPain, NOT_CITABLE, pageEvidence, painsLock, workspaceToday } from '../pains/store.js';
 import { EVIDENCE_CSV_MAX_BYTES, EVIDENCE_CSV_MAX_ROWS, EvidenceImportQuery, EvidenceImportView, importEvidence, readEvidenceCsv } from '../pains/import.js';
 import { insertPain } from '../pains/write.js';
 
@@ -49,9 +49,6 @@ async function pieceToCite(tx: Tx, workspaceId: string, pieceId: string): Promis
   if (!piece) throw badRequest(NOT_CITABLE, [{ path: 'body.pieceId', message: 'Not a published piece of this workspace.' }]);
   return piece.id;
 }
-
-/** How many latest citations a piece's page shows. */
-const CITATIONS_SHOWN = 5;
 
 /** The deal link: an imported deal of this workspace by id, or by the CRM id typed (linked when imported, kept as typed otherwise). */
 async function dealLink(tx: Tx, workspaceId: string, dealId: string | null | undefined, externalId: string | null | undefined): Promise<{ deal_id: string | null; deal_external_id: string | null }> {
@@ -133,26 +130,6 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
       if (from && to && from > to) throw badRequest('The from date is after the to date.');
       const page = await pageEvidence(k, actor.workspaceId, { painId, pieceId, outcome, from, to }, { limit, cursor });
       return presentPage(page, (r) => presentEvidence(r, actor));
-    },
-  );
-
-  app.get(
-    '/messaging/pieces/:id/cited-by',
-    {
-      schema: {
-        tags,
-        summary: `How often sales cited a piece in evidence ("the piece that helped"), with the latest ${CITATIONS_SHOWN} entries. A piece of another workspace, or none, is 404.`,
-        params: IdParams,
-        response: { 200: PieceCitationsView, 404: ErrorView },
-      },
-      config: { readCache: true },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      const piece = await k.selectFrom('pieces').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', req.params.id).executeTakeFirst();
-      if (!piece) throw notFound('Piece');
-      const cited = await pieceCitations(k, actor.workspaceId, piece.id, CITATIONS_SHOWN);
-      return { count: cited.count, latest: cited.latest.map((r) => presentEvidence(r, actor)) };
     },
   );
 

@@ -15,6 +15,8 @@ import { sentencesOf, type Analysis } from '../analyzer/index.js';
 import { analyzeInWorkspace } from '../pain-index.js';
 import { actionRefusal, allowsAction, mayAct, mayCreatePiece, statusAfterDecisions, statusAfterEdit, statusRefusal, type PieceAction, type PieceActor } from '../pieces/domain/piece-status.js';
 import { publishingGate, type GateAnswer } from '../pieces/domain/publishing-gate.js';
+import { presentEvidence } from '../pains/presenters.js';
+import { pieceCitations } from '../pains/store.js';
 import { presentAnalysis, presentComment, presentPiece, presentPieceSummary } from '../pieces/presenters.js';
 import { AnalyzeInput } from '../analyzer/schemas.js';
 import {
@@ -94,10 +96,19 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
     return { analysis, view: presentAnalysis(analysis, await painFacts(k, workspaceId, analysis.matchedPains.map((m) => m.painId))) };
   }
 
+  /** How many of the latest citations by sales a piece's answer carries (decision 056). */
+  const CITATIONS_SHOWN = 5;
+
   async function presentOne(db: Db, actor: Actor, id: string): Promise<z.infer<typeof PieceView>> {
     const piece = await getPiece(db, actor.workspaceId, id);
     if (!piece) throw notFound('Piece');
-    const [threshold, reviews, comments, { view }] = await Promise.all([workspaceThreshold(db, actor.workspaceId), listReviews(db, actor.workspaceId, id), listComments(db, actor.workspaceId, id), analyse(actor.workspaceId, piece.body)]);
+    const [threshold, reviews, comments, { view }, cited] = await Promise.all([
+      workspaceThreshold(db, actor.workspaceId),
+      listReviews(db, actor.workspaceId, id),
+      listComments(db, actor.workspaceId, id),
+      analyse(actor.workspaceId, piece.body),
+      pieceCitations(db, actor.workspaceId, id, CITATIONS_SHOWN),
+    ]);
     const who = pieceActor(actor, piece);
     const can = (action: PieceAction) => mayAct(who, action) && statusRefusal(piece.status, action) === null;
     // The score against the pain library as it is now (evidence logged since the save moves it), as publishing reads it.
@@ -108,6 +119,7 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
       analysis: view,
       reviews,
       comments,
+      citedBySales: { count: cited.count, latest: cited.latest.map((r) => presentEvidence(r, actor)) },
       // publish: whether they are one who publishes it (the gate, in `gate`, says whether it may be published now).
       can: { edit: can('edit'), requestReview: can('request_review'), decide: can('decide'), publish: mayAct(who, 'publish') && allowsAction(piece.status, 'override'), override: can('override'), archive: can('archive'), comment: can('comment') },
     });
@@ -170,7 +182,7 @@ export function registerPieceRoutes(app: Server, { db }: AppContext): void {
 
   app.get(
     '/messaging/pieces/:id',
-    { schema: { tags, summary: 'One piece with the analysis of its current version, the gate, its reviews and comments, and what you may do with it.', params: PieceIdParams, response: { 200: PieceView, 404: ErrorView } }, config: { readCache: true } },
+    { schema: { tags, summary: 'One piece with the analysis of its current version, the gate, its reviews and comments, how often sales cited it in evidence (citedBySales, with the latest entries), and what you may do with it.', params: PieceIdParams, response: { 200: PieceView, 404: ErrorView } }, config: { readCache: true } },
     async (req) => presentOne(k, actorOf(req), req.params.id),
   );
 
