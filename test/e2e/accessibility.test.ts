@@ -107,6 +107,7 @@ describe('accessibility with menus and dialogs open', () => {
       await page.getByRole('menu').waitFor();
       await shot(page, `a11y-user-menu-${scheme}`);
       dana.expectNoErrors();
-    }, 400_000);
+      // Every page of every room in one scheme: about 150 s on a quiet 2-core machine, 330-390 s under load.
+    }, 900_000);
   }
 });

@@ -31,7 +31,7 @@ export function ConfirmModal({ opened, title, children, confirmLabel, cancelLabe
           <Button variant="default" onClick={onCancel}>
             {cancelLabel}
           </Button>
-          <Button color="red" loading={pending} onClick={onConfirm}>
+          <Button color="red.9" loading={pending} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>
