@@ -34,6 +34,9 @@ export function readFigures(nextMeetingId: string | null): Figure[] {
     { label: 'GET /api/v1/messaging/pieces', path: '/api/v1/messaging/pieces', signedIn: true },
     { label: 'GET /api/v1/messaging/coverage', path: '/api/v1/messaging/coverage', signedIn: true },
     { label: 'GET /api/v1/messaging/why', path: '/api/v1/messaging/why', signedIn: true },
+    // The wins room (issue 13): the feed and the team-level counts beside it.
+    { label: 'GET /api/v1/wins', path: '/api/v1/wins', signedIn: true },
+    { label: 'GET /api/v1/wins/summary', path: '/api/v1/wins/summary', signedIn: true },
   ];
   if (nextMeetingId) figures.push({ label: 'GET /api/v1/checkins/meetings/:id (next)', path: `/api/v1/checkins/meetings/${nextMeetingId}`, signedIn: true });
   return figures;
