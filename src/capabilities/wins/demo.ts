@@ -261,7 +261,7 @@ export async function seedWinsDemo(db: Db, demo: DemoContext): Promise<void> {
       deal_ids: JSON.stringify(p.dealIds),
       source_kind: 'small_deals' as const,
       source_id: null,
-      source_label: `Smaller marketing-sourced deals won in ${week}`,
+      source_label: `Smaller deals marketing sourced or helped, won in ${week}`,
       source_href: '/deals',
       status: 'open' as const,
       decided_by: null,

@@ -108,7 +108,7 @@ export async function gatherWorkspace(database: Database, providers: readonly Wi
             ...values,
             source_kind: 'small_deals',
             source_id: null,
-            source_label: `Smaller marketing-sourced deals won in ${b.week}`,
+            source_label: `Smaller deals marketing sourced or helped, won in ${b.week}`,
             source_href: '/deals',
             status: 'open',
             decided_by: null,

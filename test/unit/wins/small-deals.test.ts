@@ -33,6 +33,15 @@ describe('splitSmallDeals', () => {
     ]);
   });
 
+  it('counts a deal two rooms offer once (deals for its source, messaging for a cited piece), with everyone either credited', () => {
+    const { batches } = splitSmallDeals([deal('s1', 1000, '2026-11-30', ['owner', 'lead']), deal('s1', 1000, '2026-11-30', ['owner', 'author']), deal('s2', 2000, '2026-12-01')], 500_000);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.deals.map((d) => [d.id, d.creditedMemberIds])).toEqual([
+      ['s1', ['owner', 'lead', 'author']],
+      ['s2', ['m1']],
+    ]);
+  });
+
   it('reads a week across the new year by the ISO rule (2026-12-31 is in 2026-W53)', () => {
     expect(splitSmallDeals([deal('x', 1, '2026-12-31'), deal('y', 1, '2027-01-03')], 10).batches.map((b) => b.key)).toEqual(['small-deals:2026-W53']);
   });
@@ -50,7 +59,7 @@ describe('smallDealsProposal', () => {
     );
     expect(p).toEqual({
       title: '2 smaller deals won in week 49: $3,500',
-      story: 'Marketing-sourced deals under $5,000 won in 2026-W49, together: Alpha ($1,000), Beta ($2,500).',
+      story: 'Deals under $5,000 that marketing sourced or a marketing piece helped, won in 2026-W49, together: Alpha ($1,000), Beta ($2,500).',
       wonOn: '2026-12-02',
       amountCents: 350_000,
       dealCount: 2,

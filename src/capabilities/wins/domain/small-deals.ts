@@ -34,7 +34,11 @@ export function splitSmallDeals(candidates: readonly WinCandidate[], thresholdCe
     }
     const week = isoWeekOf(c.wonOn).key;
     const list = byWeek.get(week) ?? [];
-    list.push({ id: c.source.id, label: c.source.label, amountCents: c.amountCents!, wonOn: c.wonOn, creditedMemberIds: c.creditedMemberIds });
+    // Two rooms may offer one deal (deals for its source, messaging for a piece its evidence cites): it counts once,
+    // crediting everyone either room named.
+    const seen = list.find((d) => d.id === c.source.id);
+    if (seen) seen.creditedMemberIds = [...new Set([...seen.creditedMemberIds, ...c.creditedMemberIds])];
+    else list.push({ id: c.source.id, label: c.source.label, amountCents: c.amountCents!, wonOn: c.wonOn, creditedMemberIds: c.creditedMemberIds });
     byWeek.set(week, list);
   }
   const batches = [...byWeek.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, deals]) => ({ key: `small-deals:${week}`, week, deals }));
@@ -55,7 +59,7 @@ export function smallDealsProposal(week: string, deals: readonly SmallDeal[], th
   const weekNo = Number(week.slice(-2));
   return {
     title: `${n} smaller ${n === 1 ? 'deal' : 'deals'} won in week ${weekNo}: ${dollars(total)}`,
-    story: `Marketing-sourced deals under ${dollars(thresholdCents)} won in ${week}, together: ${listed.join(', ')}${more}.`,
+    story: `Deals under ${dollars(thresholdCents)} that marketing sourced or a marketing piece helped, won in ${week}, together: ${listed.join(', ')}${more}.`,
     wonOn: sorted[sorted.length - 1]?.wonOn ?? '',
     amountCents: total,
     dealCount: n,
