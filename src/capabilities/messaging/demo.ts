@@ -127,6 +127,43 @@ export async function seedMessagingDemo(db: Db, demo: DemoContext): Promise<void
   for (let i = 0; i < evidence.length; i += 200) await db.insertInto('evidence').values(evidence.slice(i, i + 200)).execute();
 
   await seedDemoPieces(db, demo, DEMO_PIECES);
+  await citeDemoPieces(db, ws);
+}
+
+/**
+ * Sales names the piece that helped (decision 056) on a few entries of each published piece's best-matched pain,
+ * logged on or after the day it went out — so the demo shows "Cited by sales" and the wins job proposes from them.
+ */
+async function citeDemoPieces(db: Db, workspaceId: string): Promise<void> {
+  const published = await db
+    .selectFrom('pieces')
+    .innerJoin('piece_pain_matches as m', (j) => j.onRef('m.piece_id', '=', 'pieces.id').onRef('m.version', '=', 'pieces.version'))
+    .select(['pieces.id', 'pieces.published_at', 'm.pain_id', 'm.similarity'])
+    .where('pieces.workspace_id', '=', workspaceId)
+    .where('pieces.status', '=', 'published')
+    .orderBy('pieces.id')
+    .orderBy('m.similarity', 'desc')
+    .execute();
+  const best = new Map<string, { painId: string; since: string }>();
+  for (const r of published) if (!best.has(r.id) && r.published_at) best.set(r.id, { painId: r.pain_id, since: r.published_at.slice(0, 10) });
+  let n = 0;
+  for (const [pieceId, { painId, since }] of best) {
+    // Every other published piece, three entries each: cited, not every piece every time.
+    if (n++ % 2 === 1) continue;
+    const entries = await db
+      .selectFrom('evidence')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('pain_id', '=', painId)
+      // After the UTC day it went out: on or after its day in any zone.
+      .where('date', '>', since)
+      .where('piece_id', 'is', null)
+      .orderBy('date')
+      .orderBy('id')
+      .limit(3)
+      .execute();
+    if (entries.length > 0) await db.updateTable('evidence').set({ piece_id: pieceId }).where('id', 'in', entries.map((e) => e.id)).execute();
+  }
 }
 
 /**
