@@ -16,8 +16,7 @@ import { todayIso } from './evidence-list.js';
 import { OUTCOME_META, SEVERITY_LABEL } from './pain-format.js';
 import { painKeys, usePain, usePainSuggestions, useLogEvidence } from './pain-queries.js';
 import type { Outcome, PainsPageView, PainSuggestion, PainView } from './pain-types.js';
-import { usePublishedPieceSearch } from './piece-search.js';
-import type { PieceSummaryView } from './piece-types.js';
+import { PieceThatHelpedSelect } from './piece-that-helped-select.js';
 
 type PainChoice = { kind: 'existing'; id: string; statement: string } | { kind: 'new' } | { kind: 'none' };
 
@@ -151,18 +150,10 @@ export function EvidenceForm({ initialPainId, canCreatePain }: { initialPainId: 
             <NumberInput label="Deal amount" placeholder="Empty: the CRM's amount" prefix="$" thousandSeparator="," decimalScale={2} min={0} allowNegative={false} {...form.getInputProps('amount')} />
           </SimpleGrid>
           <TextInput label="Deal (CRM id)" description="Links the imported deal when there is one; kept as typed otherwise." maxLength={EVIDENCE_LIMITS.dealExternalId} placeholder="HubSpot or Salesforce id" {...form.getInputProps('dealExternalId')} />
-          <SearchSelect<PieceSummaryView>
-            label="Piece that helped (optional)"
+          <PieceThatHelpedSelect
+            piece={piece}
+            onChange={setPiece}
             description="A published marketing piece the buyer saw or you sent: marketing sees it was cited."
-            placeholder="Search published pieces…"
-            value={piece?.id ?? null}
-            selectedLabel={piece?.title ?? null}
-            onChange={(id, item) => setPiece(id && item ? { id, title: item.title } : id && piece ? piece : null)}
-            useResults={usePublishedPieceSearch}
-            toOption={(p) => ({ value: p.id, label: p.title })}
-            nothingFound="No published piece matches"
-            noun="pieces"
-            clearable
             error={fieldError(log.error, 'pieceId')}
           />
           <Textarea label="Notes" autosize minRows={1} maxLength={EVIDENCE_LIMITS.notes} placeholder="Anything marketing should know" {...form.getInputProps('notes')} />

@@ -12,12 +12,10 @@ import { formatAmount } from '../deals/deal-format.js';
 import { ConfirmModal } from '../shell/confirm-modal.js';
 import { formatLocalDate } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
-import { SearchSelect } from '../shell/search-select.js';
-import { usePublishedPieceSearch } from './piece-search.js';
+import { PieceThatHelpedSelect } from './piece-that-helped-select.js';
 import { DANGER_TEXT, OUTCOME_META } from './pain-format.js';
 import { useDeleteEvidence, useUpdateEvidence } from './pain-queries.js';
 import type { EvidenceView, Outcome } from './pain-types.js';
-import type { PieceSummaryView } from './piece-types.js';
 
 /** Today on this device as YYYY-MM-DD, the latest day a date field offers (the server checks the workspace's today). */
 export const todayIso = (): string => {
@@ -190,18 +188,7 @@ function EvidenceEditForm({ entry, onDone }: { entry: EvidenceView; onDone: () =
             <SegmentedControl aria-labelledby={`outcome-${entry.id}`} fullWidth data={(['open', 'won', 'lost'] as const).map((o) => ({ value: o, label: OUTCOME_META[o].label }))} {...form.getInputProps('outcome')} />
           </div>
         </SimpleGrid>
-        <SearchSelect<PieceSummaryView>
-          label="Piece that helped (optional)"
-          placeholder="Search published pieces…"
-          value={piece?.id ?? null}
-          selectedLabel={piece?.title ?? null}
-          onChange={(id, item) => setPiece(id && item ? { id, title: item.title } : id && piece ? piece : null)}
-          useResults={usePublishedPieceSearch}
-          toOption={(p) => ({ value: p.id, label: p.title })}
-          nothingFound="No published piece matches"
-          noun="pieces"
-          clearable
-        />
+        <PieceThatHelpedSelect piece={piece} onChange={setPiece} />
         <Textarea label="Notes" autosize minRows={2} maxLength={EVIDENCE_LIMITS.notes} {...form.getInputProps('notes')} />
         <MutationError of={update} />
         <Group justify="flex-end">
