@@ -4,6 +4,7 @@
 // second run, or a second instance, proposes nothing new and a dismissed proposal never comes back. Won deals below
 // the small-deal threshold become one proposal per ISO week, rewritten while it is open.
 import type { Database, Db } from '../../db/database.js';
+import type { WinProposalsTable } from '../../db/schema/wins.js';
 import { lockForUpdate } from '../../db/locks.js';
 import type { Job } from '../../server/jobs.js';
 import type { Logger } from '../../server/logger.js';
@@ -55,35 +56,31 @@ export async function gatherWorkspace(database: Database, providers: readonly Wi
     let proposed = 0;
     let updated = 0;
     const at = nowIso();
-    for (const c of single) {
+    /** Writes an open proposal once by its key (two candidates of one key in a run, or two instances, write one). */
+    const insertOpen = async (row: Pick<WinProposalsTable, 'key' | 'kind' | 'title' | 'story' | 'won_on' | 'credited_member_ids' | 'amount_cents' | 'deal_count' | 'deal_ids' | 'source_kind' | 'source_id' | 'source_label' | 'source_href'>) => {
       const r = await tx
         .insertInto('win_proposals')
-        .values({
-          id: newId(),
-          workspace_id: workspace.id,
-          key: c.key,
-          kind: c.kind,
-          title: c.title.slice(0, 160),
-          story: c.story.slice(0, 5000),
-          won_on: c.wonOn,
-          credited_member_ids: JSON.stringify(credit(c.creditedMemberIds)),
-          amount_cents: c.amountCents ?? null,
-          deal_count: null,
-          deal_ids: JSON.stringify(c.source.kind === 'deal' ? [c.source.id] : []),
-          source_kind: c.source.kind,
-          source_id: c.source.id,
-          source_label: c.source.label,
-          source_href: c.source.href,
-          status: 'open',
-          decided_by: null,
-          decided_at: null,
-          win_id: null,
-          created_at: at,
-          updated_at: at,
-        })
+        .values({ id: newId(), workspace_id: workspace.id, ...row, status: 'open', decided_by: null, decided_at: null, win_id: null, created_at: at, updated_at: at })
         .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
         .executeTakeFirst();
       proposed += Number(r.numInsertedOrUpdatedRows ?? 0);
+    };
+    for (const c of single) {
+      await insertOpen({
+        key: c.key,
+        kind: c.kind,
+        title: c.title.slice(0, 160),
+        story: c.story.slice(0, 5000),
+        won_on: c.wonOn,
+        credited_member_ids: JSON.stringify(credit(c.creditedMemberIds)),
+        amount_cents: c.amountCents ?? null,
+        deal_count: null,
+        deal_ids: JSON.stringify(c.source.kind === 'deal' ? [c.source.id] : []),
+        source_kind: c.source.kind,
+        source_id: c.source.id,
+        source_label: c.source.label,
+        source_href: c.source.href,
+      });
     }
     for (const b of batches) {
       const p = smallDealsProposal(b.week, b.deals, threshold);
@@ -98,28 +95,7 @@ export async function gatherWorkspace(database: Database, providers: readonly Wi
       };
       const existing = await tx.selectFrom('win_proposals').select(['id', 'status', 'deal_ids', 'credited_member_ids', 'amount_cents']).where('workspace_id', '=', workspace.id).where('key', '=', b.key).executeTakeFirst();
       if (!existing) {
-        const r = await tx
-          .insertInto('win_proposals')
-          .values({
-            id: newId(),
-            workspace_id: workspace.id,
-            key: b.key,
-            kind: 'deal_won',
-            ...values,
-            source_kind: 'small_deals',
-            source_id: null,
-            source_label: `Smaller deals marketing sourced or helped, won in ${b.week}`,
-            source_href: '/deals',
-            status: 'open',
-            decided_by: null,
-            decided_at: null,
-            win_id: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
-          .executeTakeFirst();
-        proposed += Number(r.numInsertedOrUpdatedRows ?? 0);
+        await insertOpen({ key: b.key, kind: 'deal_won', ...values, source_kind: 'small_deals', source_id: null, source_label: `Smaller deals marketing sourced or helped, won in ${b.week}`, source_href: '/deals' });
         continue;
       }
       const same = JSON.stringify(idList(existing.deal_ids)) === values.deal_ids && existing.credited_member_ids === values.credited_member_ids && Number(existing.amount_cents) === values.amount_cents;
