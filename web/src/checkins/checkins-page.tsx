@@ -103,8 +103,8 @@ function SetUp() {
             </Title>
             <Text size="sm" c="dimmed">
               Thirty minutes a week for the key players of sales and marketing. Each meeting gets an agenda built for it: both teams’ KPIs
-              with their change since the last check-in, the open action items and what attendees add (wins, field evidence and
-              shadow-day reflections join as those rooms open).
+              with their change since the last check-in, the open action items and what attendees add, opening with the wins since
+              the last one and carrying new sales evidence (shadow-day reflections join when that room opens).
             </Text>
           </div>
         </Group>

@@ -86,7 +86,7 @@ export function AlignmentSignalsCard() {
           )}
         </div>
         <Text size="xs" c="dimmed">
-          One alignment score from 0 to 100 will sum these up with messaging, shadowing and celebration as those rooms open.
+          One alignment score from 0 to 100, summing up every room's signals (goals, check-ins, messaging, wins and, when it opens, shadowing), is coming next.
         </Text>
       </Stack>
     </Card>
