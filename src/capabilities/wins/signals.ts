@@ -25,8 +25,8 @@ export function winsSignals(db: Db): AlignmentSignalProvider {
         .where('won_on', '>=', last4WeeksFrom(today))
         .where('won_on', '<=', today)
         .executeTakeFirstOrThrow();
-      const any = Number(row.wins) > 0 || (await db.selectFrom('wins').select('id').where('workspace_id', '=', workspaceId).limit(1).executeTakeFirst()) !== undefined;
-      const facts = { wins: Number(row.wins), collaborative: Number(row.collaborative ?? 0), celebrated: Number(row.celebrated ?? 0), anyWin: any };
+      const hasWin = Number(row.wins) > 0 || (await db.selectFrom('wins').select('id').where('workspace_id', '=', workspaceId).limit(1).executeTakeFirst()) !== undefined;
+      const facts = { wins: Number(row.wins), collaborative: Number(row.collaborative ?? 0), celebrated: Number(row.celebrated ?? 0), anyWin: hasWin };
       return [winsPerWeekSignal(facts), collaborativeSignal(facts), celebratedSignal(facts)];
     },
   };

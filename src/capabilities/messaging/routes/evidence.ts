@@ -193,7 +193,7 @@ export function registerEvidenceRoutes(app: Server, { db }: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Change an evidence entry (its author, leaders and admins): any field, the piece that helped too (another published piece of this workspace, or null). Two edits at once apply one after the other.',
+        summary: 'Change an evidence entry (its author, leaders and admins): every field may change, the piece that helped too (another published piece of this workspace, or null). Two edits at once apply one after the other.',
         params: IdParams,
         body: EvidenceUpdateInput,
         response: { 200: EvidenceView, 400: ErrorView, 403: ErrorView, 404: ErrorView },

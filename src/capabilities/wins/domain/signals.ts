@@ -15,7 +15,7 @@ export interface CelebrationFacts {
   wins: number;
   collaborative: number;
   celebrated: number;
-  /** Whether the workspace has any win at all: before its first, there is nothing to judge yet. */
+  /** Whether the workspace has had a win at all: before its first, there is nothing to judge yet. */
   anyWin: boolean;
 }
 
