@@ -7,12 +7,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { memberName } from '../../db/member-name.js';
 import { localDateOf } from '../../shared/calendar/index.js';
-import type { WinCandidate, WinCandidateProvider } from '../../shared/contracts/win-candidates.js';
+import { wonDealTitle, type WinCandidate, type WinCandidateProvider } from '../../shared/contracts/win-candidates.js';
 
 /** At most this many deals a gathering (a large import's first load is not a feed of proposals). */
 export const WIN_CANDIDATE_DEALS_MAX = 2000;
 
-const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 export function dealsWinCandidates(db: Db): WinCandidateProvider {
   return {
@@ -51,7 +50,7 @@ export function dealsWinCandidates(db: Db): WinCandidateProvider {
         return {
           key: `deal:${d.id}`,
           kind: 'deal_won',
-          title: amount === null ? `${d.name} closed won` : `${d.name} closed won: ${MONEY.format(amount / 100)}`,
+          title: wonDealTitle(d.name, amount),
           story: `A marketing-sourced deal${d.source ? ` (${d.source})` : ''} won on ${d.close_date}${d.owner_name ? `, owned by ${d.owner_name}` : ''}.`,
           wonOn: d.close_date!,
           creditedMemberIds: [...new Set([d.owner_id, lead?.id].filter((x): x is string => Boolean(x)))],

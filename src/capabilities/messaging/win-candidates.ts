@@ -13,12 +13,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { memberName } from '../../db/member-name.js';
 import { localDateOf } from '../../shared/calendar/index.js';
-import type { WinCandidate, WinCandidateProvider } from '../../shared/contracts/win-candidates.js';
+import { wonDealTitle, type WinCandidate, type WinCandidateProvider } from '../../shared/contracts/win-candidates.js';
 
 /** At most this many citing entries are read a gathering (a year's CSV import is not a feed of proposals). */
 export const WIN_CANDIDATE_CITATIONS_MAX = 5000;
 
-const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const quoted = (s: string, max = 140) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
 interface Citation {
@@ -104,7 +103,7 @@ export function messagingWinCandidates(db: Db): WinCandidateProvider {
           out.push({
             key: `deal:${d.id}`,
             kind: 'deal_won',
-            title: amount === null ? `${d.name} closed won` : `${d.name} closed won: ${MONEY.format(amount / 100)}`,
+            title: wonDealTitle(d.name, amount),
             story: `A deal won on ${d.close_date}${d.owner_name ? `, owned by ${d.owner_name}` : ''}, whose evidence cites marketing's ${titles.length === 1 ? 'piece' : 'pieces'} ${titles.map((t) => `"${quoted(t, 80)}"`).join(', ')}.`,
             wonOn: d.close_date!,
             creditedMemberIds: [...new Set([d.owner_id, ...cited.map((c) => c.authorId)].filter((x): x is string => Boolean(x)))],

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema/index.js';
 import { changedWords, fieldsOf, quoted, type AuditDescriber } from '../../shared/contracts/audit.js';
-import { dollars } from './domain/small-deals.js';
+import { wholeDollars } from '../../shared/money.js';
 
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
@@ -47,7 +47,7 @@ export function winsAuditDescriber(db: Kysely<DatabaseSchema>): AuditDescriber {
         case 'win_proposal.dismissed':
           return `${f.actor} dismissed the proposed win ${quoted(title, '')}`.trimEnd();
         case 'win_settings.changed':
-          return typeof after.smallDealThresholdCents === 'number' ? `${f.actor} set the small-deal threshold of wins to ${dollars(after.smallDealThresholdCents)}` : null;
+          return typeof after.smallDealThresholdCents === 'number' ? `${f.actor} set the small-deal threshold of wins to ${wholeDollars(after.smallDealThresholdCents)}` : null;
         default:
           return null;
       }

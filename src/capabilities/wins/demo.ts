@@ -14,7 +14,8 @@ import { seededRandom } from '../../shared/seeded-random.js';
 import { collaborationOf } from './domain/collaboration.js';
 import { DEFAULT_SMALL_DEAL_THRESHOLD_CENTS } from './domain/limits.js';
 import { WIN_EMOJIS } from './domain/reactions.js';
-import { dollars, smallDealsProposal } from './domain/small-deals.js';
+import { wonDealTitle } from '../../shared/contracts/win-candidates.js';
+import { smallDealsProposal } from './domain/small-deals.js';
 import { CAMPAIGNS, CONTENT, DEAL_STORIES, KUDOS, MILESTONES, OTHER } from './demo-content.js';
 
 const DAY = 86_400_000;
@@ -97,7 +98,7 @@ export async function seedWinsDemo(db: Db, demo: DemoContext): Promise<void> {
         if (deal) {
           usedDeals.add(deal.id);
           dealId = deal.id;
-          title = `${deal.name} closed won: ${dollars(Number(deal.amount))}`;
+          title = wonDealTitle(deal.name, Number(deal.amount));
           story = pick(DEAL_STORIES)
             .replace('{source}', deal.source ?? 'a referral')
             .replace('{owner}', seller.name)
@@ -219,7 +220,7 @@ export async function seedWinsDemo(db: Db, demo: DemoContext): Promise<void> {
       workspace_id: demo.workspaceId,
       key: `deal:${d.id}`,
       kind: 'deal_won' as const,
-      title: `${d.name} closed won: ${dollars(Number(d.amount))}`,
+      title: wonDealTitle(d.name, Number(d.amount)),
       story: `A marketing-sourced deal (${d.source ?? 'marketing'}) won on ${d.close_date}${owner ? `, owned by ${owner.name}` : ''}.`,
       won_on: d.close_date!,
       credited_member_ids: JSON.stringify(credited),

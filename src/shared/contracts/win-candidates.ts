@@ -3,6 +3,7 @@
 // — says what it would propose, without the wins room reaching into it (lint: lockstep/room-boundaries). The wins
 // room's job asks every provider and writes each candidate as a proposal once, by its key; a member confirms or
 // dismisses it. Providers only read.
+import { wholeDollars } from '../money.js';
 import type { Cents, Id, IsoInstant, LocalDate } from '../vocabulary.js';
 
 /** The kinds of win (SPEC S5), in the order a form lists them. */
@@ -46,4 +47,9 @@ export interface WinCandidateProvider {
   /** The room that reports (its Capability name). */
   room: string;
   candidates(ctx: WinCandidateContext): Promise<WinCandidate[]>;
+}
+
+/** A won deal's title, as every room that offers one words it ("Contoso closed won: $24,000"). */
+export function wonDealTitle(name: string, amountCents: number | null): string {
+  return amountCents === null ? `${name} closed won` : `${name} closed won: ${wholeDollars(amountCents)}`;
 }

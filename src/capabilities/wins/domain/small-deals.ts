@@ -3,6 +3,7 @@
 // week, 'small-deals:<week>', holding every such deal of the week (kept while it is open, as new ones arrive).
 import { isoWeekOf } from '../../../shared/calendar/index.js';
 import type { WinCandidate } from '../../../shared/contracts/win-candidates.js';
+import { wholeDollars } from '../../../shared/money.js';
 
 export interface SmallDeal {
   id: string;
@@ -45,8 +46,6 @@ export function splitSmallDeals(candidates: readonly WinCandidate[], thresholdCe
   return { single, batches };
 }
 
-const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-export const dollars = (cents: number): string => MONEY.format(cents / 100);
 
 /** The proposal a week's small deals make: its words, total, latest day and everyone credited (first seen first). */
 export function smallDealsProposal(week: string, deals: readonly SmallDeal[], thresholdCents: number) {
@@ -54,12 +53,12 @@ export function smallDealsProposal(week: string, deals: readonly SmallDeal[], th
   const total = sorted.reduce((s, d) => s + d.amountCents, 0);
   const credited = [...new Set(sorted.flatMap((d) => d.creditedMemberIds))];
   const n = sorted.length;
-  const listed = sorted.slice(0, 20).map((d) => `${d.label} (${dollars(d.amountCents)})`);
+  const listed = sorted.slice(0, 20).map((d) => `${d.label} (${wholeDollars(d.amountCents)})`);
   const more = n > listed.length ? `, and ${n - listed.length} more` : '';
   const weekNo = Number(week.slice(-2));
   return {
-    title: `${n} smaller ${n === 1 ? 'deal' : 'deals'} won in week ${weekNo}: ${dollars(total)}`,
-    story: `Deals under ${dollars(thresholdCents)} that marketing sourced or a marketing piece helped, won in ${week}, together: ${listed.join(', ')}${more}.`,
+    title: `${n} smaller ${n === 1 ? 'deal' : 'deals'} won in week ${weekNo}: ${wholeDollars(total)}`,
+    story: `Deals under ${wholeDollars(thresholdCents)} that marketing sourced or a marketing piece helped, won in ${week}, together: ${listed.join(', ')}${more}.`,
     wonOn: sorted[sorted.length - 1]?.wonOn ?? '',
     amountCents: total,
     dealCount: n,
