@@ -7,6 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { buildVTimezone, calendarDate, instantAtLocalTime, lastPeriods, periodOf, type PeriodKind } from '../../../../src/shared/calendar/index.js';
 import { intlHhmm, intlOffsetMs, intlWallClock } from './intl-oracle.js';
 
+/** 'YYYY-MM-DD HH:MM' of an instant in the zone, as Intl reads it: sorts as the wall clock does. */
+function intlLocalStamp(ms: number, timeZone: string): string {
+  const w = intlWallClock(ms, timeZone);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${intlHhmm(ms, timeZone)}`;
+}
+
 const PERIOD_ZONES = ['America/New_York', 'Asia/Tokyo', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
 const options = fc.record({
   timeZone: fc.constantFrom(...PERIOD_ZONES),
@@ -59,11 +66,13 @@ describe('local times (properties)', () => {
         const { ms, shifted } = instantAtLocalTime(date, time, tz);
         if (!shifted) expect(intlHhmm(ms, tz)).toBe(time);
         else {
-          // In a gap: one minute earlier in real time is before the gap, and reads earlier than `time`.
-          expect(intlHhmm(ms - 60_000, tz) < time).toBe(true);
+          // In a gap: one minute earlier in real time is before the gap, and reads earlier than `date time`.
+          // Compared with its date, for a gap at midnight (Chile moves 00:00 to 01:00) puts it on the day before.
+          expect(intlLocalStamp(ms - 60_000, tz) < `${date} ${time}`).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      // Pinned: America/Santiago's 2016-08-14 starts in a gap at 00:00 (found by CI, seed -1044761806).
+      { numRuns: 300, examples: [['America/Santiago', 591, 0]] },
     );
   });
 });
