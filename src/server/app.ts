@@ -79,13 +79,15 @@ export async function createApp(config: Config, opts: CreateAppOptions): Promise
   // On PostgreSQL, what credentials resolve to is kept in memory while the change feed is connected (decision 030).
   const { credentials, changeFeed } = await startCredentialsCache(config, db, log);
   const jobs = new JobScheduler(db, log, credentials);
-  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, credentials, changeFeed, agendaSections: [], alignmentSignals: [], todos: [], gettingStarted: [], dealCitations: [], winCandidates: [], auditDescribers: [], memberDeactivated: [] };
+  const ctx: AppContext = { config, db, log, outbox, jobs, readCache, credentials, changeFeed, agendaSections: [], alignmentSignals: [], todos: [], gettingStarted: [], dealCitations: [], winCandidates: [], calendarEvents: [], digestSections: [], auditDescribers: [], memberDeactivated: [] };
   ctx.agendaSections = capabilities.flatMap((c) => c.agendaSections?.(ctx) ?? []);
   ctx.alignmentSignals = capabilities.flatMap((c) => c.alignmentSignals?.(ctx) ?? []);
   ctx.todos = capabilities.flatMap((c) => c.todos?.(ctx) ?? []);
   ctx.gettingStarted = capabilities.flatMap((c) => c.gettingStarted?.(ctx) ?? []);
   ctx.dealCitations = capabilities.flatMap((c) => c.dealCitations?.(ctx) ?? []);
   ctx.winCandidates = capabilities.flatMap((c) => c.winCandidates?.(ctx) ?? []);
+  ctx.calendarEvents = capabilities.flatMap((c) => c.calendarEvents?.(ctx) ?? []);
+  ctx.digestSections = capabilities.flatMap((c) => c.digestSections?.(ctx) ?? []);
   ctx.auditDescribers = capabilities.flatMap((c) => c.auditDescribers?.(ctx) ?? []);
   ctx.memberDeactivated = capabilities.flatMap((c) => (c.memberDeactivated ? [c.memberDeactivated] : []));
 

@@ -11,6 +11,8 @@ import type { GettingStartedProvider } from '../shared/contracts/getting-started
 import type { TodoProvider } from '../shared/contracts/todos.js';
 import type { WinCandidateProvider } from '../shared/contracts/win-candidates.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
+import type { CalendarEventProvider } from '../shared/contracts/calendar-events.js';
+import type { DigestSectionProvider } from '../shared/contracts/digest.js';
 import type { AppContext, MemberDeactivatedHook, Server } from './context.js';
 import type { Job } from './jobs.js';
 
@@ -32,6 +34,10 @@ export interface Capability {
   dealCitations?(ctx: AppContext): DealCitationProvider[];
   /** What in this room shows a win to propose (a KPI at its target, a won deal marketing sourced), for the wins room. */
   winCandidates?(ctx: AppContext): WinCandidateProvider[];
+  /** The dated events this room owns (a check-in, a shadow day), for members' calendar feeds and for rooms that plan days. */
+  calendarEvents?(ctx: AppContext): CalendarEventProvider[];
+  /** This room's part of each member's weekly digest (wins, KPI status, the coming check-in, shadow days, disconnects). */
+  digestSections?(ctx: AppContext): DigestSectionProvider[];
   /** How this room's audit entries read as sentences with names, not codes and ids. */
   auditDescribers?(ctx: AppContext): AuditDescriber[];
   /** Revokes what a deactivated member held here (e.g. calendar feed URLs), so reactivation starts afresh. */

@@ -12,6 +12,8 @@ import type { AlignmentSignalProvider } from '../shared/contracts/alignment-sign
 import type { DealCitationProvider } from '../shared/contracts/deal-citations.js';
 import type { GettingStartedProvider } from '../shared/contracts/getting-started.js';
 import type { TodoProvider } from '../shared/contracts/todos.js';
+import type { CalendarEventProvider } from '../shared/contracts/calendar-events.js';
+import type { DigestSectionProvider } from '../shared/contracts/digest.js';
 import type { WinCandidateProvider } from '../shared/contracts/win-candidates.js';
 import type { AuditDescriber } from '../shared/contracts/audit.js';
 import type { CredentialsCache } from './auth.js';
@@ -48,6 +50,10 @@ export interface AppContext {
   dealCitations: DealCitationProvider[];
   /** Every room's win candidates (a KPI at its target, a won deal marketing sourced), read by the wins room's job. */
   winCandidates: WinCandidateProvider[];
+  /** Every room's dated events (check-ins, shadow days), for calendar feeds and day planning. */
+  calendarEvents: CalendarEventProvider[];
+  /** Every room's weekly-digest sections, assembled by the alignment room. */
+  digestSections: DigestSectionProvider[];
   /** Every room's words for its audit entries, read by the audit log. */
   auditDescribers: AuditDescriber[];
   /** What every room does, inside the same transaction, when an admin deactivates a member. */
