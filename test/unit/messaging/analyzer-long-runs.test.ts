@@ -3,6 +3,7 @@
 // text around it keeps its offsets.
 import { describe, expect, it } from 'vitest';
 import { analyzePiece, PainIndex, sentencesOf } from '../../../src/capabilities/messaging/analyzer/index.js';
+import { blankMarkdown } from '../../../src/capabilities/messaging/analyzer/markdown.js';
 import { stemOf } from '../../../src/capabilities/messaging/analyzer/nlp.js';
 
 const index = PainIndex.build([{ id: 'p1', statement: 'Inbound leads go cold before anyone calls them', synonyms: [], quotes: [{ text: 'our reps call back two days later', date: '2026-11-01' }] }]);
@@ -30,5 +31,23 @@ describe('long runs without spaces', () => {
     expect(sentencesOf(text)).toHaveLength(1);
     expect(stemOf('pneumonoultramicroscopicsilicovolcanoconiosis')).not.toBe('');
     expect(stemOf('a'.repeat(100))).toBe('a'.repeat(100));
+  });
+});
+
+describe('markdown openings never closed', () => {
+  // Found by reading markdown.ts: 100 KB of "[a" took 9 s to blank, "**a " 3.5 s and "<a " 2.1 s — each opening
+  // scanned the rest of its line. A piece's body is analysed as its author types, so that blocked the server.
+  it.each([
+    ['link openings', '[a'],
+    ['image openings', '![a](b'],
+    ['strong openings', '**a '],
+    ['tag openings', '<a '],
+    ['script openings', '<script '],
+  ])('%s, 100 KB on one line, are analysed as copy with a bounded scan from each', (_name, unit) => {
+    const text = `Your leads go cold. ${unit.repeat(Math.floor(95_000 / unit.length))}`;
+    const plain = blankMarkdown(text);
+    expect(plain).toHaveLength(text.length);
+    expect(plain.startsWith('Your leads go cold.')).toBe(true);
+    expect(analyzePiece(text, index, 50).score).toBeGreaterThanOrEqual(0);
   });
 });

@@ -30,6 +30,26 @@ describe('markdown read as copy', () => {
     expect(plain).toMatch(/^- {2}Send/m);
   });
 
+  it('blanks what is inside script and style elements and HTML comments: code and notes, not copy', () => {
+    const md = 'Stop chasing invoices.\n<script type="module">\nconst seamless = "AI-powered";\n</SCRIPT>\n<style>p { color: red }</style>\n<!-- best-in-class, per legal -->\nGet paid on time.';
+    const plain = blankMarkdown(md);
+    expect(plain.length).toBe(md.length);
+    expect(plain.split('\n').length).toBe(md.split('\n').length);
+    expect(plain).not.toMatch(/seamless|AI-powered|color|best-in-class|script|style/i);
+    expect(plain).toContain('Stop chasing invoices.');
+    expect(plain).toContain('Get paid on time.');
+  });
+
+  it('blanks an unclosed script or comment to the end, and reads a hostile run of openings in one pass', () => {
+    expect(blankMarkdown('Get paid.\n<script>\nseamless').trim()).toBe('Get paid.');
+    expect(blankMarkdown('Get paid. <!-- seamless').trim()).toBe('Get paid.');
+    // 40,000 openings never closed: a search for each one's end from each would take minutes, not the test's seconds.
+    const hostile = '<script>'.repeat(20_000) + '<!--'.repeat(20_000);
+    expect(blankMarkdown(hostile).trim()).toBe('');
+    const neverClosed = `Get paid. ${'<script '.repeat(20_000)}`;
+    expect(blankMarkdown(neverClosed)).toHaveLength(neverClosed.length);
+  });
+
   it('splits a markdown body into the sentences a reader sees, each as written in the text', () => {
     const md = '## Get paid on time\n\n1. Send [reminders](https://x.io/r) that go out alone.\n2. See who owes you **today**.\n\n![screenshot](img.png)\n\n[Start a trial](https://x.io/signup)';
     const ss = sentencesOf(md);
