@@ -1,4 +1,5 @@
 // The whole database as one type (STYLE: one table interface per file, combined here).
+import type { AlignmentScoresTable, AlignmentWeightsTable } from './alignment.js';
 import type { ApiTokensTable } from './api-tokens.js';
 import type { AuditLogTable } from './audit-log.js';
 import type { ChannelsTable } from './channels.js';
@@ -77,4 +78,6 @@ export interface DatabaseSchema {
   win_deals: WinDealsTable;
   win_proposals: WinProposalsTable;
   win_settings: WinSettingsTable;
+  alignment_weights: AlignmentWeightsTable;
+  alignment_scores: AlignmentScoresTable;
 }
