@@ -34,23 +34,32 @@ export interface TeamsMessage {
   attachments: Array<{ contentType: 'application/vnd.microsoft.card.adaptive'; contentUrl: null; content: TeamsCard }>;
 }
 
+/**
+ * Teams renders a TextBlock's text as markdown, and its escapes differ between clients (a backslash shows on some).
+ * Bold or a list in a win's story is harmless; a link whose words hide its address ("[Claim your bonus](…)") is not,
+ * so a zero-width space goes between "]" and "(" or "[": the text reads as written and no client makes it a link.
+ */
+export function defuseLinks(text: string): string {
+  return text.replace(/\](\s*)(?=[([])/g, ']\u200b$1');
+}
+
 export function teamsMessage(event: OutboundEvent, publicUrl: string): TeamsMessage {
   const body: TeamsCard['body'] = [];
   if (event.accent === 'celebrate' || event.accent === 'warning') {
     body.push({ type: 'TextBlock', text: ACCENT_LINES[event.accent], wrap: true, size: 'Small', weight: 'Bolder', color: event.accent === 'celebrate' ? 'Good' : 'Warning' });
   }
-  body.push({ type: 'TextBlock', text: truncate(oneLine(event.title), TEAMS_LIMITS.title), wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' });
+  body.push({ type: 'TextBlock', text: defuseLinks(truncate(oneLine(event.title), TEAMS_LIMITS.title)), wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' });
   // The text's budget is shared by its paragraphs, in order; the one that crosses it ends in "…".
   let left = TEAMS_LIMITS.text;
   for (const p of paragraphs(event.text)) {
     if (left <= 0) break;
     const cut = truncate(p, left);
-    body.push({ type: 'TextBlock', text: cut, wrap: true, spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: defuseLinks(cut), wrap: true, spacing: 'Medium' });
     left -= Array.from(cut).length;
   }
   const fields = (event.fields ?? []).slice(0, MAX_FIELDS);
   if (fields.length > 0) {
-    body.push({ type: 'FactSet', facts: fields.map((f) => ({ title: truncate(oneLine(f.label), TEAMS_LIMITS.fact), value: truncate(f.value, TEAMS_LIMITS.fact) })) });
+    body.push({ type: 'FactSet', facts: fields.map((f) => ({ title: defuseLinks(truncate(oneLine(f.label), TEAMS_LIMITS.fact)), value: defuseLinks(truncate(f.value, TEAMS_LIMITS.fact)) })) });
   }
   const card: TeamsCard = {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

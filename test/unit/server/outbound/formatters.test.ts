@@ -95,6 +95,24 @@ describe('Teams Adaptive Card', () => {
   });
 });
 
+describe('Teams Adaptive Card, hostile text', () => {
+  it('turns no user text into a link with text of its choosing: "[label](url)" is shown as written, its address in sight', () => {
+    const hostile: OutboundEvent = {
+      ...win,
+      title: 'Won! [Claim your bonus](https://evil.example/login)',
+      text: 'See [the deck]( https://evil.example/a) and [this][1].\n\n[1]: https://evil.example/b',
+      fields: [{ label: '[Owner](https://evil.example)', value: '[Ana](https://evil.example/ana)' }],
+    };
+    const card = teamsMessage(hostile, URL_BASE).attachments[0]!.content;
+    const texts = card.body.flatMap((b) => (b.type === 'TextBlock' ? [b.text] : b.facts.flatMap((f) => [f.title, f.value])));
+    for (const t of texts) expect(t).not.toMatch(/\]\s*[([]/);
+    // A zero-width space between "]" and "(" is all that changes: the text reads as written and is no link.
+    expect(texts).toContain('Won! [Claim your bonus]\u200b(https://evil.example/login)');
+    // The card's own link button still points into the app.
+    expect(card.actions[0]!.url).toBe(`${URL_BASE}/wins/abc`);
+  });
+});
+
 describe('email', () => {
   it('has the subject from the title, a plain-text part and an escaped HTML part', () => {
     const m = emailMessage({ ...win, title: 'A <script>alert(1)</script> win' }, URL_BASE);
