@@ -19,6 +19,7 @@ import * as wins from './2026-12-07T1000-wins.js';
 import * as evidenceUpdatedIndex from './2026-12-08T1700-evidence-updated-index.js';
 import * as evidencePiece from './2026-12-08T1800-evidence-piece.js';
 import * as alignment from './2026-12-09T0900-alignment.js';
+import * as shadowing from './2026-12-09T1000-shadowing.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -44,4 +45,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-08T1700-evidence-updated-index': evidenceUpdatedIndex,
   '2026-12-08T1800-evidence-piece': evidencePiece,
   '2026-12-09T0900-alignment': alignment,
+  '2026-12-09T1000-shadowing': shadowing,
 };

@@ -24,6 +24,7 @@ import type { OutboxTable } from './outbox.js';
 import type { RateLimitsTable } from './rate-limits.js';
 import type { ReadVersionsTable } from './read-versions.js';
 import type { SessionsTable } from './sessions.js';
+import type { ShadowAffinityRulesTable, ShadowDateProposalsTable, ShadowParticipantsTable, ShadowPairsTable, ShadowProgramsTable, ShadowReflectionsTable, ShadowUnavailableDatesTable } from './shadowing.js';
 import type { UsersTable } from './users.js';
 import type { WebhookReplaysTable, WebhookSecretsTable } from './webhooks.js';
 import type { WorkspacesTable } from './workspaces.js';
@@ -78,6 +79,13 @@ export interface DatabaseSchema {
   win_deals: WinDealsTable;
   win_proposals: WinProposalsTable;
   win_settings: WinSettingsTable;
+  shadow_programs: ShadowProgramsTable;
+  shadow_participants: ShadowParticipantsTable;
+  shadow_unavailable_dates: ShadowUnavailableDatesTable;
+  shadow_pairs: ShadowPairsTable;
+  shadow_date_proposals: ShadowDateProposalsTable;
+  shadow_reflections: ShadowReflectionsTable;
+  shadow_affinity_rules: ShadowAffinityRulesTable;
   alignment_weights: AlignmentWeightsTable;
   alignment_scores: AlignmentScoresTable;
 }
