@@ -27,6 +27,8 @@ export interface OutboundEvent {
   accent?: 'celebrate' | 'warning' | 'info';
   /** Email only: the members who get it (each their own message). Absent: every active joined member. */
   recipientMemberIds?: string[];
+  /** Only these kinds of channel (absent: every kind); a personal message (the weekly digest) goes to email only. */
+  channelKinds?: readonly ChannelKind[];
   /** Email only, e.g. an ICS invite. */
   attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
@@ -116,7 +118,7 @@ export async function announce(db: Db, ctx: { publicUrl: string }, workspaceId: 
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  const subscribed = channels.filter((c) => parseEvents(c.events).includes(event.kind));
+  const subscribed = channels.filter((c) => parseEvents(c.events).includes(event.kind) && (!event.channelKinds || event.channelKinds.includes(c.kind)));
   if (subscribed.length === 0) return 0;
   const rows: ChannelRow[] = [];
   let recipients: Array<{ memberId: string; email: string }> | null = null;
