@@ -7,7 +7,6 @@ import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
 import { MessagingPage } from './messaging/messaging-page.js';
-import { ShadowingPage } from './shadowing/shadowing-page.js';
 import { AppLayout } from './shell/app-layout.js';
 import { DashboardPage } from './shell/dashboard-page.js';
 import { NotFoundPage } from './shell/not-found-page.js';
@@ -34,6 +33,7 @@ const GoalsPage = lazy(() => import('./goals/goals-page.js').then((m) => ({ defa
 const KpiDetailPage = lazy(() => import('./goals/kpi-detail-page.js').then((m) => ({ default: m.KpiDetailPage })));
 const KpisPage = lazy(() => import('./goals/kpis-page.js').then((m) => ({ default: m.KpisPage })));
 const QuizPage = lazy(() => import('./goals/quiz-page.js').then((m) => ({ default: m.QuizPage })));
+const ShadowingPage = lazy(() => import('./shadowing/shadowing-page.js').then((m) => ({ default: m.ShadowingPage })));
 const WinsPage = lazy(() => import('./wins/wins-page.js').then((m) => ({ default: m.WinsPage })));
 const WinPage = lazy(() => import('./wins/win-page.js').then((m) => ({ default: m.WinPage })));
 const SettingsPage = lazy(() => import('./workspaces/settings/settings-page.js').then((m) => ({ default: m.SettingsPage })));
@@ -108,6 +108,7 @@ export function App() {
               <Route path="messaging/pieces" element={<PiecesPage />} />
               <Route path="messaging/pieces/:id" element={<PiecePage />} />
               <Route path="shadowing" element={<ShadowingPage />} />
+              <Route path="shadowing/programs/:id" element={<ShadowingPage />} />
               <Route path="wins" element={<WinsPage />} />
               <Route path="wins/:id" element={<WinPage />} />
               <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />

@@ -1,0 +1,87 @@
+// The quarter's days, week by week (SPEC S4): who shadows whom on which day. Days spread across the weeks, never on
+// the check-in's weekday; this week is marked. A week list rather than a month grid, so a phone reads it too.
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { addDays, todayIn } from '../checkins/format.js';
+import { formatLocalDate, WEEKDAYS } from '../shell/format.js';
+import { useSession } from '../shell/session.js';
+import { mondayOf } from './format.js';
+import { PairStatusBadge } from './pair-status-badge.js';
+import type { PairView, ProgramView } from './types.js';
+
+export function QuarterCalendar({ program }: { program: ProgramView }) {
+  const { workspace } = useSession();
+  const today = todayIn(workspace.timeZone);
+  const thisWeek = mondayOf(today);
+  const { startDate, endDate } = program.quarter;
+  const dated = program.pairs.filter((p): p is PairView & { date: string } => p.date !== null).sort((a, b) => a.date.localeCompare(b.date) || a.guest.name.localeCompare(b.guest.name));
+  const weeks: string[] = [];
+  for (let w = mondayOf(startDate); w < endDate; w = addDays(w, 7)) weeks.push(w);
+  const undated = program.pairs.length - dated.length;
+
+  return (
+    <Card component="section" aria-labelledby="calendar-heading">
+      <Title order={2} fz="lg" id="calendar-heading">
+        Calendar
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {program.quarter.label}: {formatLocalDate(startDate)} to {formatLocalDate(addDays(endDate, -1))}.
+        {program.checkinWeekday !== null ? ` No shadow day falls on a ${WEEKDAYS[program.checkinWeekday]}, the check-in’s day.` : ''}
+        {undated > 0 ? ` ${undated} ${undated === 1 ? 'pair has' : 'pairs have'} no date yet.` : ''}
+      </Text>
+      {dated.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No days scheduled yet.
+        </Text>
+      ) : (
+        <Stack gap={0} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {weeks.map((week) => {
+            const days = dated.filter((p) => mondayOf(p.date) === week);
+            const current = week === thisWeek;
+            return (
+              <Group
+                key={week}
+                component="li"
+                align="flex-start"
+                gap="sm"
+                py={8}
+                wrap="nowrap"
+                aria-current={current ? 'date' : undefined}
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+              >
+                <Stack gap={2} w={92} style={{ flexShrink: 0 }}>
+                  <Text size="sm" fw={current ? 700 : 500}>
+                    {formatLocalDate(week < startDate ? startDate : week)}
+                  </Text>
+                  {current ? (
+                    <Badge size="xs" variant="light">
+                      This week
+                    </Badge>
+                  ) : null}
+                </Stack>
+                {days.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                ) : (
+                  <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                    {days.map((p) => (
+                      <Group key={p.id} gap="xs" justify="space-between" wrap="nowrap">
+                        <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                          <Text span fw={600} size="sm">
+                            {formatLocalDate(p.date, { weekday: true })}
+                          </Text>{' '}
+                          {p.guest.name} with {p.host.name}
+                        </Text>
+                        <PairStatusBadge status={p.status} />
+                      </Group>
+                    ))}
+                  </Stack>
+                )}
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
+    </Card>
+  );
+}
