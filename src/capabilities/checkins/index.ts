@@ -3,6 +3,7 @@ import type { Capability } from '../../server/capability.js';
 import { actionItemsSection } from './agenda.js';
 import { checkinsAuditDescriber } from './audit-descriptions.js';
 import { seedCheckinsDemo } from './demo.js';
+import { checkinsDigestSections } from './digest.js';
 import { checkinsGettingStarted } from './getting-started.js';
 import { checkinSweepJob } from './jobs.js';
 import { registerFeedRoutes, revokeFeeds } from './routes/feed.js';
@@ -23,6 +24,7 @@ export const checkins: Capability = {
   jobs: (ctx) => [checkinSweepJob(ctx)],
   agendaSections: (ctx) => [actionItemsSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [checkinsSignals(ctx.db.kysely)],
+  digestSections: (ctx) => checkinsDigestSections(ctx.db.kysely),
   todos: (ctx) => [checkinsTodos(ctx.db.kysely)],
   auditDescribers: (ctx) => [checkinsAuditDescriber(ctx.db.kysely)],
   gettingStarted: (ctx) => [checkinsGettingStarted(ctx.db.kysely)],

@@ -3,6 +3,7 @@ import type { Capability } from '../../server/capability.js';
 import { kpiAgendaSection } from './agenda.js';
 import { goalsAuditDescriber } from './audit-descriptions.js';
 import { seedGoalsDemo } from './demo.js';
+import { goalsDigestSections } from './digest.js';
 import { goalsGettingStarted } from './getting-started.js';
 import { registerAlignmentRoutes } from './routes/alignment.js';
 import { registerKpiRoutes } from './routes/kpis.js';
@@ -24,6 +25,7 @@ export const goals: Capability = {
   },
   agendaSections: (ctx) => [kpiAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [goalsSignals(ctx.db.kysely)],
+  digestSections: (ctx) => goalsDigestSections(ctx.db.kysely),
   todos: (ctx) => [goalsTodos(ctx.db.kysely)],
   auditDescribers: (ctx) => [goalsAuditDescriber(ctx.db.kysely)],
   gettingStarted: (ctx) => [goalsGettingStarted(ctx.db.kysely)],

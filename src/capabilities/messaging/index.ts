@@ -4,6 +4,7 @@ import type { Capability } from '../../server/capability.js';
 import { messagingAgendaSection } from './agenda.js';
 import { messagingDealCitations } from './deal-citations.js';
 import { seedMessagingDemo } from './demo.js';
+import { messagingDigestSection } from './digest.js';
 import { messagingGettingStarted } from './getting-started.js';
 import { painsAuditDescriber } from './pains/audit.js';
 import { piecesAuditDescriber } from './pieces/audit.js';
@@ -27,6 +28,7 @@ export const messaging: Capability = {
   },
   agendaSections: (ctx) => [messagingAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [messagingSignals(ctx.db.kysely)],
+  digestSections: (ctx) => [messagingDigestSection(ctx.db.kysely)],
   todos: (ctx) => [messagingTodos(ctx.db.kysely)],
   gettingStarted: (ctx) => [messagingGettingStarted(ctx.db.kysely)],
   // The evidence that names a deal, for the deals room's drawer (contract: src/shared/contracts/deal-citations.ts).

@@ -6,6 +6,7 @@ import { winsAgendaSection } from './agenda.js';
 import { winsAuditDescriber } from './audit.js';
 import { winsDealCitations } from './deal-citations.js';
 import { seedWinsDemo } from './demo.js';
+import { winsDigestSection } from './digest.js';
 import { winProposalsJob } from './gather.js';
 import { winsGettingStarted } from './getting-started.js';
 import { registerProposalRoutes } from './routes/proposals.js';
@@ -24,6 +25,7 @@ export const wins: Capability = {
   jobs: (ctx) => [winProposalsJob(() => ctx.winCandidates)],
   agendaSections: (ctx) => [winsAgendaSection(ctx.db.kysely)],
   alignmentSignals: (ctx) => [winsSignals(ctx.db.kysely)],
+  digestSections: (ctx) => [winsDigestSection(ctx.db.kysely)],
   todos: (ctx) => [winsTodos(ctx.db.kysely)],
   gettingStarted: (ctx) => [winsGettingStarted(ctx.db.kysely)],
   dealCitations: (ctx) => [winsDealCitations(ctx.db.kysely)],
