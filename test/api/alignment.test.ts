@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AlignmentView } from '../../src/capabilities/alignment/schemas.js';
+import { makePublishedTeam } from '../factories.js';
 import { makeWinsTeam, postWin, day } from './wins-fixtures.js';
 
 let t: TestApp;
@@ -64,6 +65,25 @@ describe('GET /alignment', () => {
     expect(after.overall.scoredStrategies).toBeGreaterThan(before.overall.scoredStrategies);
     // Each point lost says why, with the signal's words.
     for (const r of w.reasons) expect(w.signals.find((x) => x.key === r.key)?.detail).toBe(r.text);
+  });
+
+  it('publishing a team’s top three (a to-do done) raises the Goals score on the next read, and its next action goes', async () => {
+    const team = await makeWinsTeam(t);
+    const read = async () => expectStatus(await team.ws.admin.get<AlignmentView>('/api/v1/alignment'), 200);
+    const goals = (v: AlignmentView) => v.strategies.find((s) => s.strategy === 'goals')!;
+    const topThree = (v: AlignmentView) => goals(v).signals.find((s) => s.key === 'goals.top_three_published')!;
+    await makePublishedTeam(team.salesLead.client, 'sales');
+    const half = await read();
+    expect(topThree(half).score).toBe(0.5);
+    expect(half.nextActions.map((a) => a.text)).toContain('Publish the marketing top three');
+    const reason = goals(half).reasons.find((r) => r.key === 'goals.top_three_published')!;
+    expect(reason.pointsLost).toBeGreaterThan(0);
+    await makePublishedTeam(team.marketingLead.client, 'marketing');
+    const both = await read();
+    expect(topThree(both).score).toBe(1);
+    expect(goals(both).score!).toBeGreaterThan(goals(half).score!);
+    expect(both.nextActions.map((a) => a.text)).not.toContain('Publish the marketing top three');
+    expect(goals(both).reasons.map((r) => r.key)).not.toContain('goals.top_three_published');
   });
 });
 

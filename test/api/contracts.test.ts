@@ -54,6 +54,7 @@ describe('alignment signals', () => {
     const s = await signalsOf(ws.admin);
     expect(s.unavailable).toEqual([]);
     expect(s.signals.map((x) => x.key).sort()).toEqual([
+      'checkins.action_items_on_time',
       'checkins.compliance',
       'goals.awareness',
       'goals.comp_alignment',
@@ -118,7 +119,7 @@ describe('alignment signals', () => {
     try {
       const s = await signalsOf(ws.admin);
       expect(s.unavailable).toEqual([{ room: 'broken', message: expect.stringMatching(/^The broken room could not report its alignment signals/) as unknown }]);
-      expect(s.signals.length).toBe(11);
+      expect(s.signals.length).toBe(12);
       const todos = await todosOf(ws.admin);
       expect(todos.unavailable.map((u) => u.room)).toEqual(['broken']);
     } finally {
