@@ -20,7 +20,7 @@ interface PageCheck {
 }
 
 const PAGES: PageCheck[] = [
-  { path: '/', name: 'dashboard', dialogs: [] },
+  { path: '/', name: 'dashboard', dialogs: ['Edit weights'] },
   { path: '/goals', name: 'goals', dialogs: [] },
   { path: '/goals/kpis', name: 'kpis', dialogs: ['Import values (CSV)', 'Add KPI kind', 'Set top three', 'New KPI'] },
   { path: '/goals/expectations', name: 'expectations', dialogs: [] },

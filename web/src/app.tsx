@@ -3,6 +3,7 @@ import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { shellKeys } from './shell/queries.js';
+import { alignmentKeys } from './alignment/queries.js';
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
@@ -58,6 +59,8 @@ const queryClient = new QueryClient({
       void queryClient.invalidateQueries({ queryKey: shellKeys.myTodos });
       // …and so may any step of Getting started (it is read from real state, never ticked).
       void queryClient.invalidateQueries({ queryKey: shellKeys.gettingStarted });
+      // …and the alignment score, which every room's data feeds (issue 14).
+      void queryClient.invalidateQueries({ queryKey: alignmentKeys.all });
     },
   }),
   defaultOptions: {

@@ -1,32 +1,77 @@
-import { Alert, Avatar, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+// The leader's dashboard (SPEC S6; issue 14), the page opened every Monday: the alignment score with its trend and the
+// five strategies, the next actions that would raise it, what you owe, the next check-in and its agenda, both teams' top
+// three, the latest wins, this quarter's shadow days and the messaging gap; Getting started for a new workspace, and the
+// teams at the foot.
+import { Alert, Avatar, Card, Grid, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { errorMessage } from '../api/client.js';
 import type { MemberSummaryView } from '../api/types.js';
-import { AlignmentSignalsCard } from './alignment-signals-card.js';
+import { MessagingGapCard } from '../alignment/messaging-gap-card.js';
+import { NextActionsCard } from '../alignment/next-actions-card.js';
+import { NextCheckinCard } from '../alignment/next-checkin-card.js';
+import { useAlignment } from '../alignment/queries.js';
+import { ScoreCard } from '../alignment/score-card.js';
+import { ShadowProgressCard } from '../alignment/shadow-progress-card.js';
+import { TopThreeCard } from '../alignment/top-three-card.js';
 import { TEAM_COLOR, TEAM_LABEL, TEAMS } from '../theme.js';
 import { useMemberSummary } from '../workspaces/queries.js';
 import { GettingStartedCard } from './getting-started-card.js';
 import { initials } from './format.js';
 import { PageHeader } from './page-header.js';
 import { TodosCard } from './todos-card.js';
+import { useGettingStarted } from './queries.js';
 import { useSession } from './session.js';
 import { LatestWinsCard } from '../wins/latest-wins-card.js';
 
 export function DashboardPage() {
   const { workspace, me } = useSession();
   const summary = useMemberSummary();
+  const alignment = useAlignment();
+  // A new workspace starts with Getting started on top; once half its steps are done the score leads and the list
+  // moves below the rooms' cards until it is put away.
+  const gettingStarted = useGettingStarted().data;
+  const gettingStartedFirst = !gettingStarted || gettingStarted.done < gettingStarted.total / 2;
   const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name;
   return (
     <>
       <PageHeader
         title={workspace.name}
-        description={`Hi ${firstName}. Here is where your sales, marketing and leadership teams stand.`}
+        description={`Hi ${firstName}. Here is how aligned your sales and marketing teams are, and what to do next.`}
       />
-      {summary.isError ? (
-        <Alert color="red" title="Could not load the teams" role="alert" mb="lg">
-          {errorMessage(summary.error)}
-        </Alert>
-      ) : null}
       <Stack gap="lg">
+        {gettingStartedFirst ? <GettingStartedCard /> : null}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <ScoreCard query={alignment} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="lg">
+              <NextActionsCard view={alignment.data} />
+              <TodosCard />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        {/* Two columns that stack on their own, so a short card leaves no hole beside a tall one. */}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Stack gap="lg">
+              <NextCheckinCard />
+              <LatestWinsCard />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Stack gap="lg">
+              <TopThreeCard />
+              <ShadowProgressCard />
+              <MessagingGapCard />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        {gettingStartedFirst ? null : <GettingStartedCard />}
+        {summary.isError ? (
+          <Alert color="red" title="Could not load the teams" role="alert">
+            {errorMessage(summary.error)}
+          </Alert>
+        ) : null}
         <section aria-labelledby="teams-heading">
           <Title order={2} fz="lg" mb="sm" id="teams-heading">
             Teams
@@ -38,12 +83,6 @@ export function DashboardPage() {
             })}
           </SimpleGrid>
         </section>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <GettingStartedCard />
-          <TodosCard />
-          <AlignmentSignalsCard />
-          <LatestWinsCard />
-        </SimpleGrid>
       </Stack>
     </>
   );

@@ -1,0 +1,98 @@
+// This quarter's shadow days on the dashboard (SPEC S4 seen from S6): per team, the days completed against those expected
+// by now (pro-rated through the quarter), and who is overdue. No programme yet says so, with a link to start one.
+import { Anchor, Badge, Box, Card, Group, Progress, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconArrowsExchange } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { errorMessage } from '../api/client.js';
+import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
+import { paceOf } from './format.js';
+import { useCurrentShadowProgram } from './queries.js';
+import type { ShadowProgress } from './types.js';
+
+export function ShadowProgressCard() {
+  const q = useCurrentShadowProgram();
+  const program = q.data?.program ?? null;
+  const quarter = program?.quarter.label ?? q.data?.quarterLabel ?? null;
+  return (
+    <Card component="section" aria-labelledby="shadow-progress-heading">
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon size={40} radius="md" variant="light" color="cyan" aria-hidden>
+            <IconArrowsExchange size={22} />
+          </ThemeIcon>
+          <Stack gap={0}>
+            <Title order={2} fz="lg" id="shadow-progress-heading">
+              Shadow days
+            </Title>
+            {quarter ? (
+              <Text size="xs" c="dimmed">
+                {quarter}
+              </Text>
+            ) : null}
+          </Stack>
+        </Group>
+        <Anchor component={Link} to="/shadowing" size="sm">
+          Shadowing
+        </Anchor>
+      </Group>
+      {q.isError ? (
+        <Text size="sm" c="red.9" role="alert">
+          {errorMessage(q.error)}
+        </Text>
+      ) : !q.data ? (
+        <Skeleton h={120} />
+      ) : !program ? (
+        <Text size="sm" c="dimmed">
+          {quarter ? `No shadow programme for ${quarter} yet. ` : 'Shadow days have not started in this workspace. '}
+          <Anchor component={Link} to="/shadowing" inherit>
+            {quarter ? 'Start one in Shadowing' : 'Open Shadowing'}
+          </Anchor>
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">
+            {program.completed} of {program.participants} shadow days done this quarter.
+          </Text>
+          {program.progress.teams.map((t) => (
+            <TeamProgress key={t.team} row={t} />
+          ))}
+          {program.progress.overdue.length > 0 ? (
+            <Text size="sm">
+              <Anchor component={Link} to="/shadowing" inherit>
+                {program.progress.overdue.length} overdue
+              </Anchor>
+              {`: ${program.progress.overdue
+                .slice(0, 3)
+                .map((o) => o.member.name)
+                .join(', ')}${program.progress.overdue.length > 3 ? ` and ${program.progress.overdue.length - 3} more` : ''}`}
+            </Text>
+          ) : null}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function TeamProgress({ row }: { row: ShadowProgress['teams'][number] }) {
+  const team = row.team === 'sales' || row.team === 'marketing' ? row.team : null;
+  const pace = paceOf(row.completed, row.expectedByNow);
+  const pct = row.participants === 0 ? 0 : (row.completed / row.participants) * 100;
+  return (
+    <Box>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {team ? TEAM_LABEL[team] : row.team}
+        </Text>
+        <Badge size="sm" variant="light" color={pace.color} radius="sm">
+          {pace.label}
+        </Badge>
+      </Group>
+      <Box aria-hidden my={4}>
+        <Progress value={pct} color={team ? TEAM_COLOR[team] : 'gray'} size="sm" radius="xl" />
+      </Box>
+      <Text size="xs" c="dimmed">
+        {row.completed} of {row.participants} done · {row.expectedByNow.toLocaleString('en-US', { maximumFractionDigits: 1 })} expected by now
+      </Text>
+    </Box>
+  );
+}
