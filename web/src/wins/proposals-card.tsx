@@ -2,7 +2,7 @@
 // deal marketing sourced or that cites a piece, a piece sales cites, a week of small deals. A member confirms one with
 // one click — or edits its title and credits first — or dismisses it.
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconCheck } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -25,12 +25,18 @@ function teamsOf(people: PersonRef[]) {
   return { collaborative: teams.length === 2, teams, credited: people };
 }
 
+/** On a phone the card comes before the feed, so it shows this many until the person asks for the rest. */
+const PHONE_FIRST = 2;
+
 export function ProposalsCard() {
   const { canContribute } = usePermissions();
   const list = useProposals();
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [showAll, setShowAll] = useState(false);
   if (list.isPending) return null;
   if (list.isError) return <MutationError of={list} />;
   if (list.items.length === 0) return null;
+  const folded = phone && !showAll && list.items.length > PHONE_FIRST;
   return (
     <Card component="section" aria-labelledby="proposals-heading">
       <Group gap="xs" mb={4} wrap="nowrap">
@@ -47,11 +53,17 @@ export function ProposalsCard() {
         {canContribute ? 'Lockstep noticed these. Confirm one to post it to the feed, or dismiss it.' : 'Lockstep noticed these; a member confirms or dismisses them.'}
       </Text>
       <Stack gap="sm">
-        {list.items.map((p) => (
+        {(folded ? list.items.slice(0, PHONE_FIRST) : list.items).map((p) => (
           <ProposalRow key={p.id} proposal={p} canAct={canContribute} />
         ))}
       </Stack>
-      <LoadMore list={list} />
+      {folded ? (
+        <Button variant="subtle" size="sm" mt="xs" onClick={() => setShowAll(true)}>
+          Show {list.hasMore ? 'more' : `the other ${list.items.length - PHONE_FIRST}`} proposed wins
+        </Button>
+      ) : (
+        <LoadMore list={list} />
+      )}
     </Card>
   );
 }

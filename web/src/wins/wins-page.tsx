@@ -1,9 +1,9 @@
 // The Wins room (SPEC S5; issue 13): the feed of wins, newest first, filtered by team, kind and collaborative (kept in
 // the URL, so a link keeps them); "Post a win"; the wins Lockstep proposed, to confirm or dismiss; and the team-level
 // counts. No per-person leaderboard anywhere.
-import { Button, Card, Grid, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconTrophy, IconX } from '@tabler/icons-react';
+import { Button, Card, Collapse, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconPlus, IconSearch, IconTrophy, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadMore } from '../shell/load-more.js';
@@ -17,6 +17,7 @@ import { SummaryCard } from './summary-card.js';
 import { WIN_KINDS, type WinFilters, type WinKind, type WinTeam } from './types.js';
 import { WinCard } from './win-card.js';
 import { WinFormModal } from './win-form-modal.js';
+import classes from './wins.module.css';
 
 const TEAM_CHOICES = [
   { value: '', label: 'Both teams' },
@@ -58,17 +59,17 @@ export function WinsPage() {
           ) : null
         }
       />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+      <div className={classes.layout}>
+        <div className={classes.feed}>
           <Feed onPost={canContribute ? postModal.open : null} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-          <Stack gap="lg">
-            <ProposalsCard />
-            <SummaryCard />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+        </div>
+        <div className={classes.proposals}>
+          <ProposalsCard />
+        </div>
+        <div className={classes.summary}>
+          <SummaryCard />
+        </div>
+      </div>
       {canContribute ? <WinFormModal opened={posting} onClose={postModal.close} /> : null}
     </>
   );
@@ -93,7 +94,11 @@ function Feed({ onPost }: { onPost: (() => void) | null }) {
   // The search box writes to the URL once the person stops typing.
   const writeSearch = useDebouncedCallback((text: string) => set({ q: text.trim() }), 300);
   const list = useWins(filters);
-  const filtered = Boolean(filters.team || filters.kind || filters.collaborative || filters.q);
+  const active = [filters.team, filters.kind, filters.collaborative, filters.q].filter(Boolean).length;
+  const filtered = active > 0;
+  // On a phone the filters fold away behind one button that says how many are on.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [filtersOpen, filtersToggle] = useDisclosure(false);
   const clear = () => {
     setSearch('');
     setParams({}, { replace: true });
@@ -104,8 +109,28 @@ function Feed({ onPost }: { onPost: (() => void) | null }) {
       <Title order={2} fz="lg" id="feed-heading">
         Feed
       </Title>
+      {phone ? (
+        <Group gap="xs">
+          <Button
+            variant="default"
+            size="sm"
+            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+            aria-expanded={filtersOpen}
+            aria-controls="wins-filters"
+            onClick={filtersToggle.toggle}
+          >
+            {active > 0 ? `Filters (${active} on)` : 'Filters'}
+          </Button>
+          {filtered ? (
+            <Button variant="subtle" size="sm" leftSection={<IconX size={14} aria-hidden />} onClick={clear}>
+              Clear
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+      <Collapse expanded={!phone || filtersOpen} id="wins-filters">
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Stack gap={4}>
+        <Stack gap={4} w={{ base: '100%', xs: 'auto' }}>
           <Text size="sm" fw={500} id="team-filter-label">
             Team
           </Text>
@@ -115,20 +140,22 @@ function Feed({ onPost }: { onPost: (() => void) | null }) {
             value={filters.team ?? ''}
             onChange={(v) => set({ team: v as WinTeam | '' })}
             size="sm"
+            fullWidth={phone}
           />
         </Stack>
-        <Select label="Kind" placeholder="Any kind" data={KIND_OPTIONS} value={filters.kind} onChange={(kind) => set({ kind })} clearable w={210} />
-        <Select label="Collaborative" placeholder="All wins" data={COLLAB_OPTIONS} value={filters.collaborative} onChange={(collaborative) => set({ collaborative })} clearable w={190} />
+        <Select label="Kind" placeholder="Any kind" data={KIND_OPTIONS} value={filters.kind} onChange={(kind) => set({ kind })} clearable w={{ base: '100%', xs: 210 }} />
+        <Select label="Collaborative" placeholder="All wins" data={COLLAB_OPTIONS} value={filters.collaborative} onChange={(collaborative) => set({ collaborative })} clearable w={{ base: '100%', xs: 190 }} />
         <TextInput label="Search" placeholder="Title or story" leftSection={<IconSearch size={14} aria-hidden />} value={search} onChange={(e) => {
             setSearch(e.currentTarget.value);
             writeSearch(e.currentTarget.value);
-          }} maxLength={100} w={200} />
-        {filtered ? (
+          }} maxLength={100} w={{ base: '100%', xs: 200 }} />
+        {filtered && !phone ? (
           <Button variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={clear}>
             Clear filters
           </Button>
         ) : null}
       </Group>
+      </Collapse>
       <MutationError of={list} />
       {list.isPending ? (
         list.isError ? null : (
