@@ -7,7 +7,6 @@ import { alignmentKeys } from './alignment/queries.js';
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
-import { MessagingPage } from './messaging/messaging-page.js';
 import { AppLayout } from './shell/app-layout.js';
 import { DashboardPage } from './shell/dashboard-page.js';
 import { NotFoundPage } from './shell/not-found-page.js';
@@ -21,6 +20,7 @@ import { SignUpPage } from './workspaces/sign-up-page.js';
 // The rooms load when first opened, so the first page paints sooner (AppLayout shows a loader meanwhile).
 const CheckinsPage = lazy(() => import('./checkins/checkins-page.js').then((m) => ({ default: m.CheckinsPage })));
 const MeetingPage = lazy(() => import('./checkins/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
+const MessagingPage = lazy(() => import('./messaging/messaging-page.js').then((m) => ({ default: m.MessagingPage })));
 const PainsPage = lazy(() => import('./messaging/pains-page.js').then((m) => ({ default: m.PainsPage })));
 const PainPage = lazy(() => import('./messaging/pain-page.js').then((m) => ({ default: m.PainPage })));
 const EvidencePage = lazy(() => import('./messaging/evidence-page.js').then((m) => ({ default: m.EvidencePage })));
