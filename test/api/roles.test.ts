@@ -568,6 +568,12 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/wins/proposals/:id/dismiss': { expected: allButViewers(204), call: async (c) => c.person.client.post(`/api/v1/wins/proposals/${await openProposal(c)}/dismiss`) },
   'GET /api/v1/wins/settings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/wins/settings') },
   'PUT /api/v1/wins/settings': { expected: adminsOnly(200), call: (c) => c.person.client.request('PUT', '/api/v1/wins/settings', { body: { smallDealThresholdCents: 250_000 } }) },
+  // The alignment score (SPEC S6): everyone reads it; leaders and admins set the weights.
+  'GET /api/v1/alignment': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/alignment') },
+  'PUT /api/v1/alignment/weights': {
+    expected: { admin: 200, leader: 200, member: 403, viewer: 403 },
+    call: (c) => c.person.client.request('PUT', '/api/v1/alignment/weights', { body: { goals: 30, checkins: 20, messaging: 20, shadowing: 10, wins: 20 } }),
+  },
 };
 
 /** A win the workspace's admin posted, crediting themself and the marketing member (so it is collaborative). */
