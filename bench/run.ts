@@ -94,7 +94,7 @@ async function benchOne(choice: DatabaseChoice, workspace: WorkspaceChoice, opti
     ];
     for (const { f, figure: r, floor: own } of measured) {
       const ratio = r.requestsPerSecond / own.requestsPerSecond;
-      rows.push({ figure: f.label, database: label, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: own.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures) });
+      rows.push({ figure: f.label, database: label, requestsPerSecond: r.requestsPerSecond, floorRequestsPerSecond: own.requestsPerSecond, ratio, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failures: r.failures, verdict: judge(ratio, r.p99Ms, r.failures, f.minRatio) });
     }
     if (floor.failures > 0) notes.push(`${label}: ${floor.failures} floor requests failed`);
 
