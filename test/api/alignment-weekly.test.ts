@@ -9,7 +9,7 @@ import { periodKey } from '../../src/server/jobs.js';
 import { isoWeekOf } from '../../src/shared/calendar/index.js';
 import type { AlignmentView } from '../../src/capabilities/alignment/schemas.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { expectStatus } from '../helpers/client.js';
+import { expectStatus, type Client } from '../helpers/client.js';
 import { changedInDb, makeWeeklySeries } from '../factories.js';
 import { mimePart, smtpReceiver, type SmtpReceiver } from './channels-receivers.js';
 import { day, makeWinsTeam, postWin } from './wins-fixtures.js';
@@ -30,20 +30,23 @@ afterAll(async () => {
 });
 
 const quorum = { requirements: [{ team: 'leadership' as const, min: 1, keyPlayersOnly: false }] };
+/** An email channel of the workspace subscribed to the weekly digest, sending to the local SMTP server. */
+const addDigestChannel = async (admin: Client) =>
+  expectStatus(
+    await admin.post<{ id: string }>('/api/v1/channels', {
+      kind: 'email',
+      name: `Digest mail ${Math.random().toString(36).slice(2, 8)}`,
+      events: ['weekly_digest'],
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'bot', password: 'smtp-secret-for-the-digest', from: 'Lockstep <lockstep@example.test>' },
+    }),
+    201,
+  );
 const weeklyJob = (app: App) => app.ctx.jobs.list().find((j) => j.name === 'alignment.weekly')!;
 
 describe('the weekly job', () => {
   it('stores the week once across two instances and reruns, and sends each member a digest that opens with wins', async () => {
     const team = await makeWinsTeam(t);
-    const channel = expectStatus(
-      await team.ws.admin.post<{ id: string }>('/api/v1/channels', {
-        kind: 'email',
-        name: 'Digest mail',
-        events: ['weekly_digest'],
-        smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'bot', password: 'smtp-secret-for-the-digest', from: 'Lockstep <lockstep@example.test>' },
-      }),
-      201,
-    );
+    const channel = await addDigestChannel(team.ws.admin);
     // Two check-ins missed this week (the series began two weeks ago, nobody came) and one win: the digest names
     // one disconnect only.
     await makeWeeklySeries(team.ws.admin, { weeksBack: 2, quorum });
@@ -99,15 +102,7 @@ describe('the weekly job', () => {
     const now = new Date();
     await sweepCheckins(t.db.kysely, now);
     await t.db.kysely.deleteFrom('job_runs').where('job', '=', 'alignment.weekly').execute();
-    const channel = expectStatus(
-      await team.ws.admin.post<{ id: string }>('/api/v1/channels', {
-        kind: 'email',
-        name: 'Digest mail 2',
-        events: ['weekly_digest'],
-        smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'bot', password: 'smtp-secret-for-the-digest', from: 'Lockstep <lockstep@example.test>' },
-      }),
-      201,
-    );
+    const channel = await addDigestChannel(team.ws.admin);
     await weeklyJob(t.app).run({ db: t.app.ctx.db, log: t.app.ctx.log, now, periodKey: periodKey('week', now) });
     const row = await t.db.kysely.selectFrom('outbox').select('payload').where('channel_id', '=', channel.id).where('target', '=', team.seller.email).executeTakeFirstOrThrow();
     const mail = JSON.parse(row.payload) as { subject: string; text: string };
