@@ -70,6 +70,16 @@ describe('the leader’s dashboard', () => {
         await row.getByText(String(s.score), { exact: true }).waitFor();
       }
     }
+    // The trend: a line named in words, and each strategy's move since the first stored week, against its score now.
+    if (view.history.some((w) => w.score !== null)) {
+      await page.getByRole('img', { name: /^Alignment score by week since / }).waitFor();
+      const moves = page.getByRole('table', { name: /^Each strategy since / });
+      expect(await moves.getByRole('row').count()).toBe(6); // the header and the five
+      for (const s of view.strategies) {
+        const now = moves.getByRole('row', { name: new RegExp(`^${s.label} `) }).getByRole('cell').nth(2);
+        expect(await now.textContent(), `${s.label} now`).toBe(s.score === null ? '—' : String(s.score));
+      }
+    }
     // Reasons on demand: "Why" opens the list of points lost, each in the server's words.
     const withReasons = view.strategies.find((s) => s.reasons.length > 0);
     expect(withReasons, 'the demo loses points somewhere').toBeDefined();

@@ -3,6 +3,7 @@
 // pace and the trend line's geometry, where a week with no score breaks the line.
 import { describe, expect, it } from 'vitest';
 import {
+  changeWords,
   formatPoints,
   formatPointsLost,
   levelY,
@@ -10,6 +11,7 @@ import {
   paceOf,
   roomName,
   scoreBand,
+  strategyChanges,
   trendDomain,
   trendGeometry,
   trendOf,
@@ -62,10 +64,33 @@ describe('the trend', () => {
     expect(trendWords({ delta: 0, since: '2026-06-08', weeks: 3 })).toBe('Level');
   });
 
-  it('has no trend with fewer than two scored weeks', () => {
+  it('measures to the score shown now when there is one, so the headline matches the big number', () => {
+    expect(trendOf([week('2026-06-01', 70), week('2026-06-08', 74)], 79)).toEqual({ delta: 9, since: '2026-06-01', weeks: 2 });
+    expect(trendOf([week('2026-06-01', 70)], 66)).toEqual({ delta: -4, since: '2026-06-01', weeks: 1 });
+    expect(trendOf([week('2026-06-01', 70), week('2026-06-08', 74)], null)?.delta).toBe(4);
+  });
+
+  it('has no trend without two scores to compare', () => {
     expect(trendOf([])).toBeNull();
+    expect(trendOf([], 50)).toBeNull();
     expect(trendOf([week('2026-06-01', 70)])).toBeNull();
     expect(trendOf([week('2026-06-01', 70), week('2026-06-08', null)])).toBeNull();
+  });
+
+  it('says how each strategy moved from its first scored week to now', () => {
+    const history: HistoryWeek[] = [
+      { weekStart: 'a', score: 50, strategies: { goals: 60, checkins: null, messaging: 40, shadowing: null, wins: 70 } },
+      { weekStart: 'b', score: 55, strategies: { goals: 62, checkins: 80, messaging: 45, shadowing: null, wins: 70 } },
+    ];
+    const changes = strategyChanges(history, { goals: 65, checkins: 75, messaging: null, shadowing: 90, wins: 70 });
+    expect(changes.map((c) => [c.strategy, c.from, c.to, changeWords(c)])).toEqual([
+      ['goals', 60, 65, 'up 5'],
+      ['checkins', 80, 75, 'down 5'],
+      ['messaging', 40, null, 'not scored now'],
+      ['shadowing', null, 90, 'new'],
+      ['wins', 70, 70, 'level'],
+    ]);
+    expect(changeWords({ strategy: 'goals', from: null, to: null })).toBe('not scored');
   });
 
   it('draws 100 at the top and 0 at the bottom, and breaks the line at a week with no score', () => {

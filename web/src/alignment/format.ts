@@ -1,7 +1,7 @@
 // The alignment score's words and shapes on the dashboard (SPEC S6): a score's band in words (so colour is never the
 // only signal), points as a leader reads them, the trend over the stored weeks, each weight's share of the score, and
 // the trend line's geometry. Pure: the numbers themselves come from GET /alignment, computed once on the server.
-import type { HistoryWeek, StrategyView, Weights } from './types.js';
+import type { HistoryWeek, StrategyKey, StrategyView, Weights } from './types.js';
 
 export interface Band {
   label: string;
@@ -54,13 +54,17 @@ export interface Trend {
   weeks: number;
 }
 
-/** The change from the first scored week stored to the last; null with fewer than two scored weeks. */
-export function trendOf(history: HistoryWeek[]): Trend | null {
+/**
+ * The change from the first scored week stored to now: `now` is the score the dashboard shows (the live one), or the
+ * last stored week's when there is none. Null without two scores to compare.
+ */
+export function trendOf(history: HistoryWeek[], now: number | null = null): Trend | null {
   const scored = history.filter((w): w is HistoryWeek & { score: number } => w.score !== null);
   const first = scored[0];
-  const last = scored.at(-1);
-  if (!first || !last || scored.length < 2) return null;
-  return { delta: last.score - first.score, since: first.weekStart, weeks: scored.length };
+  const last = now ?? scored.at(-1)?.score ?? null;
+  const points = scored.length + (now === null ? 0 : 1);
+  if (!first || last === null || points < 2) return null;
+  return { delta: last - first.score, since: first.weekStart, weeks: scored.length };
 }
 
 /** "Up 12 points", "Down 3 points", "Level", for the trend's headline (the date goes beside it). */
@@ -154,4 +158,27 @@ export function paceOf(completed: number, expectedByNow: number): Band {
   if (completed >= expectedByNow + 1) return { label: 'Ahead', color: 'teal' };
   if (completed > expectedByNow - 1) return { label: 'On pace', color: 'blue' };
   return { label: 'Behind', color: 'orange' };
+}
+
+export interface StrategyChange {
+  strategy: StrategyKey;
+  /** Its first scored week's score (null when no stored week scored it), and its score now (null when not scored now). */
+  from: number | null;
+  to: number | null;
+}
+
+/** Each strategy's move: its first scored week stored against its score now (null when it has none now). */
+export function strategyChanges(history: HistoryWeek[], now: Record<StrategyKey, number | null>): StrategyChange[] {
+  return STRATEGY_ORDER.map((strategy) => {
+    const first = history.find((w) => w.strategies[strategy] !== null)?.strategies[strategy] ?? null;
+    return { strategy, from: first, to: now[strategy] };
+  });
+}
+
+/** "up 5", "down 1", "level"; "new" when only now scored, "not scored now" when only then. */
+export function changeWords(c: StrategyChange): string {
+  if (c.to === null) return c.from === null ? 'not scored' : 'not scored now';
+  if (c.from === null) return 'new';
+  const d = c.to - c.from;
+  return d === 0 ? 'level' : `${d > 0 ? 'up' : 'down'} ${Math.abs(d)}`;
 }

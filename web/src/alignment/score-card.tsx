@@ -1,14 +1,14 @@
 // The dashboard's alignment score (SPEC S6; issue 14): the overall score 0–100 with its band in words and its weekly trend,
 // then the five strategies, each with its score or why it has none, its reasons on demand and the room where to act.
 // Leaders and admins change the weights here.
-import { Alert, Badge, Box, Button, Card, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
 import { IconAdjustmentsHorizontal, IconChartDonut3, IconTrendingDown, IconTrendingUp, IconMinus } from '@tabler/icons-react';
 import { errorMessage } from '../api/client.js';
 import { formatLocalDate } from '../shell/format.js';
 import { useSession } from '../shell/session.js';
-import { scoreBand, trendOf, trendWords, weightShares } from './format.js';
+import { changeWords, scoreBand, strategyChanges, trendOf, trendWords, weightShares } from './format.js';
 import { ScoreTrend } from './score-trend.js';
 import { StrategyRow } from './strategy-row.js';
 import type { AlignmentView } from './types.js';
@@ -76,10 +76,10 @@ export function ScoreCard({ query }: { query: { data: AlignmentView | undefined;
 function Overall({ view }: { view: AlignmentView }) {
   const { score, scoredStrategies, totalStrategies } = view.overall;
   const band = scoreBand(score);
-  const trend = trendOf(view.history);
+  const trend = trendOf(view.history, score);
   const TrendIcon = !trend || trend.delta === 0 ? IconMinus : trend.delta > 0 ? IconTrendingUp : IconTrendingDown;
   const trendLabel = trend
-    ? `Alignment score by week since ${formatLocalDate(trend.since)}: ${trendWords(trend).toLowerCase()}, now ${view.history.at(-1)?.score ?? score ?? 'not scored'}.`
+    ? `Alignment score by week since ${formatLocalDate(trend.since)}: ${trendWords(trend).toLowerCase()}, ${score ?? view.history.at(-1)?.score ?? 'not scored'} now.`
     : 'Not enough weeks stored yet for a trend.';
   return (
     <Stack gap="sm">
@@ -128,6 +128,7 @@ function Overall({ view }: { view: AlignmentView }) {
           </Text>
         ) : null}
       </Box>
+      {trend ? <StrategyMoves view={view} since={trend.since} /> : null}
       {view.unavailable.map((u) => (
         <Alert key={u.room} color="yellow" role="status">
           {u.message}
@@ -148,5 +149,59 @@ function Strategies({ view }: { view: AlignmentView }) {
         <StrategyRow key={s.strategy} strategy={s} share={shares[s.strategy]} />
       ))}
     </Box>
+  );
+}
+
+/** Which strategies moved the score over the stored weeks: each one's first scored week against its latest. */
+function StrategyMoves({ view, since }: { view: AlignmentView; since: string }) {
+  const label = (k: string) => view.strategies.find((s) => s.strategy === k)?.label ?? k;
+  const now = { goals: null, checkins: null, messaging: null, shadowing: null, wins: null, ...Object.fromEntries(view.strategies.map((s) => [s.strategy, s.score])) };
+  return (
+    <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" withRowBorders={false} captionSide="top">
+      <Table.Caption style={{ textAlign: 'left', marginBottom: 4 }}>
+        <Text size="xs" tt="uppercase" fw={700} c="dimmed" component="span">
+          Each strategy since {formatLocalDate(since)}
+        </Text>
+      </Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>
+            <VisuallyHidden>Strategy</VisuallyHidden>
+          </Table.Th>
+          <Table.Th ta="right" fw={600} c="dimmed" fz="xs">
+            Then
+          </Table.Th>
+          <Table.Th ta="right" fw={600} c="dimmed" fz="xs">
+            Now
+          </Table.Th>
+          <Table.Th fw={600} c="dimmed" fz="xs">
+            Change
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {strategyChanges(view.history, now).map((c) => {
+          const d = c.from === null || c.to === null ? null : c.to - c.from;
+          const Icon = d === null || d === 0 ? IconMinus : d > 0 ? IconTrendingUp : IconTrendingDown;
+          return (
+            <Table.Tr key={c.strategy}>
+              <Table.Td>{label(c.strategy)}</Table.Td>
+              <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {c.from ?? '—'}
+              </Table.Td>
+              <Table.Td ta="right" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {c.to ?? '—'}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Icon size={14} aria-hidden />
+                  {changeWords(c)}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
   );
 }
