@@ -1,6 +1,7 @@
 // An announced event as an email: the subject from the title, an HTML part (every value escaped: a title holding
 // "<script>" shows as text) and a plain-text part with the same content. The sender (from) is the channel's.
 import type { OutboundEvent } from './announce.js';
+import { digestParagraphHtml } from './digest-html.js';
 import { ACCENT_LINES, DEFAULT_LINK_LABEL, MAX_FIELDS } from './event.js';
 import { absoluteLink, escapeHtml, oneLine, paragraphs, truncate } from './text.js';
 
@@ -41,7 +42,7 @@ export function emailMessage(event: OutboundEvent, publicUrl: string): EmailMess
       ? [`<p style="margin:0 0 12px;padding:6px 10px;border-radius:4px;background:${ACCENT_COLOURS[accent].bg};color:${ACCENT_COLOURS[accent].fg};font-weight:600;font-size:14px">${escapeHtml(ACCENT_LINES[accent])}</p>`]
       : []),
     `<h1 style="margin:0 0 16px;font-size:20px;line-height:1.3">${escapeHtml(title)}</h1>`,
-    ...paras.map((p) => `<p style="margin:0 0 12px;font-size:15px;line-height:1.5">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
+    ...paras.map((p) => (event.kind === 'weekly_digest' ? digestParagraphHtml(p) : null) ?? `<p style="margin:0 0 12px;font-size:15px;line-height:1.5">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
     ...(fields.length > 0
       ? [
           '<table style="margin:0 0 16px;border-collapse:collapse;font-size:14px">',
