@@ -1,12 +1,13 @@
 // The messaging gap on the dashboard (SPEC S3 seen from S6): how many pains sales hears that no published piece covers,
 // and the heaviest three, each linking to its pain; the full list and the heat map are on the Messaging page.
-import { Anchor, Box, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Box, Skeleton, Stack, Text } from '@mantine/core';
 import { IconMessageReport } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, errorMessage } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { CoverageView } from '../messaging/coverage-types.js';
 import { formatLocalDate } from '../shell/format.js';
+import { Panel, PanelError } from './panel.js';
 
 const SHOWN = 3;
 
@@ -17,24 +18,9 @@ export function MessagingGapCard() {
   const q = useGap();
   const data = q.data;
   return (
-    <Card component="section" aria-labelledby="dash-gap-heading">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={40} radius="md" variant="light" color="grape" aria-hidden>
-            <IconMessageReport size={22} />
-          </ThemeIcon>
-          <Title order={2} fz="lg" id="dash-gap-heading">
-            Messaging gap
-          </Title>
-        </Group>
-        <Anchor component={Link} to="/messaging" size="sm">
-          Coverage
-        </Anchor>
-      </Group>
+    <Panel id="dash-gap-heading" title="Messaging gap" icon={<IconMessageReport size={22} />} color="grape" link={{ to: '/messaging', label: 'Coverage' }}>
       {q.isError ? (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(q.error)}
-        </Text>
+        <PanelError error={q.error} />
       ) : !data ? (
         <Skeleton h={120} />
       ) : data.gapTotal === 0 ? (
@@ -74,6 +60,6 @@ export function MessagingGapCard() {
           </Box>
         </Stack>
       )}
-    </Card>
+    </Panel>
   );
 }

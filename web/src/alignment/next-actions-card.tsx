@@ -1,27 +1,15 @@
 // The next actions that would raise the alignment score (SPEC S6), best first: "+6 points: publish marketing's top
 // three", each a link to where it is done. The points are the server's (overall points each would add).
-import { Anchor, Badge, Box, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Skeleton, Text } from '@mantine/core';
 import { IconBolt } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatPoints } from './format.js';
+import { Panel } from './panel.js';
 import type { AlignmentView } from './types.js';
 
 export function NextActionsCard({ view }: { view: AlignmentView | undefined }) {
   return (
-    <Card component="section" aria-labelledby="next-actions-heading">
-      <Group gap="sm" mb="sm" wrap="nowrap">
-        <ThemeIcon size={40} radius="md" variant="light" color="orange" aria-hidden>
-          <IconBolt size={22} />
-        </ThemeIcon>
-        <Stack gap={0}>
-          <Title order={2} fz="lg" id="next-actions-heading">
-            Next actions
-          </Title>
-          <Text size="xs" c="dimmed">
-            What would raise the score most, first
-          </Text>
-        </Stack>
-      </Group>
+    <Panel id="next-actions-heading" title="Next actions" subtitle="What would raise the score most, first" icon={<IconBolt size={22} />} color="orange">
       {!view ? (
         <Skeleton h={160} />
       ) : view.nextActions.length === 0 ? (
@@ -50,6 +38,6 @@ export function NextActionsCard({ view }: { view: AlignmentView | undefined }) {
           ))}
         </Box>
       )}
-    </Card>
+    </Panel>
   );
 }

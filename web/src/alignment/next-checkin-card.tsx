@@ -1,11 +1,11 @@
 // The next check-in on the dashboard (SPEC S2 seen from S6): when it is and what its agenda holds, section by section with
 // each section's first item, and a way into the meeting. No series yet says so, with where to set one up.
-import { Anchor, Badge, Box, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.js';
 import { meetingDay, meetingTimeRange } from '../checkins/format.js';
 import { formatRelative } from '../shell/format.js';
+import { Panel, PanelError } from './panel.js';
 import { useNextCheckin } from './queries.js';
 
 const ATTENDEE_ITEMS = 'attendee_items';
@@ -17,24 +17,15 @@ export function NextCheckinCard() {
   const quiet = m ? m.agenda.sections.filter((s) => s.key !== ATTENDEE_ITEMS && s.items.length === 0 && !s.error).length : 0;
   const failed = m ? m.agenda.sections.filter((s) => s.error) : [];
   return (
-    <Card component="section" aria-labelledby="next-checkin-heading">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={40} radius="md" variant="light" color="indigo" aria-hidden>
-            <IconCalendarEvent size={22} />
-          </ThemeIcon>
-          <Title order={2} fz="lg" id="next-checkin-heading">
-            {next?.state === 'in_progress' ? 'Check-in happening now' : 'Next check-in'}
-          </Title>
-        </Group>
-        <Anchor component={Link} to="/checkins" size="sm">
-          Check-ins
-        </Anchor>
-      </Group>
+    <Panel
+      id="next-checkin-heading"
+      title={next?.state === 'in_progress' ? 'Check-in happening now' : 'Next check-in'}
+      icon={<IconCalendarEvent size={22} />}
+      color="indigo"
+      link={{ to: '/checkins', label: 'Check-ins' }}
+    >
       {upcoming.isError ? (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(upcoming.error)}
-        </Text>
+        <PanelError error={upcoming.error} />
       ) : !upcoming.data ? (
         <Skeleton h={160} />
       ) : !next ? (
@@ -47,9 +38,7 @@ export function NextCheckinCard() {
           </Button>
         </Stack>
       ) : meeting.isError ? (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(meeting.error)}
-        </Text>
+        <PanelError error={meeting.error} />
       ) : !m ? (
         <Skeleton h={160} />
       ) : (
@@ -75,35 +64,9 @@ export function NextCheckinCard() {
           </Text>
           <Box component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
             {sections.map((s) => (
-              <Box component="li" key={s.key} py={6} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-                <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <Text size="sm" fw={600}>
-                    {s.title}
-                  </Text>
-                  <Badge size="sm" variant="default" radius="sm" styles={{ root: { flexShrink: 0 } }}>
-                    {s.items.length}
-                  </Badge>
-                </Group>
-                <Text size="sm" c="dimmed" lineClamp={1} className="user-text">
-                  {s.items[0]?.text}
-                </Text>
-              </Box>
+              <AgendaRow key={s.key} title={s.title} count={s.items.length} first={s.items[0]?.text ?? ''} />
             ))}
-            {m.customItems.length > 0 ? (
-              <Box component="li" py={6} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-                <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <Text size="sm" fw={600}>
-                    Added by attendees
-                  </Text>
-                  <Badge size="sm" variant="default" radius="sm">
-                    {m.customItems.length}
-                  </Badge>
-                </Group>
-                <Text size="sm" c="dimmed" lineClamp={1} className="user-text">
-                  {m.customItems[0]?.title}
-                </Text>
-              </Box>
-            ) : null}
+            {m.customItems.length > 0 ? <AgendaRow title="Added by attendees" count={m.customItems.length} first={m.customItems[0]?.title ?? ''} /> : null}
           </Box>
           {quiet > 0 ? (
             <Text size="xs" c="dimmed">
@@ -111,12 +74,31 @@ export function NextCheckinCard() {
             </Text>
           ) : null}
           {failed.map((s) => (
-            <Text key={s.key} size="xs" c="orange.9" role="status">
+            <Text key={s.key} size="xs" c="var(--mantine-color-error)" role="status">
               {s.title}: {s.error}
             </Text>
           ))}
         </Stack>
       )}
-    </Card>
+    </Panel>
+  );
+}
+
+/** One section of the agenda: its title, how many items it holds, and the first of them. */
+function AgendaRow({ title, count, first }: { title: string; count: number; first: string }) {
+  return (
+    <Box component="li" py={6} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Group gap="xs" wrap="nowrap" justify="space-between">
+        <Text size="sm" fw={600}>
+          {title}
+        </Text>
+        <Badge size="sm" variant="default" radius="sm" styles={{ root: { flexShrink: 0 } }}>
+          {count}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed" lineClamp={1} className="user-text">
+        {first}
+      </Text>
+    </Box>
   );
 }

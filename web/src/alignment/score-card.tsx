@@ -1,7 +1,7 @@
 // The dashboard's alignment score (SPEC S6; issue 14): the overall score 0–100 with its band in words and its weekly trend,
 // then the five strategies, each with its score or why it has none, its reasons on demand and the room where to act.
 // Leaders and admins change the weights here.
-import { Alert, Badge, Box, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Box, Button, Grid, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
 import { IconAdjustmentsHorizontal, IconChartDonut3, IconTrendingDown, IconTrendingUp, IconMinus } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { errorMessage } from '../api/client.js';
 import { formatLocalDate } from '../shell/format.js';
 import { useSession } from '../shell/session.js';
 import { changeWords, scoreBand, strategyChanges, trendOf, trendWords, weightShares } from './format.js';
+import { Panel } from './panel.js';
 import { ScoreTrend } from './score-trend.js';
 import { StrategyRow } from './strategy-row.js';
 import type { AlignmentView } from './types.js';
@@ -24,17 +25,13 @@ export function ScoreCard({ query }: { query: { data: AlignmentView | undefined;
   const [everOpened, setEverOpened] = useState(false);
   const view = query.data;
   return (
-    <Card component="section" aria-labelledby="alignment-heading">
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={40} radius="md" variant="light" color="indigo" aria-hidden>
-            <IconChartDonut3 size={22} />
-          </ThemeIcon>
-          <Title order={2} fz="lg" id="alignment-heading">
-            Alignment score
-          </Title>
-        </Group>
-        {canWeigh && view ? (
+    <Panel
+      id="alignment-heading"
+      title="Alignment score"
+      icon={<IconChartDonut3 size={22} />}
+      color="indigo"
+      action={
+        canWeigh && view ? (
           <Button
             variant="default"
             size="xs"
@@ -46,8 +43,9 @@ export function ScoreCard({ query }: { query: { data: AlignmentView | undefined;
           >
             Edit weights
           </Button>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       {query.isError ? (
         <Alert color="red" role="alert" title="Could not load the alignment score">
           {errorMessage(query.error)}
@@ -69,7 +67,7 @@ export function ScoreCard({ query }: { query: { data: AlignmentView | undefined;
           <WeightsModal view={view} opened={weighing} onClose={weights.close} />
         </Suspense>
       ) : null}
-    </Card>
+    </Panel>
   );
 }
 

@@ -1,11 +1,11 @@
 // This quarter's shadow days on the dashboard (SPEC S4 seen from S6): per team, the days completed against those expected
 // by now (pro-rated through the quarter), and who is overdue. No programme yet says so, with a link to start one.
-import { Anchor, Badge, Box, Card, Group, Progress, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Progress, Skeleton, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
 import { paceOf } from './format.js';
+import { Panel, PanelError } from './panel.js';
 import { useCurrentShadowProgram } from './queries.js';
 import type { ShadowProgress } from './types.js';
 
@@ -14,31 +14,9 @@ export function ShadowProgressCard() {
   const program = q.data?.program ?? null;
   const quarter = program?.quarter.label ?? q.data?.quarterLabel ?? null;
   return (
-    <Card component="section" aria-labelledby="shadow-progress-heading">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={40} radius="md" variant="light" color="cyan" aria-hidden>
-            <IconArrowsExchange size={22} />
-          </ThemeIcon>
-          <Stack gap={0}>
-            <Title order={2} fz="lg" id="shadow-progress-heading">
-              Shadow days
-            </Title>
-            {quarter ? (
-              <Text size="xs" c="dimmed">
-                {quarter}
-              </Text>
-            ) : null}
-          </Stack>
-        </Group>
-        <Anchor component={Link} to="/shadowing" size="sm">
-          Shadowing
-        </Anchor>
-      </Group>
+    <Panel id="shadow-progress-heading" title="Shadow days" subtitle={quarter} icon={<IconArrowsExchange size={22} />} color="cyan" link={{ to: '/shadowing', label: 'Shadowing' }}>
       {q.isError ? (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(q.error)}
-        </Text>
+        <PanelError error={q.error} />
       ) : !q.data ? (
         <Skeleton h={120} />
       ) : !program ? (
@@ -69,7 +47,7 @@ export function ShadowProgressCard() {
           ) : null}
         </Stack>
       )}
-    </Card>
+    </Panel>
   );
 }
 

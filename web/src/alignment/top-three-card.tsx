@@ -1,36 +1,21 @@
 // Both teams' published top three on the dashboard (SPEC S1 seen from S6): each KPI with this period's status, and
 // whether the publication is fresh; the full columns are on the Goals page.
-import { Anchor, Box, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconTargetArrow } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.js';
 import { FreshnessBadge, StatusBadge } from '../goals/goal-badges.js';
 import { useGoalsOverview } from '../goals/queries.js';
 import type { TeamGoalsView } from '../goals/types.js';
 import { TEAM_COLOR, TEAM_LABEL } from '../theme.js';
+import { Panel, PanelError } from './panel.js';
 
 export function TopThreeCard() {
   const goals = useGoalsOverview();
   const teams = goals.data?.teams.filter((t) => t.team === 'sales' || t.team === 'marketing') ?? [];
   return (
-    <Card component="section" aria-labelledby="dash-top-three-heading">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={40} radius="md" variant="light" color="blue" aria-hidden>
-            <IconTargetArrow size={22} />
-          </ThemeIcon>
-          <Title order={2} fz="lg" id="dash-top-three-heading">
-            Top three
-          </Title>
-        </Group>
-        <Anchor component={Link} to="/goals" size="sm">
-          All goals
-        </Anchor>
-      </Group>
+    <Panel id="dash-top-three-heading" title="Top three" icon={<IconTargetArrow size={22} />} color="blue" link={{ to: '/goals', label: 'All goals' }}>
       {goals.isError ? (
-        <Text size="sm" c="red.9" role="alert">
-          {errorMessage(goals.error)}
-        </Text>
+        <PanelError error={goals.error} />
       ) : !goals.data ? (
         <Skeleton h={180} />
       ) : (
@@ -40,7 +25,7 @@ export function TopThreeCard() {
           ))}
         </SimpleGrid>
       )}
-    </Card>
+    </Panel>
   );
 }
 
