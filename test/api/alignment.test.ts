@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AlignmentView } from '../../src/capabilities/alignment/schemas.js';
-import { makePublishedTeam } from '../factories.js';
+import { getMeeting, makePublishedTeam, makeWeeklySeries, meetingsAround } from '../factories.js';
 import { makeWinsTeam, postWin, day } from './wins-fixtures.js';
 
 let t: TestApp;
@@ -149,5 +149,22 @@ describe('another workspace', () => {
     expect(expectStatus(await two.ws.admin.get<AlignmentView>('/api/v1/alignment'), 200).weights.goals).toBe(20);
     expectStatus(await two.ws.admin.request('PUT', '/api/v1/alignment/weights', { body: { ...weights, goals: 5 } }), 200);
     expect(expectStatus(await one.ws.admin.get<AlignmentView>('/api/v1/alignment'), 200).weights.goals).toBe(40);
+  });
+});
+
+describe('the check-in agenda', () => {
+  it('lists the score’s top next actions, with the points each would add, as its alignment to-dos', async () => {
+    const team = await makeWinsTeam(t);
+    await makeWeeklySeries(team.ws.admin, { weeksBack: 1, quorum: { requirements: [{ team: 'leadership', min: 1, keyPlayersOnly: false }] } });
+    await makePublishedTeam(team.salesLead.client, 'sales');
+    const { upcoming } = await meetingsAround(team.ws.admin);
+    const meeting = await getMeeting(team.ws.admin, upcoming[0]!.id);
+    const view = expectStatus(await team.ws.admin.get<AlignmentView>('/api/v1/alignment'), 200);
+    const section = meeting.agenda.sections.find((s) => s.key === 'alignment_todos')!;
+    expect(section.title).toBe('Top to-dos from the alignment score');
+    const top = view.nextActions.filter((a) => a.points > 0).slice(0, 3);
+    expect(section.items.map((i) => i.text)).toEqual(top.map((a) => a.text));
+    expect(section.items[0]!.detail).toMatch(/^Would add \d+(\.\d)? points? to the alignment score/);
+    expect(section.items[0]!.href).toBe(top[0]!.href);
   });
 });
