@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus } from '../helpers/client.js';
 import type { AlignmentView } from '../../src/capabilities/alignment/schemas.js';
-import { getMeeting, makePublishedTeam, makeWeeklySeries, meetingsAround } from '../factories.js';
+import { changedInDb, getMeeting, makePublishedTeam, makeWeeklySeries, meetingsAround } from '../factories.js';
 import { makeWinsTeam, postWin, day } from './wins-fixtures.js';
 
 let t: TestApp;
@@ -84,6 +84,20 @@ describe('GET /alignment', () => {
     expect(goals(both).score!).toBeGreaterThan(goals(half).score!);
     expect(both.nextActions.map((a) => a.text)).not.toContain('Publish the marketing top three');
     expect(goals(both).reasons.map((r) => r.key)).not.toContain('goals.top_three_published');
+  });
+
+  it('names a room that could not answer and leaves its strategy unavailable, not scored', async () => {
+    const team = await makeWinsTeam(t);
+    const failing = { room: 'wins', signals: () => Promise.reject(new Error('boom')) };
+    t.app.ctx.alignmentSignals.push(failing);
+    try {
+      await changedInDb(t);
+      const v = expectStatus(await team.ws.admin.get<AlignmentView>('/api/v1/alignment'), 200);
+      expect(v.unavailable).toEqual([{ room: 'wins', message: 'The wins room could not report its signals just now; the score is shown without it.' }]);
+      expect(v.strategies[4]).toMatchObject({ strategy: 'wins', status: 'unavailable', score: null, summary: 'The wins room could not report just now; the score leaves it out.' });
+    } finally {
+      t.app.ctx.alignmentSignals.splice(t.app.ctx.alignmentSignals.indexOf(failing), 1);
+    }
   });
 });
 
