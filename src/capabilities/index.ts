@@ -7,7 +7,8 @@ import { checkins } from './checkins/index.js';
 import { deals } from './deals/index.js';
 import { goals } from './goals/index.js';
 import { messaging } from './messaging/index.js';
+import { shadowing } from './shadowing/index.js';
 import { wins } from './wins/index.js';
 import { workspaces } from './workspaces/index.js';
 
-export const capabilities: Capability[] = [workspaces, goals, checkins, deals, messaging, channels, wins, alignment];
+export const capabilities: Capability[] = [workspaces, goals, checkins, deals, messaging, channels, wins, shadowing, alignment];

@@ -1,6 +1,7 @@
 // The weekly check-in — strategy TWO (SPEC S2).
 import type { Capability } from '../../server/capability.js';
 import { actionItemsSection } from './agenda.js';
+import { checkinsCalendarEvents } from './calendar-events.js';
 import { checkinsAuditDescriber } from './audit-descriptions.js';
 import { seedCheckinsDemo } from './demo.js';
 import { checkinsDigestSections } from './digest.js';
@@ -26,6 +27,7 @@ export const checkins: Capability = {
   alignmentSignals: (ctx) => [checkinsSignals(ctx.db.kysely)],
   digestSections: (ctx) => checkinsDigestSections(ctx.db.kysely),
   todos: (ctx) => [checkinsTodos(ctx.db.kysely)],
+  calendarEvents: (ctx) => [checkinsCalendarEvents(ctx.db.kysely, ctx.config.publicUrl)],
   auditDescribers: (ctx) => [checkinsAuditDescriber(ctx.db.kysely)],
   gettingStarted: (ctx) => [checkinsGettingStarted(ctx.db.kysely)],
   seedDemo: seedCheckinsDemo,

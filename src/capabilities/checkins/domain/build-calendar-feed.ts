@@ -110,6 +110,26 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
   });
 
   for (const e of input.events) {
+    if (e.allDay) {
+      // An all-day event is a date, not a time (DTSTART;VALUE=DATE): the same day in every zone it is shown in.
+      const day = new Date(`${e.allDay}T00:00:00Z`);
+      calendar.createEvent({
+        id: e.uid,
+        sequence: e.sequence,
+        allDay: true,
+        start: day,
+        end: new Date(day.getTime() + 86_400_000),
+        timezone: null,
+        stamp,
+        summary: e.summary,
+        description: e.description,
+        location: e.location ?? null,
+        url: e.url ?? null,
+        status: e.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        lastModified: e.lastModified ? new Date(instantMs(e.lastModified)) : null,
+      });
+      continue;
+    }
     const tz = e.timeZone ?? input.timeZone;
     const zoned = (at: string | Date) => new ZonedDate(instantMs(at), tz);
     let repeating: string | null = null;

@@ -236,6 +236,8 @@ export interface FeedEvent {
   /** IANA zone of this event; the feed's zone when omitted. */
   timeZone?: string | null;
   lastModified?: Instant | null;
+  /** Makes this an all-day event on that local date ('YYYY-MM-DD', e.g. a shadow day); start and end are then its bounds. */
+  allDay?: string | null;
 }
 
 export interface CalendarFeedInput {

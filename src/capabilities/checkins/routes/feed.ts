@@ -1,7 +1,9 @@
 // Each member's private calendar feed (SPEC S2): an iCalendar URL with the check-ins, for Google
-// Calendar, Outlook and Apple Calendar to subscribe to. The secret in the URL is stored hashed, so the
+// Calendar, Outlook and Apple Calendar to subscribe to; the other rooms' events (a shadow day) ride along as
+// all-day events, read through the calendar-events contract. The secret in the URL is stored hashed, so the
 // URL is shown when made; regenerating makes a new one and revoking stops the old one at once.
 import type { AppContext, Server } from '../../../server/context.js';
+import type { CalendarEventProvider } from '../../../shared/contracts/calendar-events.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { notFound } from '../../../server/errors.js';
@@ -50,7 +52,25 @@ export async function revokeFeeds(db: Db, workspaceId: string, memberId: string,
   await db.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).where('revoked_at', 'is', null).execute();
 }
 
-export function registerFeedRoutes(app: Server, { db, config }: AppContext): void {
+/** Other rooms' events on the member's calendar (a shadow day), from 8 weeks back to a year ahead, as feed events. */
+export async function otherRoomsEventsFor(providers: readonly CalendarEventProvider[], workspaceId: string, memberId: string, now: Date): Promise<FeedEvent[]> {
+  const window = { workspaceId, memberId, from: new Date(now.getTime() - 56 * DAY).toISOString(), until: new Date(now.getTime() + 400 * DAY).toISOString(), now };
+  const lists = await Promise.all(providers.filter((p) => p.room !== 'checkins').map((p) => p.events(window)));
+  return lists.flat().map((e) => ({
+    uid: e.uid,
+    start: e.start,
+    end: e.end,
+    allDay: e.date,
+    summary: e.summary,
+    description: e.description,
+    url: e.url,
+    sequence: e.sequence,
+    status: e.status,
+    lastModified: e.lastModified,
+  }));
+}
+
+export function registerFeedRoutes(app: Server, { db, config, calendarEvents }: AppContext): void {
   const k = db.kysely;
   const urlOf = (token: string) => `${config.publicUrl}/api/v1/calendar/${token}.ics`;
 
@@ -120,7 +140,8 @@ export function registerFeedRoutes(app: Server, { db, config }: AppContext): voi
         await k.updateTable('calendar_feeds').set({ last_fetched_at: now.toISOString() }).where('id', '=', feed.id).execute();
       }
       const { events, timeZone } = await feedEventsFor(k, feed.workspace_id, feed.member_id, config.publicUrl, now);
-      const ics = buildCalendarFeed({ calendarName: `Lockstep — ${feed.name}`, timeZone, events, generatedAt: now });
+      const others = await otherRoomsEventsFor(calendarEvents, feed.workspace_id, feed.member_id, now);
+      const ics = buildCalendarFeed({ calendarName: `Lockstep — ${feed.name}`, timeZone, events: [...events, ...others], generatedAt: now });
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
     },
   );

@@ -1,0 +1,55 @@
+// What the Shadowing room reports for the alignment score (SPEC S6 "Shadowing: members who completed their day this
+// quarter against expected-by-now; reflections written"), judged at ctx.now: null scores when the quarter has no
+// program, or nothing is expected or due yet — never a verdict without data.
+import type { Db } from '../../db/database.js';
+import type { AlignmentSignal, AlignmentSignalProvider } from '../../shared/contracts/alignment-signals.js';
+import { quarterProgress } from './domain/progress.js';
+import { currentProgramFacts } from './store.js';
+
+const HREF = '/shadowing';
+
+export function shadowingSignals(db: Db): AlignmentSignalProvider {
+  return {
+    room: 'shadowing',
+    async signals({ workspaceId, now }): Promise<AlignmentSignal[]> {
+      const facts = await currentProgramFacts(db, workspaceId, now);
+      if (!facts) {
+        const none = { strategy: 'shadowing' as const, score: null, nextStep: { text: 'Open this quarter\'s shadow program', href: HREF } };
+        return [
+          { key: 'shadowing.completed_vs_expected', label: 'Shadow days on track', detail: 'No shadow program this quarter yet.', ...none },
+          { key: 'shadowing.reflections_written', label: 'Reflections written', detail: 'No shadow program this quarter yet.', ...none },
+        ];
+      }
+      const { cal, quarter, participants, pairs, reflections, workdays } = facts;
+      const progress = quarterProgress(
+        participants.map((p) => ({ memberId: p.member_id, team: p.team, optedOut: p.opted_out_at !== null })),
+        pairs.map((p) => ({ guestId: p.guest_id, date: p.date, reflected: reflections.has(p.id) })),
+        workdays,
+        cal.today,
+      );
+      const completed = progress.teams.reduce((n, t) => n + t.completed, 0);
+      const expected = Math.round(progress.teams.reduce((n, t) => n + t.expectedByNow, 0) * 10) / 10;
+      const happened = pairs.filter((p) => p.date !== null && p.date <= cal.today);
+      const written = happened.filter((p) => reflections.has(p.id)).length;
+      const undated = progress.overdue.filter((o) => o.why === 'No date yet').length;
+      return [
+        {
+          key: 'shadowing.completed_vs_expected',
+          strategy: 'shadowing',
+          label: 'Shadow days on track',
+          score: expected > 0 ? Math.min(1, completed / expected) : null,
+          detail: expected > 0 ? `${completed} of ${participants.filter((p) => p.opted_out_at === null).length} members completed their day in ${quarter.label}; ${expected} expected by now.` : `${quarter.label} has just begun: no day is expected yet.`,
+          nextStep: undated > 0 ? { text: `Give ${undated} ${undated === 1 ? 'member' : 'members'} a shadow day: generate the pairs`, href: HREF } : null,
+        },
+        {
+          key: 'shadowing.reflections_written',
+          strategy: 'shadowing',
+          label: 'Reflections written',
+          score: happened.length > 0 ? written / happened.length : null,
+          detail: happened.length > 0 ? `${written} of ${happened.length} shadow days that came in ${quarter.label} have their reflection.` : `No shadow day has come yet in ${quarter.label}.`,
+          nextStep: happened.length > written ? { text: `Remind ${happened.length - written} ${happened.length - written === 1 ? 'guest' : 'guests'} to write their reflection`, href: HREF } : null,
+        },
+      ];
+    },
+  };
+}
