@@ -87,7 +87,9 @@ describe('the leader’s dashboard', () => {
       const row = strategyRow(page, withReasons.label);
       const why = row.getByRole('button', { name: /^Why/ });
       expect(await why.getAttribute('aria-expanded')).toBe('false');
-      await why.click();
+      // By keyboard, as well as by pointer.
+      await why.focus();
+      await page.keyboard.press('Enter');
       expect(await why.getAttribute('aria-expanded')).toBe('true');
       for (const r of withReasons.reasons) await row.getByRole('list').getByText(r.text).first().waitFor();
     }

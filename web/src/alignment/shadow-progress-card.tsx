@@ -52,21 +52,20 @@ export function ShadowProgressCard() {
 }
 
 function TeamProgress({ row }: { row: ShadowProgress['teams'][number] }) {
-  const team = row.team === 'sales' || row.team === 'marketing' ? row.team : null;
   const pace = paceOf(row.completed, row.expectedByNow);
   const pct = row.participants === 0 ? 0 : (row.completed / row.participants) * 100;
   return (
     <Box>
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="sm" fw={600}>
-          {team ? TEAM_LABEL[team] : row.team}
+          {TEAM_LABEL[row.team]}
         </Text>
         <Badge size="sm" variant="light" color={pace.color} radius="sm">
           {pace.label}
         </Badge>
       </Group>
       <Box aria-hidden my={4}>
-        <Progress value={pct} color={team ? TEAM_COLOR[team] : 'gray'} size="sm" radius="xl" />
+        <Progress value={pct} color={TEAM_COLOR[row.team]} size="sm" radius="xl" />
       </Box>
       <Text size="xs" c="dimmed">
         {row.completed} of {row.participants} done · {row.expectedByNow.toLocaleString('en-US', { maximumFractionDigits: 1 })} expected by now

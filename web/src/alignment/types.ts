@@ -1,5 +1,5 @@
-// The alignment room's API shapes (SPEC S6; issue 14), inferred from the server's Zod schemas. Type-only: no server code
-// reaches the bundle (the strategies' order and labels come in the view itself).
+// The alignment room's API shapes (SPEC S6; issue 14), and what the dashboard reads of the shadowing room's, inferred
+// from the servers' Zod schemas. Type-only: no server code reaches the bundle (the strategies' labels come in the view).
 import type { z } from 'zod';
 import type {
   AlignmentHistoryWeek as AlignmentHistoryWeekSchema,
@@ -8,6 +8,7 @@ import type {
   AlignmentView as AlignmentViewSchema,
   AlignmentWeightsInput as AlignmentWeightsInputSchema,
 } from '../../../src/capabilities/alignment/schemas.js';
+import type { ProgramsView as ProgramsViewSchema, ProgramView as ProgramViewSchema } from '../../../src/capabilities/shadowing/schemas.js';
 
 export type AlignmentView = z.infer<typeof AlignmentViewSchema>;
 export type StrategyView = z.infer<typeof AlignmentStrategyViewSchema>;
@@ -16,29 +17,7 @@ export type NextAction = z.infer<typeof AlignmentNextActionSchema>;
 export type HistoryWeek = z.infer<typeof AlignmentHistoryWeekSchema>;
 export type Weights = z.input<typeof AlignmentWeightsInputSchema>;
 
-// GET /shadowing/programs (the shadowing room's contract): only what the dashboard reads of it.
-export interface ShadowQuarter {
-  key: string;
-  label: string;
-  startDate: string;
-  endDate: string;
-}
-export interface ShadowProgramSummary {
-  id: string;
-  quarter: ShadowQuarter;
-  status: 'open' | 'closed';
-  participants: number;
-  completed: number;
-  pairs: number;
-}
-export interface ShadowProgramsView {
-  current: ShadowQuarter;
-  currentProgram: ShadowProgramSummary | null;
-}
-export interface ShadowProgress {
-  teams: Array<{ team: string; participants: number; completed: number; expectedByNow: number }>;
-  overdue: Array<{ member: { id: string; name: string }; why: string }>;
-}
-export interface ShadowProgramView extends ShadowProgramSummary {
-  progress: ShadowProgress;
-}
+// What the dashboard reads of the shadowing room: GET /shadowing/programs, then the current programme's progress.
+export type ShadowProgramsView = z.infer<typeof ProgramsViewSchema>;
+export type ShadowProgramView = z.infer<typeof ProgramViewSchema>;
+export type ShadowProgress = ShadowProgramView['progress'];
