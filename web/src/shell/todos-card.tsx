@@ -6,7 +6,7 @@ import { errorMessage } from '../api/client.js';
 import { formatLocalDate } from './format.js';
 import { useMyTodos, type MyTodo } from './queries.js';
 
-const ROOM_LABEL: Record<string, string> = { goals: 'Goals', checkins: 'Check-in', deals: 'Deals', messaging: 'Messaging', wins: 'Wins' };
+const ROOM_LABEL: Record<string, string> = { goals: 'Goals', checkins: 'Check-in', deals: 'Deals', messaging: 'Messaging', wins: 'Wins', shadowing: 'Shadowing' };
 
 
 export function TodosCard() {
