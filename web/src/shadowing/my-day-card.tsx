@@ -92,7 +92,7 @@ export function MyDayCard({ program }: { program: ProgramView }) {
                   <Button size="xs" variant="default" leftSection={<IconCalendarOff size={14} aria-hidden />} onClick={() => setEditing(me)}>
                     Set availability
                   </Button>
-                  <Button size="xs" variant="subtle" color="red.9" leftSection={<IconDoorExit size={14} aria-hidden />} onClick={() => setOptingOut(me)}>
+                  <Button size="xs" variant="default" c="red.9" leftSection={<IconDoorExit size={14} aria-hidden />} onClick={() => setOptingOut(me)}>
                     Opt out
                   </Button>
                 </>

@@ -1,13 +1,13 @@
 // The quarter's pairs, both directions (SPEC S4): guest → host, the day, the status and why the pairing costs what it
 // does, in words. Leaders generate them (an optimal assignment; pins kept on a re-run), pin a pair, and swap the
 // hosts of two pairs of the same direction. Who could not be placed is listed with the reason.
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, List, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, List, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsExchange, IconPin, IconPinnedOff, IconRefresh, IconSparkles } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPin, IconRefresh, IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDateTime, formatLocalDate } from '../shell/format.js';
 import { MutationError } from '../shell/mutation-error.js';
-import { DIRECTION_LABEL, DIRECTIONS, withFunction } from './format.js';
+import { DIRECTION_LABEL, DIRECTIONS } from './format.js';
 import { PairStatusBadge } from './pair-status-badge.js';
 import { useGenerate, usePin, useSwap } from './queries.js';
 import type { PairView, ProgramView } from './types.js';
@@ -148,35 +148,51 @@ export function PairsCard({ program }: { program: ProgramView }) {
 
 function PairRow({ pair, manage, picked, onPick, onPin, pinning }: { pair: PairView; manage: boolean; picked: boolean; onPick: () => void; onPin: () => void; pinning: boolean }) {
   const name = `${pair.guest.name} shadows ${pair.host.name}`;
+  const functions = pair.guest.function || pair.host.function ? `${pair.guest.function || 'No function'} → ${pair.host.function || 'no function'}` : null;
   return (
     <Paper withBorder p="sm" radius="md" aria-label={name} role="article" bg={picked ? 'var(--mantine-primary-color-light)' : undefined}>
-      <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
-        <Group gap="sm" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
-          {manage ? <Checkbox checked={picked} onChange={onPick} aria-label={`Pick ${name} to swap`} mt={3} /> : null}
-          <Stack gap={2} style={{ minWidth: 0 }}>
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {withFunction(pair.guest)} → {withFunction(pair.host)}
-            </Text>
-            <Text size="sm" c="dimmed">
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        {manage ? <Checkbox checked={picked} onChange={onPick} aria-label={`Pick ${name} to swap`} mt={3} /> : null}
+        <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+          <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+            <Stack gap={0} style={{ minWidth: 0, flex: '1 1 220px' }}>
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {pair.guest.name} → {pair.host.name}
+              </Text>
+              {functions ? (
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {functions}
+                </Text>
+              ) : null}
+            </Stack>
+            <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <PairStatusBadge status={pair.status} />
+              {manage ? (
+                <Tooltip label={pair.pinned ? 'Pinned: a re-run keeps this pair. Click to unpin.' : 'Pin: a re-run keeps this pair'} withArrow>
+                  <ActionIcon variant={pair.pinned ? 'filled' : 'default'} aria-pressed={pair.pinned} aria-label={`Pin ${name}`} onClick={onPin} loading={pinning}>
+                    <IconPin size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ) : pair.pinned ? (
+                <Badge variant="outline" color="gray" leftSection={<IconPin size={12} aria-hidden />}>
+                  Pinned
+                </Badge>
+              ) : null}
+            </Group>
+          </Group>
+          <Text size="sm">
+            <Text span fw={500} size="sm">
               {pair.date ? formatLocalDate(pair.date, { weekday: true }) : 'No date yet'}
-              {pair.proposal ? ` · ${pair.proposal.by.name} proposed ${formatLocalDate(pair.proposal.date, { weekday: true })}` : ''}
             </Text>
-            <Text size="sm">{pair.costReasons.length ? pair.costReasons.join('; ') : 'No cost: a good match.'}</Text>
-          </Stack>
-        </Group>
-        <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }}>
-          <PairStatusBadge status={pair.status} />
-          {manage ? (
-            <Tooltip label={pair.pinned ? 'Pinned: a re-run keeps this pair. Click to unpin.' : 'Pin: a re-run keeps this pair'} withArrow>
-              <ActionIcon variant={pair.pinned ? 'filled' : 'default'} aria-pressed={pair.pinned} aria-label={`Pin ${name}`} onClick={onPin} loading={pinning}>
-                {pair.pinned ? <IconPin size={16} aria-hidden /> : <IconPinnedOff size={16} aria-hidden />}
-              </ActionIcon>
-            </Tooltip>
-          ) : pair.pinned ? (
-            <Text size="xs" c="dimmed">
-              Pinned
-            </Text>
-          ) : null}
+            {pair.proposal ? (
+              <Text span c="dimmed" size="sm">
+                {` · ${pair.proposal.by.name} proposed ${formatLocalDate(pair.proposal.date, { weekday: true })}`}
+              </Text>
+            ) : null}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {pair.costReasons.length ? pair.costReasons.join(' · ') : 'A good match: nothing counts against it.'}
+          </Text>
         </Stack>
       </Group>
     </Paper>

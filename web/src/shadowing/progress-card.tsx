@@ -63,11 +63,11 @@ export function ProgressCard({ program }: { program: ProgramView }) {
       ) : (
         <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {overdue.map((o) => (
-            <Group key={o.member.id} component="li" justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="sm" fw={500} truncate>
+            <Group key={o.member.id} component="li" justify="space-between" gap={4} wrap="wrap">
+              <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                 {o.member.name}
               </Text>
-              <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
+              <Text size="sm" c="dimmed">
                 {o.why}
               </Text>
             </Group>

@@ -48,7 +48,7 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
                 aria-current={current ? 'date' : undefined}
                 style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
               >
-                <Stack gap={2} w={92} style={{ flexShrink: 0 }}>
+                <Stack gap={2} w={{ base: 72, sm: 96 }} style={{ flexShrink: 0 }}>
                   <Text size="sm" fw={current ? 700 : 500}>
                     {formatLocalDate(week < startDate ? startDate : week)}
                   </Text>
@@ -63,17 +63,19 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
                     —
                   </Text>
                 ) : (
-                  <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                  <Stack gap={8} style={{ minWidth: 0, flex: 1 }}>
                     {days.map((p) => (
-                      <Group key={p.id} gap="xs" justify="space-between" wrap="nowrap">
-                        <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                      <Stack key={p.id} gap={0}>
+                        <Group gap="xs" justify="space-between" wrap="nowrap">
                           <Text span fw={600} size="sm">
                             {formatLocalDate(p.date, { weekday: true })}
-                          </Text>{' '}
+                          </Text>
+                          <PairStatusBadge status={p.status} />
+                        </Group>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                           {p.guest.name} with {p.host.name}
                         </Text>
-                        <PairStatusBadge status={p.status} />
-                      </Group>
+                      </Stack>
                     ))}
                   </Stack>
                 )}

@@ -61,7 +61,9 @@ export function ReflectionsCard({ program }: { program: ProgramView }) {
                 {p.guest.name} with {p.host.name}
               </Text>
               <Group gap={6} wrap="nowrap">
-                <Rating value={p.reflection.rating} readOnly size="sm" aria-label={`Rated ${p.reflection.rating} of 5`} />
+                <span role="img" aria-label={`Rated ${p.reflection.rating} of 5`}>
+                  <Rating value={p.reflection.rating} readOnly size="sm" aria-hidden />
+                </span>
                 <Text size="xs" c="dimmed">
                   {p.date ? formatLocalDate(p.date) : formatDate(p.reflection.writtenAt)}
                 </Text>
