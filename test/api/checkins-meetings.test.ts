@@ -95,11 +95,11 @@ describe('the agenda of the next meeting', () => {
     const view = await getMeeting(teams.rep.client, next.id);
     expect(view.state).toBe('upcoming');
     expect(view.agenda.frozen).toBe(false);
-    // Reflections come from a room not built yet: no empty placeholder for them. The wins room's section opens the
-    // agenda, messaging's evidence section is there, both empty (this workspace has none), and the alignment score's
-    // to-dos close the rooms' sections.
-    expect(view.agenda.sections.map((s) => s.key)).toEqual(['wins', 'kpis', 'action_items', 'evidence', 'alignment_todos', 'attendee_items']);
-    expect(view.agenda.sections.map((s) => s.order)).toEqual([1, 2, 3, 4, 6, 7]);
+    // Every room's section in the SPEC's order: the wins room's opens the agenda, messaging's evidence and the
+    // shadowing room's reflections are there, empty (this workspace has none), and the alignment score's to-dos close
+    // the rooms' sections.
+    expect(view.agenda.sections.map((s) => s.key)).toEqual(['wins', 'kpis', 'action_items', 'evidence', 'reflections', 'alignment_todos', 'attendee_items']);
+    expect(view.agenda.sections.map((s) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(sectionOf(view, 'alignment_todos').items.length).toBeGreaterThan(0);
 
     const kpis = sectionOf(view, 'kpis');
@@ -136,7 +136,8 @@ describe('the agenda of the next meeting', () => {
     await changedInDb(t);
     const view = await getMeeting(teams.rep.client, past.id);
     expect(view.agenda.frozen).toBe(true);
-    expect(view.agenda.sections.map((s) => s.key)).toEqual(['wins', 'kpis', 'action_items', 'evidence', 'alignment_todos', 'attendee_items']);
+    // Every room of the SPEC's six sections is built now (reflections came with the shadowing room): all are kept.
+    expect(view.agenda.sections.map((s) => s.key)).toEqual(['wins', 'kpis', 'action_items', 'evidence', 'reflections', 'alignment_todos', 'attendee_items']);
     expect(view.agenda.itemCount).toBe(1);
   });
 

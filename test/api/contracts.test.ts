@@ -63,13 +63,15 @@ describe('alignment signals', () => {
       'messaging.evidence_logged',
       'messaging.gate_passed',
       'messaging.top_pains_covered',
+      'shadowing.completed_vs_expected',
+      'shadowing.reflections_written',
       'wins.celebrated_share',
       'wins.collaborative_share',
       'wins.per_week',
     ]);
     for (const x of s.signals) {
       expect(x.score, x.key).toBeNull();
-      expect(x.nextStep?.href, x.key).toMatch(/^\/(goals|checkins|messaging|wins|settings)/);
+      expect(x.nextStep?.href, x.key).toMatch(/^\/(goals|checkins|messaging|shadowing|wins|settings)/);
     }
     expect(signal(s, 'checkins.compliance')).toMatchObject({ room: 'checkins', strategy: 'checkins', detail: 'No weekly check-in is set up yet.' });
   });
@@ -119,7 +121,7 @@ describe('alignment signals', () => {
     try {
       const s = await signalsOf(ws.admin);
       expect(s.unavailable).toEqual([{ room: 'broken', message: expect.stringMatching(/^The broken room could not report its alignment signals/) as unknown }]);
-      expect(s.signals.length).toBe(12);
+      expect(s.signals.length).toBe(14);
       const todos = await todosOf(ws.admin);
       expect(todos.unavailable.map((u) => u.room)).toEqual(['broken']);
     } finally {
