@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
 import { changedInDb, makeWeeklySeries } from '../factories.js';
 import { mimePart, smtpReceiver, type SmtpReceiver } from './channels-receivers.js';
-import { day, makeWinsTeam, postWin } from './wins-fixtures.js';
+import { day, insertChannel, makeWinsTeam, postWin } from './wins-fixtures.js';
 
 let t: TestApp;
 let second: App;
@@ -47,6 +47,7 @@ describe('the weekly job', () => {
   it('stores the week once across two instances and reruns, and sends each member a digest that opens with wins', async () => {
     const team = await makeWinsTeam(t);
     const channel = await addDigestChannel(team.ws.admin);
+    const slack = await insertChannel(t, team.ws.id, ['weekly_digest']);
     // Two check-ins missed this week (the series began two weeks ago, nobody came) and one win: the digest names
     // one disconnect only.
     await makeWeeklySeries(team.ws.admin, { weeksBack: 2, quorum });
@@ -67,6 +68,11 @@ describe('the weekly job', () => {
     const members = [team.ws.admin, team.seller.client, team.marketer.client, team.salesLead.client, team.marketingLead.client, team.exec.client, team.viewer.client];
     expect(digests).toHaveLength(members.length);
     expect(new Set(digests.map((d) => d.target)).size).toBe(members.length);
+    // The channel gets the week once, without anyone's to-dos or shadow days.
+    const posted = await t.db.kysely.selectFrom('outbox').select(['payload', 'idempotency_key']).where('channel_id', '=', slack).execute();
+    expect(posted.map((p) => p.idempotency_key)).toEqual([`digest:${periodKey('week', now)}:${slack}`]);
+    expect(posted[0]!.payload).toContain('Wins this week');
+    expect(posted[0]!.payload).not.toContain('Your to-dos');
 
     // The dashboard's history shows the stored week, matching the score now.
     await changedInDb(t);

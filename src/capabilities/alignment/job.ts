@@ -2,7 +2,8 @@
 // (claimed by its ISO week, src/server/jobs.ts), each workspace's score is stored for the week — once, by the unique
 // (workspace, week), so a rerun or a second instance writes nothing twice — and each active member is sent the
 // weekly digest through the outbox (announce, kind 'weekly_digest'), keyed by week and member, email only since it
-// is personal (their to-dos, their shadow day); Slack and Teams get the shared part once, without the to-dos.
+// is personal (their to-dos, their shadow day); Slack and Teams get the part that is the same for everyone once,
+// without the to-dos and shadow days (PERSONAL_PARTS).
 import type { Db } from '../../db/database.js';
 import type { AppContext } from '../../server/context.js';
 import type { Job } from '../../server/jobs.js';
@@ -16,6 +17,8 @@ import { alignmentNow, weekScoreOf, weekStartOf, type AlignmentDeps } from './sc
 import { storeWeekScore } from './store.js';
 
 const WEEK_MS = 7 * 86_400_000;
+/** The digest's parts that differ by member, left out of the channels' digest. */
+export const PERSONAL_PARTS: ReadonlySet<string> = new Set(['todos', 'shadow_days']);
 
 export interface WeekResult {
   stored: number;
@@ -85,8 +88,8 @@ export async function runWorkspaceWeek(deps: AlignmentDeps, digest: DigestDeps, 
       recipientMemberIds: [m.id],
       channelKinds: ['email'],
     });
-    // The channels' digest is the first member's without the personal parts (their to-dos).
-    shared ??= { title, text: digestText(parts.filter((p) => p.key !== 'todos'), link) };
+    // The channels' digest is the first member's without the personal parts.
+    shared ??= { title, text: digestText(parts.filter((p) => !PERSONAL_PARTS.has(p.key)), link) };
   }
   if (shared) {
     digests += await announce(deps.db, digest, workspace.id, { kind: 'weekly_digest', key: `digest:${week.key}`, ...shared, fields, link: '/', linkLabel: 'Open the dashboard', channelKinds: ['slack', 'teams'] });
