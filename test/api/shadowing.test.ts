@@ -298,6 +298,8 @@ describe('another workspace', () => {
       expect((await who.patch(`${base}/programs/${program.id}/participants/${team.sdr.member.id}`, { capacity: 0 })).status).toBe(404);
       expect((await who.post(`${base}/pairs/${pair.id}/pin`, { pinned: true })).status).toBe(404);
       expect((await who.post(`${base}/pairs/${pair.id}/propose-date`, { date: pair.date })).status).toBe(404);
+      expect((await who.post(`${base}/pairs/${pair.id}/accept-date`, {})).status).toBe(404);
+      expect((await who.post(`${base}/pairs/${pair.id}/decline-date`, {})).status).toBe(404);
       expect((await who.request('PUT', `${base}/pairs/${pair.id}/reflection`, { body: { surprised: 'a', misconception: 'b', idea: 'c', rating: 3 } })).status).toBe(404);
       expect((await who.post(`${base}/programs/${program.id}/swap`, { pairIds: [g.pairs[0]!.id, g.pairs[1]!.id] })).status).toBe(404);
       expect(expectStatus(await who.get<ProgramsView>(`${base}/programs`), 200).programs).toEqual([]);

@@ -33,6 +33,7 @@ import {
   type TestWorkspace,
 } from '../factories.js';
 import { CUSTOM_MAPPING, HUBSPOT_DEALS, hubspotCsv, uploadAndCheck } from './deals-imports-fixtures.js';
+import { generate, openNextQuarter } from './shadowing-fixtures.js';
 
 /** Workspace A's data, made through the API; the sources below pick ids out of it. */
 interface WorkspaceA {
@@ -97,7 +98,19 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   commentId: async (a) => (aCommentId ??= await makeWinComment(a.member.client, await ID_SOURCES.wins!(a))),
   proposals: async (a) => (aProposalId ??= await insertProposal(a.ws.id, a.ws.adminMemberId)),
   emoji: () => 'tada',
+  // Shadowing (issue 15): A's program of the next quarter, paired (A gets a marketer so both directions have people),
+  // one of its pairs, and A's sales member as a participant.
+  programs: async (a) => (aShadow ??= await addMember(t, a.ws, { role: 'member', team: 'marketing' }).then(() => makeShadowProgram(a.ws.admin))).programId,
+  pairId: async (a) => (await ID_SOURCES.programs!(a), aShadow!.pairId),
+  participantId: (a) => a.member.member.id,
 };
+let aShadow: { programId: string; pairId: string } | undefined;
+/** The next quarter's shadow program, opened and paired by `by` (a leader or admin). */
+async function makeShadowProgram(by: Client): Promise<{ programId: string; pairId: string }> {
+  const program = await openNextQuarter(by);
+  const paired = await generate(by, program.id);
+  return { programId: program.id, pairId: paired.pairs[0]!.id };
+}
 let aWinId: string | undefined;
 let aCommentId: string | undefined;
 let aProposalId: string | undefined;
@@ -173,6 +186,17 @@ const EXCLUDED: Record<string, string> = {
     'a decision needs a sales member as the caller and a piece in review; messaging-pieces-guards.test.ts "another workspace" has an admin and a sales member of another workspace decide on this one\'s piece: 404, the piece unchanged',
   'POST /api/v1/messaging/pieces/:id/review-requests':
     'the body names sales reviewers of the caller\'s workspace; messaging-pieces-guards.test.ts "another workspace" asks for a review of this one\'s piece from another workspace (its admin and a sales member, naming their own reviewer): 404, the piece unchanged',
+  // Shadow days: their success needs the caller to be the pair's guest or host, a day in the quarter that fits, an open proposal of the other one, two pairs.
+  'POST /api/v1/shadowing/pairs/:pairId/propose-date':
+    'the body is a day that must fit the pair (a workday of its quarter off the check-in day); shadowing.test.ts "another workspace" proposes a date on this one\'s pair from another workspace (an admin and a leader): 404, the pair unchanged',
+  'POST /api/v1/shadowing/pairs/:pairId/accept-date':
+    'only the other one of the pair\'s guest and host answers an open proposal; shadowing.test.ts "another workspace" accepts this one\'s proposal from another workspace: 404, the proposal still open',
+  'POST /api/v1/shadowing/pairs/:pairId/decline-date':
+    'as accept-date: the other one of guest and host, with an open proposal; shadowing.test.ts "another workspace" declines it from another workspace: 404, the proposal still open',
+  'PUT /api/v1/shadowing/pairs/:pairId/reflection':
+    'only the guest writes it, on or after the day; shadowing.test.ts "another workspace" writes one on this one\'s pair from another workspace: 404',
+  'POST /api/v1/shadowing/programs/:id/swap':
+    'the body names two pairs of the program; shadowing.test.ts "another workspace" swaps this one\'s pairs from another workspace: 404, the pairs unchanged',
 };
 
 /**
@@ -201,6 +225,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/channels/:id': { name: 'Taken over', events: ['wins', 'kpi_publications'], url: 'https://hooks.slack.com/services/T/B/takenover' },
   'PATCH /api/v1/wins/:id': { title: 'Taken over', story: 'Taken over by B.' },
   'POST /api/v1/wins/:id/comments': { body: 'Taken over' },
+  'PATCH /api/v1/shadowing/programs/:id/participants/:participantId': { capacity: 0, unavailableDates: [] },
+  'POST /api/v1/shadowing/pairs/:pairId/pin': { pinned: true },
 };
 
 const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -306,7 +332,7 @@ beforeAll(async () => {
   aIds = [
     ...[a.ws.id, a.ws.adminMemberId, a.ws.adminUserId, a.member.member.id, a.member.member.userId!, a.inviteId, a.tokenId, a.notificationId, a.salesLead.member.id, a.kpiId, a.publicationId],
     ...[a.seriesId, a.meetingId, a.agendaItemId, a.decisionId, a.actionItemId],
-    ...[aPainId, aEvidenceId, aPieceId, aChannelId, aDeliveryId, aWinId, aCommentId, aProposalId].filter((id): id is string => id !== undefined),
+    ...[aPainId, aEvidenceId, aPieceId, aChannelId, aDeliveryId, aWinId, aCommentId, aProposalId, aShadow?.programId, aShadow?.pairId].filter((id): id is string => id !== undefined),
   ];
   before = await snapshotOf(a.ws.id);
 });
@@ -402,13 +428,21 @@ describe('tenant isolation over the whole route table', () => {
       proposals: () => insertProposal(b.id, b.adminMemberId),
       emoji: async () => 'tada',
     };
+    // Shadowing: B's next-quarter program (opened now, with B's marketer and sales lead taking part), one of its pairs,
+    // and B's marketer as the participant changed.
+    let bShadow: { programId: string; pairId: string } | undefined;
+    const shadowSources: Record<string, () => Promise<string>> = {
+      programs: async () => (bShadow ??= await makeShadowProgram(b.admin)).programId,
+      pairId: async () => (bShadow ??= await makeShadowProgram(b.admin)).pairId,
+      participantId: async () => bMember.member.id,
+    };
     const invitationSources: Record<string, () => Promise<string>> = { invitations: async () => addedByAdmin(await makeWorkspace(t), b.admin.email!) };
     const bAdminElsewhere = t.client();
     expectStatus(await bAdminElsewhere.signIn(b.admin.email!, PASSWORD), 200);
     let reached = 0;
     for (const route of checkedRoutes) {
       const params = paramsOf(route.url);
-      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources, ...channelSources, ...winSources };
+      const sources = { ...goalsSources, ...checkinSources, ...invitationSources, ...dealSources, ...messagingSources, ...channelSources, ...winSources, ...shadowSources };
       if (!params.every((p) => p.source in own || p.source in sources)) continue; // a source added later: its own test proves the route works
       let url = route.url;
       for (const p of params) url = url.replace(`:${p.name}`, own[p.source] ?? (await sources[p.source]!()));

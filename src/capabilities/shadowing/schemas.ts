@@ -21,7 +21,8 @@ export const QuarterKey = z
 
 // ---- inputs -------------------------------------------------------------------------------------------------------------
 export const ProgramParams = z.strictObject({ id: Id });
-export const ParticipantParams = z.strictObject({ id: Id, memberId: Id });
+/** The participant is named by their member id (the path parameter is named apart from other rooms' member ids). */
+export const ParticipantParams = z.strictObject({ id: Id, participantId: Id });
 export const PairParams = z.strictObject({ pairId: Id });
 
 export const ProgramInput = z.strictObject({ quarter: QuarterKey });

@@ -77,7 +77,7 @@ export function registerProgramRoutes(app: Server, { db, config, calendarEvents 
   );
 
   app.patch(
-    '/shadowing/programs/:id/participants/:memberId',
+    '/shadowing/programs/:id/participants/:participantId',
     {
       schema: {
         tags,
@@ -89,7 +89,7 @@ export function registerProgramRoutes(app: Server, { db, config, calendarEvents 
     },
     async (req) => {
       const actor = actorOf(req);
-      const { id, memberId } = req.params;
+      const { id, participantId: memberId } = req.params;
       const b = req.body;
       const now = new Date();
       const program = await getProgram(k, actor.workspaceId, id);
