@@ -34,6 +34,7 @@ const PAGES: PageCheck[] = [
   { path: '/messaging/why', name: 'messaging-why', dialogs: [] },
   { path: '/messaging/pieces', name: 'messaging-pieces', dialogs: [] },
   { path: '/wins', name: 'wins', dialogs: ['Post a win'] },
+  { path: '/shadowing', name: 'shadowing', dialogs: ['Affinity table'] },
   { path: '/settings/workspace', name: 'settings-workspace', dialogs: [] },
   { path: '/settings/members', name: 'settings-members', dialogs: ['Add member'] },
   { path: '/settings/invites', name: 'settings-invites', dialogs: ['Invite'] },

@@ -3,13 +3,13 @@
 // their links, marks them key players, confirms the workspace calendar, creates three KPIs for each team with how
 // each is measured and ranks them, publishes both top threes on the teams' behalf (neither has a lead yet), sets up
 // the weekly check-in and holds the meeting of today — the one that started ten minutes ago, since the UI lets a
-// meeting be marked held once it has started. At 7 of 11 the checklist cannot be put away yet: the founder imports
+// meeting be marked held once it has started. At 7 of 12 the checklist cannot be put away yet: the founder imports
 // the deals from a HubSpot export, logs what a buyer said on a call (a new pain, on an imported deal), writes a piece
-// in the buyer's words that Sam, in sales, approves, publishes it, and posts the first win crediting Sam and Mara —
-// and the dashboard's Getting started reads 11 of 11 and can be put away. A room after wins (shadowing) adds its
-// steps after these (order above 110) and walks them in its own e2e; while one is there, this walk ends at 11 of n
-// with the list still up, since it can be put away only once every step is done. Screenshots go to
-// test-results/e2e/onboarding-*.png.
+// in the buyer's words that Sam, in sales, approves, publishes it, posts the first win crediting Sam and Mara, and
+// opens this quarter's shadow-day program and generates its pairs (Mara shadows Sam, Sam shadows Mara) — and the
+// dashboard's Getting started reads 12 of 12 and can be put away. A room after shadowing adds its steps after these
+// (order above 120) and walks them in its own e2e; while one is there, this walk ends at 12 of n with the list still
+// up, since it can be put away only once every step is done. Screenshots go to test-results/e2e/onboarding-*.png.
 import type { Locator, Page } from 'playwright-core';
 import type { Person } from './helpers/browser.js';
 import { describe, expect, it } from 'vitest';
@@ -28,10 +28,10 @@ async function expectHeading(page: Page, name: string): Promise<void> {
 /** The dashboard's Getting started card. */
 const gettingStarted = (page: Page) => page.getByRole('region', { name: 'Getting started' });
 
-/** The steps this walk does: those of the rooms up to wins. */
-const WALKED = 11;
-const WALKED_ROOMS = ['workspaces', 'goals', 'checkins', 'deals', 'messaging', 'wins'];
-/** Every step of the checklist, read from the server at sign-up: the eleven walked here and any of rooms after them. */
+/** The steps this walk does: those of the rooms up to shadowing. */
+const WALKED = 12;
+const WALKED_ROOMS = ['workspaces', 'goals', 'checkins', 'deals', 'messaging', 'wins', 'shadowing'];
+/** Every step of the checklist, read from the server at sign-up: the twelve walked here and any of rooms after them. */
 let total = WALKED;
 
 /** Opens the dashboard and waits for Getting started to read "n of <total> done". */
@@ -68,7 +68,7 @@ const KPIS = {
 } as const;
 
 describe('onboarding, in the browser', () => {
-  it('a new sign-up reaches a published top three for both teams, a held check-in, imported deals, evidence and a piece sales approved, with Getting started walking along', async () => {
+  it('a new sign-up reaches a published top three for both teams, a held check-in, imported deals, evidence, a piece sales approved, a first win and a paired shadow quarter, with Getting started walking along', async () => {
     const when = meetingThatStartedTenMinutesAgo();
     const stamp = Date.now().toString(36);
     const founder = await suite.person(when.timeZone);
@@ -90,7 +90,7 @@ describe('onboarding, in the browser', () => {
     total = checklist.total;
     const later = checklist.steps.slice(WALKED);
     expect(checklist.steps.slice(0, WALKED).every((s) => WALKED_ROOMS.includes(s.room))).toBe(true);
-    for (const s of later) expect(s.order, s.title).toBeGreaterThan(110);
+    for (const s of later) expect(s.order, s.title).toBeGreaterThan(120);
     await card.getByText(`0 of ${total} done`, { exact: true }).waitFor();
     expect(await card.getByRole('link').allTextContents()).toEqual([
       'Add or invite people',
@@ -104,6 +104,7 @@ describe('onboarding, in the browser', () => {
       'Open Evidence',
       'Open Pieces',
       'Open Wins',
+      'Open Shadowing',
       ...later.map((s) => s.action),
     ]);
     await shot(page, 'onboarding-02-dashboard-new');
@@ -230,11 +231,11 @@ describe('onboarding, in the browser', () => {
     await page.getByText('Held with quorum', { exact: true }).waitFor();
     await shot(page, 'onboarding-11-held');
 
-    // (9) The first seven done; the rest of the walk is in deals, messaging and wins, so the list cannot be put away yet.
+    // (9) The first seven done; the rest of the walk is in deals, messaging, wins and shadowing, so the list cannot be put away yet.
     const seven = await dashboardAt(page, 7);
     expect(await seven.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
-    expect(await seven.getByRole('link').allTextContents()).toEqual(['Open Import deals', 'Open Evidence', 'Open Pieces', 'Open Wins', ...later.map((s) => s.action)]);
-    await shot(page, 'onboarding-12-seven-of-eleven');
+    expect(await seven.getByRole('link').allTextContents()).toEqual(['Open Import deals', 'Open Evidence', 'Open Pieces', 'Open Wins', 'Open Shadowing', ...later.map((s) => s.action)]);
+    await shot(page, 'onboarding-12-seven-of-twelve');
 
     // (10) Import the deals from a HubSpot export: recognised from its header row, every owner matched.
     await seven.getByRole('link', { name: 'Open Import deals' }).click();
@@ -313,9 +314,23 @@ describe('onboarding, in the browser', () => {
     await winDialog.waitFor({ state: 'hidden' });
     await page.getByRole('article', { name: 'Contoso signed after the webinar' }).waitFor();
 
-    // (15) Every step walked: the checklist says so.
+    // (15) Eleven done; the founder opens this quarter's shadow-day program and generates the pairs: Mara (marketing)
+    // shadows Sam (sales) and Sam shadows Mara.
+    const eleven = await dashboardAt(page, 11);
+    await eleven.getByText('None yet: open a quarter', { exact: false }).waitFor();
+    await eleven.getByRole('link', { name: 'Open Shadowing' }).click();
+    await expectHeading(page, 'Shadowing');
+    const quarter = await page.getByRole('heading', { level: 2, name: /^No shadow-day program for .+ yet$/ }).textContent();
+    const label = (quarter ?? '').replace(/^No shadow-day program for (.+) yet$/, '$1');
+    await clickAndToast(page, page.getByRole('button', { name: `Open ${label}`, exact: true }), `The ${label} program is open`);
+    await clickAndToast(page, page.getByRole('button', { name: 'Generate pairs' }), '2 pairs generated.');
+    await page.getByRole('article', { name: 'Mara Marketer shadows Sam Seller' }).waitFor();
+    await page.getByRole('article', { name: 'Sam Seller shadows Mara Marketer' }).waitFor();
+    await shot(page, 'onboarding-17-shadowing');
+
+    // (16) Every step walked: the checklist says so.
     const done = await dashboardAt(page, WALKED);
-    await shot(page, 'onboarding-17-all-walked');
+    await shot(page, 'onboarding-18-all-walked');
     if (later.length > 0) {
       // A later room's steps are still to do (walked in that room's e2e): the list stays, with no Dismiss.
       expect(await done.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
@@ -330,7 +345,7 @@ describe('onboarding, in the browser', () => {
     await expectHeading(page, 'Harbor Analytics');
     await page.getByRole('heading', { name: 'What you owe' }).waitFor();
     expect(await gettingStarted(page).count()).toBe(0);
-    await shot(page, 'onboarding-18-dismissed');
+    await shot(page, 'onboarding-19-dismissed');
     founder.expectNoErrors();
   });
 });

@@ -14,8 +14,15 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
   const thisWeek = mondayOf(today);
   const { startDate, endDate } = program.quarter;
   const dated = program.pairs.filter((p): p is PairView & { date: string } => p.date !== null).sort((a, b) => a.date.localeCompare(b.date) || a.guest.name.localeCompare(b.guest.name));
-  const weeks: string[] = [];
-  for (let w = mondayOf(startDate); w < endDate; w = addDays(w, 7)) weeks.push(w);
+  // A row per week with days; a run of weeks without any (and not this week) folds into one row, so a quarter opened
+  // late does not open on a column of dashes.
+  const rows: Array<{ week: string; until: string | null; days: Array<PairView & { date: string }> }> = [];
+  for (let w = mondayOf(startDate); w < endDate; w = addDays(w, 7)) {
+    const days = dated.filter((p) => mondayOf(p.date) === w);
+    const last = rows[rows.length - 1];
+    if (days.length === 0 && w !== thisWeek && last && last.days.length === 0 && last.week !== thisWeek) last.until = w;
+    else rows.push({ week: w, until: null, days });
+  }
   const undated = program.pairs.length - dated.length;
 
   return (
@@ -34,8 +41,7 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
         </Text>
       ) : (
         <Stack gap={0} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {weeks.map((week) => {
-            const days = dated.filter((p) => mondayOf(p.date) === week);
+          {rows.map(({ week, until, days }) => {
             const current = week === thisWeek;
             return (
               <Group
@@ -51,6 +57,7 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
                 <Stack gap={2} w={{ base: 72, sm: 96 }} style={{ flexShrink: 0 }}>
                   <Text size="sm" fw={current ? 700 : 500}>
                     {formatLocalDate(week < startDate ? startDate : week)}
+                    {until ? ` – ${formatLocalDate(addDays(until, 6) < endDate ? addDays(until, 6) : addDays(endDate, -1))}` : ''}
                   </Text>
                   {current ? (
                     <Badge size="xs" variant="light">
@@ -60,7 +67,7 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
                 </Stack>
                 {days.length === 0 ? (
                   <Text size="sm" c="dimmed">
-                    —
+                    No shadow days
                   </Text>
                 ) : (
                   <Stack gap={8} style={{ minWidth: 0, flex: 1 }}>
