@@ -5,12 +5,19 @@ import { Link } from 'react-router';
 import { errorMessage } from '../api/client.js';
 import { formatLocalDate } from './format.js';
 import { useMyTodos, type MyTodo } from './queries.js';
+import { useSession } from './session.js';
+import { todayIn } from '../checkins/format.js';
+
+/** Badges keep their words whole in a row. */
+const NO_SHRINK = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } as const;
 
 const ROOM_LABEL: Record<string, string> = { goals: 'Goals', checkins: 'Check-in', deals: 'Deals', messaging: 'Messaging', wins: 'Wins', shadowing: 'Shadowing' };
 
 
 export function TodosCard() {
   const todos = useMyTodos();
+  const { workspace } = useSession();
+  const today = todayIn(workspace.timeZone);
   const items = todos.data?.todos ?? [];
   return (
     <Card>
@@ -42,7 +49,7 @@ export function TodosCard() {
               {todos.data.unavailable.length > 0 ? 'Nothing else is waiting on you.' : 'Nothing is waiting on you right now.'}
             </Text>
           ) : (
-            items.map((item, i) => <TodoRow key={item.key} item={item} last={i === items.length - 1} />)
+            items.map((item, i) => <TodoRow key={item.key} item={item} last={i === items.length - 1} today={today} />)
           )}
         </Stack>
       )}
@@ -50,29 +57,31 @@ export function TodosCard() {
   );
 }
 
-function TodoRow({ item, last }: { item: MyTodo; last: boolean }) {
+function TodoRow({ item, last, today }: { item: MyTodo; last: boolean; today: string }) {
+  // High priority is either overdue or something others wait on (a date proposal to answer before its day).
+  const overdue = item.due !== null && item.due < today;
+  const detail = [item.due ? `Due ${formatLocalDate(item.due)}` : null, item.detail].filter(Boolean).join(' · ');
   return (
-    <Stack gap={2} pb="xs" style={last ? undefined : { borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-      <Group gap="xs" wrap="nowrap" justify="space-between">
-        <Anchor component={Link} to={item.href} size="sm" fw={600}>
-          {item.title}
-        </Anchor>
-        <Group gap={4} wrap="nowrap">
-          {item.priority === 'high' ? (
-            <Badge size="xs" color="red" variant="light">
-              {item.due ? 'Overdue' : 'Others wait on it'}
-            </Badge>
-          ) : null}
-          <Badge size="xs" color="gray" variant="outline">
-            {ROOM_LABEL[item.room] ?? item.room}
+    <Stack gap={4} pb="xs" style={last ? undefined : { borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <Anchor component={Link} to={item.href} size="sm" fw={600}>
+        {item.title}
+      </Anchor>
+      {/* The marks go under the title, so a narrow column never cuts them to an ellipsis. */}
+      <Group gap={6} wrap="wrap">
+        {item.priority === 'high' ? (
+          <Badge size="xs" color="red" variant="light" styles={NO_SHRINK}>
+            {overdue ? 'Overdue' : 'Others wait on it'}
           </Badge>
-        </Group>
+        ) : null}
+        <Badge size="xs" color="gray" variant="outline" styles={NO_SHRINK}>
+          {ROOM_LABEL[item.room] ?? item.room}
+        </Badge>
+        {detail ? (
+          <Text size="xs" c="dimmed">
+            {detail}
+          </Text>
+        ) : null}
       </Group>
-      {item.detail || item.due ? (
-        <Text size="xs" c="dimmed">
-          {[item.due ? `Due ${formatLocalDate(item.due)}` : null, item.detail].filter(Boolean).join(' · ')}
-        </Text>
-      ) : null}
     </Stack>
   );
 }
