@@ -100,11 +100,18 @@ const ID_SOURCES: Record<string, (a: WorkspaceA) => string | Promise<string>> = 
   emoji: () => 'tada',
   // Shadowing (issue 15): A's program of the next quarter, paired (A gets a marketer so both directions have people),
   // one of its pairs, and A's sales member as a participant.
-  programs: async (a) => (aShadow ??= await addMember(t, a.ws, { role: 'member', team: 'marketing' }).then(() => makeShadowProgram(a.ws.admin))).programId,
-  pairId: async (a) => (await ID_SOURCES.programs!(a), aShadow!.pairId),
+  programs: async (a) => (await aShadowProgram(a)).programId,
+  pairId: async (a) => (await aShadowProgram(a)).pairId,
   participantId: (a) => a.member.member.id,
 };
 let aShadow: { programId: string; pairId: string } | undefined;
+async function aShadowProgram(a: WorkspaceA): Promise<{ programId: string; pairId: string }> {
+  if (!aShadow) {
+    await addMember(t, a.ws, { role: 'member', team: 'marketing' });
+    aShadow = await makeShadowProgram(a.ws.admin);
+  }
+  return aShadow;
+}
 /** The next quarter's shadow program, opened and paired by `by` (a leader or admin). */
 async function makeShadowProgram(by: Client): Promise<{ programId: string; pairId: string }> {
   const program = await openNextQuarter(by);
