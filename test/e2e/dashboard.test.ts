@@ -4,14 +4,15 @@
 // both top threes, the latest wins, this quarter's shadow days, the messaging gap, the teams), axe-clean in light and
 // dark at 1440×900 and 390×844; the weights editor refuses all zeros in words and saves. A fresh workspace: posting
 // its first win moves the score on the next load, and a member sees the score with no weights editor.
-// Screenshots: test-results/e2e/dashboard-*.png.
+// Screenshots: test-results/e2e/dashboard-*.png (the first screen at 1440×900 is the README's, with UPDATE_DOC_SCREENSHOTS=1).
+import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AlignmentView } from '../../web/src/alignment/types.js';
 import { formatPoints, notScoredLabel } from '../../web/src/alignment/format.js';
 import { ApiSession } from './helpers/api.js';
-import { expectNoSeriousA11y, shot } from './helpers/browser.js';
-import { E2E_PASSWORD, useE2eSuite } from './helpers/suite.js';
+import { expectNoSeriousA11y, SCREENSHOT_DIR, shot } from './helpers/browser.js';
+import { E2E_PASSWORD, saveDocScreenshot, useE2eSuite } from './helpers/suite.js';
 
 const suite = useE2eSuite({ demo: true });
 const DEMO_PASSWORD = 'lockstep-demo';
@@ -124,6 +125,12 @@ describe('the leader’s dashboard', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${width}px ${scheme}: no sideways scroll`).toBe(true);
         await expectNoSeriousA11y(page, `the dashboard at ${width}×${height} (${scheme})`);
         await shot(page, `dashboard-${width}-${scheme}`);
+        if (width === 1440 && scheme === 'light') {
+          // What a leader sees first, without scrolling: the README's picture.
+          const fold = resolve(SCREENSHOT_DIR, 'dashboard-1440-light-fold.png');
+          await page.screenshot({ path: fold, animations: 'disabled' });
+          saveDocScreenshot(fold, 'dashboard.png');
+        }
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });

@@ -95,15 +95,17 @@ function Overall({ view }: { view: AlignmentView }) {
             </Text>
           </Text>
         )}
-        <Badge size="lg" variant="light" color={band.color} radius="sm">
-          {band.label}
-        </Badge>
+        {score === null ? null : (
+          <Badge size="lg" variant="light" color={band.color} radius="sm">
+            {band.label}
+          </Badge>
+        )}
       </Group>
       <Text size="sm" c="dimmed">
         {score === null
-          ? 'No strategy has data to judge yet: the next actions below start it.'
+          ? 'No strategy has data to judge yet: the next actions start it.'
           : scoredStrategies < totalStrategies
-            ? `From ${scoredStrategies} of ${totalStrategies} strategies; the others have no data yet.`
+            ? `From ${scoredStrategies} of ${totalStrategies} strategies; the others are not scored yet.`
             : `From all ${totalStrategies} strategies.`}
       </Text>
       <Box>
