@@ -35,6 +35,7 @@ import {
   type TestWorkspace,
 } from '../factories.js';
 import { CUSTOM_MAPPING, customCsv, HUBSPOT_DEALS, hubspotCsv, settle, upload } from './deals-imports-fixtures.js';
+import { currentQuarter, generate, nextQuarterKey, openNextQuarter, type ProgramView as ShadowProgramView } from './shadowing-fixtures.js';
 
 const ROLES: Role[] = ['admin', 'leader', 'member', 'viewer'];
 type Expected = Record<Role, number>;
@@ -568,6 +569,58 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/wins/proposals/:id/dismiss': { expected: allButViewers(204), call: async (c) => c.person.client.post(`/api/v1/wins/proposals/${await openProposal(c)}/dismiss`) },
   'GET /api/v1/wins/settings': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/wins/settings') },
   'PUT /api/v1/wins/settings': { expected: adminsOnly(200), call: (c) => c.person.client.request('PUT', '/api/v1/wins/settings', { body: { smallDealThresholdCents: 250_000 } }) },
+  // Shadow days (issue 15): everyone reads; leaders and admins open a quarter, generate, pin, swap and set the affinity
+  // table; a participant changes their own settings; guest, host or a leader proposes a day, the other one answers;
+  // the guest writes the reflection. The pair used is the sales leader's (guest) with the marketing member (host).
+  'GET /api/v1/shadowing/programs': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/shadowing/programs') },
+  'POST /api/v1/shadowing/programs': {
+    expected: adminsAndLeaders(201),
+    call: async (c) => {
+      const key = nextQuarterKey(nextQuarterKey((await currentQuarter(c.ws.admin)).key));
+      await t.db.kysely.deleteFrom('shadow_programs').where('workspace_id', '=', c.ws.id).where('quarter_key', '=', key).execute();
+      return c.person.client.post('/api/v1/shadowing/programs', { quarter: key });
+    },
+  },
+  'GET /api/v1/shadowing/programs/:id': { expected: everyone(200), call: async (c) => c.person.client.get(`/api/v1/shadowing/programs/${await rolesProgram(c)}`) },
+  'PATCH /api/v1/shadowing/programs/:id/participants/:participantId': {
+    expected: adminsAndLeaders(200),
+    call: async (c) => c.person.client.patch(`/api/v1/shadowing/programs/${await rolesProgram(c)}/participants/${people.leader.member.id}`, { unavailableDates: [] }),
+  },
+  'POST /api/v1/shadowing/programs/:id/generate': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.post(`/api/v1/shadowing/programs/${await rolesProgram(c)}/generate`, {}) },
+  'POST /api/v1/shadowing/programs/:id/swap': {
+    expected: adminsAndLeaders(200),
+    call: async (c) => {
+      const program = await rolesProgramView(c);
+      const pairIds = program.pairs.filter((p) => p.direction === 'marketing_shadows_sales').map((p) => p.id);
+      return c.person.client.post(`/api/v1/shadowing/programs/${program.id}/swap`, { pairIds });
+    },
+  },
+  'POST /api/v1/shadowing/pairs/:pairId/pin': { expected: adminsAndLeaders(200), call: async (c) => c.person.client.post(`/api/v1/shadowing/pairs/${(await leaderPair(c)).id}/pin`, { pinned: true }) },
+  'POST /api/v1/shadowing/pairs/:pairId/propose-date': {
+    expected: allButViewers(200),
+    call: async (c) => c.person.client.post(`/api/v1/shadowing/pairs/${(await leaderPair(c)).id}/propose-date`, { date: await freeDay(c) }),
+  },
+  'POST /api/v1/shadowing/pairs/:pairId/accept-date': {
+    expected: { admin: 403, leader: 200, member: 200, viewer: 403 },
+    call: async (c) => c.person.client.post(`/api/v1/shadowing/pairs/${await proposedByAdmin(c)}/accept-date`, {}),
+  },
+  'POST /api/v1/shadowing/pairs/:pairId/decline-date': {
+    expected: { admin: 403, leader: 200, member: 200, viewer: 403 },
+    call: async (c) => c.person.client.post(`/api/v1/shadowing/pairs/${await proposedByAdmin(c)}/decline-date`, {}),
+  },
+  'PUT /api/v1/shadowing/pairs/:pairId/reflection': {
+    expected: { admin: 403, leader: 200, member: 403, viewer: 403 },
+    call: async (c) => {
+      const pair = await leaderPair(c);
+      await t.db.kysely.updateTable('shadow_pairs').set({ date: utcDate(0) }).where('id', '=', pair.id).execute();
+      return c.person.client.request('PUT', `/api/v1/shadowing/pairs/${pair.id}/reflection`, { body: { surprised: 'The pipeline review.', misconception: 'That leads are random.', idea: 'Share call notes.', rating: 4 } });
+    },
+  },
+  'GET /api/v1/shadowing/affinity': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/shadowing/affinity') },
+  'PUT /api/v1/shadowing/affinity': {
+    expected: adminsAndLeaders(200),
+    call: (c) => c.person.client.request('PUT', '/api/v1/shadowing/affinity', { body: { rules: [{ salesFunction: 'SDR', marketingFunction: 'Demand gen', bonus: 8 }] } }),
+  },
   // The alignment score (SPEC S6): everyone reads it; leaders and admins set the weights.
   'GET /api/v1/alignment': { expected: everyone(200), call: (c) => c.person.client.get('/api/v1/alignment') },
   'PUT /api/v1/alignment/weights': {
@@ -575,6 +628,48 @@ const MATRIX: Record<string, MatrixRow> = {
     call: (c) => c.person.client.request('PUT', '/api/v1/alignment/weights', { body: { goals: 30, checkins: 20, messaging: 20, shadowing: 10, wins: 20 } }),
   },
 };
+
+/**
+ * The next quarter's shadow program, opened by the admin once: the marketing lead hosts nobody (capacity 0), so the
+ * sales leader's day is with the marketing member, whatever the pairing's ties.
+ */
+let rolesProgramId: string | undefined;
+async function rolesProgram(c: CallContext): Promise<string> {
+  if (!rolesProgramId) {
+    const program = await openNextQuarter(c.ws.admin);
+    expectStatus(await c.ws.admin.patch(`/api/v1/shadowing/programs/${program.id}/participants/${checkins.marketingLead.member.id}`, { capacity: 0 }), 200);
+    await generate(c.ws.admin, program.id);
+    rolesProgramId = program.id;
+  }
+  return rolesProgramId;
+}
+async function rolesProgramView(c: CallContext): Promise<ShadowProgramView> {
+  return expectStatus(await c.ws.admin.get<ShadowProgramView>(`/api/v1/shadowing/programs/${await rolesProgram(c)}`), 200);
+}
+async function leaderPair(c: CallContext): Promise<ShadowProgramView['pairs'][number]> {
+  const pair = (await rolesProgramView(c)).pairs.find((p) => p.guest.id === people.leader.member.id);
+  expect(pair?.host.id).toBe(people.member.member.id);
+  return pair!;
+}
+/** A workday of the program's quarter off the check-in's weekday, other than the pair's day, that the pair can take. */
+async function freeDay(c: CallContext): Promise<string> {
+  const program = await rolesProgramView(c);
+  const pair = program.pairs.find((p) => p.guest.id === people.leader.member.id)!;
+  const busy = new Set(program.pairs.filter((p) => [p.guest.id, p.host.id].some((id) => id === pair.guest.id || id === pair.host.id)).map((p) => p.date));
+  const pick = new Date(`${program.quarter.startDate}T12:00:00Z`);
+  for (;;) {
+    const d = pick.toISOString().slice(0, 10);
+    const w = pick.getUTCDay();
+    if (w !== 0 && w !== 6 && w !== program.checkinWeekday && !busy.has(d)) return d;
+    pick.setUTCDate(pick.getUTCDate() + 1);
+  }
+}
+/** The sales leader's pair with a day the admin just proposed (so both guest and host may answer it). */
+async function proposedByAdmin(c: CallContext): Promise<string> {
+  const pair = await leaderPair(c);
+  expectStatus(await c.ws.admin.post(`/api/v1/shadowing/pairs/${pair.id}/propose-date`, { date: await freeDay(c) }), 200);
+  return pair.id;
+}
 
 /** A win the workspace's admin posted, crediting themself and the marketing member (so it is collaborative). */
 async function adminWin(c: CallContext): Promise<string> {
