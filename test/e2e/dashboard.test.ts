@@ -149,6 +149,9 @@ describe('the leader’s dashboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Weights of the alignment score' });
     await dialog.waitFor();
     await expectNoSeriousA11y(page, 'the weights dialog');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11y(page, 'the weights dialog (dark)');
+    await page.emulateMedia({ colorScheme: 'light' });
     for (const label of ['Goals', 'Cadence', 'Messaging', 'Shadowing', 'Celebration']) await dialog.getByRole('textbox', { name: label }).fill('0');
     await dialog.getByRole('button', { name: 'Save weights' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Give at least one strategy a weight above 0' }).waitFor();
