@@ -10,7 +10,7 @@ import { isoWeekOf } from '../../src/shared/calendar/index.js';
 import type { AlignmentView } from '../../src/capabilities/alignment/schemas.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
-import { changedInDb, makeWeeklySeries } from '../factories.js';
+import { caughtUp, changedInDb, makeWeeklySeries, sameSessionOn } from '../factories.js';
 import { mimePart, smtpReceiver, type SmtpReceiver } from './channels-receivers.js';
 import { day, insertChannel, makeWinsTeam, postWin } from './wins-fixtures.js';
 
@@ -117,5 +117,20 @@ describe('the weekly job', () => {
     expect(text.indexOf('Wins this week')).toBeLessThan(text.indexOf('Disconnects to talk about'));
     expect(text).toContain('No win was posted this week');
     expect(text.match(/was missed/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the score now, on two instances', () => {
+  it('a win posted on one instance moves the score the other answers at once (its memo checks the read versions)', async () => {
+    const team = await makeWinsTeam(t);
+    const onSecond = sameSessionOn(second, team.ws.admin);
+    const wins = async (c: Client) => expectStatus(await c.get<AlignmentView>('/api/v1/alignment'), 200).strategies.find((s) => s.strategy === 'wins')!;
+    expect((await wins(onSecond)).status).toBe('no_data');
+    await postWin(team.seller.client, [team.seller.member.id, team.marketer.member.id], { wonOn: day(-1) });
+    // On PostgreSQL the second instance hears of the write through its change feed, as the read cache does (decision 030).
+    await caughtUp(second);
+    const after = await wins(onSecond);
+    expect(after.status).toBe('scored');
+    expect(after.score).toBeGreaterThan(0);
   });
 });

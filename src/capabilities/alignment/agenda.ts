@@ -1,7 +1,7 @@
 // The alignment score's section of every check-in agenda (SPEC S2 item 6, S6): its top next actions, each with the
 // overall points it would add, so the meeting ends on what would raise the score most. Order 6, last of the rooms'.
 import type { AgendaSectionProvider } from '../../shared/contracts/agenda.js';
-import { alignmentNow, type AlignmentDeps } from './score-now.js';
+import { alignmentNow, scoreNow, type AlignmentDeps } from './score-now.js';
 
 /** The to-dos an agenda lists: the best few, not the dashboard's whole list. */
 export const AGENDA_ALIGNMENT_TODOS = 3;
@@ -12,7 +12,9 @@ export function alignmentAgendaSection(deps: AlignmentDeps): AgendaSectionProvid
     title: 'Top to-dos from the alignment score',
     order: 6,
     async build(ctx) {
-      const { result } = await alignmentNow(deps, ctx.workspaceId, new Date(ctx.now));
+      // An upcoming meeting's agenda reads the score now (shared with the dashboard); a past one built late, as it stood then.
+      const at = new Date(ctx.now);
+      const { result } = Math.abs(Date.now() - at.getTime()) < 60_000 ? await scoreNow(deps, ctx.workspaceId) : await alignmentNow(deps, ctx.workspaceId, at);
       return result.nextActions
         .filter((a) => a.points > 0)
         .slice(0, AGENDA_ALIGNMENT_TODOS)

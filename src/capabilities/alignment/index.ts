@@ -8,9 +8,18 @@ import { alignmentAuditDescriber } from './audit.js';
 import { seedAlignmentDemo } from './demo.js';
 import { alignmentWeeklyJob } from './job.js';
 import { registerAlignmentRoutes } from './routes.js';
-import type { AlignmentDeps } from './score-now.js';
+import { AlignmentMemo, type AlignmentDeps } from './score-now.js';
 
-const depsOf = (ctx: AppContext): AlignmentDeps => ({ db: ctx.db.kysely, log: ctx.log, providers: () => ctx.alignmentSignals });
+/** One set of dependencies per app, so its routes and agenda section share one memo of the score now. */
+const depsByApp = new WeakMap<AppContext, AlignmentDeps>();
+function depsOf(ctx: AppContext): AlignmentDeps {
+  let deps = depsByApp.get(ctx);
+  if (!deps) {
+    deps = { db: ctx.db.kysely, log: ctx.log, providers: () => ctx.alignmentSignals, memo: new AlignmentMemo() };
+    depsByApp.set(ctx, deps);
+  }
+  return deps;
+}
 
 export const alignment: Capability = {
   name: 'alignment',

@@ -7,14 +7,14 @@ import { forbidden } from '../../server/errors.js';
 import { CHANGE_WEIGHTS, canChangeWeights } from './policies.js';
 import { presentAlignment } from './presenters.js';
 import { AlignmentView, AlignmentWeightsInput } from './schemas.js';
-import { alignmentNow, type AlignmentDeps } from './score-now.js';
+import { alignmentNow, scoreNow, type AlignmentDeps, type AlignmentNow } from './score-now.js';
 import { getWeights, putWeights, recentHistory, sameWeights } from './store.js';
 
 const tags = ['alignment'];
 
 export function registerAlignmentRoutes(app: Server, ctx: AppContext, deps: AlignmentDeps): void {
-  const view = async (workspaceId: string) => {
-    const [now, history] = await Promise.all([alignmentNow(deps, workspaceId), recentHistory(ctx.db.kysely, workspaceId)]);
+  const view = async (workspaceId: string, score: Promise<AlignmentNow>) => {
+    const [now, history] = await Promise.all([score, recentHistory(ctx.db.kysely, workspaceId)]);
     return presentAlignment(now, history);
   };
 
@@ -28,7 +28,11 @@ export function registerAlignmentRoutes(app: Server, ctx: AppContext, deps: Alig
       },
       config: { readCache: true },
     },
-    async (req) => view(actorOf(req).workspaceId),
+    async (req) => {
+      const { workspaceId } = actorOf(req);
+      // The versions the request was authenticated with, read before any data (the read cache's rule).
+      return view(workspaceId, scoreNow(deps, workspaceId, req.auth?.readVersions));
+    },
   );
 
   app.put(
@@ -51,7 +55,8 @@ export function registerAlignmentRoutes(app: Server, ctx: AppContext, deps: Alig
         await putWeights(tx, actor.workspaceId, weights, actor.memberId);
         await recordAudit(tx, { workspaceId: actor.workspaceId, actorMemberId: actor.memberId, action: 'alignment_weights.changed', entityType: 'alignment_weights', entityId: actor.workspaceId, before, after: weights });
       });
-      return view(actor.workspaceId);
+      // Computed afresh: the memo still holds the score under the old weights until this write's versions bump.
+      return view(actor.workspaceId, alignmentNow(deps, actor.workspaceId));
     },
   );
 }
