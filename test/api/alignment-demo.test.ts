@@ -2,19 +2,16 @@
 // each week, so the dashboard's trend has 26 weeks that move — lower in the weeks after a missed check-in — and
 // today's score with reasons and next actions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/lockstep.js';
 import type { AlignmentView } from '../../src/capabilities/alignment/schemas.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
+import { demoApp } from '../helpers/demo.js';
 
 let t: TestApp;
 let dana: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.db);
-  dana = t.client();
-  expectStatus(await dana.signIn('dana@northwind.example', 'lockstep-demo'), 200);
+  ({ t, dana } = await demoApp());
 });
 afterAll(async () => {
   await t?.close();
