@@ -8,19 +8,14 @@
 //
 // Targets: 500 guests under 3 s; growth no worse than cubic (the exponent between 250 and 500 at most 3).
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../src/shared/seeded-random.js';
 import { affinityKey, pairGuests, type PairingHost, type PairingInput, type PairingPerson } from '../src/capabilities/shadowing/domain/pairing.js';
 
 const at = process.argv.indexOf('--runs');
 const RUNS = at >= 0 && process.argv[at + 1] ? Number(process.argv[at + 1]) : 3;
 
-// mulberry32: every run pairs the same people.
-let seed = 15;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
+// Seeded: every run pairs the same people.
+const random = seededRandom(15);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const SALES = ['SDR', 'Account executive', 'Solutions engineer', 'Sales manager', 'Customer success'];

@@ -196,6 +196,24 @@ describe('participants', () => {
   });
 });
 
+describe('a deactivated member', () => {
+  it('leaves the open programs: their days to come go, as guest and host; the audit log reads in words', async () => {
+    const team = await makeShadowTeam(t);
+    const program = await openNextQuarter(team.ws.admin);
+    await generate(team.ws.admin, program.id);
+    expectStatus(await team.ws.admin.patch(`/api/v1/members/${team.content.member.id}`, { active: false }), 200);
+    const view = expectStatus(await team.ws.admin.get<ProgramView>(`${base}/programs/${program.id}`), 200);
+    expect(view.participantsList.map((p) => p.member.id)).not.toContain(team.content.member.id);
+    expect(view.pairs.some((p) => p.guest.id === team.content.member.id || p.host.id === team.content.member.id)).toBe(false);
+    const again = await generate(team.ws.admin, program.id);
+    expect(again.pairs).toHaveLength(5);
+    const audit = expectStatus(await team.ws.admin.get<{ items: Array<{ summary?: string; description?: string; text?: string }> }>('/api/v1/audit?limit=50'), 200);
+    const words = JSON.stringify(audit.items);
+    expect(words).toContain(`opened the shadow program ${program.quarter.label}`);
+    expect(words).toMatch(new RegExp(`generated the pairs of ${program.quarter.label}: \\d+ pairs, 0 not placed`));
+  });
+});
+
 describe('date proposals and reflections', () => {
   it('the guest proposes, the host accepts (the day moves, the invite goes again); a second answer is a 409', async () => {
     const team = await makeShadowTeam(t);
