@@ -191,7 +191,9 @@ export async function currentProgramFacts(db: Db, workspaceId: string, now: Date
   if (!program) return null;
   const participants = await listParticipants(db, program.id);
   const pairs = await listPairs(db, [program.id]);
-  const reflections = await reflectionsOf(db, pairs.map((p) => p.id));
+  // Judged at `now`: a reflection written later does not count yet (the alignment room replays past weeks).
+  const at = now.toISOString();
+  const reflections = new Map([...(await reflectionsOf(db, pairs.map((p) => p.id)))].filter(([, r]) => r.written_at <= at));
   return { cal, quarter: q, program, participants, pairs, reflections, workdays: quarterWorkdays(q, cal) };
 }
 
