@@ -43,6 +43,16 @@ describe('opening a quarter', () => {
     expect(audit.map((a) => a.action)).toEqual(['shadow_program.created']);
   });
 
+  it('opens a quarter once when leaders ask at the same moment: one 201, the others 409 in words', async () => {
+    const team = await makeShadowTeam(t);
+    const quarter = nextQuarterKey((await currentQuarter(team.ws.admin)).key);
+    const answers = await burst(PARALLEL, (i) => [team.ws.admin, team.salesLead.client, team.marketingLead.client][i % 3]!.post(`${base}/programs`, { quarter }));
+    expectOnly(answers, [201, 409]);
+    expect(countOf(answers, 201), tally(answers)).toBe(1);
+    const list = expectStatus(await team.ws.admin.get<ProgramsView>(`${base}/programs`), 200);
+    expect(list.programs).toHaveLength(1);
+  });
+
   it('refuses a past or malformed quarter with a sentence, and members and viewers with a 403', async () => {
     const team = await makeShadowTeam(t);
     const current = await currentQuarter(team.ws.admin);
