@@ -61,6 +61,18 @@ describe('invites, feeds and reminders', () => {
       if (has) expect(text).toContain(`DTSTART;VALUE=DATE:${pair.date!.replaceAll('-', '')}`);
     }
 
+    // A new day accepted sends the invite again, SEQUENCE 2, to both.
+    const busy = new Set(g.pairs.filter((p) => [p.guest.id, p.host.id].some((id) => id === pair.guest.id || id === pair.host.id)).map((p) => p.date));
+    const day = new Date(`${program.quarter.startDate}T12:00:00Z`);
+    while ([0, 6].includes(day.getUTCDay()) || busy.has(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() + 1);
+    const moved = day.toISOString().slice(0, 10);
+    expectStatus(await team.demandGen.client.post(`${base}/pairs/${pair.id}/propose-date`, { date: moved }), 200);
+    expectStatus(await host.client.post(`${base}/pairs/${pair.id}/accept-date`, {}), 200);
+    const sent = smtp.received.length;
+    expect(await t.app.ctx.outbox.deliverDue(new Date())).toBe(2);
+    const again = smtp.received.slice(sent).map((m) => mimePart(m.raw, 'text/calendar')!);
+    expect(again.every((x) => x.includes('SEQUENCE:2') && x.includes(`DTSTART;VALUE=DATE:${moved.replaceAll('-', '')}`))).toBe(true);
+
     // Tomorrow's day gets its reminder once, however often the job runs.
     await t.db.kysely.updateTable('shadow_pairs').set({ date: utcDay(1) }).where('id', '=', pair.id).execute();
     expect(await sendReminders(t.db, t.app.ctx.config.publicUrl, new Date())).toBe(1);
