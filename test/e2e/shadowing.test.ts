@@ -27,6 +27,7 @@ interface Pair {
   date: string | null;
   status: string;
   proposal: { date: string; by: Member } | null;
+  reflection: { misconception: string; writtenAt: string } | null;
 }
 interface Program {
   id: string;
@@ -34,6 +35,7 @@ interface Program {
   pairs: Pair[];
   checkinWeekday: number | null;
   progress: { teams: Array<{ team: 'sales' | 'marketing'; participants: number; completed: number }> };
+  participantsList: Array<{ member: Member; capacity: number; unavailableDates: string[] }>;
 }
 
 const addDays = (date: string, n: number): string => {
@@ -141,9 +143,27 @@ describe('shadow days', () => {
     const hostPerson = await suite.personFor(host.api, 'UTC');
     await hostPerson.page.goto('/shadowing');
     const myDay = hostPerson.page.getByRole('region', { name: 'Your shadow day' });
+    // The host first sets what they can take: three guests, and a day they cannot host, on the date picker.
+    await myDay.getByRole('button', { name: 'Set availability' }).click();
+    const availability = hostPerson.page.getByRole('dialog', { name: 'Your availability' });
+    await availability.getByRole('textbox', { name: 'Guests you can host this quarter' }).fill('3');
+    const [yy = '1970', mm = '01', dd = '01'] = proposed.split('-');
+    const dayLabel = `${Number(dd)} ${new Date(Date.UTC(Number(yy), Number(mm) - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${yy}`;
+    const offDay = laterWorkday(swapped, proposed, null);
+    if (offDay && offDay.slice(0, 7) === proposed.slice(0, 7)) {
+      const [, , od = '01'] = offDay.split('-');
+      await availability.getByRole('button', { name: dayLabel.replace(/^\d+/, String(Number(od))), exact: true }).click();
+      await availability.getByText('1 unavailable:', { exact: false }).waitFor();
+    }
+    await expectNoSeriousA11y(hostPerson.page, '/shadowing with the availability dialog open');
+    await shot(hostPerson.page, 'shadowing-04-availability');
+    await clickAndToast(hostPerson.page, availability.getByRole('button', { name: 'Save availability' }), 'Your availability is saved.');
+    const saved = (await programOf(admin, programId)).participantsList.find((p) => p.member.id === mine.host.id);
+    expect(saved?.capacity).toBe(3);
+    expect(saved?.unavailableDates).toEqual(offDay && offDay.slice(0, 7) === proposed.slice(0, 7) ? [offDay] : []);
     const hosted = myDay.getByRole('article', { name: `${mine.guest.name} shadows you` });
     await hosted.getByText(`${mine.guest.name} proposed`, { exact: false }).waitFor();
-    await shot(hostPerson.page, 'shadowing-04-proposal');
+    await shot(hostPerson.page, 'shadowing-05-proposal');
     await clickAndToast(hostPerson.page, hosted.getByRole('button', { name: /^Accept / }), 'the invite is sent again');
     await expect.poll(async () => (await programOf(admin, programId)).pairs.find((p) => p.id === mine.id)?.date, POLL).toBe(proposed);
     hostPerson.expectNoErrors();
@@ -166,14 +186,14 @@ describe('shadow days', () => {
     await dialog.getByLabel('One idea to take back').fill('A one-pager answering the three pricing questions.');
     await dialog.getByText('4', { exact: true }).click();
     await expectNoSeriousA11y(guestPerson.page, '/shadowing with the reflection dialog open');
-    await shot(guestPerson.page, 'shadowing-05-reflection');
+    await shot(guestPerson.page, 'shadowing-06-reflection');
     await clickAndToast(guestPerson.page, dialog.getByRole('button', { name: 'Save reflection' }), 'Reflection saved');
     await ownDay.getByText('Done', { exact: true }).waitFor();
     const progress = guestPerson.page.getByRole('region', { name: 'Progress' });
     await progress.getByRole('group', { name: /^Marketing: 1 of 2 completed/ }).waitFor();
     const reflections = guestPerson.page.getByRole('region', { name: 'Reflections' });
     await reflections.getByRole('article', { name: `${mine.guest.name}’s reflection` }).getByText('A one-pager answering the three pricing questions.').waitFor();
-    await shot(guestPerson.page, 'shadowing-06-progress');
+    await shot(guestPerson.page, 'shadowing-07-progress');
     guestPerson.expectNoErrors();
     const after = (await programOf(admin, programId)).progress.teams.find((t) => t.team === 'marketing');
     expect(after?.completed).toBe(1);
@@ -223,6 +243,31 @@ describe('shadow days', () => {
     await shot(page, 'shadowing-demo-affinity');
     await page.keyboard.press('Escape');
     await affinity.waitFor({ state: 'hidden' });
+    // From a reflection: a pain candidate in messaging's library (prefilled, the source picked), and an item on the
+    // next check-in's agenda.
+    const demoProgram = (await api.get<{ currentProgram: { id: string } | null }>('/api/v1/shadowing/programs')).currentProgram;
+    if (!demoProgram) throw new Error('The demo has no program this quarter');
+    const shown = await programOf(api, demoProgram.id);
+    const newest = shown.pairs.filter((p) => p.reflection).sort((a, b) => (b.reflection?.writtenAt ?? '').localeCompare(a.reflection?.writtenAt ?? ''))[0];
+    if (!newest?.reflection) throw new Error('The demo quarter has no reflection');
+    const reflection = page.getByRole('region', { name: 'Reflections' }).getByRole('article', { name: `${newest.guest.name}’s reflection` });
+    await reflection.getByRole('button', { name: 'Make it a pain candidate' }).click();
+    const painDialog = page.getByRole('dialog', { name: 'Make it a pain candidate' });
+    await painDialog.getByText('Misconception', { exact: true }).click();
+    const statement = painDialog.getByRole('textbox', { name: "The pain, in the buyer's words" });
+    await expect.poll(() => statement.inputValue(), POLL).toBe(newest.reflection.misconception.slice(0, 300));
+    await expectNoSeriousA11y(page, '/shadowing with the pain candidate dialog open');
+    await statement.fill('Reps get leads with no idea which content the buyer read');
+    await clickAndToast(page, painDialog.getByRole('button', { name: 'Add pain' }), 'is in the pain library');
+    const pains = await api.get<{ items: Array<{ statement: string }> }>('/api/v1/messaging/pains?q=content%20the%20buyer%20read');
+    expect(pains.items.map((p) => p.statement)).toContain('Reps get leads with no idea which content the buyer read');
+    await clickAndToast(page, reflection.getByRole('button', { name: 'Add to the check-in agenda' }), 'On the agenda of the check-in on');
+    await reflection.getByRole('button', { name: 'On the agenda' }).waitFor();
+    const upcoming = await api.get<{ items: Array<{ id: string; state: string }> }>('/api/v1/checkins/meetings?when=upcoming&limit=4');
+    const nextMeeting = upcoming.items.find((m) => m.state === 'upcoming');
+    const meeting = await api.get<{ customItems: Array<{ title: string; note: string }> }>(`/api/v1/checkins/meetings/${nextMeeting?.id ?? ''}`);
+    const item = meeting.customItems.find((i) => i.title === `Shadow day: ${newest.guest.name} with ${newest.host.name}`);
+    expect(item?.note).toContain('Idea to take back:');
     // A past quarter: its own page, closed, its reflections.
     const { programs } = await api.get<{ programs: Array<{ status: string; quarter: { label: string } }> }>('/api/v1/shadowing/programs');
     const closed = programs.filter((p) => p.status === 'closed');

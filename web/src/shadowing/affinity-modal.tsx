@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { MutationError } from '../shell/mutation-error.js';
+import { DialogActions } from './dialog-actions.js';
 import { LIMITS } from './format.js';
 import { useAffinity, useSaveAffinity } from './queries.js';
 import type { AffinityRule } from './types.js';
@@ -128,15 +129,7 @@ export function AffinityModal({ opened, onClose }: { opened: boolean; onClose: (
             {problem}
           </Alert>
         ) : null}
-        <MutationError of={save} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={save.isPending} disabled={!affinity.data}>
-            Save table
-          </Button>
-        </Group>
+        <DialogActions of={save} label="Save table" onCancel={onClose} onConfirm={submit} disabled={!affinity.data} />
       </Stack>
     </Modal>
   );

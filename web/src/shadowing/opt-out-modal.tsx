@@ -1,9 +1,9 @@
 // Opting out of a quarter's program with a reason, which the leader sees (SPEC S4). Everyone is in by default.
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { fieldError } from '../api/client.js';
-import { MutationError } from '../shell/mutation-error.js';
+import { DialogActions } from './dialog-actions.js';
 import { LIMITS } from './format.js';
 import { useUpdateParticipant } from './queries.js';
 import type { ParticipantView, ProgramView } from './types.js';
@@ -56,15 +56,7 @@ export function OptOutModal({ program, participant, own, onClose }: { program: P
             error={problem ?? fieldError(update.error, 'optedOut.reason')}
             data-autofocus
           />
-          <MutationError of={update} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red.9" loading={update.isPending}>
-              Opt out
-            </Button>
-          </Group>
+          <DialogActions of={update} label="Opt out" onCancel={close} color="red.9" />
         </Stack>
       </form>
     </Modal>

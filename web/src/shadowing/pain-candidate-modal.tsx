@@ -1,12 +1,12 @@
 // "Make it a pain candidate": a reflection's words become a pain in messaging's library, through messaging's own
 // create endpoint (POST /messaging/pains), prefilled from the reflection and edited before it is added.
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { DialogActions } from './dialog-actions.js';
 import { useEffect, useState } from 'react';
 import { fieldError } from '../api/client.js';
 import { PAIN_LIMITS } from '../../../src/capabilities/messaging/pains/limits.js';
 import { useCreatePain } from '../messaging/pain-queries.js';
-import { MutationError } from '../shell/mutation-error.js';
 import type { PairView, ReflectionView } from './types.js';
 
 type Source = 'surprised' | 'misconception' | 'idea';
@@ -77,15 +77,7 @@ export function PainCandidateModal({ pair, onClose }: { pair: (PairView & { refl
             error={problem ?? fieldError(create.error, 'statement')}
             data-autofocus
           />
-          <MutationError of={create} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add pain
-            </Button>
-          </Group>
+          <DialogActions of={create} label="Add pain" onCancel={close} />
         </Stack>
       </form>
     </Modal>

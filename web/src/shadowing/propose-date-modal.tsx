@@ -1,11 +1,11 @@
 // "Propose another date" for a shadow day: a day within the quarter; the other person accepts or declines it.
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { DialogActions } from './dialog-actions.js';
 import { useEffect, useState } from 'react';
 import { fieldError } from '../api/client.js';
 import { todayIn } from '../checkins/format.js';
 import { formatLocalDate } from '../shell/format.js';
-import { MutationError } from '../shell/mutation-error.js';
 import { useSession } from '../shell/session.js';
 import { lastDayOf } from './format.js';
 import { useProposeDate } from './queries.js';
@@ -64,15 +64,7 @@ export function ProposeDateModal({ pair, other, quarter, onClose }: { pair: Pair
             error={problem ?? fieldError(propose.error, 'date')}
             data-autofocus
           />
-          <MutationError of={propose} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={propose.isPending}>
-              Propose
-            </Button>
-          </Group>
+          <DialogActions of={propose} label="Propose" onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,11 @@
 // The guest's reflection after the day (SPEC S4): what surprised you, a misconception you had, one idea to take back,
 // and a 1–5 rating. It goes to the next check-in's agenda.
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { fieldError } from '../api/client.js';
-import { MutationError } from '../shell/mutation-error.js';
+import { DialogActions } from './dialog-actions.js';
 import { LIMITS, RATING_LABEL } from './format.js';
 import { useWriteReflection } from './queries.js';
 import type { PairView } from './types.js';
@@ -99,15 +99,7 @@ export function ReflectionModal({ pair, onClose }: { pair: PairView | null; onCl
               {form.errors.rating ?? fieldError(write.error, 'rating') ?? (form.values.rating ? `${form.values.rating} · ${RATING_LABEL[Number(form.values.rating)]}` : '1 · not worth it … 5 · eye-opening')}
             </Text>
           </div>
-          <MutationError of={write} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={write.isPending}>
-              Save reflection
-            </Button>
-          </Group>
+          <DialogActions of={write} label="Save reflection" onCancel={close} />
         </Stack>
       </form>
     </Modal>
