@@ -127,9 +127,15 @@ export async function seedShadowingDemo(db: Db, demo: DemoContext): Promise<void
     const toPlan = pairs.map((p) => ({ id: p.id, guestId: p.guestId, hostId: p.hostId }));
     let days: Map<string, string | null>;
     if (plan.current) {
-      // Half the days behind us, half ahead.
-      const half = Math.ceil(toPlan.length / 2);
-      days = new Map([...scheduleDays(toPlan.slice(0, half), [], rules(start, today)), ...scheduleDays(toPlan.slice(half), [], rules(calendarDate.addDays(today, 1), plan.quarter.endDate))]);
+      // Half the days behind us, half ahead, in both directions alike.
+      const behindUs = new Set(SHADOW_DIRECTIONS.flatMap((d) => {
+        const mine = pairs.filter((p) => p.direction === d);
+        return mine.slice(0, Math.ceil(mine.length / 2)).map((p) => p.id);
+      }));
+      days = new Map([
+        ...scheduleDays(toPlan.filter((p) => behindUs.has(p.id)), [], rules(start, today)),
+        ...scheduleDays(toPlan.filter((p) => !behindUs.has(p.id)), [], rules(calendarDate.addDays(today, 1), plan.quarter.endDate)),
+      ]);
     } else {
       days = scheduleDays(toPlan, [], rules(start, plan.quarter.endDate));
     }

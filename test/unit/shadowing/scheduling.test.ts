@@ -52,6 +52,8 @@ describe('scheduleDays', () => {
     // 26 days over the quarter's 13 weeks: two a week, not a pile in the first.
     expect(Math.max(...weeks.values()) - Math.min(...weeks.values())).toBeLessThanOrEqual(1);
     expect(weeks.size).toBe(13);
+    // Within the weeks the weekdays rotate: not every day on the first workday of its week.
+    expect(new Set(pairs.map((p) => new Date(`${days.get(p.id)!}T12:00:00Z`).getUTCDay())).size).toBe(4);
   });
 
   it('never gives one person two days on the same date, and leaves a pair without a day when none is left', () => {

@@ -2,7 +2,8 @@
 // leaves weekends and holidays out), not a day the host (or the guest) said they cannot, not the check-in's weekday
 // nor a day a check-in meets, not a day either person already has a shadow day, not before `from` (tomorrow: a day
 // is never put in the past or on today), and spread across the weeks: each pair, in id order, takes the least
-// busy week, then its least busy day, then the earliest.
+// busy week, then its least busy day, then the weekday least used so far (so days do not all fall on Mondays), then
+// the earliest.
 import { calendarDate, weekStartOf } from '../../../shared/calendar/index.js';
 
 export interface DayRules {
@@ -41,6 +42,11 @@ export interface PairToSchedule {
   hostId: string;
 }
 
+const lexLess = (a: readonly number[], b: readonly number[]): boolean => {
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? Number.POSITIVE_INFINITY);
+  return false;
+};
+
 /**
  * A day for each pair (null when no day is left), given the days already taken (`dated`, which count for the
  * spread and keep both people off a second day on the same date).
@@ -48,11 +54,14 @@ export interface PairToSchedule {
 export function scheduleDays(pairs: readonly PairToSchedule[], dated: ReadonlyArray<PairToSchedule & { date: string }>, rules: DayRules): Map<string, string | null> {
   const perWeek = new Map<string, number>();
   const perDay = new Map<string, number>();
+  const perWeekday = new Map<number, number>();
   const busy = new Map<string, Set<string>>();
   const take = (p: PairToSchedule, date: string) => {
     const week = weekStartOf(date, rules.weekStart);
     perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
     perDay.set(date, (perDay.get(date) ?? 0) + 1);
+    const w = calendarDate.dayOfWeek(date);
+    perWeekday.set(w, (perWeekday.get(w) ?? 0) + 1);
     for (const m of [p.guestId, p.hostId]) {
       let s = busy.get(m);
       if (!s) busy.set(m, (s = new Set()));
@@ -64,13 +73,13 @@ export function scheduleDays(pairs: readonly PairToSchedule[], dated: ReadonlyAr
   const out = new Map<string, string | null>();
   for (const p of [...pairs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     let best: string | null = null;
-    let bestKey: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    let bestKey: readonly number[] = [Number.POSITIVE_INFINITY];
     for (const d of candidates) {
       if (rules.unavailable.get(p.hostId)?.has(d) || rules.unavailable.get(p.guestId)?.has(d)) continue;
       if (busy.get(p.guestId)?.has(d) || busy.get(p.hostId)?.has(d)) continue;
-      const key: [number, number] = [perWeek.get(weekStartOf(d, rules.weekStart)) ?? 0, perDay.get(d) ?? 0];
+      const key = [perWeek.get(weekStartOf(d, rules.weekStart)) ?? 0, perDay.get(d) ?? 0, perWeekday.get(calendarDate.dayOfWeek(d)) ?? 0];
       // Candidates are in date order, so a strictly better key is needed to move off the earliest.
-      if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+      if (lexLess(key, bestKey)) {
         best = d;
         bestKey = key;
       }
