@@ -164,6 +164,18 @@ describe('shadow days', () => {
     const hosted = myDay.getByRole('article', { name: `${mine.guest.name} shadows you` });
     await hosted.getByText(`${mine.guest.name} proposed`, { exact: false }).waitFor();
     await shot(hostPerson.page, 'shadowing-05-proposal');
+    // The host's own dialogs pass axe too: proposing another day, and sitting the quarter out (both left unsent).
+    for (const [button, title] of [
+      ['Propose another date', 'Propose another date'],
+      ['Opt out', `Sit ${swapped.quarter.label} out`],
+    ] as const) {
+      await myDay.getByRole('button', { name: button, exact: true }).first().click();
+      const opened = hostPerson.page.getByRole('dialog', { name: title });
+      await opened.waitFor();
+      await expectNoSeriousA11y(hostPerson.page, `/shadowing with "${title}" open`);
+      await hostPerson.page.keyboard.press('Escape');
+      await opened.waitFor({ state: 'hidden' });
+    }
     await clickAndToast(hostPerson.page, hosted.getByRole('button', { name: /^Accept / }), 'the invite is sent again');
     await expect.poll(async () => (await programOf(admin, programId)).pairs.find((p) => p.id === mine.id)?.date, POLL).toBe(proposed);
     hostPerson.expectNoErrors();

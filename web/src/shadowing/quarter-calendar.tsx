@@ -1,6 +1,6 @@
 // The quarter's days, week by week (SPEC S4): who shadows whom on which day. Days spread across the weeks, never on
 // the check-in's weekday; this week is marked. A week list rather than a month grid, so a phone reads it too.
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { addDays, todayIn } from '../checkins/format.js';
 import { formatLocalDate, WEEKDAYS } from '../shell/format.js';
 import { useSession } from '../shell/session.js';
@@ -60,9 +60,9 @@ export function QuarterCalendar({ program }: { program: ProgramView }) {
                     {until ? ` – ${formatLocalDate(addDays(until, 6) < endDate ? addDays(until, 6) : addDays(endDate, -1))}` : ''}
                   </Text>
                   {current ? (
-                    <Badge size="xs" variant="light">
+                    <Text size="xs" fw={700} c="var(--mantine-primary-color-light-color)">
                       This week
-                    </Badge>
+                    </Text>
                   ) : null}
                 </Stack>
                 {days.length === 0 ? (
