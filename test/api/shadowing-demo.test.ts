@@ -2,19 +2,16 @@
 // host, every day done with its reflection; the current quarter half done (its days behind us reflected but one,
 // the rest ahead, a date proposal waiting, one member sitting it out); both people's calendar feeds carry the days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/lockstep.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { expectStatus, type Client } from '../helpers/client.js';
+import { demoApp } from '../helpers/demo.js';
 import { base, type ProgramsView, type ProgramView } from './shadowing-fixtures.js';
 
 let t: TestApp;
 let dana: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.db);
-  dana = t.client();
-  expectStatus(await dana.signIn('dana@northwind.example', 'lockstep-demo'), 200);
+  ({ t, dana } = await demoApp());
 });
 afterAll(async () => {
   await t?.close();
