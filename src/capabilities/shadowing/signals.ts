@@ -3,7 +3,7 @@
 // program, or nothing is expected or due yet — never a verdict without data.
 import type { Db } from '../../db/database.js';
 import type { AlignmentSignal, AlignmentSignalProvider } from '../../shared/contracts/alignment-signals.js';
-import { quarterProgress } from './domain/progress.js';
+import { paceScore, quarterProgress } from './domain/progress.js';
 import { currentProgramFacts } from './store.js';
 
 const HREF = '/shadowing';
@@ -37,8 +37,11 @@ export function shadowingSignals(db: Db): AlignmentSignalProvider {
           key: 'shadowing.completed_vs_expected',
           strategy: 'shadowing',
           label: 'Shadow days on track',
-          score: expected > 0 ? Math.min(1, completed / expected) : null,
-          detail: expected > 0 ? `${completed} of ${participants.filter((p) => p.opted_out_at === null).length} members completed their day in ${quarter.label}; ${expected} expected by now.` : `${quarter.label} has just begun: no day is expected yet.`,
+          score: paceScore(completed, expected),
+          detail:
+            expected >= 1
+              ? `${completed} of ${participants.filter((p) => p.opted_out_at === null).length} members completed their day in ${quarter.label}; ${expected} expected by now.`
+              : `${quarter.label} has just begun: no day is expected yet${completed > 0 ? ` (${completed} done already)` : ''}.`,
           nextStep: undated > 0 ? { text: `Give ${undated} ${undated === 1 ? 'member' : 'members'} a shadow day: generate the pairs`, href: HREF } : null,
         },
         {

@@ -3,7 +3,7 @@
 // on a date, spread across the weeks; expected-by-now pro-rated by workdays elapsed.
 import { describe, expect, it } from 'vitest';
 import { dateProblem, scheduleDays, type DayRules } from '../../../src/capabilities/shadowing/domain/scheduling.js';
-import { elapsedShare, pairStatus, quarterProgress } from '../../../src/capabilities/shadowing/domain/progress.js';
+import { elapsedShare, paceScore, pairStatus, quarterProgress } from '../../../src/capabilities/shadowing/domain/progress.js';
 import { weekStartOf, workdaysIn } from '../../../src/shared/calendar/index.js';
 
 // FY2027 Q1 of a workspace whose fiscal year starts in February: Feb–Apr 2026. 2026-02-16 is a holiday (a Monday).
@@ -96,6 +96,14 @@ describe('quarterProgress', () => {
       { memberId: 'b', why: 'Day passed, no reflection' },
       { memberId: 'd', why: 'No date yet' },
     ]);
+  });
+  it('scores the pace only once a whole day is expected, so a quarter\'s first days read as no verdict, not 0', () => {
+    expect(paceScore(0, 0)).toBeNull();
+    expect(paceScore(0, 0.6)).toBeNull();
+    expect(paceScore(1, 0.6)).toBeNull();
+    expect(paceScore(0, 1)).toBe(0);
+    expect(paceScore(3, 4)).toBe(0.75);
+    expect(paceScore(5, 4)).toBe(1);
   });
   it('reads a pair\'s status from its date, proposal and reflection', () => {
     expect(pairStatus({ date: null, reflected: false, proposalOpen: false }, '2026-02-03')).toBe('unscheduled');

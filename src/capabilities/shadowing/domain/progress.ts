@@ -56,3 +56,11 @@ export function quarterProgress(participants: readonly ProgressParticipant[], pa
   }
   return { teams, overdue };
 }
+
+/**
+ * How well the quarter keeps pace (the alignment signal): completed days against expected-by-now, at most 1 — and
+ * no verdict while less than one day is expected yet, so the first days of every quarter do not read as 0.
+ */
+export function paceScore(completed: number, expectedByNow: number): number | null {
+  return expectedByNow >= 1 ? Math.min(1, completed / expectedByNow) : null;
+}
