@@ -3,7 +3,8 @@
 // program, or nothing is expected or due yet — never a verdict without data.
 import type { Db } from '../../db/database.js';
 import type { AlignmentSignal, AlignmentSignalProvider } from '../../shared/contracts/alignment-signals.js';
-import { paceScore, quarterProgress } from './domain/progress.js';
+import { calendarDate } from '../../shared/calendar/index.js';
+import { paceScore, quarterProgress, REFLECTION_GRACE_DAYS, reflectionTally } from './domain/progress.js';
 import { currentProgramFacts } from './store.js';
 
 const HREF = '/shadowing';
@@ -29,8 +30,13 @@ export function shadowingSignals(db: Db): AlignmentSignalProvider {
       );
       const completed = progress.teams.reduce((n, t) => n + t.completed, 0);
       const expected = Math.round(progress.teams.reduce((n, t) => n + t.expectedByNow, 0) * 10) / 10;
-      const happened = pairs.filter((p) => p.date !== null && p.date <= cal.today);
-      const written = happened.filter((p) => reflections.has(p.id)).length;
+      const tally = reflectionTally(
+        pairs.map((p) => ({ date: p.date, reflected: reflections.has(p.id) })),
+        cal.today,
+        calendarDate.addDays(cal.today, -REFLECTION_GRACE_DAYS),
+      );
+      const { written, counted } = tally;
+      const missing = counted - written;
       const undated = progress.overdue.filter((o) => o.why === 'No date yet').length;
       return [
         {
@@ -48,9 +54,12 @@ export function shadowingSignals(db: Db): AlignmentSignalProvider {
           key: 'shadowing.reflections_written',
           strategy: 'shadowing',
           label: 'Reflections written',
-          score: happened.length > 0 ? written / happened.length : null,
-          detail: happened.length > 0 ? `${written} of ${happened.length} shadow days that came in ${quarter.label} have their reflection.` : `No shadow day has come yet in ${quarter.label}.`,
-          nextStep: happened.length > written ? { text: `Remind ${happened.length - written} ${happened.length - written === 1 ? 'guest' : 'guests'} to write their reflection`, href: HREF } : null,
+          score: counted > 0 ? written / counted : null,
+          detail:
+            counted > 0
+              ? `${written} of ${counted} shadow days in ${quarter.label} have their reflection${missing > 0 ? ` (${missing} more than a week late)` : ''}.`
+              : `No shadow day of ${quarter.label} is past its week for a reflection yet.`,
+          nextStep: missing > 0 ? { text: `Remind ${missing} ${missing === 1 ? 'guest' : 'guests'} to write their reflection`, href: HREF } : null,
         },
       ];
     },

@@ -3,7 +3,7 @@
 // on a date, spread across the weeks; expected-by-now pro-rated by workdays elapsed.
 import { describe, expect, it } from 'vitest';
 import { dateProblem, scheduleDays, type DayRules } from '../../../src/capabilities/shadowing/domain/scheduling.js';
-import { elapsedShare, paceScore, pairStatus, quarterProgress } from '../../../src/capabilities/shadowing/domain/progress.js';
+import { elapsedShare, paceScore, pairStatus, quarterProgress, reflectionTally } from '../../../src/capabilities/shadowing/domain/progress.js';
 import { weekStartOf, workdaysIn } from '../../../src/shared/calendar/index.js';
 
 // FY2027 Q1 of a workspace whose fiscal year starts in February: Feb–Apr 2026. 2026-02-16 is a holiday (a Monday).
@@ -104,6 +104,17 @@ describe('quarterProgress', () => {
     expect(paceScore(0, 1)).toBe(0);
     expect(paceScore(3, 4)).toBe(0.75);
     expect(paceScore(5, 4)).toBe(1);
+  });
+  it('counts a day without a reflection as missing only a week after it, and a written one at once', () => {
+    const pairs = [
+      { date: '2026-02-02', reflected: false }, // a week and more ago, none: missing
+      { date: '2026-02-08', reflected: false }, // yesterday, none yet: not counted
+      { date: '2026-02-09', reflected: true }, // today, written: counted
+      { date: '2026-02-20', reflected: false }, // to come
+      { date: null, reflected: false },
+    ];
+    expect(reflectionTally(pairs, '2026-02-09', '2026-02-02')).toEqual({ written: 1, counted: 2 });
+    expect(reflectionTally([], '2026-02-09', '2026-02-02')).toEqual({ written: 0, counted: 0 });
   });
   it('reads a pair\'s status from its date, proposal and reflection', () => {
     expect(pairStatus({ date: null, reflected: false, proposalOpen: false }, '2026-02-03')).toBe('unscheduled');

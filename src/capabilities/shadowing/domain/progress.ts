@@ -64,3 +64,23 @@ export function quarterProgress(participants: readonly ProgressParticipant[], pa
 export function paceScore(completed: number, expectedByNow: number): number | null {
   return expectedByNow >= 1 ? Math.min(1, completed / expectedByNow) : null;
 }
+
+/** A reflection is late a week after the day (a guest writes it in the days after): before that it is not missing. */
+export const REFLECTION_GRACE_DAYS = 7;
+
+/**
+ * The reflections signal's count: of the days that came, those with a reflection, and those a week past without one
+ * (a day yesterday with no reflection yet is not a miss). `dueBy` is today minus the grace, as a local date.
+ */
+export function reflectionTally(pairs: ReadonlyArray<{ date: string | null; reflected: boolean }>, today: string, dueBy: string): { written: number; counted: number } {
+  let written = 0;
+  let counted = 0;
+  for (const p of pairs) {
+    if (p.date === null || p.date > today) continue;
+    if (p.reflected) {
+      written++;
+      counted++;
+    } else if (p.date <= dueBy) counted++;
+  }
+  return { written, counted };
+}
