@@ -4,6 +4,7 @@
 import type { Db } from '../../db/database.js';
 import type { AgendaItem, AgendaSectionProvider } from '../../shared/contracts/agenda.js';
 import { loadCoverage } from './coverage-facts.js';
+import { clip } from '../../shared/clip.js';
 
 /** Pains with new evidence listed one by one; the rest are counted in one item. */
 export const AGENDA_PAINS_SHOWN = 5;
@@ -12,7 +13,6 @@ export const AGENDA_GAP_SHOWN = 3;
 
 const quotes = (n: number) => `${n} new ${n === 1 ? 'quote' : 'quotes'}`;
 const OUTCOME: Record<string, string> = { won: 'won', lost: 'lost', open: 'open deal' };
-const clip = (s: string, max = 160) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 export function messagingAgendaSection(db: Db): AgendaSectionProvider {
   return {

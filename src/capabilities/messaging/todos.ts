@@ -4,13 +4,13 @@
 import type { Db } from '../../db/database.js';
 import { memberName } from '../../db/member-name.js';
 import type { Todo, TodoProvider } from '../../shared/contracts/todos.js';
+import { clip } from '../../shared/clip.js';
 
 const ROOM = 'messaging';
 /** A review waiting longer than this holds up a piece: it comes first. */
 export const REVIEW_OVERDUE_DAYS = 3;
 const DAY_MS = 86_400_000;
 
-const clip = (s: string, max = 140) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 export function messagingTodos(db: Db): TodoProvider {
   return {
@@ -71,7 +71,7 @@ export function messagingTodos(db: Db): TodoProvider {
             key: `${ROOM}:revise:${p.id}`,
             room: ROOM,
             title: `Revise “${p.title}”`,
-            detail: ask ? `${ask.reviewer ?? 'Sales'} requested changes${ask.comment ? `: “${clip(ask.comment)}”` : '.'}` : 'Sales requested changes.',
+            detail: ask ? `${ask.reviewer ?? 'Sales'} requested changes${ask.comment ? `: “${clip(ask.comment, 140)}”` : '.'}` : 'Sales requested changes.',
             href: `/messaging/pieces/${p.id}`,
             due: null,
             priority: 'normal',

@@ -3,9 +3,9 @@
 import type { Db } from '../../db/database.js';
 import type { AgendaItem, AgendaSectionProvider } from '../../shared/contracts/agenda.js';
 import { membersById } from './store.js';
+import { clip } from '../../shared/clip.js';
 
 export const AGENDA_REFLECTIONS_SHOWN = 10;
-const clip = (s: string, max = 160) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 export function shadowingAgendaSection(db: Db): AgendaSectionProvider {
   return {

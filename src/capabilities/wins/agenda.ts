@@ -7,11 +7,11 @@ import { memberName } from '../../db/member-name.js';
 import { localDateOf } from '../../shared/calendar/index.js';
 import type { AgendaItem, AgendaSectionProvider } from '../../shared/contracts/agenda.js';
 import { namesInWords } from './domain/announcement.js';
+import { clip } from '../../shared/clip.js';
 
 /** Wins listed one by one; more are counted in one item. */
 export const AGENDA_WINS_SHOWN = 10;
 
-const clip = (s: string, max = 160) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 export function winsAgendaSection(db: Db): AgendaSectionProvider {
   return {
