@@ -8,7 +8,6 @@ import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, isUnauthenticated } from './api/client.js';
 import { AppLayout } from './shell/app-layout.js';
-import { DashboardPage } from './shell/dashboard-page.js';
 import { NotFoundPage } from './shell/not-found-page.js';
 import { RequireSession } from './shell/require-session.js';
 import { cssVariablesResolver, theme } from './theme.js';
@@ -17,7 +16,9 @@ import { keys } from './workspaces/queries.js';
 import { SignInPage } from './workspaces/sign-in-page.js';
 import { SignUpPage } from './workspaces/sign-up-page.js';
 
-// The rooms load when first opened, so the first page paints sooner (AppLayout shows a loader meanwhile).
+// The rooms load when first opened, so the first page paints sooner (AppLayout shows a loader meanwhile). The
+// dashboard too: it holds every room's panel, and in the entry bundle it weighed on every other page's first load.
+const DashboardPage = lazy(() => import('./shell/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
 const CheckinsPage = lazy(() => import('./checkins/checkins-page.js').then((m) => ({ default: m.CheckinsPage })));
 const MeetingPage = lazy(() => import('./checkins/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
 const MessagingPage = lazy(() => import('./messaging/messaging-page.js').then((m) => ({ default: m.MessagingPage })));
