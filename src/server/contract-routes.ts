@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AlignmentSignal } from '../shared/contracts/alignment-signals.js';
 import type { GettingStartedStep } from '../shared/contracts/getting-started.js';
 import type { Todo } from '../shared/contracts/todos.js';
+import { askRooms } from './ask-rooms.js';
 import { actorOf } from './auth.js';
 import { ErrorView, type AppContext, type Server } from './context.js';
 import { badRequest } from './errors.js';
@@ -67,19 +68,10 @@ export function compareTodos(a: Todo, b: Todo): number {
   return a.title.localeCompare(b.title) || a.key.localeCompare(b.key);
 }
 
-/** Asks every provider at once; one that throws is named in `unavailable` (and logged), not fatal. */
+/** Every provider's items, each with its room; a room that throws is named in `unavailable` (askRooms). */
 async function gather<P extends { room: string }, T>(ctx: AppContext, what: string, providers: readonly P[], ask: (p: P) => Promise<T[]>) {
-  const settled = await Promise.allSettled(providers.map(ask));
-  const items: Array<T & { room: string }> = [];
-  const unavailable: Array<{ room: string; message: string }> = [];
-  settled.forEach((s, i) => {
-    const room = providers[i]?.room ?? 'unknown';
-    if (s.status === 'fulfilled') items.push(...s.value.map((v) => ({ room, ...v })));
-    else {
-      ctx.log.error({ err: s.reason, room }, `the ${room} room could not report its ${what}`);
-      unavailable.push({ room, message: `The ${room} room could not report its ${what} just now; the rest is shown without it.` });
-    }
-  });
+  const { answers, unavailable } = await askRooms(ctx.log, providers, ask, { failed: `report its ${what}` });
+  const items: Array<T & { room: string }> = answers.flatMap(({ room, value }) => value.map((v) => ({ room, ...v })));
   return { items, unavailable };
 }
 

@@ -4,6 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/database.js';
 import { ALL_WORKSPACES, type ReadVersions } from '../../db/read-versions.js';
+import { askRooms } from '../../server/ask-rooms.js';
 import type { Logger } from '../../server/logger.js';
 import type { AlignmentSignal, AlignmentSignalProvider, Strategy } from '../../shared/contracts/alignment-signals.js';
 import { isoWeekOf } from '../../shared/calendar/index.js';
@@ -30,20 +31,12 @@ const isStrategy = (room: string): room is Strategy => (STRATEGY_ORDER as readon
 
 /** Every provider's signals at `now`, at once; a provider that throws is reported, not fatal. */
 export async function readSignals(deps: AlignmentDeps, workspaceId: string, now: Date) {
-  const providers = deps.providers();
-  const settled = await Promise.allSettled(providers.map((p) => p.signals({ workspaceId, now })));
-  const signals: AlignmentSignal[] = [];
-  const unavailable: Array<{ room: string; message: string }> = [];
-  const unavailableStrategies = new Set<Strategy>();
-  settled.forEach((s, i) => {
-    const room = providers[i]?.room ?? 'unknown';
-    if (s.status === 'fulfilled') signals.push(...s.value);
-    else {
-      deps.log.error({ err: s.reason, room }, `the ${room} room could not report its alignment signals`);
-      unavailable.push({ room, message: `The ${room} room could not report its signals just now; the score is shown without it.` });
-      if (isStrategy(room)) unavailableStrategies.add(room);
-    }
+  const { answers, unavailable } = await askRooms(deps.log, deps.providers(), (p) => p.signals({ workspaceId, now }), {
+    failed: 'report its signals',
+    without: 'the score is shown without it',
   });
+  const signals: AlignmentSignal[] = answers.flatMap((a) => a.value);
+  const unavailableStrategies = new Set(unavailable.map((u) => u.room).filter(isStrategy));
   return { signals, unavailable, unavailableStrategies };
 }
 

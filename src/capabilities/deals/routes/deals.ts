@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { lockForUpdate, isLostRace } from '../../../db/locks.js';
+import { askRooms } from '../../../server/ask-rooms.js';
 import { recordAudit } from '../../../server/audit.js';
 import { actorOf } from '../../../server/auth.js';
 import { ErrorView, type AppContext, type Server } from '../../../server/context.js';
@@ -12,7 +13,7 @@ import { badRequest, conflict, forbidden, notFound, SAME_MOMENT } from '../../..
 import { nowIso } from '../../../server/ids.js';
 import { presentPage } from '../../../server/pagination.js';
 import { localDateOf } from '../../../shared/calendar/index.js';
-import { DEAL_CITATIONS_PER_DEAL, mergeDealCitations, type DealCitationGroup } from '../../../shared/contracts/deal-citations.js';
+import { DEAL_CITATIONS_PER_DEAL, mergeDealCitations } from '../../../shared/contracts/deal-citations.js';
 import { closedRange } from '../domain/closed-range.js';
 import { marketingSourceMatcher, sourceKey } from '../domain/marketing-source.js';
 import { MARKETING_RULE_EDITORS, canChangeMarketingRule } from '../policies.js';
@@ -60,19 +61,10 @@ export function registerDealRoutes(app: Server, ctx: AppContext): void {
    * room that throws is named in `unavailable` (and logged), and the others still answer.
    */
   async function citationsOf(workspaceId: string, dealIds: string[]) {
-    const providers = ctx.dealCitations;
-    const settled = await Promise.allSettled(providers.map((p) => p.citations({ workspaceId, dealIds, limit: DEAL_CITATIONS_PER_DEAL })));
-    const answers: Array<{ room: string; groups: DealCitationGroup[] }> = [];
-    const unavailable: Array<{ room: string; message: string }> = [];
-    settled.forEach((s, i) => {
-      const room = providers[i]?.room ?? 'unknown';
-      if (s.status === 'fulfilled') answers.push({ room, groups: s.value });
-      else {
-        ctx.log.error({ err: s.reason, room }, `the ${room} room could not report what cites a deal`);
-        unavailable.push({ room, message: `The ${room} room could not say what cites this deal just now; the rest is shown without it.` });
-      }
+    const { answers, unavailable } = await askRooms(ctx.log, ctx.dealCitations, (p) => p.citations({ workspaceId, dealIds, limit: DEAL_CITATIONS_PER_DEAL }), {
+      failed: 'say what cites this deal',
     });
-    return { byDeal: mergeDealCitations(answers, dealIds, DEAL_CITATIONS_PER_DEAL), unavailable };
+    return { byDeal: mergeDealCitations(answers.map((a) => ({ room: a.room, groups: a.value })), dealIds, DEAL_CITATIONS_PER_DEAL), unavailable };
   }
 
   /** The query's filters as the store applies them; a 400 in words for a period that is not one or a backwards range. */
