@@ -8,9 +8,9 @@ export interface RoomUnavailable {
   message: string;
 }
 
-export interface RoomAnswers<A> {
-  /** The rooms that answered, in the providers' order. */
-  answers: Array<{ room: string; value: A }>;
+export interface RoomAnswers<P, A> {
+  /** The rooms that answered, in the providers' order, each with the provider that answered. */
+  answers: Array<{ room: string; provider: P; value: A }>;
   unavailable: RoomUnavailable[];
 }
 
@@ -23,13 +23,14 @@ export async function askRooms<P extends { room: string }, A>(
   providers: readonly P[],
   ask: (p: P) => Promise<A>,
   say: { failed: string; without?: string },
-): Promise<RoomAnswers<A>> {
+): Promise<RoomAnswers<P, A>> {
   const settled = await Promise.allSettled(providers.map(ask));
-  const answers: RoomAnswers<A>['answers'] = [];
+  const answers: RoomAnswers<P, A>['answers'] = [];
   const unavailable: RoomUnavailable[] = [];
   settled.forEach((s, i) => {
-    const room = providers[i]?.room ?? 'unknown';
-    if (s.status === 'fulfilled') answers.push({ room, value: s.value });
+    const provider = providers[i]!;
+    const room = provider.room;
+    if (s.status === 'fulfilled') answers.push({ room, provider, value: s.value });
     else {
       log.error({ err: s.reason, room }, `the ${room} room could not ${say.failed}`);
       unavailable.push({ room, message: `The ${room} room could not ${say.failed} just now; ${say.without ?? 'the rest is shown without it'}.` });

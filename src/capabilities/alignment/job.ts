@@ -5,6 +5,7 @@
 // is personal (their to-dos, their shadow day); Slack and Teams get the part that is the same for everyone once,
 // without the to-dos and shadow days (PERSONAL_PARTS).
 import type { Db } from '../../db/database.js';
+import { askRooms } from '../../server/ask-rooms.js';
 import type { AppContext } from '../../server/context.js';
 import type { Job } from '../../server/jobs.js';
 import { announce } from '../../server/outbound/announce.js';
@@ -33,22 +34,17 @@ export interface DigestDeps {
   log: AlignmentDeps['log'];
 }
 
-/** Every provider's items for one member, by section; a provider that throws is logged and left out. */
+/** Every provider's items for one member, by section; a provider that throws is logged and left out (askRooms). */
 async function sectionsFor(deps: DigestDeps, ctx: DigestContext): Promise<Map<DigestSectionKey, DigestItem[]>> {
-  const providers = deps.sections();
-  const settled = await Promise.allSettled(providers.map((p) => p.build(ctx)));
+  const { answers } = await askRooms(deps.log, deps.sections(), (p) => p.build(ctx), { failed: 'build its part of the weekly digest' });
   const by = new Map<DigestSectionKey, DigestItem[]>();
-  settled.forEach((s, i) => {
-    const p = providers[i]!;
-    if (s.status === 'rejected') deps.log.error({ err: s.reason, room: p.room, section: p.key }, 'a digest section failed');
-    else by.set(p.key, [...(by.get(p.key) ?? []), ...s.value]);
-  });
+  for (const { provider, value } of answers) by.set(provider.key, [...(by.get(provider.key) ?? []), ...value]);
   return by;
 }
 
 async function todosFor(deps: DigestDeps, at: TodoContext): Promise<Todo[]> {
-  const settled = await Promise.allSettled(deps.todos().map((p) => p.todos(at)));
-  return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+  const { answers } = await askRooms(deps.log, deps.todos(), (p) => p.todos(at), { failed: 'report its to-dos' });
+  return answers.flatMap((a) => a.value);
 }
 
 /** One workspace's week: its score stored, every active member's digest written to the outbox. */
