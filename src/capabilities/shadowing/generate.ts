@@ -37,10 +37,18 @@ async function claim(db: Database, workspaceId: string, programId: string, now: 
   if (Number(r.numUpdatedRows) === 0) throw conflict('The pairs of this quarter are being generated right now by someone else; reload in a moment to see them.');
 }
 
-async function pairDirection(tx: Tx, program: ProgramRow, direction: Direction, inputs: Awaited<ReturnType<typeof pairingInputs>>, today: string) {
+/** What both directions' pairings start from, read once: who takes part, the pairs as they are, which have a reflection. */
+async function currentState(tx: Tx, program: ProgramRow) {
   const participants = (await listParticipants(tx, program.id)).filter((p) => p.opted_out_at === null);
-  const pairs = (await listPairs(tx, [program.id])).filter((p) => p.direction === direction);
+  const pairs = await listPairs(tx, [program.id]);
   const reflected = await reflectionsOf(tx, pairs.map((p) => p.id));
+  return { participants, pairs, reflected };
+}
+
+async function pairDirection(tx: Tx, program: ProgramRow, direction: Direction, inputs: Awaited<ReturnType<typeof pairingInputs>>, state: Awaited<ReturnType<typeof currentState>>, today: string) {
+  const { participants, reflected } = state;
+  // Each direction writes only its own pairs, so the state read before either still holds for the other.
+  const pairs = state.pairs.filter((p) => p.direction === direction);
   const active = new Set(participants.map((p) => p.member_id));
   const isKept = (p: (typeof pairs)[number]) => reflected.has(p.id) || (p.date !== null && p.date <= today) || (p.pinned === 1 && active.has(p.guest_id) && active.has(p.host_id));
   const kept = pairs.filter(isKept);
@@ -82,8 +90,9 @@ export async function generatePairs(db: Database, providers: readonly CalendarEv
       const program = (await getProgram(tx, actor.workspaceId, programId))!;
       const added = await addParticipants(tx, program);
       const inputs = await pairingInputs(tx, program, cal);
+      const state = await currentState(tx, program);
       const results = [];
-      for (const direction of SHADOW_DIRECTIONS) results.push(await pairDirection(tx, program, direction, inputs, cal.today));
+      for (const direction of SHADOW_DIRECTIONS) results.push(await pairDirection(tx, program, direction, inputs, state, cal.today));
       const scheduled = await scheduleUndated(tx, checkins, program, cal, { publicUrl, members: inputs.members, now });
       const unplaced = results.flatMap((r) => r.unplaced);
       const at = nowIso();
