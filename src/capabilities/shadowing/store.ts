@@ -88,16 +88,22 @@ export interface MemberRow {
   manager_id: string | null;
 }
 
-export async function membersById(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, MemberRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
+const memberRows = (db: Db, workspaceId: string) =>
+  db
     .selectFrom('members')
     .innerJoin('users', 'users.id', 'members.user_id')
     .select(['members.id', memberName.as('name'), 'members.team', 'members.function', 'members.manager_id'])
-    .where('members.workspace_id', '=', workspaceId)
-    .where('members.id', 'in', [...new Set(ids)])
-    .execute();
+    .where('members.workspace_id', '=', workspaceId);
+
+export async function membersById(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, MemberRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await memberRows(db, workspaceId).where('members.id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Every member of the workspace (the pairing reads their names, functions and manager line). */
+export async function allMembers(db: Db, workspaceId: string): Promise<Map<string, MemberRow>> {
+  return new Map((await memberRows(db, workspaceId).execute()).map((r) => [r.id, r]));
 }
 
 export async function listParticipants(db: Db, programId: string) {

@@ -8,15 +8,15 @@ import { announce } from '../../server/outbound/announce.js';
 import { calendarDate, spokenDate } from '../../shared/calendar/index.js';
 import type { CalendarEventProvider } from '../../shared/contracts/calendar-events.js';
 import { shadowDayIcs, shadowDayUid } from './domain/invite.js';
-import { affinityKey, type PairingInput } from './domain/pairing.js';
+import { affinityKey, firstName, type PairingInput } from './domain/pairing.js';
 import { scheduleDays, type DayRules } from './domain/scheduling.js';
 import { SHADOW_LIMITS } from './schemas.js';
 import {
   affinityRules,
+  allMembers,
   checkinDays,
   eligibleMembers,
   listPairs,
-  membersById,
   quarterOf,
   quartersBefore,
   quarterWorkdays,
@@ -27,8 +27,6 @@ import {
   type ProgramRow,
   type ShadowCalendar,
 } from './store.js';
-
-const firstName = (name: string): string => name.split(' ')[0] || name;
 
 /** Adds every active sales and marketing member who is not a participant yet (capacity 2); returns how many. */
 export async function addParticipants(tx: Tx, program: Pick<ProgramRow, 'id' | 'workspace_id'>): Promise<number> {
@@ -44,9 +42,8 @@ export async function addParticipants(tx: Tx, program: Pick<ProgramRow, 'id' | '
 
 /** What the pairing's costs read: people, the affinity table, the hosts of the last four quarters, the manager line. */
 export async function pairingInputs(tx: Tx, program: ProgramRow, cal: ShadowCalendar): Promise<Pick<PairingInput, 'affinity' | 'recentHosts' | 'managerOf'> & { members: Map<string, MemberRow> }> {
-  const all = await tx.selectFrom('members').select(['id', 'manager_id']).where('workspace_id', '=', program.workspace_id).execute();
-  const managerOf = new Map(all.map((m) => [m.id, m.manager_id]));
-  const members = await membersById(tx, program.workspace_id, all.map((m) => m.id));
+  const members = await allMembers(tx, program.workspace_id);
+  const managerOf = new Map([...members.values()].map((m) => [m.id, m.manager_id]));
   const affinity = new Map((await affinityRules(tx, program.workspace_id)).map((r) => [affinityKey(r.sales_function, r.marketing_function), r.bonus]));
   const last4 = quartersBefore(quarterOf(program.start_date, cal), cal, 4).map((q) => q.key);
   return { managerOf, members, affinity, recentHosts: await recentHosts(tx, program.workspace_id, last4) };

@@ -58,7 +58,8 @@ export const affinityKey = (salesFunction: string, marketingFunction: string): s
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const ordinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
-const firstName = (name: string): string => name.split(' ')[0] || name;
+/** How a pair's words name a person: the first word of the name. */
+export const firstName = (name: string): string => name.split(' ')[0] || name;
 
 /** Whether `a` manages `b`, directly or up the chain (bounded: a cycle in the data ends the walk). */
 function manages(a: string, b: string, managerOf: ReadonlyMap<string, string | null>): boolean {
