@@ -1,6 +1,6 @@
 // The check-ins' dated events for the calendar-events contract (SPEC S2 calendar feed, S4 "not the check-in day"): the
 // active series' meetings in the window asked for, for everyone (memberId null) or for one member when they attend the
-// series or run it (a leader or admin), the same people feedEventsFor puts them on the calendar of.
+// series or run it (a leader or admin). Each member's calendar feed is made of these and the other rooms' events.
 import type { Db } from '../../db/database.js';
 import type { CalendarEvent, CalendarEventProvider } from '../../shared/contracts/calendar-events.js';
 import { feedUid } from './domain/index.js';
@@ -26,6 +26,7 @@ export function checkinsCalendarEvents(db: Db, publicUrl: string): CalendarEvent
         start: m.starts_at,
         end: m.ends_at,
         date: null,
+        location: series.location || null,
         url: `${publicUrl}/checkins/meetings/${m.id}`,
         sequence: series.sequence + m.sequence,
         status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',

@@ -29,6 +29,7 @@ export function shadowingCalendarEvents(db: Db, publicUrl: string): CalendarEven
         start: new Date(startOfLocalDay(r.date!, ws.time_zone)).toISOString(),
         end: new Date(startOfLocalDay(calendarDate.addDays(r.date!, 1), ws.time_zone)).toISOString(),
         date: r.date,
+        location: null,
         url: `${publicUrl}/shadowing`,
         sequence: r.sequence,
         status: 'CONFIRMED',

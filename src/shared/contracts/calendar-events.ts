@@ -15,6 +15,8 @@ export interface CalendarEvent {
   end: string;
   /** Set for an all-day event: the local date it is on, in the workspace's zone. */
   date: LocalDate | null;
+  /** Where it takes place, as the room knows it (a check-in's room or video link); null when it has none. */
+  location: string | null;
   /** Where to see it in the app (an absolute URL made from PUBLIC_URL). */
   url: string;
   /** RFC 5545 SEQUENCE: bumped on each change a calendar should pick up (a new date, a cancellation). */

@@ -11,51 +11,28 @@ import { hashSecret, newId, newSecret, nowIso } from '../../../server/ids.js';
 import type { Db } from '../../../db/database.js';
 import { lockForUpdate } from '../../../db/locks.js';
 import { z } from 'zod';
-import { buildCalendarFeed, feedUid, type FeedEvent } from '../domain/index.js';
+import { buildCalendarFeed, type FeedEvent } from '../domain/index.js';
 import { FeedView, Ok } from '../schemas.js';
-import { feedLock, getActiveSeries, listMeetings } from '../store.js';
+import { feedLock, getActiveSeries } from '../store.js';
 
 const tags = ['check-ins'];
 const DAY = 86_400_000;
 
-/** The check-ins a member's feed carries: the series' meetings from 8 weeks back to the horizon. */
-export async function feedEventsFor(db: Db, workspaceId: string, memberId: string, publicUrl: string, now: Date): Promise<{ events: FeedEvent[]; timeZone: string }> {
+/** The zone a member's feed is written in: the check-in series' when there is one, else the workspace's. */
+async function feedTimeZone(db: Db, workspaceId: string): Promise<string> {
   const series = await getActiveSeries(db, workspaceId);
-  const ws = await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirstOrThrow();
-  if (!series) return { events: [], timeZone: ws.time_zone };
-  const member = await db.selectFrom('members').select('role').where('id', '=', memberId).executeTakeFirst();
-  const attendee = await db.selectFrom('checkin_attendees').select('member_id').where('series_id', '=', series.id).where('member_id', '=', memberId).executeTakeFirst();
-  // The check-in is on the calendars of its attendees and of the leaders who run it.
-  if (!attendee && member?.role !== 'leader' && member?.role !== 'admin') return { events: [], timeZone: series.time_zone };
-  const from = new Date(now.getTime() - 56 * DAY).toISOString();
-  const meetings = await listMeetings(db, workspaceId, series.id, { from });
-  return {
-    timeZone: series.time_zone,
-    events: meetings.map((m) => ({
-      uid: feedUid('checkin', m.id),
-      start: m.starts_at,
-      end: m.ends_at,
-      summary: series.title,
-      description: `Agenda, attendance and action items: ${publicUrl}/checkins/meetings/${m.id}`,
-      location: series.location || null,
-      url: `${publicUrl}/checkins/meetings/${m.id}`,
-      // A change to the series or to this meeting must reach calendars that already have it.
-      sequence: series.sequence + m.sequence,
-      status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-      lastModified: m.updated_at > series.updated_at ? m.updated_at : series.updated_at,
-    })),
-  };
+  if (series) return series.time_zone;
+  return (await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirstOrThrow()).time_zone;
 }
 
-/** Revokes every live feed URL of the member. */
-export async function revokeFeeds(db: Db, workspaceId: string, memberId: string, at = nowIso()): Promise<void> {
-  await db.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).where('revoked_at', 'is', null).execute();
-}
-
-/** Other rooms' events on the member's calendar (a shadow day), from 8 weeks back to a year ahead, as feed events. */
-export async function otherRoomsEventsFor(providers: readonly CalendarEventProvider[], workspaceId: string, memberId: string, now: Date): Promise<FeedEvent[]> {
+/**
+ * What a member's feed carries: every room's events they take part in (the check-ins they attend or run, their shadow
+ * day), from 8 weeks back to a year ahead (the check-ins are scheduled 12 weeks ahead), read through the
+ * calendar-events contract. A shadow day is an all-day event.
+ */
+async function feedEventsFor(providers: readonly CalendarEventProvider[], workspaceId: string, memberId: string, now: Date): Promise<FeedEvent[]> {
   const window = { workspaceId, memberId, from: new Date(now.getTime() - 56 * DAY).toISOString(), until: new Date(now.getTime() + 400 * DAY).toISOString(), now };
-  const lists = await Promise.all(providers.filter((p) => p.room !== 'checkins').map((p) => p.events(window)));
+  const lists = await Promise.all(providers.map((p) => p.events(window)));
   return lists.flat().map((e) => ({
     uid: e.uid,
     start: e.start,
@@ -63,11 +40,17 @@ export async function otherRoomsEventsFor(providers: readonly CalendarEventProvi
     allDay: e.date,
     summary: e.summary,
     description: e.description,
+    location: e.location,
     url: e.url,
     sequence: e.sequence,
     status: e.status,
     lastModified: e.lastModified,
   }));
+}
+
+/** Revokes every live feed URL of the member. */
+export async function revokeFeeds(db: Db, workspaceId: string, memberId: string, at = nowIso()): Promise<void> {
+  await db.updateTable('calendar_feeds').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).where('revoked_at', 'is', null).execute();
 }
 
 export function registerFeedRoutes(app: Server, { db, config, calendarEvents }: AppContext): void {
@@ -139,9 +122,8 @@ export function registerFeedRoutes(app: Server, { db, config, calendarEvents }: 
       if (!feed.last_fetched_at || now.getTime() - Date.parse(feed.last_fetched_at) > 3_600_000) {
         await k.updateTable('calendar_feeds').set({ last_fetched_at: now.toISOString() }).where('id', '=', feed.id).execute();
       }
-      const { events, timeZone } = await feedEventsFor(k, feed.workspace_id, feed.member_id, config.publicUrl, now);
-      const others = await otherRoomsEventsFor(calendarEvents, feed.workspace_id, feed.member_id, now);
-      const ics = buildCalendarFeed({ calendarName: `Lockstep — ${feed.name}`, timeZone, events: [...events, ...others], generatedAt: now });
+      const [events, timeZone] = await Promise.all([feedEventsFor(calendarEvents, feed.workspace_id, feed.member_id, now), feedTimeZone(k, feed.workspace_id)]);
+      const ics = buildCalendarFeed({ calendarName: `Lockstep — ${feed.name}`, timeZone, events, generatedAt: now });
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
     },
   );
