@@ -153,12 +153,8 @@ export function trendGeometry(history: HistoryWeek[], width: number, height: num
   return { paths, points };
 }
 
-/** A team's shadow days against those expected by now: "Ahead", "On pace" (within one day) or "Behind". */
-export function paceOf(completed: number, expectedByNow: number): Band {
-  if (completed >= expectedByNow + 1) return { label: 'Ahead', color: 'teal' };
-  if (completed > expectedByNow - 1) return { label: 'On pace', color: 'blue' };
-  return { label: 'Behind', color: 'orange' };
-}
+/** A team's shadow days against those expected by now: the Shadowing room's one verdict. */
+export { paceOf } from '../shadowing/format.js';
 
 export interface StrategyChange {
   strategy: StrategyKey;

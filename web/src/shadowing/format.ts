@@ -68,3 +68,13 @@ export function sideOf(pair: PairView, memberId: string): 'guest' | 'host' | nul
 export const otherOf = (pair: PairView, side: 'guest' | 'host'): ShadowMember => (side === 'guest' ? pair.host : pair.guest);
 
 export const RATING_LABEL: Record<number, string> = { 1: 'Not worth it', 2: 'Somewhat useful', 3: 'Useful', 4: 'Very useful', 5: 'Eye-opening' };
+
+/**
+ * A team's shadow days against those expected by now, the one verdict the Shadowing page and the dashboard show:
+ * "Ahead", "On pace" (within one day) or "Behind".
+ */
+export function paceOf(completed: number, expectedByNow: number): { label: string; color: string } {
+  if (completed >= expectedByNow + 1) return { label: 'Ahead', color: 'teal' };
+  if (completed > expectedByNow - 1) return { label: 'On pace', color: 'blue' };
+  return { label: 'Behind', color: 'orange' };
+}

@@ -1,7 +1,7 @@
 // Progress this quarter (SPEC S4): per team, members who completed their day (the day passed and the reflection
 // written) against how many should have by now (pro-rated by the workdays elapsed), and who is overdue and why.
 import { Badge, Card, Group, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { TEAM_COLOR, TEAM_LABEL } from './format.js';
+import { paceOf, TEAM_COLOR, TEAM_LABEL } from './format.js';
 import type { ProgramView } from './types.js';
 
 /** "1.5" or "2": the server rounds expected-by-now to one decimal. */
@@ -21,7 +21,7 @@ export function ProgressCard({ program }: { program: ProgramView }) {
       <Stack gap="md">
         {teams.map((t) => {
           const pct = (n: number) => (t.participants > 0 ? Math.min(100, (n / t.participants) * 100) : 0);
-          const behind = t.completed < Math.floor(t.expectedByNow);
+          const pace = paceOf(t.completed, t.expectedByNow);
           const label = `${TEAM_LABEL[t.team]}: ${t.completed} of ${t.participants} completed; ${oneDecimal(t.expectedByNow)} expected by now`;
           return (
             <Stack key={t.team} gap={6} aria-label={label} role="group">
@@ -32,8 +32,8 @@ export function ProgressCard({ program }: { program: ProgramView }) {
                     No participants
                   </Text>
                 ) : (
-                  <Badge variant="light" color={behind ? 'orange' : 'teal'}>
-                    {behind ? 'Behind' : 'On track'}
+                  <Badge variant="light" color={pace.color}>
+                    {pace.label}
                   </Badge>
                 )}
               </Group>
