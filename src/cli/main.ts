@@ -4,12 +4,17 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { CliError, describeSystemError, EXIT_FAILED, EXIT_USAGE } from './cli-error.js';
 import { backupCommand } from './commands/backup.js';
-import { createAdminCommand } from './commands/create-admin.js';
+import type { CreateAdminOptions } from './commands/create-admin.js';
 import { importCommand, IMPORT_MODES } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
-import { seedDemoCommand } from './commands/seed-demo.js';
-import { startCommand } from './commands/start.js';
 import { DEMO_SIZES } from '../shared/contracts/demo.js';
+
+// The other commands' code is loaded when they run: `start`, `seed-demo` and `create-admin` bring the whole app
+// (every room, the analyzer's language model), about 110 MB that an `import` has no use for — its peak memory is
+// one of issue 11's targets (bench/import.ts).
+const startCommand = async () => (await import('./commands/start.js')).startCommand();
+const seedDemoCommand = async (opts: { force?: boolean; size?: string }) => (await import('./commands/seed-demo.js')).seedDemoCommand(opts);
+const createAdminCommand = async (opts: CreateAdminOptions) => (await import('./commands/create-admin.js')).createAdminCommand(opts);
 
 // src/cli/main.ts and dist/cli/main.js both sit two folders below package.json.
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
