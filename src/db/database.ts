@@ -3,12 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/config.js';
 import { AppError, isTransactionRace, SAME_MOMENT } from '../server/errors.js';
 import type { Dialect } from './dialect.js';
 import { migrations } from './migrations/index.js';
+import { OwnSchemaPostgresDialect } from './own-schema-introspector.js';
 import type { DatabaseSchema } from './schema/index.js';
 
 export type Db = Kysely<DatabaseSchema>;
@@ -64,7 +65,7 @@ export class Database {
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    const kysely = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<DatabaseSchema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
     return new Database(kysely, 'postgres', null, async () => {}, pool);
   }
 
