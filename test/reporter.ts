@@ -1,7 +1,29 @@
 // Prints one closing line, `N passed, N failed` (`, N skipped` when some were), that CI reads whatever
 // else the default reporter printed. Counts tests, not files; a file that failed to load counts as one
-// failure, and so does an unhandled error, so a broken run never reads as green.
+// failure, and so does an unhandled error, so a broken run never reads as green. Before it, the ten
+// slowest test files, so a run that grows towards CI's limit shows where its time went.
 import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
+
+const SLOWEST = 10;
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** A file's time in its worker: importing it (and what it imports), then its hooks and tests. */
+function fileTime(mod: TestModule): { total: number; imports: number } {
+  const d = mod.diagnostic();
+  const imports = d.prepareDuration + d.collectDuration + d.setupDuration;
+  return { total: imports + d.duration, imports };
+}
+
+function slowestFiles(testModules: ReadonlyArray<TestModule>): string[] {
+  const timed = testModules.map((mod) => ({ mod, ...fileTime(mod) })).sort((a, b) => b.total - a.total);
+  if (timed.length < 2) return [];
+  const width = Math.max(...timed.slice(0, SLOWEST).map((t) => t.mod.project.name.length));
+  return [
+    `Slowest test files (of ${timed.length}; time in its worker, of which importing):`,
+    ...timed.slice(0, SLOWEST).map((t) => `  ${seconds(t.total).padStart(8)}  ${t.mod.project.name.padEnd(width)}  ${t.mod.relativeModuleId} (imports ${seconds(t.imports)})`),
+  ];
+}
 
 export default class SummaryLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, _reason: TestRunEndReason): void {
@@ -22,6 +44,9 @@ export default class SummaryLineReporter implements Reporter {
       }
     }
     failed += unhandledErrors.length;
+    const slowest = slowestFiles(testModules);
+    if (slowest.length > 0) process.stdout.write(`\n${slowest.join('\n')}\n`);
+    // Always the very last line: .ci/run reads it.
     const line = `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
     process.stdout.write(`\n${line}\n`);
   }
