@@ -1,7 +1,8 @@
 // Prints one closing line, `N passed, N failed` (`, N skipped` when some were), that CI reads whatever
 // else the default reporter printed. Counts tests, not files; a file that failed to load counts as one
-// failure, and so does an unhandled error, so a broken run never reads as green. Before it, the ten
-// slowest test files, so a run that grows towards CI's limit shows where its time went.
+// failure, and so does an unhandled error, so a broken run never reads as green. Before it, each project's
+// time in the workers and the ten slowest test files, so a run that grows towards CI's limit shows where its
+// time went.
 import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
 
 const SLOWEST = 10;
@@ -19,7 +20,10 @@ function slowestFiles(testModules: ReadonlyArray<TestModule>): string[] {
   const timed = testModules.map((mod) => ({ mod, ...fileTime(mod) })).sort((a, b) => b.total - a.total);
   if (timed.length < 2) return [];
   const width = Math.max(...timed.slice(0, SLOWEST).map((t) => t.mod.project.name.length));
+  const byProject = new Map<string, number>();
+  for (const t of timed) byProject.set(t.mod.project.name, (byProject.get(t.mod.project.name) ?? 0) + t.total);
   return [
+    `Time in workers by project: ${[...byProject].map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`,
     `Slowest test files (of ${timed.length}; time in its worker, of which importing):`,
     ...timed.slice(0, SLOWEST).map((t) => `  ${seconds(t.total).padStart(8)}  ${t.mod.project.name.padEnd(width)}  ${t.mod.relativeModuleId} (imports ${seconds(t.imports)})`),
   ];
