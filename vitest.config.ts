@@ -8,12 +8,15 @@ const skipPostgres = Boolean(process.env.LOCKSTEP_SKIP_PG);
 if (skipPostgres && process.env.CI) throw new Error('LOCKSTEP_SKIP_PG is set in CI: PostgreSQL is required there, start it instead.');
 if (skipPostgres) console.warn('LOCKSTEP_SKIP_PG is set: the api-postgres project does not run.');
 
+// Argon2 at its cheapest for the API tests' thousands of sign-ups and sign-ins (why: in the file).
+const API_SETUP = './test/helpers/cheap-argon2.ts';
+
 const projects: TestProjectInlineConfiguration[] = [
   // Inline projects do not inherit the root's timeouts; property tests can be slow on a loaded 2-core machine.
   { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
   // Each API test file builds its own app on its own database (SQLite :memory: or a PostgreSQL schema),
   // so files run in parallel safely.
-  { test: { name: 'api-sqlite', include: ['test/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, env: { LOCKSTEP_TEST_DB: 'sqlite' } } },
+  { test: { name: 'api-sqlite', include: ['test/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, setupFiles: [API_SETUP], env: { LOCKSTEP_TEST_DB: 'sqlite' } } },
   ...(skipPostgres
     ? []
     : [
@@ -24,6 +27,7 @@ const projects: TestProjectInlineConfiguration[] = [
             environment: 'node',
             testTimeout: 30_000,
             hookTimeout: 60_000,
+            setupFiles: [API_SETUP],
             env: { LOCKSTEP_TEST_DB: 'postgres', LOCKSTEP_TEST_PG_URL: process.env.LOCKSTEP_TEST_PG_URL ?? PG_URL },
           },
         },
