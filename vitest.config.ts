@@ -50,6 +50,11 @@ export default defineConfig({
   test: {
     // better-sqlite3 and argon2 are native modules: child processes are the safe pool for them.
     pool: 'forks',
+    // Two test files at a time. Vitest's default is one worker fewer than the cores, so one on CI's 2-core
+    // machine; an API test file spends much of its time waiting on PostgreSQL (its own processes), and a second
+    // worker fills the idle core. Files never share a database (test/helpers/app.ts);
+    // the e2e project still runs one file at a time (its fileParallelism above).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/reporter.ts'],
