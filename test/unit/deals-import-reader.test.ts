@@ -110,4 +110,35 @@ describe('the shape of a file', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(2500);
     expect(last).toBe(shape.bytes);
   });
+
+  // The rows are parsed on a worker thread that parses a few batches ahead and then waits to be asked for more.
+  const workers = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('a reader put down after its header, or half way, stops its worker (else it would wait for ever)', async () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `${i},Deal ${i}`).join('\n');
+    const path = file(`Record ID,Deal Name\n${body}\n`);
+    const shape = await shapeOf(path);
+    const before = workers();
+    const unread = await readRows(path, shape, 100);
+    expect(unread.headers).toEqual(['Record ID', 'Deal Name']);
+    await unread.batches.return(undefined);
+    const half = await readRows(path, shape, 100);
+    for await (const b of half.batches) if (b.rows[0]!.row > 5_000) break;
+    await settle();
+    expect(workers()).toBe(before);
+  });
+
+  it('a worker parses only a few batches ahead of the reader, however large the file', async () => {
+    const body = Array.from({ length: 200_000 }, (_, i) => `${i},Deal ${i}`).join('\n');
+    const path = file(`Record ID,Deal Name\n${body}\n`);
+    const reader = await readRows(path, await shapeOf(path), 100);
+    const first = await reader.batches.next();
+    await settle();
+    // Had it run on, the bytes read by the time of the second batch would be the whole file.
+    const second = await reader.batches.next();
+    expect(first.done || second.done).toBe(false);
+    expect((second.value as { bytesDone: number }).bytesDone).toBeLessThan((await shapeOf(path)).bytes / 2);
+    await reader.batches.return(undefined);
+  });
 });

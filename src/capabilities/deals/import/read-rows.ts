@@ -8,6 +8,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { parse, type Parser } from 'csv-parse';
 import type { DealImportEncoding } from '../../../db/schema/deals.js';
 
@@ -191,10 +194,11 @@ function readable(parser: Parser): Promise<'readable' | 'end'> {
 }
 
 /**
- * Opens the file for reading rows: its header row, then batches of records. A fatal CSV problem (a quote never
- * closed) throws UnreadableFile from the batch it is found in; callers roll back what they wrote.
+ * Parses the file here, in this thread: batches of records (string[][]) with the bytes read so far. A fatal CSV
+ * problem (a quote never closed) throws UnreadableFile; a file error (gone, unreadable) is thrown as it is. The
+ * parse worker runs this; readRows() reads its batches from there.
  */
-export async function readRows(path: string, shape: FileShape, batchSize = 1000): Promise<RowReader> {
+export async function* parseBatches(path: string, shape: FileShape, batchSize: number): AsyncGenerator<{ records: string[][]; bytesDone: number }> {
   let bytesDone = 0;
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   file.on('data', (chunk) => (bytesDone += chunk.length));
@@ -230,33 +234,111 @@ export async function readRows(path: string, shape: FileShape, batchSize = 1000)
       }
     }
   };
+  try {
+    for (;;) {
+      const records = await next();
+      if (records.length > 0) yield { records, bytesDone };
+      if (ended) return;
+    }
+  } finally {
+    file.destroy();
+    parser.destroy();
+  }
+}
 
-  const first = await next().catch((err: unknown) => {
-    file.destroy();
+/** What the parse worker posts: a batch, the end, or why it stopped. */
+export type ParseMessage =
+  | { kind: 'batch'; records: string[][]; bytesDone: number }
+  | { kind: 'end' }
+  | { kind: 'unreadable'; message: string }
+  | { kind: 'failed'; message: string; code?: string; syscall?: string; path?: string };
+
+/** Batches the worker may parse ahead of the reader: enough to keep both threads busy, few enough to keep memory flat. */
+const AHEAD = 4;
+
+/**
+ * The parse worker (parse-worker.ts): csv-parse reads the file on another thread while this one checks and writes
+ * the rows before, so a million-row import's parse (about 8 s of it) no longer waits on the database, nor the
+ * database on it (decision 061). Built, it is the .js beside this file; from the sources (tests, `npm run dev`) it
+ * is the .ts, read through tsx as the sources are.
+ */
+function startParseWorker(path: string, shape: FileShape, batchSize: number): Worker {
+  const workerData = { path, shape, batchSize, ahead: AHEAD };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), { workerData });
+  // From the sources: the worker loads tsx's loader first, then the .ts entry through it.
+  // require.resolve finds the CommonJS build of the api; its ES module build sits beside it.
+  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * Opens the file for reading rows: its header row, then batches of records, parsed by the parse worker. A fatal CSV
+ * problem (a quote never closed) throws UnreadableFile from the batch it is found in; callers roll back what they
+ * wrote. Ending the batches early (return()) stops the worker.
+ */
+export async function readRows(path: string, shape: FileShape, batchSize = 1000): Promise<RowReader> {
+  const worker = startParseWorker(path, shape, batchSize);
+  const waiting: ParseMessage[] = [];
+  let wake: (() => void) | null = null;
+  const push = (m: ParseMessage) => {
+    waiting.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', (err) => push({ kind: 'failed', message: err.message }));
+  worker.on('exit', (code) => push(code === 0 ? { kind: 'end' } : { kind: 'failed', message: `The file reader stopped (exit ${code}).` }));
+  const receive = async (): Promise<ParseMessage> => {
+    while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+    return waiting.shift()!;
+  };
+  /** The next batch, or null at the end; throws what stopped the worker. */
+  const next = async (): Promise<{ records: string[][]; bytesDone: number } | null> => {
+    const m = await receive();
+    if (m.kind === 'batch') {
+      worker.postMessage('more');
+      return m;
+    }
+    if (m.kind === 'end') return null;
+    if (m.kind === 'unreadable') throw new UnreadableFile(m.message);
+    throw Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall, path: m.path });
+  };
+  const stop = () => void worker.terminate();
+
+  let first: { records: string[][]; bytesDone: number } | null;
+  try {
+    first = await next();
+  } catch (err) {
+    stop();
     throw err;
-  });
-  const headerCells = first.shift();
+  }
+  const headerCells = first?.records.shift();
   if (!headerCells || headerCells.every((h) => h.trim() === '')) {
-    file.destroy();
+    stop();
     throw new UnreadableFile('The first line of this file is empty. The first line must name the columns (Record ID, Deal Name, …); remove the empty lines above it.');
   }
   const headers = headerCells.map((h) => h.trim());
   let row = 1;
   async function* batches(): AsyncGenerator<RowBatch> {
     try {
-      let pending = first;
-      for (;;) {
-        if (pending.length > 0) yield { rows: pending.map((cells) => ({ row: ++row, cells })), bytesDone };
-        if (ended && pending.length === 0) return;
-        pending = await next();
-        if (pending.length === 0 && ended) return;
+      for (let pending = first; pending !== null; pending = await next()) {
+        if (pending.records.length > 0) yield { rows: pending.records.map((cells) => ({ row: ++row, cells })), bytesDone: pending.bytesDone };
       }
     } finally {
-      file.destroy();
-      parser.destroy();
+      stop();
     }
   }
-  return { headers, batches: batches() };
+  // return() on batches that never started runs no finally: the worker is stopped here too, else it would wait for
+  // 'more' for ever and keep the process alive.
+  const reading = batches();
+  const end = reading.return.bind(reading);
+  reading.return = (value) => {
+    stop();
+    return end(value);
+  };
+  return { headers, batches: reading };
 }
 
-const isFileError = (err: unknown): boolean => typeof (err as { syscall?: unknown }).syscall === 'string';
+export const isFileError = (err: unknown): boolean => typeof (err as { syscall?: unknown }).syscall === 'string';
