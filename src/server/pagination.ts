@@ -84,7 +84,11 @@ function afterKeys(order: readonly SortKey[], after: readonly KeyValue[]): Expre
   const op = (k: SortKey) => sql.raw(k.dir === 'asc' ? '>' : '<');
   const first = order[0]!;
   if (order.every((k) => k.dir === first.dir)) {
-    return sql<SqlBool>`(${sql.join(order.map((k) => k.by))}) ${op(first)} (${sql.join(after)})`;
+    // The first key's own bound says nothing the row value does not, but SQLite seeks an index with it where the
+    // key is an expression (the Deals list's coalesce(close_date, '')): it does not seek by a row value over an
+    // expression column, and without this every page read the index from the list's start (decision 059).
+    const from = sql`${first.by} ${sql.raw(first.dir === 'asc' ? '>=' : '<=')} ${after[0]}`;
+    return sql<SqlBool>`${from} and (${sql.join(order.map((k) => k.by))}) ${op(first)} (${sql.join(after)})`;
   }
   // Mixed directions: (a > x) or (a = x and b < y) or …
   const terms = order.map((k, i) => sql.join([...order.slice(0, i).map((p, j) => sql`${p.by} = ${after[j]}`), sql`${k.by} ${op(k)} ${after[i]}`], sql` and `));
