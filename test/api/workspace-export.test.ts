@@ -117,11 +117,14 @@ beforeAll(async () => {
   await makeDecision(ws.admin, past[0]!.id, 'Ship the lost-deal list weekly');
   await makeActionItem(ws.admin, past[0]!.id, { title: 'Send the lost-deal list', ownerId: seller.member.id, dueDate: utcDate(5) });
   await makeAgendaItem(ws.admin, upcoming[0]!.id, 'Talk about the webinar', 'Numbers are in');
-  // Deals (the room's tables, written as an import would).
+  // Deals (the room's tables, written as an import would): a finished import, and a deal it wrote with a matched
+  // owner. Deals have no foreign keys (decision 059): the export must still know both columns are references.
   const now = new Date().toISOString();
+  const importId = randomUUID();
+  await t.db.kysely.insertInto('deal_imports').values({ id: importId, workspace_id: ws.id, filename: 'hubspot.csv', status: 'done', created_at: now, updated_at: now, finished_at: now } as never).execute();
   await t.db.kysely
     .insertInto('deals')
-    .values({ id: randomUUID(), workspace_id: ws.id, external_id: 'HS-1', origin: 'hubspot', name: 'Acme renewal', stage: 'Closed Won', status: 'won', amount: 1_250_000, currency: 'USD', close_date: utcDate(-5), created_date: utcDate(-60), owner_name: 'Sam Seller', owner_member_id: salesLead.member.id, pipeline: 'default', source: 'Webinar', marketing_sourced: 1, win_reason: 'Fast onboarding', loss_reason: null, last_import_id: null, created_at: now, updated_at: now } as never)
+    .values({ id: randomUUID(), workspace_id: ws.id, external_id: 'HS-1', origin: 'hubspot', name: 'Acme renewal', stage: 'Closed Won', status: 'won', amount: 1_250_000, currency: 'USD', close_date: utcDate(-5), created_date: utcDate(-60), owner_name: 'Sam Seller', owner_member_id: salesLead.member.id, pipeline: 'default', source: 'Webinar', marketing_sourced: 1, win_reason: 'Fast onboarding', loss_reason: null, last_import_id: importId, created_at: now, updated_at: now } as never)
     .execute();
   // Secrets that must never leave: a token, an invite, a calendar feed, a webhook secret.
   await makeApiToken(ws, 'Warehouse');
@@ -184,6 +187,11 @@ describe('POST /workspace/import', () => {
     const secondText = JSON.stringify(second);
     for (const id of oldIds) expect(secondText, `old id ${id} left in the new workspace`).not.toContain(id);
     expect(normalise(second)).toEqual(normalise(doc));
+    // The deal's owner and import are the new workspace's own rows, though no foreign key names them.
+    const deal = await t.db.kysely.selectFrom('deals').select(['owner_member_id', 'last_import_id']).where('workspace_id', '=', made.workspace.id).where('external_id', '=', 'HS-1').executeTakeFirstOrThrow();
+    const owner = await t.db.kysely.selectFrom('members').select('workspace_id').where('id', '=', deal.owner_member_id!).executeTakeFirstOrThrow();
+    const batch = await t.db.kysely.selectFrom('deal_imports').select(['workspace_id', 'filename']).where('id', '=', deal.last_import_id!).executeTakeFirstOrThrow();
+    expect([owner.workspace_id, batch]).toEqual([made.workspace.id, { workspace_id: made.workspace.id, filename: 'hubspot.csv' }]);
     // The others wait for their people: invited, not joined to their accounts.
     const members = await t.db.kysely.selectFrom('members').select(['user_id', 'joined_at', 'role']).where('workspace_id', '=', made.workspace.id).execute();
     expect(members.filter((m) => m.joined_at !== null)).toEqual([{ user_id: ws.adminUserId, joined_at: expect.any(String), role: 'admin' }]);

@@ -20,6 +20,7 @@ import * as evidenceUpdatedIndex from './2026-12-08T1700-evidence-updated-index.
 import * as evidencePiece from './2026-12-08T1800-evidence-piece.js';
 import * as alignment from './2026-12-09T0900-alignment.js';
 import * as shadowing from './2026-12-09T1000-shadowing.js';
+import * as dealsLean from './2026-12-10T0900-deals-lean.js';
 
 export interface LockstepMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -46,4 +47,5 @@ export const migrations: Record<string, LockstepMigration> = {
   '2026-12-08T1800-evidence-piece': evidencePiece,
   '2026-12-09T0900-alignment': alignment,
   '2026-12-09T1000-shadowing': shadowing,
+  '2026-12-10T0900-deals-lean': dealsLean,
 };

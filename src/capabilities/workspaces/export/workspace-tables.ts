@@ -18,6 +18,15 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
 /** Kept out because they hold no workspace_id, named for the record: users (password hashes), rate limits, read versions, job runs. */
 export const NOT_WORKSPACE_DATA = ['users', 'rate_limits', 'read_versions', 'job_runs'] as const;
 
+/**
+ * Columns that reference a row by id without a foreign key, which the schema cannot tell: table → column → the table
+ * it references. Deals have no foreign keys (decision 059: they cost more than the whole bulk load of an import, and
+ * nothing deletes what they point at), so their owner and last import are declared here to be remapped like the rest.
+ */
+export const DECLARED_REFERENCES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  deals: { workspace_id: 'workspaces', owner_member_id: 'members', last_import_id: 'deal_imports' },
+};
+
 export interface ColumnInfo {
   name: string;
   /** integer · real · text, as both dialects store the product's types. */
@@ -81,7 +90,7 @@ async function referencesOf(db: Database, k: Kysely<Record<string, Record<string
             join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
             where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = ${schema ?? 'public'} and tc.table_name = ${table}`.execute(k)
         ).rows;
-  return Object.fromEntries(rows.map((r) => [r.from, r.table]));
+  return { ...DECLARED_REFERENCES[table], ...Object.fromEntries(rows.map((r) => [r.from, r.table])) };
 }
 
 /** Referenced tables first; a reference to itself (a member's manager) or a cycle is filled in after the rows are in. */
