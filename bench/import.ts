@@ -7,6 +7,8 @@
 //   npm run bench:import                          # both databases, 1,000,000 and 100,000 rows
 //   npm run bench:import -- --db sqlite --rows 200000 --small 20000
 //
+// Beside them, the floor under any importer: the same rows written by SQL alone into a copy of the deals table
+// (its keys and indexes) after the tool's load — what the table itself costs, with no parsing or checking in Node.
 // Targets: Lockstep ≤ 4 × the tool; peak RSS ≤ 300 MB and within 15 % between the two sizes.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -115,7 +117,39 @@ interface Figure {
   toolSeconds: number | null;
   ratio: number | null;
   peakRssMb: number | null;
+  /** The same rows written by SQL alone into a copy of Lockstep's deals table (its keys and indexes), after the tool's load. */
+  schemaSeconds: number | null;
 }
+
+/**
+ * The floor under any importer (decision 062): the deals table's own writes for these rows — its text primary key,
+ * the unique record id and the secondary indexes, built after the rows as the engine does — with the parsing done
+ * by the database's own loader and the values converted in SQL. Nothing in Lockstep's code is timed here.
+ */
+const FLOOR_COLUMNS = (q: (h: string) => string, money: string, day: (c: string) => string) =>
+  [
+    `'w1'`,
+    q('Record ID'),
+    `'hubspot'`,
+    q('Deal Name'),
+    q('Deal Stage'),
+    `case ${q('Deal Stage')} when 'Closed Won' then 'won' when 'Closed Lost' then 'lost' else 'open' end`,
+    money,
+    `'USD'`,
+    day('Close Date'),
+    day('Create Date'),
+    q('Deal owner'),
+    'null',
+    q('Pipeline'),
+    q('Original Source Type'),
+    '0',
+    `nullif(${q('Closed Won Reason')}, '')`,
+    `nullif(${q('Closed Lost Reason')}, '')`,
+    'null',
+    `'2026-01-01T00:00:00.000Z'`,
+    `'2026-01-01T00:00:00.000Z'`,
+  ].join(', ');
+const DEAL_COLUMN_NAMES = 'id, workspace_id, external_id, origin, name, stage, status, amount, currency, close_date, created_date, owner_name, owner_member_id, pipeline, source, marketing_sourced, win_reason, loss_reason, last_import_id, created_at, updated_at';
 
 async function benchSqlite(work: string, files: Map<number, string>): Promise<Figure[]> {
   ensureSqlite3();
@@ -123,11 +157,13 @@ async function benchSqlite(work: string, files: Map<number, string>): Promise<Fi
   for (const [rows, file] of files) {
     const run = await lockstepImport(cliEnv({ SQLITE_PATH: join(work, `lockstep-${rows}.sqlite`) }), file);
     let tool: number | null = null;
+    let schema: number | null = null;
     if (rows === ROWS) {
       // The same file into a plain table (its columns named by the header), in one transaction, as .import does.
       tool = (await timed('sqlite3', [join(work, `plain-${rows}.sqlite`), '.mode csv', `.import ${file} deals`], process.env)).seconds;
+      schema = await sqliteSchemaFloor(join(work, `lockstep-${rows}.sqlite`), join(work, `plain-${rows}.sqlite`));
     }
-    out.push({ db: 'sqlite', rows, lockstepSeconds: run.seconds, toolSeconds: tool, ratio: tool ? run.seconds / tool : null, peakRssMb: run.peakRssMb });
+    out.push({ db: 'sqlite', rows, lockstepSeconds: run.seconds, toolSeconds: tool, ratio: tool ? run.seconds / tool : null, peakRssMb: run.peakRssMb, schemaSeconds: schema });
   }
   return out;
 }
@@ -139,17 +175,59 @@ async function benchPostgres(files: Map<number, string>): Promise<Figure[]> {
     try {
       const run = await lockstepImport(cliEnv({ DATABASE_URL: db.url }), file);
       let tool: number | null = null;
+      let schema: number | null = null;
       if (rows === ROWS) {
         const columns = HEADER.map((h) => `"${h}" text`).join(', ');
         execFileSync('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qc', `create table plain_deals (${columns})`]);
         tool = (await timed('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy plain_deals from '${file}' with (format csv, header true)`], process.env)).seconds;
+        schema = await postgresSchemaFloor(db.url);
       }
-      out.push({ db: 'postgres', rows, lockstepSeconds: run.seconds, toolSeconds: tool, ratio: tool ? run.seconds / tool : null, peakRssMb: run.peakRssMb });
+      out.push({ db: 'postgres', rows, lockstepSeconds: run.seconds, toolSeconds: tool, ratio: tool ? run.seconds / tool : null, peakRssMb: run.peakRssMb, schemaSeconds: schema });
     } finally {
       await db.drop();
     }
   }
   return out;
+}
+
+/** SQLite: the plain table's rows into a copy of the deals table Lockstep's migrations made, indexes built after. */
+async function sqliteSchemaFloor(lockstepDb: string, plainDb: string): Promise<number> {
+  const ddl = execFileSync('sqlite3', [lockstepDb, "select type, replace(replace(sql, char(13), ' '), char(10), ' ') from sqlite_master where tbl_name = 'deals' and sql is not null order by type desc"], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => ({ type: line.slice(0, line.indexOf('|')), sql: line.slice(line.indexOf('|') + 1).replace(/"deals"/g, '"deals_floor"').replace(/\bdeals_(kpi|list|workspace)/g, 'floor_$1') }));
+  const q = (h: string) => `"${h}"`;
+  const money = `cast(round(cast(replace(replace(${q('Amount')}, '$', ''), ',', '') as real) * 100) as integer)`;
+  const day = (c: string) => `substr(${q(c)}, 1, 10)`;
+  const script = [
+    'begin;',
+    ...ddl.filter((d) => d.type === 'table').map((d) => `${d.sql};`),
+    `insert into deals_floor (${DEAL_COLUMN_NAMES}) select printf('0190%028d', rowid), ${FLOOR_COLUMNS(q, money, day)} from deals order by rowid;`,
+    ...ddl.filter((d) => d.type === 'index').map((d) => `${d.sql};`),
+    'commit;',
+  ].join('\n');
+  const scriptFile = `${plainDb}.floor.sql`;
+  writeFileSync(scriptFile, script);
+  return (await timed('sqlite3', [plainDb, `.read ${scriptFile}`], process.env)).seconds;
+}
+
+/** PostgreSQL: the plain table's rows into a copy of the deals table (no indexes), then its keys and indexes added. */
+async function postgresSchemaFloor(url: string): Promise<number> {
+  const indexes = execFileSync('psql', [url, '-Atc', "select pg_get_indexdef(indexrelid) from pg_index where indrelid = 'deals'::regclass"], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((d) => d.replace(/ ON (public\.)?deals /, ' ON deals_floor ').replace(/INDEX (\w+)/, 'INDEX floor_$1'));
+  const q = (h: string) => `"${h}"`;
+  const money = `round(replace(replace(${q('Amount')}, '$', ''), ',', '')::numeric * 100)::bigint`;
+  const day = (c: string) => `substr(${q(c)}, 1, 10)`;
+  const script = [
+    'begin;',
+    'create table deals_floor (like deals including defaults);',
+    `insert into deals_floor (${DEAL_COLUMN_NAMES}) select lpad(n::text, 32, '0'), ${FLOOR_COLUMNS(q, money, day)} from (select *, row_number() over () as n from plain_deals) p;`,
+    ...indexes.map((d) => `${d};`),
+    'commit;',
+  ].join('\n');
+  return (await timed('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', script], process.env)).seconds;
 }
 
 /**
@@ -183,10 +261,13 @@ async function main(): Promise<void> {
     for (const db of DBS) figures.push(...(db === 'sqlite' ? await benchSqlite(work, files) : await benchPostgres(files)));
 
     const f = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));
-    console.log('\n| database | rows | Lockstep import | bulk tool | ratio (target ≤ 4) | peak RSS MB (target ≤ 300) |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log('\n| database | rows | Lockstep import | bulk tool | ratio (target ≤ 4) | peak RSS MB (target ≤ 300) | floor: tool + deals table by SQL | floor ratio |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const x of figures) {
-      console.log(`| ${x.db} | ${x.rows.toLocaleString('en-US')} | ${f(x.lockstepSeconds)} s | ${x.toolSeconds === null ? '—' : `${f(x.toolSeconds)} s`} | ${f(x.ratio, 2)} | ${f(x.peakRssMb, 0)} |`);
+      const floor = x.toolSeconds !== null && x.schemaSeconds !== null ? x.toolSeconds + x.schemaSeconds : null;
+      console.log(
+        `| ${x.db} | ${x.rows.toLocaleString('en-US')} | ${f(x.lockstepSeconds)} s | ${x.toolSeconds === null ? '—' : `${f(x.toolSeconds)} s`} | ${f(x.ratio, 2)} | ${f(x.peakRssMb, 0)} | ${floor === null ? '—' : `${f(floor)} s`} | ${floor === null ? '—' : f(floor / x.toolSeconds!, 2)} |`,
+      );
     }
     const growth = DBS.map((db) => {
       const [small, large] = [figures.find((x) => x.db === db && x.rows === SMALL), figures.find((x) => x.db === db && x.rows === ROWS)];
