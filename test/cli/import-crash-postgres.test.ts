@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../../bench/throwaway-postgres.js';
-import { cliEnv, collect, runCli, spawnCli } from './run-cli.js';
+import { cliEnv, collect, runCli, spawnCli, wellInto } from './run-cli.js';
 
 const SERVER = process.env.LOCKSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const skip = Boolean(process.env.LOCKSTEP_SKIP_PG) && !process.env.CI;
@@ -58,14 +58,7 @@ describe.skipIf(skip)('the crash test on PostgreSQL (a first load by COPY)', () 
   it('killed with SIGKILL mid-COPY: none of the deals is written; run again, it completes', async () => {
     const child = spawnCli(['import', big, '--workspace', 'Acme Robotics'], env);
     const done = collect(child);
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      child.stderr!.on('data', (d: Buffer) => {
-        seen += d.toString();
-        if (/Importing big-hubspot\.csv ([2-8]\d)%/.test(seen)) resolve();
-      });
-      child.on('exit', () => reject(new Error(`the import ended before it could be killed: ${seen}`)));
-    });
+    await wellInto(child, 'big-hubspot.csv');
     // The COPY is running: its rows are on the server, uncommitted.
     expect(await query<{ query: string }>("select query from pg_stat_activity where datname = current_database() and query like 'copy deals%' and state = 'active'")).toHaveLength(1);
     child.kill('SIGKILL');

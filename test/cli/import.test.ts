@@ -10,7 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failStalledImports, STOPPED_SENTENCE } from '../../src/capabilities/deals/import/engine.js';
 import { Database } from '../../src/db/database.js';
-import { cliEnv, collect, runCli, spawnCli } from './run-cli.js';
+import { cliEnv, collect, runCli, spawnCli, wellInto } from './run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/deals');
 let dir: string;
@@ -144,14 +144,7 @@ describe('the crash test', () => {
     const child = spawnCli(['import', big, '--workspace', 'Acme Robotics'], env);
     const done = collect(child);
     // Wait until it is well into the file (its progress lines), then kill it without warning.
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      child.stderr!.on('data', (d: Buffer) => {
-        seen += d.toString();
-        if (/Importing big-hubspot\.csv ([2-8]\d)%/.test(seen)) resolve();
-      });
-      child.on('exit', () => reject(new Error(`the import ended before it could be killed: ${seen}`)));
-    });
+    await wellInto(child, 'big-hubspot.csv');
     child.kill('SIGKILL');
     const killed = await done;
     expect(killed.signal).toBe('SIGKILL');

@@ -38,3 +38,16 @@ export function collect(child: ChildProcess): Promise<CliResult> {
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return collect(spawnCli(args, env));
 }
+
+/** Resolves once an import's progress on stderr reads between 20 and 89 % of the file: well into it, not done. */
+export function wellInto(child: ChildProcess, filename: string): Promise<void> {
+  const at = new RegExp(`Importing ${filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ([2-8]\\d)%`);
+  return new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (at.test(seen)) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the import ended before it could be killed: ${seen}`)));
+  });
+}
