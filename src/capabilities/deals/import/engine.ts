@@ -434,34 +434,37 @@ function upsertStatement(rows: number): string {
 /** PostgreSQL's first load (decision 060): every deal of the file by one COPY, its columns in DEAL_COLUMNS' order. */
 const PG_COPY = `copy deals (${DEAL_COLUMNS.join(', ')}) from stdin`;
 
+/** One deal's values in DEAL_COLUMNS' order, under a new id: SQLite's upsert and PostgreSQL's COPY write these. */
+function dealValues(imp: { id: string | null; workspace_id: string }, origin: string, id: string, d: ReadyDeal, now: string): Array<string | number | null> {
+  return [
+    id,
+    imp.workspace_id,
+    d.externalId,
+    origin,
+    d.name,
+    d.stage,
+    d.status,
+    d.amount,
+    d.currency,
+    d.closeDate,
+    d.createdDate,
+    d.owner,
+    d.ownerMemberId,
+    d.pipeline,
+    d.source,
+    d.marketingSourced ? 1 : 0,
+    d.winReason,
+    d.lossReason,
+    imp.id,
+    now,
+    now,
+  ];
+}
+
 /** The deals as COPY text rows, each with a new id. */
 function copyDealLines(imp: { id: string | null; workspace_id: string }, origin: string, ids: DealIds, deals: ReadyDeal[]): string {
   const now = nowIso();
-  return copyLines(
-    deals.map((d) => [
-      ids.next(),
-      imp.workspace_id,
-      d.externalId,
-      origin,
-      d.name,
-      d.stage,
-      d.status,
-      d.amount,
-      d.currency,
-      d.closeDate,
-      d.createdDate,
-      d.owner,
-      d.ownerMemberId,
-      d.pipeline,
-      d.source,
-      d.marketingSourced ? 1 : 0,
-      d.winReason,
-      d.lossReason,
-      imp.id,
-      now,
-      now,
-    ]),
-  );
+  return copyLines(deals.map((d) => dealValues(imp, origin, ids.next(), d, now)));
 }
 
 interface WriteCounts {
@@ -542,27 +545,7 @@ async function upsertDeals(
   for (const d of deals) {
     const id = ids.next();
     fresh.add(id);
-    params[k++] = id;
-    params[k++] = imp.workspace_id;
-    params[k++] = d.externalId;
-    params[k++] = origin;
-    params[k++] = d.name;
-    params[k++] = d.stage;
-    params[k++] = d.status;
-    params[k++] = d.amount;
-    params[k++] = d.currency;
-    params[k++] = d.closeDate;
-    params[k++] = d.createdDate;
-    params[k++] = d.owner;
-    params[k++] = d.ownerMemberId;
-    params[k++] = d.pipeline;
-    params[k++] = d.source;
-    params[k++] = d.marketingSourced ? 1 : 0;
-    params[k++] = d.winReason;
-    params[k++] = d.lossReason;
-    params[k++] = imp.id;
-    params[k++] = now;
-    params[k++] = now;
+    for (const v of dealValues(imp, origin, id, d, now)) params[k++] = v;
   }
   const result = await tx.executeQuery<{ id: string }>(CompiledQuery.raw(upsertStatement(deals.length), params));
   for (const r of result.rows) {
