@@ -72,6 +72,20 @@ describe('the pain index', () => {
     expect(top!.similarity).toBeLessThanOrEqual(1);
   });
 
+  it('finds the pain whose many buyers between them said what a text says, over one buyer who said more of it (the profile, decision 063)', () => {
+    // Each of eight buyers of the dental pain said one of the ad's words; one buyer of the other pain said three of them.
+    const dental = ['hygienist', 'chair', 'idle', 'waitlist', 'rebook', 'visit', 'slot', 'dentist'];
+    const idx = PainIndex.build(
+      [
+        { id: 'no-shows', statement: 'Patients miss appointments without cancelling', synonyms: [], quotes: dental.map((w, i) => ({ text: `Honestly the ${w} thing costs us every single day, week ${i + 1}.`, date: '2026-11-01' })) },
+        { id: 'rota', statement: 'Building staff rotas takes hours', synonyms: [], quotes: [{ text: 'Our hygienist chair sits idle when the rota has a gap.', date: '2026-11-01' }] },
+      ],
+      NOW,
+    );
+    const ad = 'Your hygienist sat idle at ten again and the chair stayed empty. Fill the slot from your waitlist, let them rebook the visit in one tap, and keep every dentist busy.';
+    expect(idx.match(ad).map((m) => m.painId)).toEqual(['no-shows', 'rota']);
+  });
+
   it('adds a quote without a rebuild, and the next match uses it', () => {
     const idx = index();
     const text = 'Stop paying overtime to warehouse pickers.';
@@ -204,7 +218,7 @@ describe('bands', () => {
 
 describe('matching computed with bounds (decision 045)', () => {
   // A plain reference: every pain scored in every window, every quote summed, straight from decision 043's
-  // definition — the bounded matcher must rank the same pains with the same similarities.
+  // definition with decision 063's profile — the bounded matcher must rank the same pains with the same similarities.
   // Made-up words from syllables (512 of them), so each is in few quotes; the common words are in most.
   const SYLLABLES = ['ka', 'lo', 'mi', 'su', 're', 'ti', 'na', 'po'];
   const VOCAB = SYLLABLES.flatMap((a) => SYLLABLES.flatMap((b) => SYLLABLES.map((c) => `${a}${b}${c}`)));
@@ -245,11 +259,24 @@ describe('matching computed with bounds (decision 045)', () => {
     };
     const allQuotes = quotes.flat();
     const avg = (docs: string[][]) => docs.reduce((s, d) => s + d.length, 0) / docs.length;
-    return { core, quotes, allQuotes, coreDf: df(core), quoteDf: df(allQuotes.map((q) => q.terms)), coreAvg: avg(core), quoteAvg: avg(allQuotes.map((q) => q.terms)) };
+    // A pain's profile: its statement's words and each quote's, every word once a part.
+    const profiles = library.map((_, i) => [...core[i]!, ...quotes[i]!.flatMap((q) => [...new Set(q.terms)])]);
+    return {
+      core,
+      quotes,
+      allQuotes,
+      profiles,
+      coreDf: df(core),
+      quoteDf: df(allQuotes.map((q) => q.terms)),
+      profileDf: df(profiles),
+      coreAvg: avg(core),
+      quoteAvg: avg(allQuotes.map((q) => q.terms)),
+      profileAvg: avg(profiles),
+    };
   })();
 
   function reference(text: string, limit: number): Array<{ painId: string; similarity: number }> {
-    const { core, quotes, allQuotes, coreDf, quoteDf, coreAvg, quoteAvg } = stats;
+    const { core, quotes, allQuotes, profiles, coreDf, quoteDf, profileDf, coreAvg, quoteAvg, profileAvg } = stats;
     const idf = (n: number, d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
     const sat = (tf: number, len: number, average: number, b: number) => (tf * 2.2) / (tf + 1.2 * (1 - b + (b * len) / average));
     const today = Math.floor(NOW.getTime() / 86_400_000);
@@ -263,7 +290,8 @@ describe('matching computed with bounds (decision 045)', () => {
       windows.push([ss[i]!.first, ss[end - 1]!.last]);
       if (end === ss.length) break;
     }
-    const scale = 3 * Math.log(1 + (library.length - 1 + 0.5) / 1.5);
+    const profilePrune = Math.max(50, 0.1 * library.length);
+    const scale = 3 * 3 * Math.log(1 + (library.length - 1 + 0.5) / 1.5);
     const found = library.map((p, i) => {
       let best = 0;
       for (const [first, last] of windows) {
@@ -271,6 +299,10 @@ describe('matching computed with bounds (decision 045)', () => {
         for (let k = first; k <= last; k++) if (isIndexed(read.tokens[k]!)) counts.set(read.tokens[k]!.stem, (counts.get(read.tokens[k]!.stem) ?? 0) + 1);
         let coreScore = 0;
         for (const [t, n] of counts) if (core[i]!.includes(t)) coreScore += idf(library.length, coreDf.get(t)!) * (1 + Math.log(n)) * sat(1, core[i]!.length, coreAvg, 0.5);
+        for (const [t, n] of counts) {
+          const tf = profiles[i]!.filter((x) => x === t).length;
+          if (tf > 0 && profileDf.get(t)! <= profilePrune) coreScore += 2 * idf(library.length, profileDf.get(t)!) * (1 + Math.log(n)) * sat(tf, profiles[i]!.length, profileAvg, 0.75);
+        }
         const scores = quotes[i]!.map((q) => {
           let s = 0;
           for (const [t, n] of counts) {
@@ -295,6 +327,9 @@ describe('matching computed with bounds (decision 045)', () => {
     const idx = PainIndex.build(library, NOW);
     // Both quote paths are exercised: common words left out of the quote field, the made-up ones looked up.
     expect([...stats.quoteDf.values()].some((n) => n > 0.05 * stats.allQuotes.length)).toBe(true);
+    // And in profiles: the common words are in more than 50 of the 80 pains' profiles, the made-up ones in few.
+    expect([...stats.profileDf.values()].some((n) => n > 50)).toBe(true);
+    expect([...stats.profileDf.values()].some((n) => n <= 50)).toBe(true);
     expect(texts.every((t) => idx.match(t, 5).some((m) => m.viaQuotes > 0))).toBe(true);
     for (const text of texts) {
       for (const limit of [1, 5, 20]) {

@@ -5,7 +5,7 @@
 //   buyer-problem language  35  sentences naming the buyer's problem (or, for half, an outcome); full at two thirds
 //   buyer focus             20  share of you/your among you/your + we/our/us; 10 when there are neither
 //   feature and hype        20  loses 2 × the share of sentences that are feature-speak or hype; 0 at half the text
-//   evidence-backed match   25  the best matched pain's similarity (from 0.2, full at 0.6) × how well evidence backs it
+//   evidence-backed match   25  the best matched pain's similarity (from 0.2, full at 0.7) × how well evidence backs it
 //
 // Negation: a problem or feature word in a negated stretch ("no more manual reporting", "without spreadsheets",
 // "never miss a lead") is a problem removed — buyer-problem language, not feature-speak.
@@ -30,7 +30,7 @@ const PROBLEM_FULL_AT = 2 / 3;
 /** Feature and hype language loses this many times the share of flagged sentences. */
 const FEATURE_PENALTY = 2;
 /** The best pain's similarity that gives the match part its full points. */
-const MATCH_FULL_AT = 0.6;
+const MATCH_FULL_AT = 0.7;
 /** Recency-weighted quotes (a quote today counts 1) at which a pain counts as fully evidence-backed. */
 const EVIDENCE_FULL_AT = 3;
 /** A remover ("no more", "without", "stop") reaches this many tokens ahead. */

@@ -3,8 +3,10 @@
 // quotes hold the buyers' own words, which is how copy that shares no word with a pain's statement still finds
 // it ("inbound leads go cold before anyone calls them" → "slow first response to new leads" through "our reps
 // call back two days later"). A quote weighs by its age (half-life below), and a pain's quote score is a decaying
-// sum of its best quotes, so several buyers saying it count for more than one. Long texts are matched in windows
-// of a few sentences, so a pain a piece addresses in one paragraph is found as surely as in a short ad.
+// sum of its best quotes, so several buyers saying it count for more than one. A third field, each pain's profile
+// (its statement's words and all its quotes' as one document, decision 063), finds the pain whose buyers between
+// them said what the copy says, when no one quote says much of it. Long texts are matched in windows of a few
+// sentences, so a pain a piece addresses in one paragraph is found as surely as in a short ad.
 import { Bm25Field } from './bm25.js';
 import { indexStemsOf, readText, type ReadText, type Token } from './nlp.js';
 import type { PainDoc, PainMatch } from './types.js';
@@ -13,8 +15,11 @@ import type { PainDoc, PainMatch } from './types.js';
 export const HALF_LIFE_DAYS = 180;
 const CORE_PARAMS = { k1: 1.2, b: 0.5 };
 const QUOTE_PARAMS = { k1: 1.2, b: 0.75 };
+const PROFILE_PARAMS = { k1: 1.2, b: 0.75 };
 /** How much the quotes field weighs against the statement and synonyms. */
 const QUOTE_WEIGHT = 0.8;
+/** How much a pain's profile (everything said of it, as one document) weighs against its statement and synonyms. */
+const PROFILE_WEIGHT = 2;
 /** The n-th best quote of a pain counts QUOTE_DECAY^n of its score. */
 const QUOTE_DECAY = 0.6;
 /** Below this similarity a pain is not reported as matched. */
@@ -22,6 +27,9 @@ export const MIN_SIMILARITY = 0.2;
 /** A word in more quotes than this share of a library (and more than PRUNE_MIN_DF) is not looked up in quotes. */
 const PRUNE_SHARE = 0.05;
 const PRUNE_MIN_DF = 200;
+/** A word in more pains' profiles than this share of the library (and more than PROFILE_PRUNE_MIN_DF) is not looked up there. */
+const PROFILE_PRUNE_SHARE = 0.1;
+const PROFILE_PRUNE_MIN_DF = 50;
 /** Sentences per window when matching a long text, and how far a window moves. */
 const WINDOW = 4;
 const STRIDE = 3;
@@ -33,6 +41,8 @@ interface Entry {
   slot: number;
   statement: string;
   core: number;
+  /** Its profile document: the statement's and synonyms' words and each quote's, every word counted once a part. */
+  profile: number;
   quotes: Array<{ doc: number; day: number; text: string }>;
 }
 
@@ -72,12 +82,15 @@ function dayOf(date: string): number {
 export class PainIndex {
   private readonly core = new Bm25Field(CORE_PARAMS);
   private readonly quotes = new Bm25Field(QUOTE_PARAMS);
+  private readonly profiles = new Bm25Field(PROFILE_PARAMS);
   private readonly entries = new Map<string, Entry>();
   private readonly slots: Array<Entry | null> = [];
   /** Core document id → slot of its pain (−1 once removed). */
   private readonly coreOwner: number[] = [];
   /** Quote document id → slot of its pain (−1 once removed). */
   private readonly quoteOwner: number[] = [];
+  /** Profile document id → slot of its pain (−1 once replaced or removed). */
+  private readonly profileOwner: number[] = [];
   private readonly quoteDay: number[] = [];
   /** Each quote's recency weight as of `recencyToday`, recomputed when the day changes. */
   private readonly quoteRecency: number[] = [];
@@ -105,11 +118,27 @@ export class PainIndex {
     // A pain read again keeps its slot, so edits do not grow the per-pain arrays of a match.
     const slot = this.entries.get(p.id)?.slot ?? this.slots.length;
     this.removePain(p.id);
-    const entry: Entry = { id: p.id, slot, statement: p.statement, core: this.core.add([...new Set(indexTermsOf([p.statement, ...p.synonyms].join('.\n')))]), quotes: [] };
+    const entry: Entry = { id: p.id, slot, statement: p.statement, core: this.core.add([...new Set(indexTermsOf([p.statement, ...p.synonyms].join('.\n')))]), profile: -1, quotes: [] };
     this.slots[slot] = entry;
     this.coreOwner[entry.core] = slot;
     this.entries.set(p.id, entry);
     for (const q of p.quotes) this.addQuoteTo(entry, q);
+    this.writeProfile(entry);
+  }
+
+  /**
+   * A pain's profile written again from its statement's and quotes' words as the index already holds them (no text
+   * read again): the cost of one pain, not of the library.
+   */
+  private writeProfile(entry: Entry): void {
+    if (entry.profile >= 0) {
+      this.profiles.remove(entry.profile);
+      this.profileOwner[entry.profile] = -1;
+    }
+    const stems: string[] = [...(this.core.termsOf(entry.core) ?? [])];
+    for (const q of entry.quotes) for (const term of this.quotes.termsOf(q.doc) ?? []) stems.push(term);
+    entry.profile = this.profiles.add(stems);
+    this.profileOwner[entry.profile] = entry.slot;
   }
 
   removePain(id: string): void {
@@ -119,6 +148,8 @@ export class PainIndex {
     this.slots[entry.slot] = null;
     this.core.remove(entry.core);
     this.coreOwner[entry.core] = -1;
+    this.profiles.remove(entry.profile);
+    this.profileOwner[entry.profile] = -1;
     for (const q of entry.quotes) {
       this.quotes.remove(q.doc);
       this.quoteOwner[q.doc] = -1;
@@ -128,7 +159,9 @@ export class PainIndex {
   /** Adds one evidence quote to a pain the index holds (a pain it does not hold is not one to match: ignored). */
   addQuote(painId: string, quote: { text: string; date: string }): void {
     const entry = this.entries.get(painId);
-    if (entry) this.addQuoteTo(entry, quote);
+    if (!entry) return;
+    this.addQuoteTo(entry, quote);
+    this.writeProfile(entry);
   }
 
   private addQuoteTo(entry: Entry, quote: { text: string; date: string }): void {
@@ -248,22 +281,26 @@ export class PainIndex {
       }
     };
 
-    // Statements and synonyms: each (pain, word) once, with the word's idf and the document's saturated tf.
-    const coreIdf = new Float64Array(nt);
-    const coreEntries: Array<{ slot: number; term: number; sat: number }> = [];
-    for (let t = 0; t < nt; t++) {
-      const postings = this.core.postingsOf(terms[t]!);
-      if (!postings) continue;
-      coreIdf[t] = this.core.idf(terms[t]!);
-      for (let i = 0; i < postings.length; i += 2) {
-        const slot = this.coreOwner[postings[i]!] ?? -1;
-        if (slot < 0) continue;
-        const sat = this.core.saturated(postings[i]!, postings[i + 1]!);
-        coreEntries.push({ slot, term: t, sat });
-        coreBound[slot] = coreBound[slot]! + coreIdf[t]! * maxWeight[t]! * sat;
-        touch(slot);
+    // Statements and synonyms, then profiles: each (pain, word) once per field, with the word's idf and the
+    // document's saturated tf. A word in many profiles of a large library is not looked up there, as in quotes.
+    const coreEntries: Array<{ slot: number; term: number; w: number }> = [];
+    const fixedField = (field: Bm25Field, owner: readonly number[], weight: number, prune: number) => {
+      for (let t = 0; t < nt; t++) {
+        const postings = field.postingsOf(terms[t]!);
+        if (!postings || postings.length / 2 > prune) continue;
+        const idf = field.idf(terms[t]!);
+        for (let i = 0; i < postings.length; i += 2) {
+          const slot = owner[postings[i]!] ?? -1;
+          if (slot < 0) continue;
+          const w = weight * idf * field.saturated(postings[i]!, postings[i + 1]!);
+          coreEntries.push({ slot, term: t, w });
+          coreBound[slot] = coreBound[slot]! + w * maxWeight[t]!;
+          touch(slot);
+        }
       }
-    }
+    };
+    fixedField(this.core, this.coreOwner, 1, Number.POSITIVE_INFINITY);
+    fixedField(this.profiles, this.profileOwner, PROFILE_WEIGHT, Math.max(PROFILE_PRUNE_MIN_DF, PROFILE_PRUNE_SHARE * this.profiles.size));
 
     // Quotes: each (quote, word) once with its weight idf × saturated tf × recency. A word in more than
     // PRUNE_SHARE of a large library's quotes ("customers", "team") is not looked up there: it says little about
@@ -319,7 +356,7 @@ export class PainIndex {
       s.sWeight[k] = s.eWeight[e]!;
     }
     // at[slot] is now the end of the pain's entries. The core entries, grouped the same way.
-    const coreBy = new Map<number, Array<{ term: number; sat: number }>>();
+    const coreBy = new Map<number, Array<{ term: number; w: number }>>();
     for (const c of coreEntries) {
       const list = coreBy.get(c.slot);
       if (list) list.push(c);
@@ -345,12 +382,15 @@ export class PainIndex {
 
     // Exact scores, the highest bound first. A bound is compared with a margin (a millionth) far wider than
     // any rounding between the bound's sums and the exact ones, so no pain that could rank is skipped.
-    const scale = 3 * this.core.idfOfOne();
+    // "Similarity" saturates the raw score against what three words found in one pain only would weigh here: each
+    // weighs its idf in the statement field and, through the profile, PROFILE_WEIGHT × its idf there.
+    const scale = 3 * (this.core.idfOfOne() + PROFILE_WEIGHT * this.profiles.idfOfOne());
     const floor = (MIN_SIMILARITY * scale) / (1 - MIN_SIMILARITY);
     const bestRaws: number[] = [];
     const found: Array<{ slot: number; raw: number; window: number; via: number }> = [];
     const termFrom = s.termRange(nt);
-    const coreSat = new Float64Array(nt).fill(-1);
+    /** Per word, its weight in the pain's statement and profile together (−1: in neither). */
+    const coreW = new Float64Array(nt).fill(-1);
     /** Per word, the decaying sum of the pain's best quote weights for that word alone. */
     const wordBound = new Float64Array(nt);
     const top = new Float64Array(TOP_QUOTES);
@@ -360,7 +400,7 @@ export class PainIndex {
       const full = bestRaws.length >= limit;
       if (bound * margin < floor || (full && bound * margin < bestRaws[limit - 1]!)) break;
       const core = coreBy.get(slot) ?? [];
-      for (const c of core) coreSat[c.term] = c.sat;
+      for (const c of core) coreW[c.term] = Math.max(0, coreW[c.term]!) + c.w;
       const end = at[slot]!;
       for (let e = from[slot]!; e < end; ) {
         const t = s.sTerm[e]!;
@@ -381,8 +421,8 @@ export class PainIndex {
         let quoteBound = 0;
         for (let j = qStart[w]!; j < qStart[w + 1]!; j++) {
           const t = qTerm[j]!;
-          if (coreSat[t]! >= 0) {
-            coreScore = coreScore + coreIdf[t]! * qWeight[j]! * coreSat[t]!;
+          if (coreW[t]! >= 0) {
+            coreScore = coreScore + qWeight[j]! * coreW[t]!;
             touched = true;
           }
           if (termFrom[2 * t + 1]! > termFrom[2 * t]!) {
@@ -413,7 +453,7 @@ export class PainIndex {
           bestVia = via;
         }
       }
-      for (const c of core) coreSat[c.term] = -1;
+      for (const c of core) coreW[c.term] = -1;
       for (let e = from[slot]!; e < end; e++) termFrom[2 * s.sTerm[e]!] = termFrom[2 * s.sTerm[e]! + 1] = 0;
       if (bestWindow < 0) continue;
       found.push({ slot, raw: best, window: bestWindow, via: bestVia });
@@ -427,7 +467,6 @@ export class PainIndex {
       if (bestRaws.length > limit) bestRaws.length = limit;
     }
 
-    // "Similarity" saturates the raw score against what three words found in one pain only would weigh here.
     const ranked: Array<{ entry: Entry; similarity: number; window: number; via: number }> = [];
     for (const { slot, raw, window, via } of found) {
       const entry = this.slots[slot];
