@@ -107,6 +107,7 @@ export function readText(text: string): ReadText {
   const doc = nlp.readDoc(read);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
+  meet(values);
   const normals = all.out(its.normal) as string[];
   const types = all.out(its.type) as string[];
   const negations = all.out(its.negationFlag) as unknown as boolean[];
@@ -190,13 +191,103 @@ export function readText(text: string): ReadText {
 }
 
 /**
+ * The stems of the runs of text (see `indexStemsOf`) as wink read them. wink's reading of a run depends on the run and
+ * on its vocabulary, which only grows: every token it meets that it does not know becomes a word of it (with that
+ * word's lower case). A run read as one token of itself is such a word from then on, read the same way for good
+ * (`knownRuns`). A run read as several tokens ("leads." as "leads" and ".") would be read otherwise once its text, or
+ * a part of it, became a word, so those are kept only until wink's vocabulary may have grown (`splitRuns`, emptied
+ * whenever any reading here meets a token never met before: the only way a word is added).
+ */
+const knownRuns = new Map<string, readonly string[]>();
+const splitRuns = new Map<string, readonly string[]>();
+/** Every token value wink has given in this process: one it has not given before may be a new word of its vocabulary. */
+const valuesMet = new Set<string>();
+/** Distinct runs and token values kept; past this a memo starts again (a library's vocabulary is far smaller). */
+const KEPT = 200_000;
+const NO_STEMS: readonly string[] = Object.freeze([]);
+
+/** Notes the token values of a wink reading; a value not met before empties `splitRuns`. */
+function meet(values: readonly string[]): void {
+  for (const v of values) {
+    if (valuesMet.has(v)) continue;
+    if (valuesMet.size >= KEPT) valuesMet.clear();
+    valuesMet.add(v);
+    splitRuns.clear();
+  }
+}
+
+/**
+ * Whether a UTF-16 code unit is one of the characters wink's tokenizer splits a text at before it reads anything
+ * else (the English model's `trex.helpers.splitter`: `[ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]+|[\n\r\t]+`):
+ * 1 for the spaces (a run of them is whitespace to wink), 2 for line breaks and tabs (a run of them is a token).
+ */
+function splitKind(c: number): 0 | 1 | 2 {
+  if (c === 0x20 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f) return 1;
+  if (c === 0x0a || c === 0x0d || c === 0x09) return 2;
+  return 0;
+}
+
+/** A copy of a string that holds no reference to the text it was cut from (V8 keeps a longer slice as a view of it). */
+const detached = (s: string) => (s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le'));
+
+/** The index's stems of one run, read by wink, and kept. */
+function stemsOfPiece(piece: string): readonly string[] {
+  const all = nlp.readDoc(piece).tokens();
+  const normals = all.out(its.normal) as string[];
+  const types = all.out(its.type) as string[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  let stems: string[] | null = null;
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== 'word' || stops[i] === true) continue;
+    const normal = normals[i]!;
+    if (normal.length > 1) (stems ??= []).push(stemOf(normal));
+  }
+  const found = stems ?? NO_STEMS;
+  const values = all.out(its.value) as string[];
+  meet(values);
+  const memo = values.length === 1 && values[0] === piece ? knownRuns : splitRuns;
+  if (memo.size >= KEPT) memo.clear();
+  memo.set(detached(piece), found);
+  return found;
+}
+
+/**
  * The stems of a text's words that are not stop words and have two letters or more — what the pain index holds —
  * the same as `readText` then that filter, without offsets, token objects or sentences: the index reads every
  * evidence quote this way (50,000 of them in a large library), so it is the cold build's cost and its garbage.
+ *
+ * wink cuts a text at spaces and line breaks first and reads each run between them on its own: what a run's tokens
+ * are, and each token's normal form, type and stop-word flag, depend on that run and on wink's vocabulary alone (its
+ * tokenizer never looks at a neighbouring run; sentence boundaries and negation, the only other steps of our pipe,
+ * change none of them). So the text's stems are its runs' stems in order, each run read by wink on its own in the
+ * same order (wink's vocabulary grows as it would have), except a run read before while wink's reading of it cannot have changed: that
+ * one is looked up (`knownRuns`, `splitRuns`). A library's quotes share most of their runs, so a quote costs a few map
+ * lookups instead of a wink document — whose garbage, 50,000 times
+ * over, was most of the cold build's heap growth. Proved the same as the whole-text reading by test/unit/messaging/index-stems.test.ts.
  */
 export function indexStemsOf(text: string): string[] {
   const read = hasLongRun(text) ? text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : text;
+  const stems: string[] = [];
+  const n = read.length;
+  let i = 0;
+  while (i < n) {
+    const kind = splitKind(read.charCodeAt(i));
+    let j = i + 1;
+    while (j < n && splitKind(read.charCodeAt(j)) === kind) j++;
+    if (kind !== 1) {
+      const piece = read.slice(i, j);
+      for (const s of knownRuns.get(piece) ?? splitRuns.get(piece) ?? stemsOfPiece(piece)) stems.push(s);
+    }
+    i = j;
+  }
+  return stems;
+}
+
+/** The original path of `indexStemsOf`: one wink document for the whole text (kept for the tests that prove them the same). */
+export function indexStemsOfWholeText(text: string): string[] {
+  const read = hasLongRun(text) ? text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : text;
   const all = nlp.readDoc(read).tokens();
+  meet(all.out(its.value) as string[]);
   const normals = all.out(its.normal) as string[];
   const types = all.out(its.type) as string[];
   const stops = all.out(its.stopWordFlag) as unknown as boolean[];
@@ -211,5 +302,7 @@ export function indexStemsOf(text: string): string[] {
 
 /** wink's tokenising of a text alone, without our work: the yardstick of the analyzer's bench. */
 export function tokeniseOnly(text: string): number {
+  // Its tokens are not looked at: any may have been new to wink's vocabulary.
+  splitRuns.clear();
   return nlp.readDoc(text).tokens().length();
 }
