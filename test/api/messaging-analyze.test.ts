@@ -2,7 +2,8 @@
 // Pains and evidence are written straight to their tables here, as another instance, an import or the pains
 // routes would: the analyzer must see them on its next answer without a restart or a rebuild.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis, PainMatch } from '../../src/capabilities/messaging/analyzer/index.js';
+import { PainIndex, type Analysis, type PainDoc, type PainMatch } from '../../src/capabilities/messaging/analyzer/index.js';
+import { painIndexFor } from '../../src/capabilities/messaging/pain-index.js';
 import { newId } from '../../src/server/ids.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import type { ApiResponse, Client } from '../helpers/client.js';
@@ -198,5 +199,62 @@ describe('the index follows the database without a rebuild', () => {
     expect((answers[0]!.body as SuggestView).matches[0]).toMatchObject({ painId: pain, evidenceCount: 1 });
     expect((answers[2]!.body as SuggestView).matches[0]).toMatchObject({ painId: pain, evidenceCount: 1 });
     expect(ok(await suggest(ws.admin, { text: 'chasing invoices' })).matches[0]!.evidenceCount).toBe(1);
+  });
+
+  it('builds a library read a page at a time as one read of all of it would, and then follows it without a rebuild', async () => {
+    const ws = await makeWorkspace(t);
+    const pains = [
+      await insertPain(ws, 'Slow first response to new leads', ['leads wait too long']),
+      await insertPain(ws, 'Month-end reporting is done by hand', ['copying numbers into slides']),
+      await insertPain(ws, 'Retired: the old CRM loses notes', [], 'retired'),
+      await insertPain(ws, 'Forecasts are argued about every week'),
+    ];
+    const words = ['leads', 'reps', 'call', 'back', 'reporting', 'spreadsheet', 'forecast', 'pipeline', 'notes', 'slides', 'weekend', 'quota', 'deck', 'export', 'CRM'];
+    // 4,500 entries on two dates only, so the build's pages (2,000 rows) end inside a run of equal dates; some linked
+    // to no pain or to the retired one.
+    const rows = Array.from({ length: 4_500 }, (_, i) => {
+      const at = stamp();
+      return {
+        id: newId(),
+        workspace_id: ws.id,
+        pain_id: i % 9 === 0 ? null : pains[i % pains.length]!,
+        member_id: null,
+        date: i % 3 === 0 ? daysAgo(30) : daysAgo(200),
+        account: 'Northwind',
+        deal_id: null,
+        deal_external_id: null,
+        amount: 1_000,
+        outcome: 'won' as const,
+        quote: `Our ${words[i % words.length]} and ${words[(i * 7) % words.length]} take ${i % 11} days, quote ${i}.`,
+        notes: null,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500) await t.db.kysely.insertInto('evidence').values(rows.slice(i, i + 500)).execute();
+
+    const index = await painIndexFor(t.db.kysely, ws.id);
+    // The same library from one read of every row, in the order the build adds them.
+    const painRows = await t.db.kysely.selectFrom('pains').select(['id', 'statement', 'synonyms', 'status']).where('workspace_id', '=', ws.id).execute();
+    const docs = new Map<string, PainDoc>(painRows.filter((p) => p.status === 'active').map((p) => [p.id, { id: p.id, statement: p.statement, synonyms: JSON.parse(p.synonyms) as string[], quotes: [] }]));
+    const all = await t.db.kysely.selectFrom('evidence').select(['pain_id', 'quote', 'date']).where('workspace_id', '=', ws.id).where('pain_id', 'is not', null).orderBy('date').orderBy('id').execute();
+    for (const e of all) docs.get(e.pain_id!)?.quotes.push({ text: e.quote, date: e.date });
+    const reference = PainIndex.build([...docs.values()]);
+
+    expect(index.size).toBe(3);
+    for (const p of pains) {
+      expect(index.evidence(p)).toEqual(reference.evidence(p));
+      expect(index.sampleQuote(p, 'reps call back after the weekend')).toBe(reference.sampleQuote(p, 'reps call back after the weekend'));
+    }
+    expect(index.evidence(pains[0]!).quotes).toBe(rows.filter((r) => r.pain_id === pains[0]).length);
+    for (const text of ['Reps call back leads after the weekend.', 'Reporting by hand in a spreadsheet deck, every export.', 'The forecast and pipeline, 3 days of quota.']) {
+      expect(index.match(text)).toEqual(reference.match(text));
+    }
+
+    // Every row was seen, linked or not: a new entry is added to the same index, not by a rebuild.
+    await insertEvidence(ws, pains[1]!, 'Copying the forecast into slides takes all Monday.', daysAgo(1));
+    const next = await painIndexFor(t.db.kysely, ws.id);
+    expect(next).toBe(index);
+    expect(next.evidence(pains[1]!).quotes).toBe(reference.evidence(pains[1]!).quotes + 1);
   });
 });

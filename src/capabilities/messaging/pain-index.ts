@@ -90,19 +90,53 @@ async function loadPainDocs(db: Db, workspaceId: string, painIds?: readonly stri
   return { docs: [...docs.values()], retired: pains.filter((p) => p.status !== 'active').map((p) => p.id) };
 }
 
+/** Evidence rows read per query by a build: a page's rows die young instead of 50,000 of them living through it. */
+const BUILD_PAGE = 2_000;
+
 async function build(db: Db, workspaceId: string): Promise<State> {
   // The marks first: a row written while the rest is read is then seen again next time, never missed.
   const m = await marks(db, workspaceId);
   const painRows = await db.selectFrom('pains').select(['id', 'updated_at']).where('workspace_id', '=', workspaceId).execute();
-  const evidenceRows = await db.selectFrom('evidence').select(['id', 'pain_id', 'updated_at']).where('workspace_id', '=', workspaceId).execute();
-  const { docs } = await loadPainDocs(db, workspaceId);
-  return {
-    index: PainIndex.build(docs),
-    pains: m.pains,
-    evidence: m.evidence,
-    painsSeen: new Map(painRows.map((r) => [r.id, r.updated_at])),
-    evidenceSeen: new Map(evidenceRows.map((r) => [r.id, { painId: r.pain_id, updatedAt: r.updated_at }])),
-  };
+  const painsSeen = new Map(painRows.map((r) => [r.id, r.updated_at]));
+  const painIdOf = new Map(painRows.map((r) => [r.id, r.id]));
+  // The same query as loadPainDocs', so the pains come in the same order (the index's slots follow it).
+  const pains = await db.selectFrom('pains').select(['id', 'statement', 'synonyms', 'status']).where('workspace_id', '=', workspaceId).execute();
+  /** Each active pain's quotes as they are read, text and date in turn, in the evidence's (date, id) order. */
+  const quotesOf = new Map<string, string[]>(pains.filter((p) => p.status === 'active').map((p) => [p.id, []]));
+  // Every evidence row once, a page at a time along the (workspace_id, date, id) index: what the index has seen of it,
+  // and a linked one's quote for its pain. A pain id is kept as the one string painsSeen holds, not one per row.
+  const evidenceSeen: State['evidenceSeen'] = new Map();
+  let after: { date: string; id: string } | null = null;
+  for (;;) {
+    let q = db.selectFrom('evidence').select(['id', 'pain_id', 'updated_at', 'quote', 'date']).where('workspace_id', '=', workspaceId);
+    if (after) {
+      const { date, id } = after;
+      q = q.where('date', '>=', date).where((eb) => eb.or([eb('date', '>', date), eb('id', '>', id)]));
+    }
+    const rows = await q.orderBy('date').orderBy('id').limit(BUILD_PAGE).execute();
+    for (const r of rows) {
+      let painId: string | null = null;
+      if (r.pain_id !== null) {
+        painId = painIdOf.get(r.pain_id) ?? r.pain_id;
+        quotesOf.get(r.pain_id)?.push(r.quote, r.date);
+      }
+      evidenceSeen.set(r.id, { painId, updatedAt: r.updated_at });
+    }
+    if (rows.length < BUILD_PAGE) break;
+    const last = rows[rows.length - 1]!;
+    after = { date: last.date, id: last.id };
+  }
+  // Pain by pain, as PainIndex.build adds them: a pain's quote objects are garbage as soon as it is indexed.
+  const index = PainIndex.build([]);
+  for (const p of pains) {
+    const flat = quotesOf.get(p.id);
+    if (!flat) continue;
+    const quotes: PainDoc['quotes'] = [];
+    for (let i = 0; i < flat.length; i += 2) quotes.push({ text: flat[i]!, date: flat[i + 1]! });
+    quotesOf.delete(p.id);
+    index.upsertPain({ id: p.id, statement: p.statement, synonyms: parseSynonyms(p.synonyms), quotes });
+  }
+  return { index, pains: m.pains, evidence: m.evidence, painsSeen, evidenceSeen };
 }
 
 /** The state brought up to date: the same object changed in place, or a new one when a rebuild was needed. */
