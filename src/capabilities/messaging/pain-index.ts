@@ -106,6 +106,15 @@ async function build(db: Db, workspaceId: string): Promise<State> {
   // Every evidence row once, a page at a time along the (workspace_id, date, id) index: what the index has seen of it,
   // and a linked one's quote for its pain. A pain id is kept as the one string painsSeen holds, not one per row.
   const evidenceSeen: State['evidenceSeen'] = new Map();
+  // A quote or timestamp the library holds many times (one quote logged for several deals, rows written together)
+  // is kept as one string, not one per row: the index holds every quote's text for as long as it lives.
+  const strings = new Map<string, string>();
+  const one = (s: string): string => {
+    const seen = strings.get(s);
+    if (seen !== undefined) return seen;
+    strings.set(s, s);
+    return s;
+  };
   let after: { date: string; id: string } | null = null;
   for (;;) {
     let q = db.selectFrom('evidence').select(['id', 'pain_id', 'updated_at', 'quote', 'date']).where('workspace_id', '=', workspaceId);
@@ -118,9 +127,9 @@ async function build(db: Db, workspaceId: string): Promise<State> {
       let painId: string | null = null;
       if (r.pain_id !== null) {
         painId = painIdOf.get(r.pain_id) ?? r.pain_id;
-        quotesOf.get(r.pain_id)?.push(r.quote, r.date);
+        quotesOf.get(r.pain_id)?.push(one(r.quote), r.date);
       }
-      evidenceSeen.set(r.id, { painId, updatedAt: r.updated_at });
+      evidenceSeen.set(r.id, { painId, updatedAt: one(r.updated_at) });
     }
     if (rows.length < BUILD_PAGE) break;
     const last = rows[rows.length - 1]!;
