@@ -13,8 +13,11 @@ export interface Bm25Params {
 export class Bm25Field {
   /** term → interleaved [doc, tf, doc, tf, …]. */
   private readonly postings = new Map<string, number[]>();
-  /** Each live document's distinct terms (an array: a Map per quote would cost several times the memory). */
-  private readonly docs: Array<{ terms: string[]; length: number } | null> = [];
+  /**
+   * Each live document's distinct terms, null once removed (an array: a Map per quote would cost several times the
+   * memory; and no object around it, 50,000 of which were 2 MB of a large library's index — its length is in `lengths`).
+   */
+  private readonly docs: Array<string[] | null> = [];
   private readonly lengths: number[] = [];
   private live = 0;
   private totalLength = 0;
@@ -30,7 +33,7 @@ export class Bm25Field {
     const terms = new Map<string, number>();
     for (const s of stems) terms.set(s, (terms.get(s) ?? 0) + 1);
     const id = this.docs.length;
-    this.docs.push({ terms: [...terms.keys()], length: stems.length });
+    this.docs.push([...terms.keys()]);
     this.lengths.push(stems.length);
     this.live += 1;
     this.totalLength += stems.length;
@@ -47,8 +50,8 @@ export class Bm25Field {
     if (!doc) return;
     this.docs[id] = null;
     this.live -= 1;
-    this.totalLength -= doc.length;
-    for (const term of doc.terms) {
+    this.totalLength -= this.lengths[id]!;
+    for (const term of doc) {
       const list = this.postings.get(term);
       if (!list) continue;
       for (let i = 0; i < list.length; i += 2) {
@@ -63,7 +66,7 @@ export class Bm25Field {
 
   /** The distinct terms of a live document. */
   termsOf(id: number): readonly string[] | null {
-    return this.docs[id]?.terms ?? null;
+    return this.docs[id] ?? null;
   }
 
   /** BM25's idf, never negative: ln(1 + (N − df + 0.5) / (df + 0.5)). */
