@@ -283,7 +283,8 @@ export class PainIndex {
 
     // Statements and synonyms, then profiles: each (pain, word) once per field, with the word's idf and the
     // document's saturated tf. A word in many profiles of a large library is not looked up there, as in quotes.
-    const coreEntries: Array<{ slot: number; term: number; w: number }> = [];
+    // Kept in the scratch's typed arrays, not an object each: a long piece weighs tens of thousands of them.
+    let nc = 0;
     const fixedField = (field: Bm25Field, owner: readonly number[], weight: number, prune: number) => {
       for (let t = 0; t < nt; t++) {
         const postings = field.postingsOf(terms[t]!);
@@ -293,7 +294,11 @@ export class PainIndex {
           const slot = owner[postings[i]!] ?? -1;
           if (slot < 0) continue;
           const w = weight * idf * field.saturated(postings[i]!, postings[i + 1]!);
-          coreEntries.push({ slot, term: t, w });
+          s.reserveCore(nc + 1);
+          s.cSlot[nc] = slot;
+          s.cTerm[nc] = t;
+          s.cW[nc] = w;
+          nc++;
           coreBound[slot] = coreBound[slot]! + w * maxWeight[t]!;
           touch(slot);
         }
@@ -356,11 +361,23 @@ export class PainIndex {
       s.sWeight[k] = s.eWeight[e]!;
     }
     // at[slot] is now the end of the pain's entries. The core entries, grouped the same way.
-    const coreBy = new Map<number, Array<{ term: number; w: number }>>();
-    for (const c of coreEntries) {
-      const list = coreBy.get(c.slot);
-      if (list) list.push(c);
-      else coreBy.set(c.slot, [c]);
+    const { cFrom, cAt } = s;
+    for (const slot of touchedPains) cFrom[slot] = 0;
+    for (let e = 0; e < nc; e++) cFrom[s.cSlot[e]!] = cFrom[s.cSlot[e]!]! + 1;
+    offset = 0;
+    for (const slot of touchedPains) {
+      const c = cFrom[slot]!;
+      cFrom[slot] = offset;
+      cAt[slot] = offset;
+      offset += c;
+    }
+    s.reserveCoreSorted(nc);
+    for (let e = 0; e < nc; e++) {
+      const slot = s.cSlot[e]!;
+      const k = cAt[slot]!;
+      cAt[slot] = k + 1;
+      s.gTerm[k] = s.cTerm[e]!;
+      s.gW[k] = s.cW[e]!;
     }
 
     // Each pain's bound: its statement's words at their highest weight, plus its best quotes' bounds as the
@@ -399,8 +416,9 @@ export class PainIndex {
     for (const { slot, bound } of bounds) {
       const full = bestRaws.length >= limit;
       if (bound * margin < floor || (full && bound * margin < bestRaws[limit - 1]!)) break;
-      const core = coreBy.get(slot) ?? [];
-      for (const c of core) coreW[c.term] = Math.max(0, coreW[c.term]!) + c.w;
+      const coreStart = cFrom[slot]!;
+      const coreEnd = cAt[slot]!;
+      for (let c = coreStart; c < coreEnd; c++) coreW[s.gTerm[c]!] = Math.max(0, coreW[s.gTerm[c]!]!) + s.gW[c]!;
       const end = at[slot]!;
       for (let e = from[slot]!; e < end; ) {
         const t = s.sTerm[e]!;
@@ -453,7 +471,7 @@ export class PainIndex {
           bestVia = via;
         }
       }
-      for (const c of core) coreW[c.term] = -1;
+      for (let c = coreStart; c < coreEnd; c++) coreW[s.gTerm[c]!] = -1;
       for (let e = from[slot]!; e < end; e++) termFrom[2 * s.sTerm[e]!] = termFrom[2 * s.sTerm[e]! + 1] = 0;
       if (bestWindow < 0) continue;
       found.push({ slot, raw: best, window: bestWindow, via: bestVia });
@@ -564,6 +582,9 @@ class MatchScratch {
   /** Where each pain's entries start and end in the grouped arrays. */
   readonly from: Int32Array;
   readonly at: Int32Array;
+  /** The same for the statement and profile entries. */
+  readonly cFrom: Int32Array;
+  readonly cAt: Int32Array;
   readonly quoteScore: Float64Array;
   readonly touchedQuotes: number[] = [];
   eDoc = new Int32Array(1024);
@@ -573,6 +594,12 @@ class MatchScratch {
   sDoc = new Int32Array(1024);
   sTerm = new Int32Array(1024);
   sWeight = new Float64Array(1024);
+  /** The (pain, word) entries of the statement and profile fields, as found and grouped by pain. */
+  cSlot = new Int32Array(1024);
+  cTerm = new Int32Array(1024);
+  cW = new Float64Array(1024);
+  gTerm = new Int32Array(1024);
+  gW = new Float64Array(1024);
   private range = new Int32Array(256);
 
   constructor(pains: number, quotes: number, previous: MatchScratch | null) {
@@ -581,6 +608,8 @@ class MatchScratch {
     this.mark = new Uint8Array(pains);
     this.from = new Int32Array(pains);
     this.at = new Int32Array(pains);
+    this.cFrom = new Int32Array(pains);
+    this.cAt = new Int32Array(pains);
     this.quoteScore = new Float64Array(quotes);
     if (previous) {
       this.eDoc = previous.eDoc;
@@ -590,6 +619,11 @@ class MatchScratch {
       this.sDoc = previous.sDoc;
       this.sTerm = previous.sTerm;
       this.sWeight = previous.sWeight;
+      this.cSlot = previous.cSlot;
+      this.cTerm = previous.cTerm;
+      this.cW = previous.cW;
+      this.gTerm = previous.gTerm;
+      this.gW = previous.gW;
     }
   }
 
@@ -606,6 +640,28 @@ class MatchScratch {
     this.eTerm = grow(this.eTerm, (k) => new Int32Array(k));
     this.eSlot = grow(this.eSlot, (k) => new Int32Array(k));
     this.eWeight = grow(this.eWeight, (k) => new Float64Array(k));
+  }
+
+  /** Room for n statement and profile entries, keeping those written. */
+  reserveCore(n: number): void {
+    if (n <= this.cSlot.length) return;
+    const size = Math.max(n, this.cSlot.length * 2);
+    const cSlot = new Int32Array(size);
+    cSlot.set(this.cSlot);
+    this.cSlot = cSlot;
+    const cTerm = new Int32Array(size);
+    cTerm.set(this.cTerm);
+    this.cTerm = cTerm;
+    const cW = new Float64Array(size);
+    cW.set(this.cW);
+    this.cW = cW;
+  }
+
+  reserveCoreSorted(n: number): void {
+    if (n <= this.gTerm.length) return;
+    const size = Math.max(n, this.gTerm.length * 2);
+    this.gTerm = new Int32Array(size);
+    this.gW = new Float64Array(size);
   }
 
   reserveSorted(n: number): void {
