@@ -113,7 +113,8 @@ describe('accessibility with menus and dialogs open', () => {
       await page.getByRole('menu').waitFor();
       await shot(page, `a11y-user-menu-${scheme}`);
       dana.expectNoErrors();
-      // Every page of every room in one scheme: about 150 s on a quiet 2-core machine, 330-390 s under load.
+      // Every page of every room in one scheme: about 50 s on a quiet 2-core machine, 55-65 s beside a benchmark
+      // (axe's 57 runs are most of it; see expectNoSeriousA11y).
     }, 900_000);
   }
 });
