@@ -76,4 +76,20 @@ describe('the Messaging overview', () => {
     await shot(page, 'messaging-overview-dark-1440');
     dana.expectNoErrors();
   });
+
+  it('shows each piece’s band in full in the pieces list at 1440, never cut short', async () => {
+    const api = new ApiSession(suite.server.url);
+    await api.signIn('dana@northwind.example', 'lockstep-demo');
+    const page = (await suite.personFor(api, 'America/New_York')).page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/messaging/pieces');
+    const table = page.getByRole('table');
+    await table.getByText('PAIN-BASED', { exact: false }).first().waitFor();
+    // Each band badge's label is as wide as its text: an ellipsis ("PAIN-BAS…") would show less than it holds.
+    const cut = await table.locator('.mantine-Badge-label').evaluateAll((labels) =>
+      labels.filter((l) => /PAIN-BASED|MIXED|FEATURE-LED/i.test(l.textContent ?? '') && l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+    );
+    expect(await table.locator('.mantine-Badge-label', { hasText: /pain-based|feature-led|mixed/i }).count()).toBeGreaterThan(5);
+    expect(cut).toEqual([]);
+  });
 });

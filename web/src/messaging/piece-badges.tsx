@@ -55,7 +55,8 @@ export function ScoreBadge({ score, band }: { score: number | null; band: PainBa
       <Text fw={700} size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
         {score}
       </Text>
-      <Badge color={m.color} variant="dot" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+      {/* Never cut short ("PAIN-BAS…"): the band is the point of the badge, so it claims its full width in a table cell. */}
+      <Badge color={m.color} variant="dot" radius="sm" style={{ whiteSpace: 'nowrap', flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
         {m.label}
       </Badge>
     </Group>
