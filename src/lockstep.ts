@@ -33,8 +33,8 @@ export async function seedDemo(db: Database, opts: { size?: DemoSize; now?: Date
 
 /** First start with an empty database creates the demo workspace. */
 export async function seedDemoIfEmpty(db: Database, instance = 'start'): Promise<DemoContext | null> {
-  const any = await db.kysely.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
+  const existing = await db.kysely.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
   // Several instances may start together on an empty PostgreSQL database: the first to claim the
   // 'demo.seed' run creates the demo, the others go on without it.
   if (!(await claimJobRun(db.kysely, 'demo.seed', 'first-start', instance))) return null;
