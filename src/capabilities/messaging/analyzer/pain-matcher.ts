@@ -342,15 +342,7 @@ export class PainIndex {
 
     // The entries grouped by pain (a counting sort, stable: within a pain they stay in word order).
     const { from, at } = s;
-    for (const slot of touchedPains) from[slot] = 0;
-    for (let e = 0; e < n; e++) from[s.eSlot[e]!] = from[s.eSlot[e]!]! + 1;
-    let offset = 0;
-    for (const slot of touchedPains) {
-      const c = from[slot]!;
-      from[slot] = offset;
-      at[slot] = offset;
-      offset += c;
-    }
+    groupStarts(touchedPains, s.eSlot, n, from, at);
     s.reserveSorted(n);
     for (let e = 0; e < n; e++) {
       const slot = s.eSlot[e]!;
@@ -362,15 +354,7 @@ export class PainIndex {
     }
     // at[slot] is now the end of the pain's entries. The core entries, grouped the same way.
     const { cFrom, cAt } = s;
-    for (const slot of touchedPains) cFrom[slot] = 0;
-    for (let e = 0; e < nc; e++) cFrom[s.cSlot[e]!] = cFrom[s.cSlot[e]!]! + 1;
-    offset = 0;
-    for (const slot of touchedPains) {
-      const c = cFrom[slot]!;
-      cFrom[slot] = offset;
-      cAt[slot] = offset;
-      offset += c;
-    }
+    groupStarts(touchedPains, s.cSlot, nc, cFrom, cAt);
     s.reserveCoreSorted(nc);
     for (let e = 0; e < nc; e++) {
       const slot = s.cSlot[e]!;
@@ -548,6 +532,22 @@ export class PainIndex {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([term]) => query.get(term)!.surface);
+  }
+}
+
+/**
+ * A stable counting sort's first half: where each touched pain's entries start once grouped by pain, in `from` and
+ * in `at` (which the caller advances as it places each entry, so it ends as where the pain's entries end).
+ */
+function groupStarts(touched: readonly number[], slotOf: Int32Array, n: number, from: Int32Array, at: Int32Array): void {
+  for (const slot of touched) from[slot] = 0;
+  for (let e = 0; e < n; e++) from[slotOf[e]!] = from[slotOf[e]!]! + 1;
+  let offset = 0;
+  for (const slot of touched) {
+    const c = from[slot]!;
+    from[slot] = offset;
+    at[slot] = offset;
+    offset += c;
   }
 }
 
