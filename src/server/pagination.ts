@@ -79,8 +79,11 @@ export function newestFirst(at: string, id: string): SortKey[] {
   ];
 }
 
-/** Rows after `after` in this order. One row-value comparison when all keys run the same way (indexes use it). */
-function afterKeys(order: readonly SortKey[], after: readonly KeyValue[]): Expression<SqlBool> {
+/**
+ * Rows after `after` in this order. One row-value comparison when all keys run the same way (indexes use it). Also
+ * for a reader that walks a table in batches itself (the pain index's build).
+ */
+export function afterKeys(order: readonly SortKey[], after: readonly KeyValue[]): Expression<SqlBool> {
   const op = (k: SortKey) => sql.raw(k.dir === 'asc' ? '>' : '<');
   const first = order[0]!;
   if (order.every((k) => k.dir === first.dir)) {

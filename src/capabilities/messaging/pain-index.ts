@@ -8,8 +8,10 @@
 // entry is added to its pain's quotes, an edited entry or pain is read again with its quotes, a retired pain is
 // removed. When the counts then disagree with what the index has seen (a row deleted, or one missed), the index
 // is rebuilt from the database rather than answer wrong.
+import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/database.js';
+import { afterKeys, type SortKey } from '../../server/pagination.js';
 import { analyzePiece, PainIndex, type Analysis, type PainDoc } from './analyzer/index.js';
 
 /** Workspaces kept per database: the rest are read again when next used. */
@@ -92,15 +94,18 @@ async function loadPainDocs(db: Db, workspaceId: string, painIds?: readonly stri
 
 /** Evidence rows read per query by a build: a page's rows die young instead of 50,000 of them living through it. */
 const BUILD_PAGE = 2_000;
+/** The order a build reads evidence in, along the (workspace_id, date, id) index. */
+const EVIDENCE_ORDER: SortKey[] = [
+  { by: sql.ref('date'), dir: 'asc', type: 'string' },
+  { by: sql.ref('id'), dir: 'asc', type: 'string' },
+];
 
 async function build(db: Db, workspaceId: string): Promise<State> {
   // The marks first: a row written while the rest is read is then seen again next time, never missed.
   const m = await marks(db, workspaceId);
-  const painRows = await db.selectFrom('pains').select(['id', 'updated_at']).where('workspace_id', '=', workspaceId).execute();
-  const painsSeen = new Map(painRows.map((r) => [r.id, r.updated_at]));
-  const painIdOf = new Map(painRows.map((r) => [r.id, r.id]));
-  // The same query as loadPainDocs', so the pains come in the same order (the index's slots follow it).
-  const pains = await db.selectFrom('pains').select(['id', 'statement', 'synonyms', 'status']).where('workspace_id', '=', workspaceId).execute();
+  const pains = await db.selectFrom('pains').select(['id', 'updated_at', 'statement', 'synonyms', 'status']).where('workspace_id', '=', workspaceId).execute();
+  const painsSeen = new Map(pains.map((r) => [r.id, r.updated_at]));
+  const painIdOf = new Map(pains.map((r) => [r.id, r.id]));
   /** Each active pain's quotes as they are read, text and date in turn, in the evidence's (date, id) order. */
   const quotesOf = new Map<string, string[]>(pains.filter((p) => p.status === 'active').map((p) => [p.id, []]));
   // Every evidence row once, a page at a time along the (workspace_id, date, id) index: what the index has seen of it,
@@ -115,13 +120,10 @@ async function build(db: Db, workspaceId: string): Promise<State> {
     strings.set(s, s);
     return s;
   };
-  let after: { date: string; id: string } | null = null;
+  let after: readonly [string, string] | null = null;
   for (;;) {
     let q = db.selectFrom('evidence').select(['id', 'pain_id', 'updated_at', 'quote', 'date']).where('workspace_id', '=', workspaceId);
-    if (after) {
-      const { date, id } = after;
-      q = q.where('date', '>=', date).where((eb) => eb.or([eb('date', '>', date), eb('id', '>', id)]));
-    }
+    if (after) q = q.where(afterKeys(EVIDENCE_ORDER, after));
     const rows = await q.orderBy('date').orderBy('id').limit(BUILD_PAGE).execute();
     for (const r of rows) {
       let painId: string | null = null;
@@ -133,7 +135,7 @@ async function build(db: Db, workspaceId: string): Promise<State> {
     }
     if (rows.length < BUILD_PAGE) break;
     const last = rows[rows.length - 1]!;
-    after = { date: last.date, id: last.id };
+    after = [last.date, last.id];
   }
   // Pain by pain, as PainIndex.build adds them: a pain's quote objects are garbage as soon as it is indexed.
   const index = PainIndex.build([]);
